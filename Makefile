@@ -1,0 +1,59 @@
+# tcdesk: two commands for a fresh Debian/Ubuntu machine (see README).
+#   make demo   set everything up, build the demo practice, open the app on it
+#   make test   set everything up, then lint and run the whole test suite
+PYTHON ?= python3
+VENV ?= .venv
+DEMO_DB ?= $(HOME)/tcdesk-demo.sqlite3
+BIN := $(VENV)/bin
+
+SYSTEM_PACKAGES := xvfb xauth x11-xserver-utils libgl1 libegl1 libfontconfig1 libfreetype6 \
+  libdbus-1-3 libglib2.0-0 libbrotli1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 \
+  libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
+  libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libxcb-glx0 libx11-xcb1 fonts-dejavu-core \
+  fonts-noto-cjk cups printer-driver-cups-pdf poppler-utils util-linux
+
+.PHONY: demo test setup system-deps python-deps lint bench clean
+
+demo: setup
+	@$(BIN)/tcdesk demo --db "$(DEMO_DB)"
+	@if [ -n "$$DISPLAY" ] || [ -n "$$WAYLAND_DISPLAY" ]; then \
+	  $(BIN)/tcdesk --db "$(DEMO_DB)"; \
+	else \
+	  echo "No screen found: running tcdesk on a virtual two-monitor screen (Ctrl+C to stop)."; \
+	  $(BIN)/python -m tcdesk.devtools.virtual_screens -- $(BIN)/tcdesk --db "$(DEMO_DB)"; \
+	fi
+
+test: setup
+	$(BIN)/ruff check tcdesk tests bench
+	$(BIN)/python -m pytest
+
+setup: system-deps python-deps
+
+# System libraries Qt needs, fonts, a virtual X server for tests, CUPS for printing.
+system-deps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages: $$missing"; \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "tcdesk needs Python 3.11+"'
+	$(PYTHON) -m venv $(VENV)
+
+python-deps: $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+
+lint: python-deps
+	$(BIN)/ruff check tcdesk tests bench
+	$(BIN)/ruff format --check tcdesk tests bench
+
+bench: python-deps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,5 @@
+"""Allow ``python -m tcdesk``."""
+
+from tcdesk.cli import main
+
+raise SystemExit(main())

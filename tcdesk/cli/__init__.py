@@ -1,0 +1,84 @@
+"""Command line: ``tcdesk`` opens the GUI; subcommands do admin work.
+
+Each subcommand lives in its own module exposing ``register(subparsers)``,
+which adds a parser whose ``func`` default takes the parsed namespace and
+returns an exit status. Errors a person can fix are ``UserError``: one line
+on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from tcdesk import __version__
+from tcdesk import crash_log
+from tcdesk.cli import common
+from tcdesk.errors import UserError
+
+EXIT_USAGE = 2
+
+
+SUBCOMMAND_MODULES = (
+    "demo_command",
+    "patients_command",
+    "quote_command",
+    "flows_command",
+    "slides_command",
+    "agreement_command",
+    "summary_command",
+    "print_command",
+)
+
+
+def _subcommand_modules() -> list[ModuleType]:
+    """Each subcommand module; a test checks that every one is present."""
+    modules = []
+    for name in SUBCOMMAND_MODULES:
+        qualified = f"tcdesk.cli.{name}"
+        try:
+            modules.append(importlib.import_module(qualified))
+        except ModuleNotFoundError as error:
+            if error.name != qualified:
+                raise
+    return modules
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = common.ArgumentParser(
+        prog="tcdesk",
+        description="The treatment coordinator's desk. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"tcdesk {__version__}")
+    common.add_db_argument(parser)
+    parser.set_defaults(func=_run_gui)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for module in _subcommand_modules():
+        module.register(sub)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from tcdesk.ui.app import run_app  # imported late: only the GUI needs Qt
+
+    return run_app(db_path=common.db_path(args), qt_args=[sys.argv[0]])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except UserError as error:
+        print(f"tcdesk: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("tcdesk: interrupted", file=sys.stderr)
+        return 130
+    except Exception:  # a bug: keep the details for us, spare the user a traceback
+        log = crash_log.write_crash_report()
+        print(f"tcdesk: something went wrong inside tcdesk; details saved in {log}", file=sys.stderr)
+        return 1

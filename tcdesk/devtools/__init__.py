@@ -1,0 +1,1 @@
+"""Helpers for developers and headless machines; not used by the app itself."""

@@ -1,0 +1,78 @@
+"""The practice, its offices, its people, its fees and its money rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tcdesk.domain.enums import OfficeKind, RemainderPlacement, StaffRole, TreatmentType
+
+
+@dataclass(frozen=True)
+class Practice:
+    id: str
+    name: str
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    brand_color: str = "#1F6F8B"
+    logo_path: str = ""  # relative to assets/ or absolute
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class Office:
+    id: str
+    practice_id: str
+    name: str
+    kind: OfficeKind = OfficeKind.MAIN
+    address: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class Staff:
+    id: str
+    practice_id: str
+    role: StaffRole
+    name: str
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+    office_id: str | None = None
+
+
+@dataclass(frozen=True)
+class FeeScheduleItem:
+    """The practice's standard fee for one kind of treatment."""
+
+    id: str
+    practice_id: str
+    treatment_type: TreatmentType
+    name: str
+    fee_cents: int
+    typical_months: int
+    visit_interval_weeks: int = 6
+
+
+@dataclass(frozen=True)
+class FinancialPolicy:
+    """The owner's money rules; the TC works inside them."""
+
+    practice_id: str
+    min_down_pct: Decimal = Decimal("20")
+    min_down_cents: int = 25_000
+    low_down_cents: int = 25_000
+    max_months: int = 24
+    extended_max_months: int = 36
+    pif_discount_pct: Decimal = Decimal("5")
+    family_discount_pct: Decimal = Decimal("0")
+    apr_pct: Decimal = Decimal("0")
+    extended_apr_pct: Decimal = Decimal("0")
+    late_fee_cents: int = 3_500
+    late_after_days: int = 10
+    returned_payment_fee_cents: int = 3_500
+    estimate_valid_days: int = 365
+    remainder: RemainderPlacement = RemainderPlacement.FIRST
+    forgone_pif_is_finance_charge: bool = True
+    max_courtesy_pct: Decimal = Decimal("10")  # internal: never shown to a family

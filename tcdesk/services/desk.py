@@ -1,0 +1,48 @@
+"""The one entry object that owns an open practice file.
+
+The UI and the CLI build a ``Desk`` at start-up and call it; they never
+touch SQL. Repositories hang off it; use cases live in sibling modules and
+take the desk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from tcdesk.domain import Practice
+from tcdesk.services.clock import Clock, system_clock
+from tcdesk.store.connection import open_store
+from tcdesk.store.consult_repo import ConsultRepository
+from tcdesk.store.patient_repo import PatientRepository
+from tcdesk.store.practice_repo import PracticeRepository
+from tcdesk.store.records import Records
+
+
+class Desk:
+    def __init__(self, db: Database, path: Path | None = None, clock: Clock = system_clock):
+        self.db = db
+        self.path = path
+        self.clock = clock
+        records = Records(db)
+        self.practices = PracticeRepository(records)
+        self.patients = PatientRepository(records)
+        self.consults = ConsultRepository(records)
+
+    @classmethod
+    def open(cls, path: Path, clock: Clock = system_clock, *, create: bool = True) -> Desk:
+        return cls(open_store(path, create=create), path=Path(path), clock=clock)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def practice(self) -> Practice | None:
+        return self.practices.current()
+
+    def is_empty(self) -> bool:
+        return self.practice() is None
+
+    def transaction(self):
+        """All-or-nothing writes: ``with desk.transaction(): ...``."""
+        return self.db.atomic()

@@ -1,0 +1,93 @@
+"""One place that turns domain dataclasses into rows and back.
+
+Column names are field names. Dates are ISO text, Decimals are text (exact),
+enums store their value, booleans 0/1, tuples JSON. Keeping this generic means
+a new field needs a column and nothing else.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _strip_optional(hint: Any) -> Any:
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return hint
+
+
+def _encode_value(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | str):
+        return int(value) if isinstance(value, bool) else value
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return json.dumps([_to_jsonable(v) for v in value], ensure_ascii=False)
+    raise TypeError(f"cannot store {type(value).__name__}")
+
+
+def _to_jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: _to_jsonable(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, Decimal | date | Enum):
+        return _encode_value(value)
+    return value
+
+
+def to_row(obj: Any) -> dict[str, Any]:
+    """A dataclass instance as a dict ready for sqlite-utils."""
+    return {f.name: _encode_value(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+
+
+def _decode_value(hint: Any, raw: Any) -> Any:
+    if raw is None:
+        return None
+    hint = _strip_optional(hint)
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        (item_type, *_rest) = typing.get_args(hint)
+        items = json.loads(raw) if isinstance(raw, str) else raw
+        return tuple(_decode_value(item_type, item) for item in items)
+    if dataclasses.is_dataclass(hint) and isinstance(raw, dict):
+        return from_row(hint, raw)
+    if hint is bool:
+        return bool(raw)
+    if hint is Decimal:
+        return Decimal(str(raw))
+    if hint is date:
+        return date.fromisoformat(raw)
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return hint(raw)
+    return raw
+
+
+def from_row(cls: type[T], row: dict[str, Any]) -> T:
+    """Build ``cls`` from a row, ignoring columns the dataclass does not have."""
+    hints = _hints(cls)
+    kwargs = {
+        f.name: _decode_value(hints[f.name], row[f.name])
+        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+        if f.name in row
+    }
+    return cls(**kwargs)

@@ -1,0 +1,214 @@
+"""The schema, as an ordered set of sqlite-utils migrations.
+
+Migrations are append-only: never edit one that has shipped; add the next.
+Money is integer cents, ids UUID text, timestamps UTC ISO-8601 text, exact
+decimals (percentages) text. Tables that are history (notes, objections,
+audit, agreements) refuse UPDATE and DELETE through triggers.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "tcdesk"
+
+migrations = Migrations(MIGRATION_SET)
+
+
+
+
+def _run(db: Database, script: str) -> None:
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _run_with_triggers(db: Database, tables_sql: str, append_only: list[str]) -> None:
+    _run(db, tables_sql)
+    for table in append_only:
+        # Trigger bodies contain ';' so they go one by one.
+        db.execute(
+            f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+        )
+        db.execute(
+            f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+        )
+
+
+@migrations(name="m001_foundation")
+def m001_foundation(db: Database) -> None:
+    _run_with_triggers(
+        db,
+        """
+        CREATE TABLE practices (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, phone TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '', website TEXT NOT NULL DEFAULT '',
+            brand_color TEXT NOT NULL DEFAULT '#1F6F8B', logo_path TEXT NOT NULL DEFAULT '',
+            address TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+        CREATE TABLE offices (
+            id TEXT PRIMARY KEY, practice_id TEXT NOT NULL REFERENCES practices(id),
+            name TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('main', 'satellite')),
+            address TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+        CREATE TABLE staff (
+            id TEXT PRIMARY KEY, practice_id TEXT NOT NULL REFERENCES practices(id),
+            role TEXT NOT NULL, name TEXT NOT NULL, title TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',
+            office_id TEXT REFERENCES offices(id)
+        ) STRICT;
+        CREATE TABLE fee_schedule (
+            id TEXT PRIMARY KEY, practice_id TEXT NOT NULL REFERENCES practices(id),
+            treatment_type TEXT NOT NULL, name TEXT NOT NULL,
+            fee_cents INTEGER NOT NULL CHECK (fee_cents >= 0),
+            typical_months INTEGER NOT NULL, visit_interval_weeks INTEGER NOT NULL
+        ) STRICT;
+        CREATE TABLE financial_policies (
+            practice_id TEXT PRIMARY KEY REFERENCES practices(id),
+            min_down_pct TEXT NOT NULL, min_down_cents INTEGER NOT NULL,
+            low_down_cents INTEGER NOT NULL, max_months INTEGER NOT NULL,
+            extended_max_months INTEGER NOT NULL, pif_discount_pct TEXT NOT NULL,
+            family_discount_pct TEXT NOT NULL, apr_pct TEXT NOT NULL,
+            extended_apr_pct TEXT NOT NULL, late_fee_cents INTEGER NOT NULL,
+            late_after_days INTEGER NOT NULL, returned_payment_fee_cents INTEGER NOT NULL,
+            estimate_valid_days INTEGER NOT NULL, remainder TEXT NOT NULL,
+            forgone_pif_is_finance_charge INTEGER NOT NULL, max_courtesy_pct TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE patients (
+            id TEXT PRIMARY KEY, practice_id TEXT NOT NULL REFERENCES practices(id),
+            legal_first TEXT NOT NULL, legal_last TEXT NOT NULL, birth_date TEXT NOT NULL,
+            preferred_name TEXT NOT NULL DEFAULT '', email TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '', preferred_language TEXT NOT NULL DEFAULT 'en',
+            lead_source TEXT NOT NULL, referrer TEXT NOT NULL DEFAULT '',
+            office_id TEXT REFERENCES offices(id), created_at TEXT NOT NULL,
+            search_key TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+        CREATE INDEX patients_last_first ON patients(legal_last, legal_first);
+        CREATE TABLE responsible_parties (
+            id TEXT PRIMARY KEY, patient_id TEXT NOT NULL REFERENCES patients(id),
+            name TEXT NOT NULL, relationship TEXT NOT NULL, phone TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '', address TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0
+        ) STRICT;
+        CREATE INDEX responsible_parties_patient ON responsible_parties(patient_id);
+        CREATE TABLE insurance_policies (
+            id TEXT PRIMARY KEY, patient_id TEXT NOT NULL REFERENCES patients(id),
+            rank TEXT NOT NULL CHECK (rank IN ('primary', 'secondary')),
+            carrier TEXT NOT NULL, coverage_pct TEXT NOT NULL,
+            lifetime_max_cents INTEGER NOT NULL CHECK (lifetime_max_cents >= 0),
+            used_cents INTEGER NOT NULL DEFAULT 0 CHECK (used_cents >= 0),
+            age_limit INTEGER, initial_pct TEXT NOT NULL, payout TEXT NOT NULL,
+            subscriber TEXT NOT NULL DEFAULT '', member_id TEXT NOT NULL DEFAULT '',
+            UNIQUE (patient_id, rank)
+        ) STRICT;
+        CREATE TABLE consults (
+            id TEXT PRIMARY KEY, patient_id TEXT NOT NULL REFERENCES patients(id),
+            office_id TEXT NOT NULL REFERENCES offices(id),
+            coordinator_id TEXT NOT NULL REFERENCES staff(id),
+            doctor_id TEXT NOT NULL REFERENCES staff(id),
+            scheduled_at TEXT NOT NULL, chief_concern TEXT NOT NULL DEFAULT '',
+            priorities TEXT NOT NULL DEFAULT '[]', status TEXT NOT NULL,
+            outcome_reason TEXT NOT NULL DEFAULT '', decided_on TEXT, planned_start TEXT,
+            started_on TEXT, flow_id TEXT NOT NULL DEFAULT '', chosen_option_id TEXT
+        ) STRICT;
+        CREATE INDEX consults_patient ON consults(patient_id);
+        CREATE INDEX consults_scheduled ON consults(scheduled_at);
+        CREATE TABLE findings (
+            id TEXT PRIMARY KEY, consult_id TEXT NOT NULL REFERENCES consults(id),
+            code TEXT NOT NULL, severity TEXT NOT NULL, note TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0
+        ) STRICT;
+        CREATE INDEX findings_consult ON findings(consult_id);
+        CREATE TABLE treatment_options (
+            id TEXT PRIMARY KEY, consult_id TEXT NOT NULL REFERENCES consults(id),
+            treatment_type TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL,
+            estimated_months INTEGER NOT NULL, visit_interval_weeks INTEGER NOT NULL,
+            fee_cents INTEGER NOT NULL CHECK (fee_cents >= 0),
+            recommended INTEGER NOT NULL DEFAULT 0, position INTEGER NOT NULL DEFAULT 0
+        ) STRICT;
+        CREATE INDEX treatment_options_consult ON treatment_options(consult_id);
+        CREATE TABLE payment_plans (
+            id TEXT PRIMARY KEY, consult_id TEXT NOT NULL REFERENCES consults(id),
+            option_id TEXT NOT NULL REFERENCES treatment_options(id),
+            choice_key TEXT NOT NULL, down_cents INTEGER NOT NULL, months INTEGER NOT NULL,
+            apr_pct TEXT NOT NULL, agreement_date TEXT NOT NULL, first_due TEXT,
+            remainder TEXT NOT NULL, discounts TEXT NOT NULL DEFAULT '[]',
+            over_limit_reason TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL,
+            created_by TEXT REFERENCES staff(id)
+        ) STRICT;
+        CREATE INDEX payment_plans_consult ON payment_plans(consult_id, created_at);
+        CREATE TABLE notes (
+            id TEXT PRIMARY KEY, consult_id TEXT NOT NULL REFERENCES consults(id),
+            body TEXT NOT NULL, created_at TEXT NOT NULL, author_id TEXT REFERENCES staff(id)
+        ) STRICT;
+        CREATE INDEX notes_consult ON notes(consult_id, created_at);
+        CREATE TABLE objections (
+            id TEXT PRIMARY KEY, consult_id TEXT NOT NULL REFERENCES consults(id),
+            objection TEXT NOT NULL, created_at TEXT NOT NULL,
+            author_id TEXT REFERENCES staff(id), detail TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+        CREATE TABLE follow_ups (
+            id TEXT PRIMARY KEY, consult_id TEXT NOT NULL REFERENCES consults(id),
+            due_on TEXT NOT NULL, reason TEXT NOT NULL, created_at TEXT NOT NULL,
+            assigned_to TEXT REFERENCES staff(id), done_at TEXT
+        ) STRICT;
+        CREATE TABLE patient_photos (
+            id TEXT PRIMARY KEY, patient_id TEXT NOT NULL REFERENCES patients(id),
+            path TEXT NOT NULL, caption TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL DEFAULT 0
+        ) STRICT;
+        CREATE TABLE audit_log (
+            id TEXT PRIMARY KEY, at TEXT NOT NULL, actor_id TEXT, action TEXT NOT NULL,
+            subject_id TEXT NOT NULL, detail TEXT NOT NULL DEFAULT ''
+        ) STRICT
+        """,
+        ["notes", "objections", "audit_log"],
+    )
+
+
+@migrations(name="m002_consult_sessions")
+def m002_consult_sessions(db: Database) -> None:
+    """Live consult state, saved as it changes, so a crash can resume."""
+    _run(
+        db,
+        """
+        CREATE TABLE consult_sessions (
+            consult_id TEXT PRIMARY KEY REFERENCES consults(id),
+            flow_id TEXT NOT NULL, step_id TEXT NOT NULL, step_index INTEGER NOT NULL,
+            started INTEGER NOT NULL DEFAULT 0, blank TEXT NOT NULL DEFAULT '',
+            checked TEXT NOT NULL DEFAULT '[]', draft_note TEXT NOT NULL DEFAULT '',
+            elapsed_seconds INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL, ended_at TEXT
+        ) STRICT
+        """,
+    )
+
+
+@migrations(name="m003_agreements")
+def m003_agreements(db: Database) -> None:
+    """Agreements keep their exact PDF bytes; history is append-only."""
+    _run_with_triggers(
+        db,
+        """
+        CREATE TABLE agreements (
+            id TEXT PRIMARY KEY, consult_id TEXT NOT NULL REFERENCES consults(id),
+            number TEXT NOT NULL, version INTEGER NOT NULL, plan_id TEXT NOT NULL
+                REFERENCES payment_plans(id),
+            pdf BLOB NOT NULL, sha256 TEXT NOT NULL, created_at TEXT NOT NULL,
+            created_by TEXT REFERENCES staff(id), UNIQUE (number, version)
+        ) STRICT;
+        CREATE TABLE agreement_events (
+            id TEXT PRIMARY KEY, agreement_id TEXT NOT NULL REFERENCES agreements(id),
+            kind TEXT NOT NULL CHECK (kind IN ('generated', 'printed', 'signed', 'voided')),
+            at TEXT NOT NULL, actor_id TEXT REFERENCES staff(id),
+            detail TEXT NOT NULL DEFAULT '', payload BLOB
+        ) STRICT
+        """,
+        ["agreements", "agreement_events"],
+    )
+
+
+def known_names() -> list[str]:
+    return [m.name for m in migrations._migrations]

@@ -1,0 +1,99 @@
+"""Patients, who is responsible for them, and their insurance."""
+
+from __future__ import annotations
+
+from tcdesk.domain import (
+    InsurancePolicy,
+    Patient,
+    PatientListEntry,
+    PatientPhoto,
+    ResponsibleParty,
+)
+from tcdesk.store.codec import from_row, to_row
+from tcdesk.store.records import Records
+from tcdesk.store.text_search import fold
+
+_LIST_SQL = """
+SELECT p.*,
+  (SELECT group_concat(name, ', ') FROM
+     (SELECT name FROM responsible_parties r WHERE r.patient_id = p.id ORDER BY position))
+     AS responsible,
+  c.id AS c_id, c.scheduled_at AS c_at, c.status AS c_status,
+  coalesce(o.name, '') AS office_name
+FROM patients p
+LEFT JOIN consults c ON c.id = (
+  SELECT id FROM consults WHERE patient_id = p.id ORDER BY scheduled_at DESC LIMIT 1)
+LEFT JOIN offices o ON o.id = p.office_id
+{where}
+ORDER BY p.legal_last COLLATE NOCASE, p.legal_first COLLATE NOCASE, p.id
+{limit}
+"""
+
+
+class PatientRepository:
+    def __init__(self, records: Records) -> None:
+        self._r = records
+
+    def save(self, patient: Patient) -> None:
+        row = to_row(patient)
+        row["search_key"] = fold(
+            " ".join([patient.legal_first, patient.legal_last, patient.preferred_name,
+                      patient.phone, patient.email])
+        )
+        self._r.db["patients"].upsert(row, pk="id")
+
+    def get(self, patient_id: str) -> Patient | None:
+        return self._r.get("patients", Patient, patient_id)
+
+    def list(self, search: str = "", limit: int | None = None) -> list[PatientListEntry]:
+        """Patients whose names, phone or email contain every word of ``search``."""
+        words = fold(search).split()
+        where = " AND ".join("p.search_key LIKE ? ESCAPE '\\'" for _ in words)
+        params = [f"%{_escape_like(w)}%" for w in words]
+        sql = _LIST_SQL.format(
+            where=f"WHERE {where}" if where else "",
+            limit=f"LIMIT {int(limit)}" if limit else "",
+        )
+        entries = []
+        for row in self._r.db.query(sql, params):
+            entries.append(
+                PatientListEntry(
+                    patient=from_row(Patient, row),
+                    responsible=row["responsible"] or "",
+                    latest_consult_id=row["c_id"],
+                    latest_consult_at=row["c_at"],
+                    latest_status=row["c_status"],
+                    office_name=row["office_name"],
+                )
+            )
+        return entries
+
+    def count(self) -> int:
+        return self._r.db["patients"].count
+
+    def responsible_parties(self, patient_id: str) -> list[ResponsibleParty]:
+        return self._r.where(
+            "responsible_parties", ResponsibleParty, "patient_id = ?", [patient_id], "position"
+        )
+
+    def save_responsible_party(self, party: ResponsibleParty) -> None:
+        self._r.upsert("responsible_parties", party)
+
+    def insurance(self, patient_id: str) -> list[InsurancePolicy]:
+        return self._r.where(
+            "insurance_policies", InsurancePolicy, "patient_id = ?", [patient_id], "rank"
+        )
+
+    def save_insurance(self, policy: InsurancePolicy) -> None:
+        self._r.upsert("insurance_policies", policy)
+
+    def photos(self, patient_id: str) -> list[PatientPhoto]:
+        return self._r.where("patient_photos", PatientPhoto, "patient_id = ?", [patient_id],
+                             "position")
+
+    def save_photo(self, photo: PatientPhoto) -> None:
+        self._r.upsert("patient_photos", photo)
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,69 @@
+"""Schema upgrades: an old store upgrades cleanly, and a copy is taken first."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from tcdesk.store import open_store
+from tcdesk.store.connection import backup_path_for
+from tcdesk.store.migrations import known_names, migrations
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "store_m001.sqlite3"
+WHEN = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
+
+
+def _applied(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")]
+    finally:
+        conn.close()
+
+
+def test_fixture_is_the_first_schema() -> None:
+    assert _applied(FIXTURE) == [known_names()[0]]
+
+
+def test_first_schema_fixture_upgrades_with_backup(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(FIXTURE, path)
+    original = path.read_bytes()
+    db = open_store(path, now=WHEN)
+    assert [m.name for m in migrations.applied(db)] == known_names()
+    assert db["patients"].get("pt-1")["legal_last"] == "O'Brien"
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    db.conn.close()
+
+    backup = backup_path_for(path, WHEN)
+    assert backup.exists()
+    assert _applied(backup) == [known_names()[0]]
+    backup_db = Database(sqlite3.connect(backup))
+    assert backup_db["patients"].get("pt-1")["legal_first"] == "Zoë"
+    assert backup.stat().st_mode & 0o077 == 0
+    assert original[:16] == backup.read_bytes()[:16]
+
+
+def test_store_built_on_the_fly_at_each_step_upgrades(tmp_path: Path) -> None:
+    names = known_names()
+    for keep in range(1, len(names)):
+        path = tmp_path / f"step{keep}.sqlite3"
+        db = Database(sqlite3.connect(path))
+        migrations.apply(db, stop_before=names[keep:])
+        db.conn.close()
+        upgraded = open_store(path, now=WHEN)
+        assert [m.name for m in migrations.applied(upgraded)] == names
+        upgraded.conn.close()
+        assert backup_path_for(path, WHEN).exists()
+
+
+def test_no_backup_for_a_new_or_current_store(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    open_store(path, now=WHEN).conn.close()
+    open_store(path, now=WHEN).conn.close()
+    assert not backup_path_for(path, WHEN).exists()

@@ -1,0 +1,85 @@
+"""Structural rules from ARCHITECTURE.md that a test can hold."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "tcdesk"
+
+
+def _modules_outside_ui() -> list[str]:
+    names = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE.parent).with_suffix("")
+        parts = list(rel.parts)
+        if parts[1:2] == ["ui"] or parts[-1] == "__main__":
+            continue
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        names.append(".".join(parts))
+    return names
+
+
+def test_no_module_outside_ui_imports_pyside6() -> None:
+    modules = _modules_outside_ui()
+    assert "tcdesk.money" in modules and "tcdesk.store.connection" in modules
+    script = (
+        "import importlib, json, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken')))))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True)
+    assert json.loads(result.stdout) == []
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+LAYERS_MAY_NOT_IMPORT = {
+    "domain": ("tcdesk.store", "tcdesk.services", "tcdesk.ui", "tcdesk.render", "tcdesk.flows",
+               "tcdesk.money", "tcdesk.documents", "tcdesk.cli"),
+    "money": ("tcdesk.store", "tcdesk.services", "tcdesk.ui", "tcdesk.render", "tcdesk.flows",
+              "tcdesk.domain", "tcdesk.documents", "tcdesk.cli"),
+    "store": ("tcdesk.services", "tcdesk.ui", "tcdesk.render", "tcdesk.flows",
+              "tcdesk.documents", "tcdesk.cli"),
+    "render": ("tcdesk.store", "tcdesk.services", "tcdesk.ui", "tcdesk.cli"),
+    "flows": ("tcdesk.store", "tcdesk.services", "tcdesk.ui", "tcdesk.cli"),
+    "documents": ("tcdesk.store", "tcdesk.services", "tcdesk.ui", "tcdesk.cli"),
+    "services": ("tcdesk.ui", "tcdesk.cli"),
+}
+
+
+def test_dependencies_point_down_only() -> None:
+    offences = []
+    for layer, forbidden in LAYERS_MAY_NOT_IMPORT.items():
+        for path in (PACKAGE / layer).rglob("*.py"):
+            for name in _imports(path):
+                if name.startswith(forbidden):
+                    offences.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert offences == []
+
+
+def test_ui_never_writes_sql() -> None:
+    offences = []
+    for path in (PACKAGE / "ui").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        imports = _imports(path)
+        if any(i.startswith(("sqlite3", "sqlite_utils", "tcdesk.store")) for i in imports):
+            offences.append(f"{path.relative_to(PACKAGE)} imports the store")
+        for keyword in ("INSERT INTO", "UPDATE ", "DELETE FROM", ".execute("):
+            if keyword in text:
+                offences.append(f"{path.relative_to(PACKAGE)} contains {keyword!r}")
+    assert offences == []
