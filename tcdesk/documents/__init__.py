@@ -1,0 +1,1 @@
+"""Printed documents: the financial agreement and the take-home summary (reportlab)."""
