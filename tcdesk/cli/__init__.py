@@ -14,8 +14,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from tcdesk import __version__
-from tcdesk import crash_log
+from tcdesk import __version__, crash_log
 from tcdesk.cli import common
 from tcdesk.errors import UserError
 
@@ -80,5 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception:  # a bug: keep the details for us, spare the user a traceback
         log = crash_log.write_crash_report()
-        print(f"tcdesk: something went wrong inside tcdesk; details saved in {log}", file=sys.stderr)
+        print(
+            f"tcdesk: something went wrong inside tcdesk; details saved in {log}", file=sys.stderr
+        )
         return 1

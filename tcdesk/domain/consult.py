@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from tcdesk.domain.enums import (
@@ -36,7 +36,8 @@ class Consult:
 
     @property
     def consult_date(self) -> date:
-        return date.fromisoformat(self.scheduled_at[:10])
+        """The local calendar day of the consult (stored time is UTC)."""
+        return datetime.fromisoformat(self.scheduled_at).astimezone().date()
 
     @property
     def same_day_start(self) -> bool:
@@ -74,6 +75,7 @@ class Discount:
     name: str
     percent: Decimal | None = None
     amount_cents: int | None = None
+    family: bool = False  # a family/sibling discount (the policy caps these separately)
 
 
 @dataclass(frozen=True)
@@ -98,13 +100,14 @@ class PaymentPlan:
 
 @dataclass(frozen=True)
 class Note:
-    """Private coordinator note. Append-only: edits are new notes."""
+    """Private coordinator note. Append-only: an edit is a new row that ``revises`` the last."""
 
     id: str
     consult_id: str
     body: str
     created_at: str
     author_id: str | None = None
+    revises: str | None = None
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,7 @@ class SavedSession:
     blank: str = ""  # "", "black" or "white"
     checked: tuple[str, ...] = ()
     draft_note: str = ""
+    note_id: str | None = None  # the latest saved revision of this session's note
     elapsed_seconds: int = 0
     updated_at: str = ""
     ended_at: str | None = None

@@ -50,7 +50,10 @@ class ConsultRepository:
 
     def latest_plan(self, consult_id: str) -> PaymentPlan | None:
         plans = self._r.where(
-            "payment_plans", PaymentPlan, "consult_id = ?", [consult_id],
+            "payment_plans",
+            PaymentPlan,
+            "consult_id = ?",
+            [consult_id],
             "created_at DESC, rowid DESC",
         )
         return plans[0] if plans else None
@@ -64,6 +67,16 @@ class ConsultRepository:
 
     def notes(self, consult_id: str) -> list[Note]:
         return self._r.where("notes", Note, "consult_id = ?", [consult_id], "created_at, rowid")
+
+    def current_notes(self, consult_id: str) -> list[Note]:
+        """Each note as last revised (older revisions stay in the table)."""
+        return self._r.where(
+            "notes",
+            Note,
+            "consult_id = ? AND id NOT IN (SELECT revises FROM notes WHERE revises IS NOT NULL)",
+            [consult_id],
+            "created_at, rowid",
+        )
 
     def add_note(self, note: Note) -> None:
         self._r.insert("notes", note)

@@ -16,8 +16,6 @@ MIGRATION_SET = "tcdesk"
 migrations = Migrations(MIGRATION_SET)
 
 
-
-
 def _run(db: Database, script: str) -> None:
     for statement in script.split(";"):
         if statement.strip():
@@ -142,7 +140,8 @@ def m001_foundation(db: Database) -> None:
         CREATE INDEX payment_plans_consult ON payment_plans(consult_id, created_at);
         CREATE TABLE notes (
             id TEXT PRIMARY KEY, consult_id TEXT NOT NULL REFERENCES consults(id),
-            body TEXT NOT NULL, created_at TEXT NOT NULL, author_id TEXT REFERENCES staff(id)
+            body TEXT NOT NULL, created_at TEXT NOT NULL, author_id TEXT REFERENCES staff(id),
+            revises TEXT REFERENCES notes(id)
         ) STRICT;
         CREATE INDEX notes_consult ON notes(consult_id, created_at);
         CREATE TABLE objections (
@@ -157,7 +156,8 @@ def m001_foundation(db: Database) -> None:
         ) STRICT;
         CREATE TABLE patient_photos (
             id TEXT PRIMARY KEY, patient_id TEXT NOT NULL REFERENCES patients(id),
-            path TEXT NOT NULL, caption TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL DEFAULT 0
+            path TEXT NOT NULL, caption TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0
         ) STRICT;
         CREATE TABLE audit_log (
             id TEXT PRIMARY KEY, at TEXT NOT NULL, actor_id TEXT, action TEXT NOT NULL,
@@ -179,6 +179,7 @@ def m002_consult_sessions(db: Database) -> None:
             flow_id TEXT NOT NULL, step_id TEXT NOT NULL, step_index INTEGER NOT NULL,
             started INTEGER NOT NULL DEFAULT 0, blank TEXT NOT NULL DEFAULT '',
             checked TEXT NOT NULL DEFAULT '[]', draft_note TEXT NOT NULL DEFAULT '',
+            note_id TEXT REFERENCES notes(id),
             elapsed_seconds INTEGER NOT NULL DEFAULT 0,
             updated_at TEXT NOT NULL, ended_at TEXT
         ) STRICT

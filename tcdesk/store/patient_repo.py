@@ -37,8 +37,15 @@ class PatientRepository:
     def save(self, patient: Patient) -> None:
         row = to_row(patient)
         row["search_key"] = fold(
-            " ".join([patient.legal_first, patient.legal_last, patient.preferred_name,
-                      patient.phone, patient.email])
+            " ".join(
+                [
+                    patient.legal_first,
+                    patient.legal_last,
+                    patient.preferred_name,
+                    patient.phone,
+                    patient.email,
+                ]
+            )
         )
         self._r.db["patients"].upsert(row, pk="id")
 
@@ -88,8 +95,9 @@ class PatientRepository:
         self._r.upsert("insurance_policies", policy)
 
     def photos(self, patient_id: str) -> list[PatientPhoto]:
-        return self._r.where("patient_photos", PatientPhoto, "patient_id = ?", [patient_id],
-                             "position")
+        return self._r.where(
+            "patient_photos", PatientPhoto, "patient_id = ?", [patient_id], "position"
+        )
 
     def save_photo(self, photo: PatientPhoto) -> None:
         self._r.upsert("patient_photos", photo)

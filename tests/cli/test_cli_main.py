@@ -30,7 +30,9 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_usage_error_is_one_line_exit_2() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "tcdesk", "patients", "--no-such-flag"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1

@@ -18,10 +18,20 @@ from tcdesk.store.codec import from_row, to_row
 
 def test_plan_round_trip_keeps_decimals_dates_and_discounts() -> None:
     plan = PaymentPlan(
-        id="x", consult_id="c", option_id="o", choice_key="standard", down_cents=120_000,
-        months=24, apr_pct=Decimal("6.90"), agreement_date=date(2026, 11, 27),
-        first_due=None, remainder=RemainderPlacement.LAST,
-        discounts=(Discount("Sibling", percent=Decimal("5")), Discount("Courtesy", amount_cents=5000)),
+        id="x",
+        consult_id="c",
+        option_id="o",
+        choice_key="standard",
+        down_cents=120_000,
+        months=24,
+        apr_pct=Decimal("6.90"),
+        agreement_date=date(2026, 11, 27),
+        first_due=None,
+        remainder=RemainderPlacement.LAST,
+        discounts=(
+            Discount("Sibling", percent=Decimal("5")),
+            Discount("Courtesy", amount_cents=5000),
+        ),
     )
     row = to_row(plan)
     assert row["apr_pct"] == "6.90"
@@ -31,9 +41,15 @@ def test_plan_round_trip_keeps_decimals_dates_and_discounts() -> None:
 
 def test_consult_priorities_and_enums_round_trip() -> None:
     consult = Consult(
-        id="c", patient_id="p", office_id="o", coordinator_id="s", doctor_id="d",
-        scheduled_at="2026-11-27T15:00:00+00:00", priorities=("cost", "school photos"),
-        status=ConsultStatus.PENDING, decided_on=date(2026, 11, 28),
+        id="c",
+        patient_id="p",
+        office_id="o",
+        coordinator_id="s",
+        doctor_id="d",
+        scheduled_at="2026-11-27T15:00:00+00:00",
+        priorities=("cost", "school photos"),
+        status=ConsultStatus.PENDING,
+        decided_on=date(2026, 11, 28),
     )
     assert from_row(Consult, to_row(consult)) == consult
 

@@ -37,8 +37,9 @@ def test_foreign_keys_are_enforced(empty_store: Path) -> None:
 
 def test_history_tables_are_append_only(empty_store: Path) -> None:
     db = open_store(empty_store)
-    db["audit_log"].insert({"id": "a1", "at": "2026-01-01T00:00:00+00:00", "action": "x",
-                            "subject_id": "s"})
+    db["audit_log"].insert(
+        {"id": "a1", "at": "2026-01-01T00:00:00+00:00", "action": "x", "subject_id": "s"}
+    )
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         db.execute("UPDATE audit_log SET action = 'y'")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):

@@ -11,8 +11,14 @@ from tcdesk.services.desk import Desk
 
 def _add(desk: Desk, pid: str, first: str, last: str) -> None:
     desk.patients.save(
-        Patient(id=pid, practice_id="p", legal_first=first, legal_last=last,
-                birth_date=date(2010, 1, 1), created_at="2026-01-01T00:00:00+00:00")
+        Patient(
+            id=pid,
+            practice_id="p",
+            legal_first=first,
+            legal_last=last,
+            birth_date=date(2010, 1, 1),
+            created_at="2026-01-01T00:00:00+00:00",
+        )
     )
 
 

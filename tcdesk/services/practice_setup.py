@@ -1,0 +1,115 @@
+"""First run: turn an empty file into a practice with sensible starting rules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tcdesk.domain import (
+    FeeScheduleItem,
+    FinancialPolicy,
+    Office,
+    OfficeKind,
+    Practice,
+    Staff,
+    StaffRole,
+    TreatmentType,
+)
+from tcdesk.errors import UserError
+from tcdesk.services.desk import Desk
+from tcdesk.services.ids import new_id
+
+# Typical US fees (DOMAIN.md); the owner edits them later.
+STARTING_FEES: tuple[tuple[TreatmentType, str, int, int, int], ...] = (
+    (TreatmentType.METAL_BRACES, "Metal braces", 560_000, 24, 6),
+    (TreatmentType.CLEAR_BRACES, "Clear braces", 640_000, 24, 6),
+    (TreatmentType.CLEAR_ALIGNERS, "Clear aligners", 590_000, 18, 8),
+    (TreatmentType.PHASE_ONE, "Phase I (early treatment)", 280_000, 12, 6),
+    (TreatmentType.PHASE_TWO, "Phase II", 420_000, 18, 6),
+    (TreatmentType.LIMITED, "Limited treatment", 240_000, 8, 6),
+    (TreatmentType.OBSERVATION, "Observation", 0, 6, 26),
+)
+
+COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+@dataclass(frozen=True)
+class PracticeSetup:
+    practice_name: str
+    office_name: str
+    coordinator_name: str
+    doctor_name: str
+    phone: str = ""
+    address: str = ""
+    brand_color: str = "#1F6F8B"
+
+
+class SetupError(UserError):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def validate_setup(setup: PracticeSetup) -> None:
+    for field, label in (
+        ("practice_name", "The practice's name"),
+        ("office_name", "The main office's name"),
+        ("coordinator_name", "Your name"),
+        ("doctor_name", "The doctor's name"),
+    ):
+        if not getattr(setup, field).strip():
+            raise SetupError(field, f"{label} is needed.")
+    if not COLOUR.match(setup.brand_color):
+        raise SetupError("brand_color", "The brand colour must look like #1F6F8B.")
+
+
+def set_up_practice(desk: Desk, setup: PracticeSetup) -> Practice:
+    """Create the practice, its main office, the first TC and doctor, fees and policy."""
+    validate_setup(setup)
+    if not desk.is_empty():
+        raise SetupError("practice_name", "This file already holds a practice.")
+    practice = Practice(
+        id=new_id(),
+        name=setup.practice_name.strip(),
+        phone=setup.phone.strip(),
+        address=setup.address.strip(),
+        brand_color=setup.brand_color,
+    )
+    office = Office(
+        id=new_id(),
+        practice_id=practice.id,
+        name=setup.office_name.strip(),
+        kind=OfficeKind.MAIN,
+        address=practice.address,
+        phone=practice.phone,
+    )
+    with desk.transaction():
+        desk.practices.save(practice)
+        desk.practices.save_office(office)
+        for role, name in (
+            (StaffRole.COORDINATOR, setup.coordinator_name),
+            (StaffRole.DOCTOR, setup.doctor_name),
+        ):
+            desk.practices.save_staff(
+                Staff(
+                    id=new_id(),
+                    practice_id=practice.id,
+                    role=role,
+                    name=name.strip(),
+                    office_id=office.id,
+                )
+            )
+        for treatment, name, fee, months, weeks in STARTING_FEES:
+            desk.practices.save_fee(
+                FeeScheduleItem(
+                    id=new_id(),
+                    practice_id=practice.id,
+                    treatment_type=treatment,
+                    name=name,
+                    fee_cents=fee,
+                    typical_months=months,
+                    visit_interval_weeks=weeks,
+                )
+            )
+        desk.practices.save_policy(FinancialPolicy(practice_id=practice.id))
+    return practice

@@ -1,0 +1,88 @@
+"""``tcdesk demo``: builds the demo, says what it built, and refuses a real practice."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tcdesk.cli import main
+from tcdesk.domain import ConsultStatus, Practice
+from tcdesk.services.desk import Desk
+
+UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+
+
+def _patients_listing(path: Path) -> list:
+    desk = Desk.open(path)
+    try:
+        return desk.patients.list()
+    finally:
+        desk.close()
+
+
+def test_demo_builds_and_prints_a_summary(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Bright Smiles Orthodontics" in out
+    assert str(path) in out
+    for status in ConsultStatus:
+        assert re.search(rf"\d+ {status.value.replace('_', '-')}", out)
+    today_ids = re.findall(rf"^\s+\d\d:\d\d .*({UUID})$", out, flags=re.MULTILINE)
+    assert 3 <= len(today_ids) <= 4
+    desk = Desk.open(path)
+    try:
+        for consult_id in today_ids:
+            consult = desk.consults.get(consult_id)
+            assert consult is not None and consult.status is ConsultStatus.SCHEDULED
+        assert f"{desk.patients.count()} patients" in out
+    finally:
+        desk.close()
+
+
+def test_running_it_again_changes_nothing(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(path)]) == 0
+    first = _patients_listing(path)
+    capsys.readouterr()
+    assert main(["demo", "--db", str(path)]) == 0
+    assert "Refreshed the demo practice" in capsys.readouterr().out
+    assert _patients_listing(path) == first
+
+
+def test_patients_command_lists_the_same_after_two_runs(tmp_path: Path, capsys) -> None:
+    pytest.importorskip("tcdesk.cli.patients_command")
+    path = tmp_path / "demo.sqlite3"
+    main(["demo", "--db", str(path)])
+    capsys.readouterr()
+    assert main(["patients", "--db", str(path)]) == 0
+    first = capsys.readouterr().out
+    main(["demo", "--db", str(path)])
+    capsys.readouterr()
+    assert main(["patients", "--db", str(path)]) == 0
+    assert capsys.readouterr().out == first
+    assert "王" in first and "Zoë" in first
+
+
+def test_refuses_a_real_practice_file(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "real.sqlite3"
+    desk = Desk.open(path)
+    desk.practices.save(Practice(id="c0ffee00-0000-4000-8000-000000000002", name="Lakeside Ortho"))
+    desk.close()
+    before = path.read_bytes()
+    assert main(["demo", "--db", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.strip().splitlines()) == 1
+    assert "Lakeside Ortho" in captured.err and "not the demo" in captured.err
+    assert path.read_bytes() == before
+
+
+def test_uses_the_default_practice_file(tmp_path: Path, monkeypatch, capsys) -> None:
+    path = tmp_path / "from-env.sqlite3"
+    monkeypatch.setenv("TCDESK_DB", str(path))
+    assert main(["demo"]) == 0
+    assert str(path) in capsys.readouterr().out
+    assert _patients_listing(path)

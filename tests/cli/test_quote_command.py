@@ -1,0 +1,287 @@
+"""``tcdesk quote``: figures as JSON or a table, one-line errors, the practice policy with --db."""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from tcdesk.cli import main
+from tcdesk.money import PolicyLimits, add_months
+
+WORKED_EXAMPLE = [
+    "quote", "--fee", "5000", "--down", "1250", "--months", "24",
+    "--pif-discount", "5", "--start", "2025-01-15",
+]  # fmt: skip
+
+JSON_KEYS = {
+    "total_fee",
+    "discounts",
+    "insurance_estimate",
+    "patient_portion",
+    "down_payment",
+    "amount_financed",
+    "finance_charge",
+    "apr",
+    "total_of_payments",
+    "total_sale_price",
+    "disclosure_required",
+    "payments",
+}
+
+
+def _json(capsys: pytest.CaptureFixture[str], argv: list[str]) -> dict:
+    assert main([*argv, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def _error(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1, captured.err
+    return lines[0]
+
+
+@pytest.fixture
+def policy_module(monkeypatch: pytest.MonkeyPatch) -> types.ModuleType:
+    """Stand in for ``tcdesk.services.policy`` so these tests need no real store."""
+    module = types.ModuleType("tcdesk.services.policy")
+    module.calls = []  # type: ignore[attr-defined]
+
+    def load_policy_limits(db_path: Path) -> PolicyLimits:
+        module.calls.append(db_path)  # type: ignore[attr-defined]
+        return module.limits  # type: ignore[attr-defined]
+
+    module.load_policy_limits = load_policy_limits  # type: ignore[attr-defined]
+    module.limits = PolicyLimits(  # type: ignore[attr-defined]
+        min_down_percent=Decimal(20), max_months=24, pif_discount_percent=Decimal(5)
+    )
+    monkeypatch.setitem(sys.modules, "tcdesk.services.policy", module)
+    return module
+
+
+def test_worked_example_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    data = _json(capsys, WORKED_EXAMPLE)
+    assert set(data) == JSON_KEYS
+    assert data["total_fee"] == "5000.00"
+    assert data["discounts"] == []
+    assert data["insurance_estimate"] == "0.00"
+    assert data["patient_portion"] == "5000.00"
+    assert data["down_payment"] == "1250.00"
+    assert data["amount_financed"] == "3500.00"
+    assert data["finance_charge"] == "250.00"
+    assert data["apr"] == "6.71"
+    assert data["total_of_payments"] == "3750.00"
+    assert data["total_sale_price"] == "5000.00"
+    assert data["disclosure_required"] is True
+    assert len(data["payments"]) == 24
+    assert data["payments"][0] == {
+        "number": 1,
+        "due": "2025-02-15",
+        "amount": "156.25",
+        "principal": "156.25",
+        "interest": "0.00",
+    }
+    assert data["payments"][-1]["due"] == "2027-01-15"
+
+
+def test_apr_plan_with_insurance_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    data = _json(
+        capsys,
+        [
+            "quote", "--fee", "6,500", "--months", "36", "--apr", "12", "--start", "2025-01-15",
+            "--insurance-pct", "50", "--insurance-max", "2000", "--insurance-used", "500",
+        ],
+    )  # fmt: skip
+    assert data["insurance_estimate"] == "1500.00"
+    assert data["patient_portion"] == "5000.00"
+    assert data["payments"][0]["amount"] == "166.07"
+    assert data["payments"][0]["interest"] == "50.00"
+    assert data["apr"] == "12.00"
+    amounts = [Decimal(p["amount"]) for p in data["payments"]]
+    assert sum(amounts) == Decimal(data["total_of_payments"])
+    assert Decimal(data["amount_financed"]) + Decimal(data["finance_charge"]) == sum(amounts)
+
+
+def test_remainder_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["quote", "--fee", "5997", "--months", "36", "--start", "2025-01-15"]
+    first = _json(capsys, argv)["payments"]
+    last = _json(capsys, [*argv, "--remainder", "last"])["payments"]
+    assert (first[0]["amount"], first[-1]["amount"]) == ("166.70", "166.58")
+    assert (last[0]["amount"], last[-1]["amount"]) == ("166.58", "166.70")
+
+
+def test_first_due_flag_and_default_start_today(capsys: pytest.CaptureFixture[str]) -> None:
+    data = _json(
+        capsys, ["quote", "--fee", "1200", "--months", "3", "--start", "2025-01-01",
+                 "--first-due", "2025-02-15"]
+    )  # fmt: skip
+    assert [p["due"] for p in data["payments"]] == ["2025-02-15", "2025-03-15", "2025-04-15"]
+    before = date.today()
+    data = _json(capsys, ["quote", "--fee", "1200", "--months", "3"])
+    after = date.today()
+    assert data["payments"][0]["due"] in {
+        add_months(before, 1).isoformat(),
+        add_months(after, 1).isoformat(),
+    }
+
+
+def test_table_output(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(WORKED_EXAMPLE) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert any(line.startswith("Amount financed") and line.endswith("$3,500.00") for line in lines)
+    assert any(
+        line.startswith("Annual percentage rate") and line.endswith("6.71%") for line in lines
+    )
+    assert "Truth in Lending disclosure (12 CFR 1026.18): required" in out
+    header = next(line for line in lines if "Principal" in line)
+    first = lines[lines.index(header) + 1]
+    assert first.split() == ["1", "2025-02-15", "$156.25", "$156.25", "$0.00"]
+    # amounts are right-aligned under their headings
+    assert header.index("Interest") + len("Interest") == first.index("$0.00") + len("$0.00")
+    assert len([line for line in lines if line.strip().startswith(tuple("0123456789"))]) >= 24
+
+
+def test_table_shows_the_insurance_disclaimer(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["quote", "--fee", "5000", "--months", "12", "--insurance-pct", "50",
+            "--start", "2025-01-15"]  # fmt: skip
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "Insurance is an estimate, not a guarantee of payment" in out
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--fee", "0", "--months", "12"], "tcdesk: The total fee must be more than $0.00."),
+        (["--fee", "-5", "--months", "12"], "tcdesk: Fee can't be negative (got '-5')."),
+        (
+            ["--fee", "abc", "--months", "12"],
+            "tcdesk: Fee must be a number like 5000 or 5,000.00, not 'abc'.",
+        ),
+        (
+            ["--fee", "5000", "--months", "12", "--down", "6000"],
+            "tcdesk: The down payment ($6,000.00) is more than the patient portion ($5,000.00).",
+        ),
+        (
+            ["--fee", "5000", "--months", "0"],
+            "tcdesk: Number of months must be at least 1 (got 0).",
+        ),
+        (
+            ["--fee", "5000", "--months", "121"],
+            "tcdesk: Number of months can't be more than 120 (got 121).",
+        ),
+        (
+            ["--fee", "5000", "--months", "twelve"],
+            "tcdesk: Number of months must be a whole number like 24, not 'twelve'.",
+        ),
+        (
+            ["--fee", "5000", "--months", "12", "--insurance-pct", "150"],
+            "tcdesk: Insurance coverage can't be more than 100% (got 150%).",
+        ),
+        (
+            ["--fee", "5000", "--months", "12", "--first-due", "2025-01-01"],
+            "tcdesk: The first payment can't be due (2025-01-01) before the agreement date "
+            "(2025-01-15).",
+        ),
+        (
+            ["--fee", "5000", "--months", "12", "--first-due", "01/02/2025"],
+            "tcdesk: First due date must be a date like 2025-03-15, not '01/02/2025'.",
+        ),
+        (
+            ["--fee", "5000", "--months", "12", "--apr", "twelve"],
+            "tcdesk: APR must be a percent like 5 or 12.5, not 'twelve'.",
+        ),
+        (
+            ["--fee", "100", "--months", "120", "--apr", "99"],
+            "tcdesk: A monthly payment of $8.25 would not cover the first month's interest of "
+            "$8.25; use fewer months, a lower APR or a larger amount.",
+        ),
+        (
+            ["--fee", "5000", "--months", "12", "--insurance-max", "1500"],
+            "tcdesk: Give the insurance coverage (--insurance-pct) with its maximum or amount "
+            "used.",
+        ),
+    ],
+)
+def test_bad_input_is_one_line_with_its_own_message(
+    capsys: pytest.CaptureFixture[str], extra: list[str], message: str
+) -> None:
+    assert _error(capsys, ["quote", "--start", "2025-01-15", *extra]) == message
+
+
+def test_missing_fee_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["quote", "--months", "12"])
+    assert exit_info.value.code == 2
+    assert "--fee" in capsys.readouterr().err
+
+
+def test_without_db_no_policy_and_no_default_database(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    policy_module: types.ModuleType,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setenv("TCDESK_DB", str(tmp_path / "practice.sqlite3"))
+    data = _json(capsys, ["quote", "--fee", "5000", "--down", "0", "--months", "60",
+                          "--start", "2025-01-15"])  # fmt: skip
+    assert len(data["payments"]) == 60  # breaks the policy, but no policy applies
+    assert policy_module.calls == []
+    assert not (tmp_path / "practice.sqlite3").exists()
+
+
+def test_with_db_a_broken_limit_is_refused_with_its_sentence(
+    capsys: pytest.CaptureFixture[str], policy_module: types.ModuleType, tmp_path: Path
+) -> None:
+    db = tmp_path / "practice.sqlite3"
+    line = _error(capsys, ["quote", "--db", str(db), "--fee", "5000", "--down", "100",
+                           "--months", "12", "--start", "2025-01-15"])  # fmt: skip
+    assert line == (
+        "tcdesk: Down payment $100.00 is below the practice minimum of $1,000.00 "
+        "(20% of the patient portion)."
+    )
+    assert policy_module.calls == [db]
+
+
+def test_with_db_every_broken_limit_is_said(
+    capsys: pytest.CaptureFixture[str], policy_module: types.ModuleType
+) -> None:
+    line = _error(capsys, ["quote", "--db", "x.sqlite3", "--fee", "5000", "--months", "36",
+                           "--start", "2025-01-15"])  # fmt: skip
+    assert "below the practice minimum of $1,000.00" in line
+    assert "36 monthly payments is more than the practice maximum of 24." in line
+
+
+def test_with_db_the_policy_sets_the_defaults(
+    capsys: pytest.CaptureFixture[str], policy_module: types.ModuleType
+) -> None:
+    argv = ["quote", "--db", "x.sqlite3", "--fee", "5000", "--down", "1250", "--months", "24",
+            "--start", "2025-01-15"]  # fmt: skip
+    data = _json(capsys, argv)
+    assert data["finance_charge"] == "250.00"  # the policy's 5% pay-in-full discount given up
+    assert data["apr"] == "6.71"
+
+
+def test_with_db_the_compliance_warning_goes_to_stderr(
+    capsys: pytest.CaptureFixture[str], policy_module: types.ModuleType
+) -> None:
+    policy_module.limits = PolicyLimits(  # type: ignore[attr-defined]
+        min_down_percent=Decimal(20),
+        pif_discount_percent=Decimal(5),
+        pif_discount_is_finance_charge=False,
+    )
+    argv = ["quote", "--db", "x.sqlite3", "--fee", "5000", "--down", "1250", "--months", "24",
+            "--start", "2025-01-15", "--json"]  # fmt: skip
+    assert main(argv) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["finance_charge"] == "0.00"
+    assert "tcdesk: warning: The pay-in-full discount a family gives up" in captured.err
