@@ -75,4 +75,6 @@ class FinancialPolicy:
     estimate_valid_days: int = 365
     remainder: RemainderPlacement = RemainderPlacement.FIRST
     forgone_pif_is_finance_charge: bool = True
+    # Usual rule: the pay-in-full discount does not stack on a family/courtesy discount.
+    pif_combines_with_discounts: bool = False
     max_courtesy_pct: Decimal = Decimal("10")  # internal: never shown to a family

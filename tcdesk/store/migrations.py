@@ -73,7 +73,9 @@ def m001_foundation(db: Database) -> None:
             extended_apr_pct TEXT NOT NULL, late_fee_cents INTEGER NOT NULL,
             late_after_days INTEGER NOT NULL, returned_payment_fee_cents INTEGER NOT NULL,
             estimate_valid_days INTEGER NOT NULL, remainder TEXT NOT NULL,
-            forgone_pif_is_finance_charge INTEGER NOT NULL, max_courtesy_pct TEXT NOT NULL
+            forgone_pif_is_finance_charge INTEGER NOT NULL,
+            pif_combines_with_discounts INTEGER NOT NULL DEFAULT 0,
+            max_courtesy_pct TEXT NOT NULL
         ) STRICT;
         CREATE TABLE patients (
             id TEXT PRIMARY KEY, practice_id TEXT NOT NULL REFERENCES practices(id),

@@ -1,0 +1,179 @@
+"""From a consult's stored facts to the money layer's quote, in one place.
+
+The investment slide, the console's payment controls and the agreement all
+price a plan through here, so the family, the TC and the paper always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+
+from tcdesk.domain import (
+    ConsultFile,
+    Discount,
+    InsurancePolicy,
+    InsuranceRank,
+    Patient,
+    PaymentPlan,
+    PayoutFrequency,
+    TreatmentOption,
+)
+from tcdesk.errors import UserError
+from tcdesk.money import (
+    Adjustment,
+    DiscountKind,
+    InsurancePlan,
+    InsurerFrequency,
+    PaymentChoice,
+    PlanKind,
+    PolicyLimits,
+    PolicyViolation,
+    Quote,
+    QuoteRequest,
+    RemainderPlacement,
+    build_quote,
+    check_policy,
+    payment_choices,
+)
+from tcdesk.services.desk import Desk
+from tcdesk.services.policy import cents_to_decimal, practice_limits
+
+
+@dataclass(frozen=True)
+class PricedPlan:
+    """A plan with its quote and any policy limits it breaks."""
+
+    plan: PaymentPlan
+    quote: Quote
+    violations: tuple[PolicyViolation, ...]
+
+
+def insurance_plan(policy: InsurancePolicy) -> InsurancePlan:
+    return InsurancePlan(
+        coverage_percent=policy.coverage_pct,
+        lifetime_max=cents_to_decimal(policy.lifetime_max_cents),
+        used=cents_to_decimal(policy.used_cents),
+        age_limit=policy.age_limit,
+        initial_payment_percent=policy.initial_pct,
+        frequency=(
+            InsurerFrequency.QUARTERLY
+            if policy.payout is PayoutFrequency.QUARTERLY
+            else InsurerFrequency.MONTHLY
+        ),
+        name=policy.carrier,
+    )
+
+
+def adjustment(discount: Discount) -> Adjustment:
+    kind = DiscountKind.FAMILY if discount.family else DiscountKind.COURTESY
+    if discount.percent is not None:
+        return Adjustment.percent_off(discount.name, discount.percent, kind)
+    return Adjustment.amount_off(discount.name, cents_to_decimal(discount.amount_cents or 0), kind)
+
+
+def base_request(
+    patient: Patient,
+    option: TreatmentOption,
+    insurance: list[InsurancePolicy],
+    limits: PolicyLimits,
+    agreement_date: date,
+    *,
+    treatment_start: date | None = None,
+    discounts: tuple[Discount, ...] = (),
+    pif_combines: bool = False,
+) -> QuoteRequest:
+    """A pay-in-full request for ``option``: the fee, discounts and insurance, no plan yet.
+
+    When the policy says the pay-in-full discount does not stack, a family that
+    already has another discount is offered none, so paying over time forgoes
+    nothing (and a 0% plan then has a 0% APR).
+    """
+    by_rank = {p.rank: p for p in insurance}
+    primary = by_rank.get(InsuranceRank.PRIMARY)
+    secondary = by_rank.get(InsuranceRank.SECONDARY)
+    start = treatment_start if treatment_start and treatment_start >= agreement_date else None
+    request = limits.apply_to(
+        QuoteRequest(
+            total_fee=cents_to_decimal(option.fee_cents),
+            agreement_date=agreement_date,
+            plan=PlanKind.PAY_IN_FULL,
+            adjustments=tuple(adjustment(d) for d in discounts),
+            primary_insurance=insurance_plan(primary) if primary else None,
+            secondary_insurance=insurance_plan(secondary) if secondary and primary else None,
+            patient_birth_date=patient.birth_date,
+            treatment_start=start,
+            treatment_months=max(1, option.estimated_months),
+        )
+    )
+    if discounts and not pif_combines:
+        request = replace(request, pif_discount_percent=Decimal(0))
+    return request
+
+
+def plan_request(base: QuoteRequest, plan: PaymentPlan) -> QuoteRequest:
+    """``base`` with the family's chosen way to pay."""
+    if plan.months == 0:
+        return replace(base, plan=PlanKind.PAY_IN_FULL, months=0, down_payment=Decimal(0))
+    return replace(
+        base,
+        plan=PlanKind.INSTALLMENTS,
+        down_payment=cents_to_decimal(plan.down_cents),
+        months=plan.months,
+        apr_percent=plan.apr_pct,
+        first_due=plan.first_due,
+        remainder=RemainderPlacement(plan.remainder.value),
+        agreement_date=plan.agreement_date,
+    )
+
+
+class ConsultPricing:
+    """Prices one consult's options for its patient under the practice's policy."""
+
+    def __init__(self, desk: Desk, consult_file: ConsultFile) -> None:
+        self.consult_file = consult_file
+        consult = consult_file.consult
+        patient = desk.patients.get(consult.patient_id)
+        if patient is None:
+            raise UserError(f"Consult {consult.id} has no patient on file.")
+        self.patient = patient
+        self.insurance = desk.patients.insurance(patient.id)
+        self.limits = practice_limits(desk)
+        self.pif_combines = desk.practices.policy(patient.practice_id).pif_combines_with_discounts
+
+    def option(self, option_id: str) -> TreatmentOption:
+        for option in self.consult_file.options:
+            if option.id == option_id:
+                return option
+        raise UserError("That treatment option is not part of this consult.")
+
+    def base(
+        self, option: TreatmentOption, agreement_date: date, discounts: tuple[Discount, ...] = ()
+    ) -> QuoteRequest:
+        return base_request(
+            self.patient,
+            option,
+            self.insurance,
+            self.limits,
+            agreement_date,
+            treatment_start=self.consult_file.consult.planned_start,
+            discounts=discounts,
+            pif_combines=self.pif_combines,
+        )
+
+    def choices(
+        self, option: TreatmentOption, agreement_date: date, discounts: tuple[Discount, ...] = ()
+    ) -> tuple[PaymentChoice, ...]:
+        return payment_choices(
+            self.base(option, agreement_date, discounts),
+            self.limits,
+            max(1, option.estimated_months),
+        )
+
+    def price(self, plan: PaymentPlan) -> PricedPlan:
+        """Quote ``plan``; bad figures raise ``MoneyInputError`` naming the field."""
+        request = plan_request(
+            self.base(self.option(plan.option_id), plan.agreement_date, plan.discounts), plan
+        )
+        return PricedPlan(plan, build_quote(request), check_policy(request, self.limits))
