@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from tcdesk.domain import Practice
 from tcdesk.services.clock import Clock, system_clock
+from tcdesk.store.audit_repo import AuditRepository
 from tcdesk.store.connection import open_store
 from tcdesk.store.consult_repo import ConsultRepository
 from tcdesk.store.patient_repo import PatientRepository
@@ -29,6 +30,7 @@ class Desk:
         self.practices = PracticeRepository(records)
         self.patients = PatientRepository(records)
         self.consults = ConsultRepository(records)
+        self.audit = AuditRepository(records)
 
     @classmethod
     def open(cls, path: Path, clock: Clock = system_clock, *, create: bool = True) -> Desk:

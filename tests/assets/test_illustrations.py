@@ -1,0 +1,110 @@
+"""The illustrations load in both renderers the app uses: QtSvg (screens) and svglib (PDFs).
+
+The code lists are literal on purpose: they must not depend on the domain enums,
+so a renamed code shows up here as a missing file, not as a silently smaller list.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+# QSvgRenderer needs no QGuiApplication. Fall back to the offscreen platform only
+# when there is no display: under pytest-xvfb the rest of the session keeps xcb.
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtSvg import QSvgRenderer
+from svglib.svglib import svg2rlg
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+SVG_NS = "{http://www.w3.org/2000/svg}"
+MAX_BYTES = 15 * 1024
+
+CONDITION_CODES = [
+    "crowding",
+    "spacing",
+    "deep_bite",
+    "open_bite",
+    "overjet",
+    "underbite",
+    "crossbite",
+    "midline_shift",
+    "impacted",
+    "missing",
+]
+PHASES = ["records", "start", "active", "finishing", "retainers"]
+OPTION_TYPES = [
+    "metal_braces",
+    "clear_braces",
+    "clear_aligners",
+    "phase_one",
+    "limited",
+    "observation",
+]
+
+# (path relative to assets/, expected viewBox, text allowed)
+FILES: list[tuple[str, str | None, bool]] = (
+    [(f"illustrations/conditions/{c}.svg", "0 0 800 500", False) for c in CONDITION_CODES]
+    + [(f"illustrations/phases/{p}.svg", "0 0 200 200", False) for p in PHASES]
+    + [(f"illustrations/options/{o}.svg", "0 0 300 200", False) for o in OPTION_TYPES]
+    + [("brand/demo_logo.svg", None, True), ("brand/tcdesk_icon.svg", "0 0 256 256", False)]
+)
+
+# Outside what both QtSvg (SVG 1.2 Tiny) and svglib draw reliably.
+FORBIDDEN_TAGS = {"style", "filter", "mask", "clipPath", "image", "script", "foreignObject"}
+
+IDS = [rel for rel, _, _ in FILES]
+
+
+@pytest.mark.parametrize("code", CONDITION_CODES)
+def test_every_condition_code_has_an_illustration(code: str) -> None:
+    assert (ASSETS / "illustrations" / "conditions" / f"{code}.svg").is_file()
+
+
+@pytest.mark.parametrize(("rel", "view_box", "text_allowed"), FILES, ids=IDS)
+def test_svg_is_plain_svg_tiny(rel: str, view_box: str | None, text_allowed: bool) -> None:
+    path = ASSETS / rel
+    assert path.stat().st_size < MAX_BYTES, f"{rel} is {path.stat().st_size} bytes"
+    root = ET.parse(path).getroot()
+    assert root.tag == f"{SVG_NS}svg"
+    if view_box is not None:
+        assert root.get("viewBox") == view_box
+    else:
+        assert len(root.get("viewBox", "").split()) == 4
+    for el in root.iter():
+        tag = el.tag.removeprefix(SVG_NS)
+        assert tag not in FORBIDDEN_TAGS, f"{rel}: <{tag}>"
+        assert "style" not in el.attrib, f"{rel}: use presentation attributes, not style="
+        for attr in ("filter", "mask", "clip-path"):
+            assert attr not in el.attrib, f"{rel}: {attr}="
+        for name, value in el.attrib.items():
+            if name.endswith("href"):
+                assert value.startswith("#"), f"{rel}: external reference {value}"
+        if not text_allowed:
+            # captions come from the app (and its translations), never from the drawing
+            assert tag != "text", f"{rel}: text inside the drawing"
+
+
+@pytest.mark.parametrize(("rel", "view_box", "text_allowed"), FILES, ids=IDS)
+def test_qtsvg_accepts_it(rel: str, view_box: str | None, text_allowed: bool) -> None:
+    renderer = QSvgRenderer(str(ASSETS / rel))
+    assert renderer.isValid()
+    box = renderer.viewBoxF()
+    assert box.width() > 0 and box.height() > 0
+
+
+@pytest.mark.parametrize(("rel", "view_box", "text_allowed"), FILES, ids=IDS)
+def test_svglib_converts_it_without_warnings(
+    rel: str, view_box: str | None, text_allowed: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING):
+        drawing = svg2rlg(str(ASSETS / rel))
+    assert drawing is not None
+    assert drawing.width > 0 and drawing.height > 0
+    problems = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert problems == []
