@@ -13,7 +13,6 @@ agreement), so the investment slide and the paper always agree.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -21,12 +20,11 @@ from typing import Any
 from tcdesk.domain import (
     Consult,
     ConsultFile,
-    InsurancePolicy,
+    Discount,
     InsuranceRank,
     LeadSource,
     Patient,
     PaymentPlan,
-    PayoutFrequency,
     SavedSession,
     Staff,
     StaffRole,
@@ -41,23 +39,17 @@ from tcdesk.flows import (
 )
 from tcdesk.flows.lines import LineFinder
 from tcdesk.money import (
-    Adjustment,
     ChoiceKey,
-    InsurancePlan,
-    InsurerFrequency,
     MoneyInputError,
     PaymentChoice,
-    PlanKind,
-    QuoteRequest,
     build_quote,
-    payment_choices,
 )
-from tcdesk.money import RemainderPlacement as MoneyRemainder
 from tcdesk.render import Content, Renderer, RenderError, build_timeline, load_content
 from tcdesk.render.sample import sample_contexts
 from tcdesk.services.clock import today as local_today
+from tcdesk.services.consult_quote import ConsultPricing
 from tcdesk.services.desk import Desk
-from tcdesk.services.policy import cents_to_decimal, limits_from_policy
+from tcdesk.services.policy import cents_to_decimal
 
 ZERO = Decimal("0.00")
 CHILD_AGE = 11  # under this: the child (Phase I) flow
@@ -99,8 +91,7 @@ def build_context(
     doctor = desk.practices.staff_member(consult.doctor_id)
     age = patient.age_on(consult.consult_date)
 
-    plan = plan_override or consult_file.plan
-    chosen_id = _chosen_option_id(consult, plan)
+    chosen_id = _chosen_option_id(consult, consult_file.plan, plan_override)
     options = sorted(consult_file.options, key=lambda o: o.position)
     featured = _featured(options, chosen_id)
     investment, monthly_from = investment_context(desk, consult_file, patient, plan_override)
@@ -154,7 +145,6 @@ def build_context(
             {
                 "code": finding.code.value,
                 "severity": finding.severity.value,
-                "note": finding.note,
                 "illustration": f"illustrations/conditions/{finding.code.value}.svg",
                 "photo": "",
                 **content.describe_finding(finding.code.value, finding.severity.value),
@@ -205,10 +195,15 @@ def _person(staff: Staff | None) -> dict[str, str]:
     return {"name": staff.name, "first_name": first, "short_name": short, "title": staff.title}
 
 
-def _chosen_option_id(consult: Consult, plan: PaymentPlan | None) -> str | None:
-    if plan is not None and plan.option_id:
-        return plan.option_id
-    return consult.chosen_option_id
+def _chosen_option_id(
+    consult: Consult, saved_plan: PaymentPlan | None, plan_override: PaymentPlan | None = None
+) -> str | None:
+    """The plan being edited wins, then the decision on the consult, then the saved plan."""
+    if plan_override is not None and plan_override.option_id:
+        return plan_override.option_id
+    if consult.chosen_option_id:
+        return consult.chosen_option_id
+    return saved_plan.option_id if saved_plan is not None else None
 
 
 def _featured(options: list[TreatmentOption], chosen_id: str | None) -> TreatmentOption | None:
@@ -252,35 +247,16 @@ def investment_context(
 ) -> tuple[dict[str, Any], dict[str, Decimal]]:
     """The ``investment`` context of the featured option, and "from $X a month" per option.
 
-    Uses ``tcdesk.money``: the practice policy's payment choices for each
-    option, and the family's plan (``plan_override`` or the latest saved one)
-    marked ``selected`` with its own figures.
+    Priced through ``ConsultPricing`` (tcdesk.services.consult_quote), the same
+    path as the console's payment controls and the agreement: the policy's
+    payment choices for each option, and the family's plan (``plan_override``
+    or the latest saved one) marked ``selected`` with its own figures.
     """
     consult = consult_file.consult
-    practice = desk.practice()
-    limits = limits_from_policy(desk.practices.policy(practice.id)) if practice else None
-    policies = desk.patients.insurance(patient.id)
     plan = plan_override or consult_file.plan
     options = sorted(consult_file.options, key=lambda o: o.position)
-    featured = _featured(options, _chosen_option_id(consult, plan))
+    featured = _featured(options, _chosen_option_id(consult, consult_file.plan, plan_override))
     agreement_day = plan.agreement_date if plan else local_today(desk.clock)
-
-    monthly_from: dict[str, Decimal] = {}
-    featured_choices: tuple[PaymentChoice, ...] = ()
-    for option in options:
-        base = _base_request(option, consult, patient, policies, plan, agreement_day)
-        if base is None or limits is None or option.estimated_months < 1:
-            continue
-        try:
-            choices = payment_choices(base, limits, option.estimated_months)
-        except MoneyInputError:
-            continue
-        monthlies = [c.monthly_payment for c in choices if c.months > 0]
-        if monthlies:
-            monthly_from[option.id] = min(monthlies)
-        if featured is not None and option.id == featured.id:
-            featured_choices = choices
-
     empty = {
         "option_title": featured.title if featured else "",
         "fee": cents_to_decimal(featured.fee_cents) if featured else None,
@@ -290,21 +266,38 @@ def investment_context(
         "choices": [],
         "selected": None,
     }
-    if featured is None:
-        return empty, monthly_from
-    base = _base_request(featured, consult, patient, policies, plan, agreement_day)
-    if base is None:
+    try:
+        pricing = ConsultPricing(desk, consult_file)
+    except UserError:  # no practice (so no policy) yet: show the fee only
+        return empty, {}
+
+    def discounts_for(option: TreatmentOption) -> tuple[Discount, ...]:
+        return plan.discounts if plan is not None and plan.option_id == option.id else ()
+
+    monthly_from: dict[str, Decimal] = {}
+    featured_choices: tuple[PaymentChoice, ...] = ()
+    for option in options:
+        if option.fee_cents <= 0 or option.estimated_months < 1:
+            continue
+        try:
+            choices = pricing.choices(option, agreement_day, discounts_for(option))
+        except MoneyInputError:
+            continue
+        monthlies = [c.monthly_payment for c in choices if c.months > 0]
+        if monthlies:
+            monthly_from[option.id] = min(monthlies)
+        if featured is not None and option.id == featured.id:
+            featured_choices = choices
+
+    if featured is None or featured.fee_cents <= 0:
         return empty, monthly_from
     try:
-        summary = build_quote(
-            replace(limits.apply_to(base) if limits else base, plan=PlanKind.PAY_IN_FULL, months=0)
-        )
+        summary = build_quote(pricing.base(featured, agreement_day, discounts_for(featured)))
     except MoneyInputError:
         return empty, monthly_from
-
     choice_dicts = [_choice_context(c) for c in featured_choices]
     if plan is not None and plan.option_id == featured.id:
-        mine = _plan_choice(base, plan, limits)
+        mine = _plan_choice(pricing, plan)
         if mine is not None:
             for i, choice in enumerate(choice_dicts):
                 if choice["key"] == mine["key"]:
@@ -312,7 +305,6 @@ def investment_context(
                     break
             else:
                 choice_dicts.append(mine)
-    selected = next((c for c in choice_dicts if c["selected"]), None)
     return {
         "option_title": featured.title,
         "fee": summary.total_fee,
@@ -320,68 +312,11 @@ def investment_context(
         "insurance_estimate": summary.insurance_estimate,
         "patient_portion": summary.patient_portion,
         "choices": choice_dicts,
-        "selected": selected,
+        "selected": next((c for c in choice_dicts if c["selected"]), None),
     }, monthly_from
 
 
-def _base_request(
-    option: TreatmentOption,
-    consult: Consult,
-    patient: Patient,
-    policies: list[InsurancePolicy],
-    plan: PaymentPlan | None,
-    agreement_day: date,
-) -> QuoteRequest | None:
-    if option.fee_cents <= 0:
-        return None
-    primary = next((p for p in policies if p.rank is InsuranceRank.PRIMARY), None)
-    secondary = next((p for p in policies if p.rank is InsuranceRank.SECONDARY), None)
-    adjustments: tuple[Adjustment, ...] = ()
-    if plan is not None and plan.option_id == option.id:
-        adjustments = tuple(
-            Adjustment(name=d.name, percent=d.percent)
-            if d.percent is not None
-            else Adjustment(name=d.name, amount=cents_to_decimal(d.amount_cents or 0))
-            for d in plan.discounts
-        )
-    start = consult.planned_start
-    if start is not None and start < agreement_day:
-        start = None
-    try:
-        return QuoteRequest(
-            total_fee=cents_to_decimal(option.fee_cents),
-            agreement_date=agreement_day,
-            plan=PlanKind.PAY_IN_FULL,
-            adjustments=adjustments,
-            primary_insurance=_insurance_plan(primary),
-            secondary_insurance=_insurance_plan(secondary) if primary else None,
-            patient_birth_date=patient.birth_date,
-            treatment_start=start,
-            treatment_months=option.estimated_months if option.estimated_months >= 1 else None,
-        )
-    except MoneyInputError:
-        return None
-
-
-def _insurance_plan(policy: InsurancePolicy | None) -> InsurancePlan | None:
-    if policy is None:
-        return None
-    return InsurancePlan(
-        coverage_percent=policy.coverage_pct,
-        lifetime_max=cents_to_decimal(policy.lifetime_max_cents),
-        used=cents_to_decimal(policy.used_cents),
-        age_limit=policy.age_limit,
-        initial_payment_percent=policy.initial_pct,
-        frequency=(
-            InsurerFrequency.QUARTERLY
-            if policy.payout is PayoutFrequency.QUARTERLY
-            else InsurerFrequency.MONTHLY
-        ),
-        name=policy.carrier,
-    )
-
-
-def _choice_context(choice: PaymentChoice, *, selected: bool = False) -> dict[str, Any]:
+def _choice_context(choice: PaymentChoice) -> dict[str, Any]:
     discount = choice.quote.pay_in_full_discount
     return {
         "key": choice.key,
@@ -391,28 +326,15 @@ def _choice_context(choice: PaymentChoice, *, selected: bool = False) -> dict[st
         "months": choice.months,
         "total": choice.total_paid,
         "savings": discount.amount if discount is not None else ZERO,
-        "selected": selected,
+        "selected": False,
     }
 
 
-def _plan_choice(base: QuoteRequest, plan: PaymentPlan, limits) -> dict[str, Any] | None:
+def _plan_choice(pricing: ConsultPricing, plan: PaymentPlan) -> dict[str, Any] | None:
     """The family's own plan with its exact figures (it may differ from the policy's)."""
-    request = limits.apply_to(base) if limits else base
     try:
-        if plan.months <= 0:
-            request = replace(request, plan=PlanKind.PAY_IN_FULL, months=0)
-        else:
-            request = replace(
-                request,
-                plan=PlanKind.INSTALLMENTS,
-                down_payment=cents_to_decimal(plan.down_cents),
-                months=plan.months,
-                apr_percent=plan.apr_pct,
-                first_due=plan.first_due,
-                remainder=MoneyRemainder(plan.remainder.value),
-            )
-        quote = build_quote(request)
-    except MoneyInputError:
+        quote = pricing.price(plan).quote
+    except (MoneyInputError, UserError):
         return None
     discount = quote.pay_in_full_discount
     return {

@@ -1,0 +1,148 @@
+"""A presentation flow, as loaded from ``presentation_flows/*.toml``.
+
+A flow is an ordered list of steps. Each step holds what the family sees
+(jinja2 templates, rendered later by ``tcdesk.render``) and what only the
+coordinator sees (talking points, checklist, objection hints). The two never
+mix: rendering reads only the patient-facing fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tcdesk.domain import Objection
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from tcdesk.flows.when import Condition
+
+FORMAT_VERSION = 1
+
+# The values of ``tcdesk.render.slide.SlideKind`` (flows may not import render;
+# a test keeps the two equal).
+STEP_KINDS: tuple[str, ...] = (
+    "welcome",
+    "concerns",
+    "problem",
+    "options",
+    "timeline",
+    "investment",
+    "next_steps",
+    "custom",
+)
+
+AUDIENCES: tuple[str, ...] = ("child", "teen", "adult", "walk_in", "any")
+
+# Top-level names a step template may use: the render context, documented in
+# presentation_flows/README.md and built by tcdesk.services.presentation.
+CONTEXT_NAMES: frozenset[str] = frozenset(
+    {
+        "practice",
+        "office",
+        "patient",
+        "coordinator",
+        "doctor",
+        "concerns",
+        "priorities",
+        "findings",
+        "photos",
+        "options",
+        "recommended",
+        "chosen",
+        "featured",
+        "insured",
+        "insurance",
+        "investment",
+        "timeline",
+        "today",
+        "consult_date",
+        "walk_in",
+    }
+)
+
+# Filters the renderer adds to jinja2's built-in ones (tcdesk.render.templates).
+TEMPLATE_FILTERS: tuple[str, ...] = ("money", "month_year", "long_date", "join_and")
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """Something the coordinator must cover; ``id`` is unique in its flow."""
+
+    id: str
+    label: str
+    step_id: str = ""
+
+
+@dataclass(frozen=True)
+class ObjectionHint:
+    """What to say when the family raises ``objection`` during this step."""
+
+    objection: Objection
+    responses: tuple[str, ...]
+    answer_step: str = ""  # a step id that answers it (the console can jump there)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One screen of the consult. Templates are kept as source text."""
+
+    id: str
+    kind: str  # one of STEP_KINDS
+    title: str
+    text: str = ""
+    subtitle: str = ""
+    when: str = ""
+    minutes: int | None = None
+    bullets: tuple[str, ...] = ()
+    image: str = ""  # relative to assets/
+    image_caption: str = ""
+    # kind-specific
+    show_logo: bool = True  # welcome
+    attribution: str = ""  # concerns
+    show_photos: bool = True  # problem
+    recommended_label: str = ""  # options
+    footnote: str = ""  # investment
+    choices: tuple[str, ...] = ()  # next_steps
+    # coordinator only: never rendered for the family
+    talking_points: tuple[str, ...] = ()
+    checklist: tuple[ChecklistItem, ...] = ()
+    objections: tuple[ObjectionHint, ...] = ()
+    condition: Condition | None = field(default=None, compare=False, repr=False)
+    line: int | None = field(default=None, compare=False)
+
+    def applies(self, facts: Mapping[str, object]) -> bool:
+        """Whether this step is part of the consult for a patient with ``facts``."""
+        return self.condition is None or self.condition.evaluate(facts)
+
+    def objection(self, code: Objection | str) -> ObjectionHint | None:
+        for hint in self.objections:
+            if hint.objection == code:
+                return hint
+        return None
+
+
+@dataclass(frozen=True)
+class Flow:
+    id: str
+    name: str
+    description: str
+    audience: str
+    steps: tuple[Step, ...]
+    format: int = FORMAT_VERSION
+    path: Path | None = field(default=None, compare=False)
+
+    def step(self, step_id: str) -> Step | None:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        return None
+
+    def applicable_steps(self, facts: Mapping[str, object]) -> tuple[Step, ...]:
+        """The steps shown to a patient with ``facts`` (see ``tcdesk.flows.when``)."""
+        return tuple(step for step in self.steps if step.applies(facts))
+
+    def checklist(self) -> tuple[ChecklistItem, ...]:
+        return tuple(item for step in self.steps for item in step.checklist)

@@ -1,0 +1,80 @@
+"""The treatment timeline: records, start, active treatment, finishing, retainers.
+
+Months count from the planned start. ``build_timeline`` returns the plain
+dict that goes into the render context under ``timeline`` (so templates can
+say "about 24 months, done around Mar 2029"); the renderer turns it into a
+``TimelineBlock``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from tcdesk.render.content import Content
+from tcdesk.render.format import add_months, month_year
+
+PHASE_KEYS = ("records", "start", "active", "finishing", "retainers")
+ALIGNER_TYPES = frozenset({"clear_aligners"})
+EARLY_TYPES = frozenset({"phase_one"})
+
+
+def finishing_months(months: int) -> int:
+    """The last stretch spent on details: about a sixth of treatment, 1 to 4 months."""
+    if months < 4:
+        return 0
+    return max(1, min(4, months // 6))
+
+
+def build_timeline(
+    start: date,
+    months: int,
+    visit_weeks: int,
+    content: Content,
+    *,
+    treatment_type: str = "",
+) -> dict[str, Any]:
+    months = max(0, int(months))
+    end = add_months(start, months)
+    timeline: dict[str, Any] = {
+        "start": start,
+        "start_label": month_year(start),
+        "end": end,
+        "end_label": month_year(end),
+        "months": months,
+        "visit_weeks": int(visit_weeks),
+        "phases": [],
+    }
+    if months == 0:
+        return timeline
+    finish = finishing_months(months)
+    active_end = months - finish
+    if str(treatment_type) in ALIGNER_TYPES:
+        start_detail = "timeline.start.detail_aligners"
+    elif str(treatment_type) in EARLY_TYPES:
+        start_detail = "timeline.start.detail_early"
+    else:
+        start_detail = "timeline.start.detail"
+    spans: list[tuple[str, int, int, str]] = [
+        ("records", 0, 0, content.word("timeline.records.detail")),
+        ("start", 0, min(1, months), content.word(start_detail)),
+    ]
+    if active_end > 1:
+        spans.append(
+            ("active", 1, active_end, content.word("timeline.active.detail", weeks=visit_weeks))
+        )
+    if finish:
+        spans.append(("finishing", active_end, months, content.word("timeline.finishing.detail")))
+    spans.append(("retainers", months, months, content.word("timeline.retainers.detail")))
+    timeline["phases"] = [
+        {
+            "key": key,
+            "name": content.word(f"timeline.{key}.name"),
+            "detail": detail,
+            "start_month": first,
+            "end_month": last,
+            "date_label": month_year(add_months(start, first)),
+        }
+        for key, first, last, detail in spans
+    ]
+    return timeline

@@ -1,0 +1,725 @@
+"""The financial agreement's life: generate, print, sign, void, and prove it was not changed.
+
+Every version keeps the exact PDF bytes the family saw with their SHA-256.
+Nothing is edited afterwards: a change to the terms is a new version, a
+signature on screen is a new version carrying the signatures (linked to the
+version signed), and printing, signing on paper and voiding are events.
+Every action is also written to the audit log with who and when.
+
+Building a PDF is the slow part, so each action that builds one comes in
+three steps the UI can split across threads: ``prepare_*`` reads the file
+(GUI thread), ``build_pdf`` is pure (any thread), ``store_*`` writes (GUI
+thread). ``generate`` and ``sign`` do all three in one call.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from tcdesk.documents.agreement_model import SignatureMark
+from tcdesk.documents.agreement_pdf import build_agreement_pdf
+from tcdesk.documents.files import write_pdf_atomically
+from tcdesk.domain import Relationship
+from tcdesk.domain.agreement import (
+    Agreement,
+    AgreementEvent,
+    AgreementEventKind,
+    AgreementRecord,
+    AgreementStatus,
+    Signer,
+    SignerRole,
+    SigningMethod,
+    sha256_hex,
+)
+from tcdesk.errors import UserError
+from tcdesk.paths import data_dir
+from tcdesk.services.agreement_data import agreement_data
+from tcdesk.services.clock import today, utc_iso
+from tcdesk.services.desk import Desk
+from tcdesk.services.ids import new_id
+from tcdesk.store.agreement_repo import AgreementRepository, AuditEntry
+from tcdesk.store.records import Records
+
+PAYLOAD_FORMAT = "tcdesk-agreement-event/1"
+
+
+class AgreementError(UserError):
+    """An agreement action that cannot be done; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class PendingAgreement:
+    """Everything needed to build and then store one version."""
+
+    consult_id: str
+    number: str
+    version: int
+    plan_id: str
+    issued_on: date
+    data: Any  # tcdesk.services.agreement_data.AgreementData
+    data_sha256: str  # fingerprint of the unsigned data, to detect later changes
+    notice: str  # the sentence recorded with the version, e.g. why it is a new version
+    signs: Agreement | None = None  # set when this is the signed copy of a version
+    marks: tuple[SignatureMark, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoredSignature:
+    signer: str
+    role: str
+    signed_at: str
+    png: bytes
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _repo(desk: Desk) -> AgreementRepository:
+    return AgreementRepository(Records(desk.db))
+
+
+def get(desk: Desk, agreement_id: str) -> Agreement:
+    agreement = _repo(desk).get(agreement_id)
+    if agreement is None:
+        raise AgreementError("That agreement is not in this practice file.")
+    return agreement
+
+
+def _payload(event: AgreementEvent) -> dict[str, Any]:
+    if not event.payload:
+        return {}
+    try:
+        decoded = json.loads(event.payload.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return {}
+    return decoded if isinstance(decoded, dict) else {}
+
+
+def _records(
+    versions: Sequence[Agreement], events: Iterable[AgreementEvent]
+) -> list[AgreementRecord]:
+    by_agreement: dict[str, list[AgreementEvent]] = {a.id: [] for a in versions}
+    for event in events:
+        by_agreement.setdefault(event.agreement_id, []).append(event)
+    signs: dict[str, str] = {}  # signed copy id -> id of the version it signs
+    for agreement_id, own in by_agreement.items():
+        for event in own:
+            if event.kind is AgreementEventKind.SIGNED:
+                original = _payload(event).get("signs")
+                if isinstance(original, str):
+                    signs[agreement_id] = original
+    signed_copy = {original: copy for copy, original in signs.items()}
+    records = []
+    for agreement in versions:
+        own = by_agreement.get(agreement.id, [])
+        kinds = {event.kind for event in own}
+        on_paper = any(
+            event.kind is AgreementEventKind.SIGNED
+            and _payload(event).get("method") == SigningMethod.ON_PAPER.value
+            for event in own
+        )
+        if AgreementEventKind.VOIDED in kinds:
+            status = AgreementStatus.VOID
+        elif AgreementEventKind.SIGNED in kinds or agreement.id in signed_copy:
+            status = AgreementStatus.SIGNED
+        else:
+            status = AgreementStatus.GENERATED
+        records.append(
+            AgreementRecord(
+                agreement=agreement,
+                status=status,
+                events=tuple(own),
+                signs=signs.get(agreement.id),
+                signed_copy=signed_copy.get(agreement.id),
+                signed_on_paper=on_paper,
+            )
+        )
+    return records
+
+
+def _family(desk: Desk, number: str) -> list[AgreementRecord]:
+    repo = _repo(desk)
+    return _records(repo.versions(number), repo.events_for_number(number))
+
+
+def record(desk: Desk, agreement_id: str) -> AgreementRecord:
+    """One version with its status, events and links."""
+    agreement = get(desk, agreement_id)
+    for found in _family(desk, agreement.number):
+        if found.id == agreement_id:
+            return found
+    raise AssertionError("an agreement is always part of its own family")
+
+
+def status(desk: Desk, agreement: Agreement | str) -> AgreementStatus:
+    """Derived from the events: voided wins, then signed, else generated."""
+    agreement_id = agreement if isinstance(agreement, str) else agreement.id
+    return record(desk, agreement_id).status
+
+
+def history(desk: Desk, consult_id: str) -> list[AgreementRecord]:
+    """Every version made for the consult, oldest first."""
+    repo = _repo(desk)
+    versions = repo.for_consult(consult_id)
+    numbers = sorted({a.number for a in versions})
+    events = [event for number in numbers for event in repo.events_for_number(number)]
+    found = _records(versions, events)
+    return sorted(found, key=lambda r: (r.agreement.created_at, r.agreement.version))
+
+
+def latest(desk: Desk, consult_id: str) -> AgreementRecord | None:
+    """The newest version for the consult, whatever its status."""
+    found = history(desk, consult_id)
+    return found[-1] if found else None
+
+
+def verify(agreement: Agreement) -> bool:
+    """Recompute the SHA-256 of the stored bytes and compare it with the stored one."""
+    return agreement.verify()
+
+
+def signatures(event: AgreementEvent) -> list[StoredSignature]:
+    """The signature images kept with a ``signed`` event (none when signed on paper)."""
+    found = []
+    for item in _payload(event).get("signatures", []):
+        found.append(
+            StoredSignature(
+                signer=str(item.get("signer", "")),
+                role=str(item.get("role", "")),
+                signed_at=str(item.get("signed_at", "")),
+                png=base64.b64decode(item.get("png", "")),
+            )
+        )
+    return found
+
+
+def generated_detail(record_: AgreementRecord) -> str:
+    """The sentence recorded when the version was made (says why it is a new version)."""
+    for event in record_.events:
+        if event.kind in (AgreementEventKind.GENERATED, AgreementEventKind.SIGNED):
+            return event.detail
+    return ""
+
+
+# ---------------------------------------------------------------- who signs
+
+
+def signers(desk: Desk, consult_id: str, actor_id: str | None = None) -> list[Signer]:
+    """Who signs: each responsible party, then the coordinator for the practice."""
+    consult = desk.consults.get(consult_id)
+    if consult is None:
+        raise AgreementError("That consult is not in this practice file.")
+    patient = desk.patients.get(consult.patient_id)
+    if patient is None:
+        raise AgreementError("That consult has no patient on file.")
+    found = [
+        Signer(party.name, SignerRole.RESPONSIBLE, party.relationship.value)
+        for party in desk.patients.responsible_parties(patient.id)
+    ]
+    if not found:
+        found.append(Signer(patient.legal_name, SignerRole.RESPONSIBLE, Relationship.SELF.value))
+    staff = (desk.practices.staff_member(actor_id) if actor_id else None) or (
+        desk.practices.staff_member(consult.coordinator_id)
+    )
+    practice = desk.practice()
+    if staff is not None:
+        found.append(Signer(staff.name, SignerRole.PRACTICE, staff.title or staff.role.value))
+    else:
+        found.append(Signer(practice.name if practice else "The practice", SignerRole.PRACTICE))
+    return found
+
+
+# ---------------------------------------------------------------- fingerprints
+
+
+def _canonical(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: _canonical(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name != "signatures"
+        }
+    if isinstance(value, dict):
+        return {str(k): _canonical(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [_canonical(v) for v in value]
+        return sorted(items, key=repr) if isinstance(value, set | frozenset) else items
+    if isinstance(value, bytes | bytearray):
+        return {"sha256": hashlib.sha256(value).hexdigest()}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Decimal | date | datetime | Path):
+        return str(value)
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return repr(value)
+
+
+def data_fingerprint(data: Any) -> str:
+    """A SHA-256 of what the agreement says (signatures left out), to notice changes."""
+    text = json.dumps(_canonical(data), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# ---------------------------------------------------------------- generating
+
+
+def _new_number(consult_id: str, issued_on: date) -> str:
+    short = re.sub(r"[^0-9A-Za-z]", "", consult_id)[:8].upper()
+    return f"FA-{issued_on:%Y%m%d}-{short}"
+
+
+def prepare_generation(desk: Desk, consult_id: str) -> PendingAgreement:
+    """Read what the next version will say (fast: GUI thread is fine)."""
+    consult = desk.consults.get(consult_id)
+    if consult is None:
+        raise AgreementError("That consult is not in this practice file.")
+    plan = desk.consults.latest_plan(consult_id)
+    if plan is None:
+        raise AgreementError(
+            "There is no payment plan for this consult yet. Choose how the family will pay, "
+            "then make the agreement."
+        )
+    previous = history(desk, consult_id)
+    issued_on = today(desk.clock)
+    if previous:
+        number = previous[-1].agreement.number
+        version = _repo(desk).latest_version(number) + 1
+    else:
+        number = _new_number(consult_id, issued_on)
+        version = 1
+    data = agreement_data(desk, consult_id, number=number, version=version, issued_on=issued_on)
+    return PendingAgreement(
+        consult_id=consult_id,
+        number=number,
+        version=version,
+        plan_id=plan.id,
+        issued_on=issued_on,
+        data=data,
+        data_sha256=data_fingerprint(data),
+        notice=_generation_notice(previous, version),
+    )
+
+
+def _generation_notice(previous: list[AgreementRecord], version: int) -> str:
+    signed = [r for r in previous if r.status is AgreementStatus.SIGNED and not r.is_signed_copy]
+    signed += [r for r in previous if r.status is AgreementStatus.SIGNED and r.is_signed_copy]
+    if signed:
+        kept = ", ".join(str(r.agreement.version) for r in sorted(signed, key=_version))
+        word = "Version" if len(signed) == 1 else "Versions"
+        verb = "is" if len(signed) == 1 else "are"
+        return (
+            f"New version {version}. {word} {kept} {verb} signed and stay"
+            f"{'s' if len(signed) == 1 else ''} exactly as signed; this version needs "
+            "new signatures."
+        )
+    if previous:
+        return f"New version {version}; earlier versions are kept unchanged."
+    return "Version 1 made."
+
+
+def _version(r: AgreementRecord) -> int:
+    return r.agreement.version
+
+
+def build_pdf(pending: PendingAgreement) -> bytes:
+    """The slow, pure part: safe to run off the GUI thread (it touches no database)."""
+    data = pending.data
+    if pending.marks:
+        data = dataclasses.replace(data, signatures=tuple(pending.marks))
+    return build_agreement_pdf(data)
+
+
+def _event(
+    agreement_id: str,
+    kind: AgreementEventKind,
+    at: str,
+    actor_id: str | None,
+    detail: str,
+    payload: dict[str, Any] | None,
+) -> AgreementEvent:
+    blob = None
+    if payload is not None:
+        blob = json.dumps({"format": PAYLOAD_FORMAT, **payload}, sort_keys=True).encode("utf-8")
+    return AgreementEvent(
+        id=new_id(),
+        agreement_id=agreement_id,
+        kind=kind,
+        at=at,
+        actor_id=actor_id,
+        detail=detail,
+        payload=blob,
+    )
+
+
+def _audit(
+    repo: AgreementRepository, at: str, actor_id: str | None, action: str, subject: str, detail: str
+) -> None:
+    repo.add_audit(AuditEntry(new_id(), at, actor_id, f"agreement.{action}", subject, detail))
+
+
+def _store_version(
+    desk: Desk, pending: PendingAgreement, pdf: bytes, actor_id: str | None
+) -> tuple[Agreement, str]:
+    if not pdf.startswith(b"%PDF-"):
+        raise AgreementError("The agreement PDF could not be made (the result is not a PDF).")
+    repo = _repo(desk)
+    if repo.latest_version(pending.number) >= pending.version:
+        raise AgreementError(
+            f"Another version of agreement {pending.number} was saved meanwhile. "
+            "Nothing was changed; open the agreement again to see the newest version."
+        )
+    at = utc_iso(desk.clock())
+    agreement = Agreement(
+        id=new_id(),
+        consult_id=pending.consult_id,
+        number=pending.number,
+        version=pending.version,
+        plan_id=pending.plan_id,
+        pdf=bytes(pdf),
+        sha256=sha256_hex(pdf),
+        created_at=at,
+        created_by=actor_id,
+    )
+    repo.add(agreement)
+    return agreement, at
+
+
+def store_generated(
+    desk: Desk, pending: PendingAgreement, pdf: bytes, actor_id: str | None = None
+) -> Agreement:
+    """Keep the exact bytes as a new version and record who made it and why."""
+    with desk.transaction():
+        agreement, at = _store_version(desk, pending, pdf, actor_id)
+        repo = _repo(desk)
+        repo.add_event(
+            _event(
+                agreement.id,
+                AgreementEventKind.GENERATED,
+                at,
+                actor_id,
+                pending.notice,
+                {"issued_on": pending.issued_on.isoformat(), "data_sha256": pending.data_sha256},
+            )
+        )
+        _audit(
+            repo,
+            at,
+            actor_id,
+            "generated",
+            agreement.id,
+            f"{agreement.title}; sha256 {agreement.sha256}. {pending.notice}",
+        )
+    return agreement
+
+
+def generate(desk: Desk, consult_id: str, actor_id: str | None = None) -> Agreement:
+    """Make and keep a new version for the consult (never changes an earlier one).
+
+    After a version was signed this still makes a new version (which needs new
+    signatures); the recorded notice says so (see ``generated_detail``).
+    """
+    pending = prepare_generation(desk, consult_id)
+    return store_generated(desk, pending, build_pdf(pending), actor_id)
+
+
+# ---------------------------------------------------------------- signing
+
+
+def _check_signable(desk: Desk, agreement_id: str) -> AgreementRecord:
+    found = record(desk, agreement_id)
+    version = found.agreement.version
+    if found.status is AgreementStatus.VOID:
+        raise AgreementError(f"Version {version} is void and cannot be signed.")
+    if found.status is AgreementStatus.SIGNED:
+        if found.signed_copy:
+            copy = get(desk, found.signed_copy)
+            raise AgreementError(
+                f"Version {version} is already signed; the signed copy is version {copy.version}."
+            )
+        raise AgreementError(f"Version {version} is already signed.")
+    newer = [
+        r
+        for r in _family(desk, found.agreement.number)
+        if r.agreement.version > version and r.status is not AgreementStatus.VOID
+    ]
+    if newer:
+        raise AgreementError(
+            f"Version {version} is out of date: version {newer[-1].agreement.version} is newer. "
+            "Sign the newest version."
+        )
+    return found
+
+
+def _generation_inputs(found: AgreementRecord) -> dict[str, Any]:
+    for event in found.events:
+        if event.kind is AgreementEventKind.GENERATED:
+            return _payload(event)
+    return {}
+
+
+def _check_marks(marks: Sequence[SignatureMark]) -> tuple[SignatureMark, ...]:
+    roles = {str(getattr(mark.role, "value", mark.role)) for mark in marks}
+    if SignerRole.RESPONSIBLE.value not in roles:
+        raise AgreementError("A responsible party must sign before the agreement can be saved.")
+    if SignerRole.PRACTICE.value not in roles:
+        raise AgreementError("The practice must sign too before the agreement can be saved.")
+    unknown = roles - {role.value for role in SignerRole}
+    if unknown:
+        raise AgreementError(f"Unknown signer role: {', '.join(sorted(unknown))}.")
+    for mark in marks:
+        if not mark.png.startswith(b"\x89PNG"):
+            raise AgreementError(f"The signature of {mark.signer} is empty or not an image.")
+    return tuple(marks)
+
+
+def prepare_signing(
+    desk: Desk, agreement_id: str, marks: Sequence[SignatureMark]
+) -> PendingAgreement:
+    """Check the version can be signed and gather the signed copy's content."""
+    found = _check_signable(desk, agreement_id)
+    checked = _check_marks(marks)
+    original = found.agreement
+    inputs = _generation_inputs(found)
+    issued_raw = inputs.get("issued_on")
+    issued_on = date.fromisoformat(issued_raw) if issued_raw else today(desk.clock)
+    plan = desk.consults.latest_plan(original.consult_id)
+    changed = AgreementError(
+        f"The consult's details changed after version {original.version} was made "
+        "(for example the payment plan), so signing it on screen would not match what the "
+        "family read. Make a new version and sign that one."
+    )
+    if plan is None or plan.id != original.plan_id:
+        raise changed
+    as_made = agreement_data(
+        desk,
+        original.consult_id,
+        number=original.number,
+        version=original.version,
+        issued_on=issued_on,
+    )
+    fingerprint = data_fingerprint(as_made)
+    expected = inputs.get("data_sha256")
+    if expected and expected != fingerprint:
+        raise changed
+    version = _repo(desk).latest_version(original.number) + 1
+    data = agreement_data(
+        desk,
+        original.consult_id,
+        number=original.number,
+        version=version,
+        signatures=checked,
+        issued_on=issued_on,
+    )
+    names = ", ".join(f"{m.signer} ({getattr(m.role, 'value', m.role)})" for m in checked)
+    return PendingAgreement(
+        consult_id=original.consult_id,
+        number=original.number,
+        version=version,
+        plan_id=original.plan_id,
+        issued_on=issued_on,
+        data=data,
+        data_sha256=fingerprint,
+        notice=f"Signed on screen by {names}; signed copy of version {original.version}.",
+        signs=original,
+        marks=checked,
+    )
+
+
+def store_signed(
+    desk: Desk, pending: PendingAgreement, pdf: bytes, actor_id: str | None
+) -> Agreement:
+    """Keep the signed copy as a new version linked to the one signed, with the signatures."""
+    if pending.signs is None:
+        raise ValueError("store_signed needs a pending signed copy (from prepare_signing)")
+    with desk.transaction():
+        _check_signable(desk, pending.signs.id)  # nothing happened to it meanwhile
+        agreement, at = _store_version(desk, pending, pdf, actor_id)
+        repo = _repo(desk)
+        payload = {
+            "method": SigningMethod.ON_SCREEN.value,
+            "signs": pending.signs.id,
+            "issued_on": pending.issued_on.isoformat(),
+            "data_sha256": pending.data_sha256,
+            "signatures": [
+                {
+                    "signer": mark.signer,
+                    "role": str(getattr(mark.role, "value", mark.role)),
+                    "signed_at": utc_iso(mark.signed_at),
+                    "png": base64.b64encode(mark.png).decode("ascii"),
+                }
+                for mark in pending.marks
+            ],
+        }
+        repo.add_event(
+            _event(agreement.id, AgreementEventKind.SIGNED, at, actor_id, pending.notice, payload)
+        )
+        _audit(
+            repo,
+            at,
+            actor_id,
+            "signed",
+            agreement.id,
+            f"{agreement.title}; sha256 {agreement.sha256}. {pending.notice}",
+        )
+    return agreement
+
+
+def sign(
+    desk: Desk, agreement_id: str, marks: Sequence[SignatureMark], actor_id: str | None
+) -> Agreement:
+    """Sign on screen: the signed PDF is stored as a new version linked to the one signed."""
+    pending = prepare_signing(desk, agreement_id, marks)
+    return store_signed(desk, pending, build_pdf(pending), actor_id)
+
+
+def mark_signed_on_paper(
+    desk: Desk, agreement_id: str, actor_id: str | None, detail: str = ""
+) -> AgreementEvent:
+    """Both sides signed the printed copy of this exact version."""
+    with desk.transaction():
+        found = _check_signable(desk, agreement_id)
+        at = utc_iso(desk.clock())
+        text = detail.strip() or "Signed on paper."
+        event = _event(
+            agreement_id,
+            AgreementEventKind.SIGNED,
+            at,
+            actor_id,
+            text,
+            {"method": SigningMethod.ON_PAPER.value},
+        )
+        repo = _repo(desk)
+        repo.add_event(event)
+        _audit(
+            repo, at, actor_id, "signed_on_paper", agreement_id, f"{found.agreement.title}. {text}"
+        )
+    return event
+
+
+# ---------------------------------------------------------------- voiding and printing
+
+
+def void(desk: Desk, agreement_id: str, reason: str, actor_id: str | None) -> AgreementEvent:
+    """Mark a version void with the reason (its signed copy or original goes with it)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise AgreementError("Say why the agreement is void; the reason is kept with it.")
+    with desk.transaction():
+        found = record(desk, agreement_id)
+        if found.status is AgreementStatus.VOID:
+            raise AgreementError(f"Version {found.agreement.version} is already void.")
+        at = utc_iso(desk.clock())
+        repo = _repo(desk)
+        twins = [i for i in (found.signs, found.signed_copy) if i]
+        event = _event(agreement_id, AgreementEventKind.VOIDED, at, actor_id, reason, None)
+        repo.add_event(event)
+        for twin in twins:
+            if record(desk, twin).status is not AgreementStatus.VOID:
+                repo.add_event(_event(twin, AgreementEventKind.VOIDED, at, actor_id, reason, None))
+        _audit(repo, at, actor_id, "voided", agreement_id, f"{found.agreement.title}: {reason}")
+    return event
+
+
+def check_printable(desk: Desk, agreement_id: str) -> Agreement:
+    """The version, if it may be printed (a void one may not)."""
+    found = record(desk, agreement_id)
+    if found.status is AgreementStatus.VOID:
+        raise AgreementError(f"Version {found.agreement.version} is void and cannot be printed.")
+    if not found.agreement.verify():
+        raise AgreementError(
+            f"The stored PDF of version {found.agreement.version} does not match its "
+            "fingerprint (SHA-256); it may be damaged, so it was not printed."
+        )
+    return found.agreement
+
+
+def record_printed(
+    desk: Desk,
+    agreement_id: str,
+    actor_id: str | None,
+    *,
+    printer: str,
+    job_id: str = "",
+    detail: str = "",
+) -> AgreementEvent:
+    """Note that this exact version went to a printer (or to a PDF printer)."""
+    with desk.transaction():
+        agreement = check_printable(desk, agreement_id)
+        at = utc_iso(desk.clock())
+        text = detail or (f"Sent to {printer} (job {job_id})." if job_id else f"Sent to {printer}.")
+        payload = {"printer": printer, "job_id": job_id}
+        event = _event(agreement_id, AgreementEventKind.PRINTED, at, actor_id, text, payload)
+        repo = _repo(desk)
+        repo.add_event(event)
+        _audit(repo, at, actor_id, "printed", agreement_id, f"{agreement.title}. {text}")
+    return event
+
+
+# ---------------------------------------------------------------- files
+
+
+def _checked(agreement: Agreement) -> Agreement:
+    if not agreement.verify():
+        raise AgreementError(
+            f"The stored PDF of {agreement.title.lower()} does not match its fingerprint "
+            "(SHA-256); it may be damaged, so it was not written out."
+        )
+    return agreement
+
+
+def file_name(agreement: Agreement) -> str:
+    safe = re.sub(r"[^0-9A-Za-z._-]+", "-", agreement.number).strip("-") or "agreement"
+    return f"{safe}-v{agreement.version}.pdf"
+
+
+def export(desk: Desk, agreement_id: str, path: Path | str, actor_id: str | None = None) -> Path:
+    """Write the stored bytes, unchanged, to ``path`` (atomically: never a half file)."""
+    agreement = _checked(get(desk, agreement_id))
+    try:
+        written = write_pdf_atomically(agreement.pdf, Path(path))
+    except OSError as error:
+        raise AgreementError(
+            f"Could not save the PDF to {path}: {error.strerror or error}."
+        ) from None
+    at = utc_iso(desk.clock())
+    with desk.transaction():
+        _audit(
+            _repo(desk), at, actor_id, "exported", agreement_id, f"{agreement.title} -> {written}"
+        )
+    return Path(written)
+
+
+def default_folder() -> Path:
+    return data_dir() / "agreements"
+
+
+def saved_copy(desk: Desk, agreement_id: str, folder: Path | None = None) -> Path:
+    """A file holding the stored bytes (for printing), kept in the practice's data folder."""
+    agreement = _checked(get(desk, agreement_id))
+    folder = folder or default_folder()
+    path = folder / file_name(agreement)
+    try:
+        if path.is_file() and sha256_hex(path.read_bytes()) == agreement.sha256:
+            return path
+        folder.mkdir(parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)
+        written = Path(write_pdf_atomically(agreement.pdf, path))
+        os.chmod(written, 0o600)
+    except OSError as error:
+        raise AgreementError(
+            f"Could not save the PDF in {folder}: {error.strerror or error}."
+        ) from None
+    return written
