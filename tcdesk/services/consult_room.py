@@ -47,10 +47,8 @@ class PresentationKit:
     @classmethod
     def load(cls) -> PresentationKit:
         from tcdesk.flows import load_flows
-        from tcdesk.paths import flows_dir
+        from tcdesk.paths import assets_dir, flows_dir
         from tcdesk.render import load_content
-
-        from tcdesk.paths import assets_dir
         from tcdesk.services.presentation import check_flow_rendering
 
         result = load_flows(flows_dir())
