@@ -32,8 +32,9 @@ def test_no_module_outside_ui_imports_pyside6() -> None:
         f"for name in {modules!r}: importlib.import_module(name)\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken')))))"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
     assert json.loads(result.stdout) == []
 
 
@@ -49,12 +50,34 @@ def _imports(path: Path) -> set[str]:
 
 
 LAYERS_MAY_NOT_IMPORT = {
-    "domain": ("tcdesk.store", "tcdesk.services", "tcdesk.ui", "tcdesk.render", "tcdesk.flows",
-               "tcdesk.money", "tcdesk.documents", "tcdesk.cli"),
-    "money": ("tcdesk.store", "tcdesk.services", "tcdesk.ui", "tcdesk.render", "tcdesk.flows",
-              "tcdesk.domain", "tcdesk.documents", "tcdesk.cli"),
-    "store": ("tcdesk.services", "tcdesk.ui", "tcdesk.render", "tcdesk.flows",
-              "tcdesk.documents", "tcdesk.cli"),
+    "domain": (
+        "tcdesk.store",
+        "tcdesk.services",
+        "tcdesk.ui",
+        "tcdesk.render",
+        "tcdesk.flows",
+        "tcdesk.money",
+        "tcdesk.documents",
+        "tcdesk.cli",
+    ),
+    "money": (
+        "tcdesk.store",
+        "tcdesk.services",
+        "tcdesk.ui",
+        "tcdesk.render",
+        "tcdesk.flows",
+        "tcdesk.domain",
+        "tcdesk.documents",
+        "tcdesk.cli",
+    ),
+    "store": (
+        "tcdesk.services",
+        "tcdesk.ui",
+        "tcdesk.render",
+        "tcdesk.flows",
+        "tcdesk.documents",
+        "tcdesk.cli",
+    ),
     "render": ("tcdesk.store", "tcdesk.services", "tcdesk.ui", "tcdesk.cli"),
     "flows": ("tcdesk.store", "tcdesk.services", "tcdesk.ui", "tcdesk.cli"),
     "documents": ("tcdesk.store", "tcdesk.services", "tcdesk.ui", "tcdesk.cli"),

@@ -40,8 +40,11 @@ def virtual_screens(display: str = ":97", width: int = 3840, height: int = 1080)
                 break
             time.sleep(0.1)
         for name, geometry, output in MONITORS:
-            subprocess.run(["xrandr", "-d", display, "--setmonitor", name, geometry, output],
-                           check=True, capture_output=True)
+            subprocess.run(
+                ["xrandr", "-d", display, "--setmonitor", name, geometry, output],
+                check=True,
+                capture_output=True,
+            )
         yield display
     finally:
         server.terminate()
