@@ -279,7 +279,7 @@ class Renderer:
                 Figure(
                     words("investment.insurance"),
                     "-" + format_money(investment.get("insurance_estimate") or Decimal(0)),
-                    note=words("investment.insurance_note"),
+                    caption=words("investment.insurance_note"),
                 )
             )
         figures.append(

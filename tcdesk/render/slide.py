@@ -107,7 +107,7 @@ class TimelineBlock:
 class Figure:
     label: str
     value: str
-    note: str = ""
+    caption: str = ""
     emphasis: bool = False
 
 

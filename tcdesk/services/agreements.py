@@ -31,7 +31,6 @@ from typing import Any
 from tcdesk.documents.agreement_model import SignatureMark
 from tcdesk.documents.agreement_pdf import build_agreement_pdf
 from tcdesk.documents.files import write_pdf_atomically
-from tcdesk.domain import Relationship
 from tcdesk.domain.agreement import (
     Agreement,
     AgreementEvent,
@@ -46,7 +45,7 @@ from tcdesk.domain.agreement import (
 from tcdesk.errors import UserError
 from tcdesk.paths import data_dir
 from tcdesk.services.agreement_data import agreement_data
-from tcdesk.services.clock import today, utc_iso
+from tcdesk.services.clock import utc_iso
 from tcdesk.services.desk import Desk
 from tcdesk.services.ids import new_id
 from tcdesk.store.agreement_repo import AgreementRepository, AuditEntry
@@ -216,28 +215,16 @@ def generated_detail(record_: AgreementRecord) -> str:
 # ---------------------------------------------------------------- who signs
 
 
-def signers(desk: Desk, consult_id: str, actor_id: str | None = None) -> list[Signer]:
-    """Who signs: each responsible party, then the coordinator for the practice."""
-    consult = desk.consults.get(consult_id)
-    if consult is None:
+def signers(desk: Desk, consult_id: str) -> list[Signer]:
+    """Who signs, exactly as the agreement prints them: each responsible party, then
+    the coordinator for the practice."""
+    if desk.consults.get(consult_id) is None:
         raise AgreementError("That consult is not in this practice file.")
-    patient = desk.patients.get(consult.patient_id)
-    if patient is None:
-        raise AgreementError("That consult has no patient on file.")
+    data = agreement_data(desk, consult_id)
     found = [
-        Signer(party.name, SignerRole.RESPONSIBLE, party.relationship.value)
-        for party in desk.patients.responsible_parties(patient.id)
+        Signer(party.name, SignerRole.RESPONSIBLE, party.relationship) for party in data.responsible
     ]
-    if not found:
-        found.append(Signer(patient.legal_name, SignerRole.RESPONSIBLE, Relationship.SELF.value))
-    staff = (desk.practices.staff_member(actor_id) if actor_id else None) or (
-        desk.practices.staff_member(consult.coordinator_id)
-    )
-    practice = desk.practice()
-    if staff is not None:
-        found.append(Signer(staff.name, SignerRole.PRACTICE, staff.title or staff.role.value))
-    else:
-        found.append(Signer(practice.name if practice else "The practice", SignerRole.PRACTICE))
+    found.append(Signer(data.coordinator_name, SignerRole.PRACTICE, data.coordinator_title))
     return found
 
 
@@ -276,11 +263,6 @@ def data_fingerprint(data: Any) -> str:
 # ---------------------------------------------------------------- generating
 
 
-def _new_number(consult_id: str, issued_on: date) -> str:
-    short = re.sub(r"[^0-9A-Za-z]", "", consult_id)[:8].upper()
-    return f"FA-{issued_on:%Y%m%d}-{short}"
-
-
 def prepare_generation(desk: Desk, consult_id: str) -> PendingAgreement:
     """Read what the next version will say (fast: GUI thread is fine)."""
     consult = desk.consults.get(consult_id)
@@ -293,20 +275,19 @@ def prepare_generation(desk: Desk, consult_id: str) -> PendingAgreement:
             "then make the agreement."
         )
     previous = history(desk, consult_id)
-    issued_on = today(desk.clock)
-    if previous:
-        number = previous[-1].agreement.number
-        version = _repo(desk).latest_version(number) + 1
-    else:
-        number = _new_number(consult_id, issued_on)
-        version = 1
-    data = agreement_data(desk, consult_id, number=number, version=version, issued_on=issued_on)
+    # Every version of a consult's agreement keeps one number (agreement_data's default
+    # for a first version); the issue date is agreement_data's default, the plan's date.
+    number = previous[-1].agreement.number if previous else None
+    data = agreement_data(desk, consult_id, number=number)
+    version = _repo(desk).latest_version(data.number) + 1
+    if version != data.version:
+        data = dataclasses.replace(data, version=version)
     return PendingAgreement(
         consult_id=consult_id,
-        number=number,
+        number=data.number,
         version=version,
         plan_id=plan.id,
-        issued_on=issued_on,
+        issued_on=data.issued_on,
         data=data,
         data_sha256=data_fingerprint(data),
         notice=_generation_notice(previous, version),
@@ -314,32 +295,27 @@ def prepare_generation(desk: Desk, consult_id: str) -> PendingAgreement:
 
 
 def _generation_notice(previous: list[AgreementRecord], version: int) -> str:
-    signed = [r for r in previous if r.status is AgreementStatus.SIGNED and not r.is_signed_copy]
-    signed += [r for r in previous if r.status is AgreementStatus.SIGNED and r.is_signed_copy]
+    # The versions that carry signatures (a signed copy, or one signed on paper).
+    signed = sorted(
+        r.agreement.version
+        for r in previous
+        if r.status is AgreementStatus.SIGNED and r.signed_copy is None
+    )
     if signed:
-        kept = ", ".join(str(r.agreement.version) for r in sorted(signed, key=_version))
-        word = "Version" if len(signed) == 1 else "Versions"
-        verb = "is" if len(signed) == 1 else "are"
+        many = len(signed) > 1
+        listed = ", ".join(str(v) for v in signed)
         return (
-            f"New version {version}. {word} {kept} {verb} signed and stay"
-            f"{'s' if len(signed) == 1 else ''} exactly as signed; this version needs "
-            "new signatures."
+            f"New version {version}. Signed version{'s' if many else ''} {listed} "
+            f"{'stay' if many else 'stays'} exactly as signed; this version needs new signatures."
         )
     if previous:
         return f"New version {version}; earlier versions are kept unchanged."
     return "Version 1 made."
 
 
-def _version(r: AgreementRecord) -> int:
-    return r.agreement.version
-
-
 def build_pdf(pending: PendingAgreement) -> bytes:
     """The slow, pure part: safe to run off the GUI thread (it touches no database)."""
-    data = pending.data
-    if pending.marks:
-        data = dataclasses.replace(data, signatures=tuple(pending.marks))
-    return build_agreement_pdf(data)
+    return build_agreement_pdf(pending.data)
 
 
 def _event(
@@ -485,6 +461,28 @@ def _check_marks(marks: Sequence[SignatureMark]) -> tuple[SignatureMark, ...]:
     return tuple(marks)
 
 
+def _folded(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _check_names(marks: Sequence[SignatureMark], parties: Sequence[str]) -> None:
+    """Every responsible party on the agreement signs, and nobody else signs for them."""
+    signed = {_folded(m.signer) for m in marks if m.role == SignerRole.RESPONSIBLE.value}
+    on_paper = {_folded(name) for name in parties}
+    strangers = sorted(
+        m.signer
+        for m in marks
+        if m.role == SignerRole.RESPONSIBLE.value and _folded(m.signer) not in on_paper
+    )
+    if strangers:
+        raise AgreementError(
+            f"{', '.join(strangers)} is not a responsible party on this agreement."
+        )
+    missing = [name for name in parties if _folded(name) not in signed]
+    if missing:
+        raise AgreementError(f"Every responsible party signs: still missing {', '.join(missing)}.")
+
+
 def prepare_signing(
     desk: Desk, agreement_id: str, marks: Sequence[SignatureMark]
 ) -> PendingAgreement:
@@ -494,7 +492,7 @@ def prepare_signing(
     original = found.agreement
     inputs = _generation_inputs(found)
     issued_raw = inputs.get("issued_on")
-    issued_on = date.fromisoformat(issued_raw) if issued_raw else today(desk.clock)
+    issued_on = date.fromisoformat(issued_raw) if issued_raw else None
     plan = desk.consults.latest_plan(original.consult_id)
     changed = AgreementError(
         f"The consult's details changed after version {original.version} was made "
@@ -510,10 +508,12 @@ def prepare_signing(
         version=original.version,
         issued_on=issued_on,
     )
+    issued_on = as_made.issued_on
     fingerprint = data_fingerprint(as_made)
     expected = inputs.get("data_sha256")
     if expected and expected != fingerprint:
         raise changed
+    _check_names(checked, [party.name for party in as_made.responsible])
     version = _repo(desk).latest_version(original.number) + 1
     data = agreement_data(
         desk,

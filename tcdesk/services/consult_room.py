@@ -80,8 +80,15 @@ class EndReport:
 
 class ConsultRoom:
     def __init__(
-        self, desk: Desk, consult_id: str, kit: PresentationKit, *, resume: bool = True
+        self,
+        desk: Desk,
+        consult_id: str,
+        kit: PresentationKit,
+        *,
+        resume: bool = True,
+        record: bool = True,
     ) -> None:
+        """``record=False`` only reads (e.g. exporting slides): no live state is saved."""
         self.desk = desk
         self.kit = kit
         self.consult_id = consult_id
@@ -108,7 +115,8 @@ class ConsultRoom:
         self.plan: PaymentPlan | None = consult_file.plan
         self.slides: list[Slide] = kit.renderer.render_deck(self.session.steps, self.context)
         self.welcome = kit.renderer.practice_welcome(self.context)
-        self.save()
+        if record:
+            self.save()
 
     # -- what the family sees ---------------------------------------------------------
 

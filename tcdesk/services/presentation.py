@@ -111,7 +111,7 @@ def build_context(
     )
     policies = desk.patients.insurance(patient.id)
     for choice in investment["choices"]:
-        choice["label"] = _choice_label(content, choice["key"], choice["label"])
+        choice["label"] = choice_label(content, choice["key"], choice["label"])
     estimate = investment["insurance_estimate"]
     primary = next((p for p in policies if p.rank is InsuranceRank.PRIMARY), None)
     return {
@@ -174,7 +174,8 @@ def build_context(
     }
 
 
-def _choice_label(content: Content, key: str, fallback: str) -> str:
+def choice_label(content: Content, key: str, fallback: str) -> str:
+    """The family-facing name of a payment choice (practice-editable wording)."""
     wording_key = f"investment.label_{key}"
     if wording_key in content.wording:
         return content.word(wording_key)

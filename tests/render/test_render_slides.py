@@ -202,7 +202,7 @@ def test_timeline_phases(renderer: Renderer, context: dict, assets: Path) -> Non
 def test_investment_insured(renderer: Renderer, context: dict) -> None:
     figures, choices = renderer.render_slide(step("investment"), context).blocks
     assert isinstance(figures, FiguresBlock) and isinstance(choices, ChoicesBlock)
-    assert [(f.label, f.value, f.note, f.emphasis) for f in figures.figures] == [
+    assert [(f.label, f.value, f.caption, f.emphasis) for f in figures.figures] == [
         ("Treatment fee", "$5,800", "", False),
         ("Insurance estimate", "-$1,500", "An estimate, not a guarantee", False),
         ("Your portion", "$4,300", "", True),

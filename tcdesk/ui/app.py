@@ -1,0 +1,127 @@
+"""Start-up: build every object once, wire them together, run the event loop.
+
+Wiring is explicit (ARCHITECTURE rule 7): this module creates the desk, the
+settings and the windows and passes them into constructors.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from tcdesk import crash_log
+from tcdesk.errors import UserError
+from tcdesk.paths import assets_dir, data_dir
+from tcdesk.services.clock import system_clock, today
+from tcdesk.services.consult_room import PresentationKit
+from tcdesk.services.desk import Desk
+from tcdesk.services.machine_settings import MachineSettingsStore
+from tcdesk.services.practice_setup import set_up_practice
+from tcdesk.ui.first_run import FirstRunChoice, FirstRunDialog, PracticeSetupDialog
+from tcdesk.ui.main_window import MainWindow
+from tcdesk.ui.presentation.screens import ScreenChooser
+from tcdesk.ui.style import staff_stylesheet
+
+
+def demo_store_path() -> Path:
+    return data_dir() / "demo.sqlite3"
+
+
+def _install_excepthook() -> None:
+    """An unexpected error is logged and reported calmly; the app keeps running."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        path = crash_log.write_crash_report(error.with_traceback(tb))
+        parent = QApplication.activeWindow()
+        if parent is not None and parent.objectName() != "patientDisplay":
+            QMessageBox.warning(
+                parent,
+                "tcdesk",
+                f"Something went wrong inside tcdesk. Details were saved in {path}.",
+            )
+
+    sys.excepthook = hook
+
+
+def open_demo(clock=system_clock) -> Desk:
+    from tcdesk.services.demo import build_demo
+
+    desk = Desk.open(demo_store_path(), clock=clock)
+    if desk.is_empty():
+        build_demo(desk, today(clock))
+    return desk
+
+
+def first_run(desk: Desk) -> Desk | None:
+    """Offer the demo or a set-up form on an empty file; None if the user leaves."""
+    dialog = FirstRunDialog()
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice is None:
+        return None
+    if dialog.choice is FirstRunChoice.DEMO:
+        desk.close()
+        return open_demo(desk.clock)
+    form = PracticeSetupDialog()
+    if form.exec() != QDialog.DialogCode.Accepted or form.setup is None:
+        return None
+    set_up_practice(desk, form.setup)
+    return desk
+
+
+class Application:
+    """Owns the long-lived objects of one run of the GUI."""
+
+    def __init__(
+        self, desk: Desk, settings: MachineSettingsStore, kit: PresentationKit | None = None
+    ) -> None:
+        self.desk = desk
+        self.settings = settings
+        self.kit = kit or PresentationKit.load()
+        self.screens = ScreenChooser(settings)
+        practice = desk.practice()
+        QApplication.instance().setStyleSheet(  # type: ignore[union-attr]
+            staff_stylesheet(practice.brand_color if practice else "#1F6F8B")
+        )
+        self.main_window = MainWindow(desk, today(desk.clock), on_present=self.present)
+        self.presentation = None
+        for error in self.kit.flow_errors:
+            self.main_window.show_problem(f"A presentation flow could not be loaded: {error}")
+
+    def present(self, consult_id: str) -> None:
+        from tcdesk.ui.presentation.launcher import start_presentation
+
+        if self.presentation is None:
+            self.presentation = start_presentation(self, consult_id)
+
+    def open_agreement(self, consult_id: str, parent) -> None:
+        from tcdesk.ui.documents.agreement_actions import open_agreement
+
+        open_agreement(self, consult_id, parent)
+
+
+def run_app(db_path: Path, qt_args: list[str]) -> int:
+    app = QApplication.instance() or QApplication(qt_args)
+    app.setApplicationName("tcdesk")
+    icon = assets_dir() / "brand" / "tcdesk_icon.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    _install_excepthook()
+    try:
+        desk = Desk.open(db_path)
+        if desk.is_empty():
+            chosen = first_run(desk)
+            if chosen is None:
+                return 0
+            desk = chosen
+    except UserError as error:
+        QMessageBox.critical(None, "tcdesk", str(error))
+        return 2
+    application = Application(desk, MachineSettingsStore())
+    application.main_window.show()
+    from tcdesk.ui.presentation.launcher import offer_resume
+
+    application.presentation = offer_resume(application, application.main_window)
+    return app.exec()

@@ -1,0 +1,121 @@
+"""The first screen on an empty practice file: try the demo, or set up the practice."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tcdesk.services.practice_setup import PracticeSetup, SetupError, validate_setup
+
+
+class FirstRunChoice(Enum):
+    DEMO = "demo"
+    SET_UP = "set_up"
+
+
+class FirstRunDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Welcome to tcdesk")
+        self.choice: FirstRunChoice | None = None
+        heading = QLabel("Welcome to tcdesk")
+        heading.setProperty("role", "heading")
+        text = QLabel(
+            "This practice file is empty. Try tcdesk on a demo practice with realistic "
+            "patients and consults, or set up your own practice now."
+        )
+        text.setWordWrap(True)
+        self.demo_button = QPushButton("Open the demo practice")
+        self.demo_button.setObjectName("openDemo")
+        self.demo_button.setProperty("primary", True)
+        self.demo_button.clicked.connect(lambda: self._choose(FirstRunChoice.DEMO))
+        self.setup_button = QPushButton("Set up my practice")
+        self.setup_button.setObjectName("setUpPractice")
+        self.setup_button.clicked.connect(lambda: self._choose(FirstRunChoice.SET_UP))
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(text)
+        layout.addSpacing(12)
+        layout.addWidget(self.demo_button)
+        layout.addWidget(self.setup_button)
+        self.resize(520, 240)
+
+    def _choose(self, choice: FirstRunChoice) -> None:
+        self.choice = choice
+        self.accept()
+
+
+class PracticeSetupDialog(QDialog):
+    """Asks for the few facts a practice needs to start; checks them at the field."""
+
+    FIELDS = (
+        ("practice_name", "Practice name"),
+        ("office_name", "Main office"),
+        ("phone", "Phone"),
+        ("address", "Address"),
+        ("coordinator_name", "Your name (treatment coordinator)"),
+        ("doctor_name", "Doctor's name"),
+        ("brand_color", "Brand colour"),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Set up your practice")
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for key, label in self.FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(key)
+            if key == "brand_color":
+                edit.setText("#1F6F8B")
+            self.edits[key] = edit
+            form.addRow(label, edit)
+        self.error_label = QLabel("")
+        self.error_label.setProperty("role", "error")
+        self.error_label.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create practice")
+        buttons.accepted.connect(self._try_accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        intro = QLabel("Fees and money rules start from typical figures; change them later.")
+        intro.setWordWrap(True)
+        intro.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self.setup: PracticeSetup | None = None
+
+    def values(self) -> PracticeSetup:
+        return PracticeSetup(**{key: edit.text() for key, edit in self.edits.items()})
+
+    def _try_accept(self) -> None:
+        setup = self.values()
+        for edit in self.edits.values():
+            edit.setProperty("invalid", False)
+            edit.style().polish(edit)
+        try:
+            validate_setup(setup)
+        except SetupError as error:
+            edit = self.edits[error.field]
+            edit.setProperty("invalid", True)
+            edit.style().polish(edit)
+            edit.setFocus()
+            self.error_label.setText(str(error))
+            return
+        self.setup = setup
+        self.accept()

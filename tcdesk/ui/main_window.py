@@ -1,0 +1,124 @@
+"""The coordinator's home window: find a patient, see their consults, present one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tcdesk.services.desk import Desk
+from tcdesk.services.patient_overview import patient_overview, search_patients
+from tcdesk.ui.patient_list import PatientTableModel
+from tcdesk.ui.patient_panel import PatientPanel
+
+SEARCH_DELAY_MS = 120
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, desk: Desk, today: date, on_present: Callable[[str], None]) -> None:
+        super().__init__()
+        self._desk = desk
+        self._on_present = on_present
+        practice = desk.practice()
+        self.setWindowTitle(f"tcdesk — {practice.name if practice else 'no practice'}")
+        self.resize(1400, 860)
+
+        title = QLabel(practice.name if practice else "")
+        title.setProperty("role", "heading")
+        self.search = QLineEdit()
+        self.search.setObjectName("patientSearch")
+        self.search.setPlaceholderText("Search patients by name, phone or email")
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh_patients)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.count_label = QLabel("")
+        self.count_label.setProperty("role", "muted")
+
+        self.model = PatientTableModel(today)
+        self.table = QTableView()
+        self.table.setObjectName("patientTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.panel = PatientPanel(today)
+        self.panel.present_requested.connect(self._on_present)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.count_label)
+        left_layout.addLayout(search_row)
+        left_layout.addWidget(self.table, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.panel)
+        splitter.setSizes([720, 680])
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(title)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self.problems: list[str] = []
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
+        self.refresh_patients()
+
+    def show_problem(self, message: str) -> None:
+        """A problem the TC should know about, without blocking the desk."""
+        self.problems.append(message)
+        self.statusBar().showMessage(message)
+        self.statusBar().setToolTip("\n".join(self.problems))
+
+    def refresh_patients(self) -> None:
+        selected = self.selected_patient_id()
+        entries = search_patients(self._desk, self.search.text())
+        self.model.set_entries(entries)
+        self.count_label.setText(f"{len(entries)} patient{'s' if len(entries) != 1 else ''}")
+        row = self.model.row_of(selected) if selected else -1
+        if row < 0 and entries:
+            row = 0
+        if row >= 0:
+            self.table.selectRow(row)
+        else:
+            self.panel.show_overview(None)
+
+    def selected_patient_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.entry(rows[0].row()).patient.id if rows else None
+
+    def select_patient(self, patient_id: str) -> bool:
+        row = self.model.row_of(patient_id)
+        if row >= 0:
+            self.table.selectRow(row)
+        return row >= 0
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        patient_id = self.selected_patient_id()
+        self.panel.show_overview(patient_overview(self._desk, patient_id) if patient_id else None)

@@ -1,0 +1,205 @@
+"""Drawing operations in canvas coordinates: what a laid-out slide is made of.
+
+Layout (measuring, wrapping, shrinking text) happens once per slide; painting
+replays these operations under a scale transform. Text operations remember the
+box they were given and the area their lines cover, so tests can prove that no
+text leaves its box.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QBrush,
+    QColor,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QTextDocument,
+    QTransform,
+)
+
+from tcdesk.ui.painting.images import ImageCache
+
+
+@dataclass
+class RectOp:
+    rect: QRectF
+    fill: QColor | None
+    stroke: QColor | None = None
+    width: float = 0.0
+    radius: float = 0.0
+
+    def paint(self, p: QPainter, images: ImageCache) -> None:
+        p.setBrush(QBrush(self.fill) if self.fill is not None else Qt.BrushStyle.NoBrush)
+        if self.stroke is not None and self.width > 0:
+            p.setPen(QPen(self.stroke, self.width))
+            r = self.rect.adjusted(self.width / 2, self.width / 2, -self.width / 2, -self.width / 2)
+            radius = max(0.0, self.radius - self.width / 2)
+        else:
+            p.setPen(Qt.PenStyle.NoPen)
+            r, radius = self.rect, self.radius
+        if radius > 0:
+            p.drawRoundedRect(r, radius, radius)
+        else:
+            p.drawRect(r)
+
+
+@dataclass
+class PathOp:
+    path: QPainterPath
+    fill: QColor | None
+    stroke: QColor | None = None
+    width: float = 0.0
+    round_caps: bool = True
+
+    def paint(self, p: QPainter, images: ImageCache) -> None:
+        p.setBrush(QBrush(self.fill) if self.fill is not None else Qt.BrushStyle.NoBrush)
+        if self.stroke is not None and self.width > 0:
+            cap = Qt.PenCapStyle.RoundCap if self.round_caps else Qt.PenCapStyle.FlatCap
+            p.setPen(
+                QPen(self.stroke, self.width, Qt.PenStyle.SolidLine, cap, Qt.PenJoinStyle.RoundJoin)
+            )
+        else:
+            p.setPen(Qt.PenStyle.NoPen)
+        p.drawPath(self.path)
+
+
+@dataclass
+class TextOp:
+    """Pre-wrapped lines: ``runs`` are (baseline origin, text)."""
+
+    font: QFont
+    color: QColor
+    runs: tuple[tuple[QPointF, str], ...]
+    box: QRectF  # where the text was allowed to go
+    bounds: QRectF  # where its lines actually are
+    elided: bool = False
+
+    def paint(self, p: QPainter, images: ImageCache) -> None:
+        p.setFont(self.font)
+        p.setPen(self.color)
+        for origin, text in self.runs:
+            p.drawText(origin, text)
+
+    def text(self) -> str:
+        return " ".join(t for _, t in self.runs)
+
+
+@dataclass
+class DocOp:
+    """Rich text (Qt's HTML subset) laid out by a QTextDocument."""
+
+    make_document: Callable[[], QTextDocument]
+    color: QColor
+    origin: QPointF
+    box: QRectF
+    bounds: QRectF
+    pixel_size: float
+    elided: bool = False
+    _documents: dict[int, QTextDocument] = field(default_factory=dict, repr=False)
+
+    def _document(self) -> QTextDocument:
+        # A QTextDocument is a QObject: keep one per thread that paints it.
+        key = threading.get_ident()
+        doc = self._documents.get(key)
+        if doc is None:
+            doc = self.make_document()
+            self._documents[key] = doc
+        return doc
+
+    def paint(self, p: QPainter, images: ImageCache) -> None:
+        doc = self._document()
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        palette = ctx.palette
+        palette.setColor(QPalette.ColorRole.Text, self.color)
+        ctx.palette = palette
+        p.save()
+        p.translate(self.origin)
+        doc.documentLayout().draw(p, ctx)
+        p.restore()
+
+    def text(self) -> str:
+        return self._document().toPlainText()
+
+
+@dataclass
+class ImageOp:
+    """An image file fitted into ``rect``; ``fallback`` ops draw if it cannot load."""
+
+    path: str
+    rect: QRectF
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter
+    opacity: float = 1.0
+    radius: float = 0.0
+    fallback: tuple[object, ...] = ()
+
+    def paint(self, p: QPainter, images: ImageCache) -> None:
+        drawn = images.draw(
+            p, self.path, self.rect, align=self.align, opacity=self.opacity, radius=self.radius
+        )
+        if not drawn:
+            for op in self.fallback:
+                op.paint(p, images)  # type: ignore[attr-defined]
+
+
+@dataclass
+class GroupOp:
+    """Operations drawn under an extra transform (a crowded body scaled down to fit)."""
+
+    transform: QTransform
+    ops: list[Op]
+
+    def paint(self, p: QPainter, images: ImageCache) -> None:
+        p.save()
+        p.setTransform(self.transform, True)
+        replay(self.ops, p, images)
+        p.restore()
+
+
+Op = RectOp | PathOp | TextOp | DocOp | ImageOp | GroupOp
+
+
+@dataclass(frozen=True)
+class PlacedText:
+    """A piece of text as laid out, in canvas coordinates."""
+
+    text: str
+    box: QRectF
+    bounds: QRectF
+    elided: bool
+    pixel_size: float  # on the canvas, after any group scaling
+
+
+def placed_texts(ops: list[Op], transform: QTransform | None = None) -> list[PlacedText]:
+    """Every text operation, mapped to canvas coordinates (for tests and checks)."""
+    t = transform if transform is not None else QTransform()
+    out: list[PlacedText] = []
+    for op in ops:
+        if isinstance(op, GroupOp):
+            out.extend(placed_texts(op.ops, op.transform * t))
+        elif isinstance(op, ImageOp):
+            out.extend(placed_texts(list(op.fallback), t))  # type: ignore[arg-type]
+        elif isinstance(op, TextOp):
+            size = op.font.pixelSize() * t.m22()
+            out.append(
+                PlacedText(op.text(), t.mapRect(op.box), t.mapRect(op.bounds), op.elided, size)
+            )
+        elif isinstance(op, DocOp):
+            size = op.pixel_size * t.m22()
+            out.append(
+                PlacedText(op.text(), t.mapRect(op.box), t.mapRect(op.bounds), op.elided, size)
+            )
+    return out
+
+
+def replay(ops: list[Op], painter: QPainter, images: ImageCache) -> None:
+    for op in ops:
+        op.paint(painter, images)

@@ -1,0 +1,232 @@
+"""Wrapping, shrinking and eliding text on the canvas.
+
+Lines are broken here, once, with QTextLayout; painting only draws the
+resulting strings, so a slide wraps the same at every screen size.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextLayout, QTextOption
+
+from tcdesk.ui.painting.ops import TextOp
+from tcdesk.ui.painting.style import TextStyle, make_font
+
+ELLIPSIS = "…"
+# Lines are broken a little short of the box: glyph advances can differ by a
+# fraction of a pixel between the layout resolution and the device's.
+WIDTH_SLACK = 0.985
+
+
+@dataclass(frozen=True)
+class Wrapped:
+    lines: tuple[tuple[str, float], ...]  # text, natural width
+    font: QFont
+    size: int
+    line_height: float
+    ascent: float
+    descent: float
+    elided: bool
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * self.line_height
+
+    @property
+    def width(self) -> float:
+        return max((w for _, w in self.lines), default=0.0)
+
+    @property
+    def count(self) -> int:
+        return len(self.lines)
+
+
+@functools.lru_cache(maxsize=512)
+def font_for(size: int, bold: bool, italic: bool) -> QFont:
+    return make_font(size, bold=bold, italic=italic)
+
+
+@functools.lru_cache(maxsize=512)
+def metrics_for(size: int, bold: bool, italic: bool) -> QFontMetricsF:
+    return QFontMetricsF(font_for(size, bold, italic))
+
+
+def _break_lines(text: str, font: QFont, width: float) -> list[tuple[str, float]]:
+    out: list[tuple[str, float]] = []
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    for paragraph in text.split("\n"):
+        paragraph = " ".join(paragraph.split())
+        if not paragraph:
+            continue
+        layout = QTextLayout(paragraph, font)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            start, length = line.textStart(), line.textLength()
+            piece = paragraph[start : start + length].rstrip()
+            if piece:
+                out.append((piece, line.naturalTextWidth()))
+        layout.endLayout()
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def wrap(
+    text: str,
+    style: TextStyle,
+    size: int,
+    width: float,
+    max_lines: int | None = None,
+) -> Wrapped:
+    """``text`` broken into lines at ``size`` px; past ``max_lines`` the last line is elided."""
+    font = font_for(size, style.bold, style.italic)
+    fm = metrics_for(size, style.bold, style.italic)
+    usable = max(1.0, width * WIDTH_SLACK)
+    lines = _break_lines(text, font, usable)
+    elided = False
+    if max_lines is not None and len(lines) > max_lines:
+        keep = lines[: max(0, max_lines - 1)]
+        rest = " ".join(t for t, _ in lines[len(keep) :])
+        if max_lines > 0:
+            last = fm.elidedText(rest, Qt.TextElideMode.ElideRight, usable)
+            if not last or last == ELLIPSIS:
+                last = ELLIPSIS
+            keep.append((last, fm.horizontalAdvance(last)))
+        lines = keep
+        elided = True
+    line_height = max(size * style.spacing, fm.ascent() + fm.descent())
+    return Wrapped(tuple(lines), font, size, line_height, fm.ascent(), fm.descent(), elided)
+
+
+@functools.lru_cache(maxsize=4096)
+def fit_width_size(text: str, style: TextStyle, size: int, width: float) -> int:
+    """The largest size <= ``size`` (>= floor) at which ``text`` fits on one line."""
+    return _fit(" ".join(text.split()), style, size, width)
+
+
+@functools.lru_cache(maxsize=4096)
+def word_fit_size(text: str, style: TextStyle, size: int, width: float) -> int:
+    """The largest size <= ``size`` (>= floor) at which the longest word fits the width.
+
+    Shrinking comes before breaking a word in two ("Straighten-ing").
+    """
+    words = text.split()
+    if not words:
+        return size
+    fm = metrics_for(size, style.bold, style.italic)
+    longest = max(words, key=fm.horizontalAdvance)
+    return _fit(longest, style, size, width)
+
+
+@functools.lru_cache(maxsize=4096)
+def lines_fit_size(text: str, style: TextStyle, size: int, width: float, lines: int) -> int:
+    """The largest size <= ``size`` (>= floor) at which ``text`` needs at most ``lines`` lines.
+
+    Shrinking comes before eliding: at the floor, ``wrap`` cuts with an ellipsis.
+    """
+    low = min(style.floor, size)
+    if not wrap(text, style, size, width, lines).elided:
+        return size
+    if wrap(text, style, low, width, lines).elided:
+        return low
+    good, bad = low, size  # wrap fits at ``good``, not at ``bad``
+    while bad - good > 1:
+        mid = (good + bad) // 2
+        if wrap(text, style, mid, width, lines).elided:
+            bad = mid
+        else:
+            good = mid
+    return good
+
+
+def _fit(text: str, style: TextStyle, size: int, width: float) -> int:
+    usable = width * WIDTH_SLACK
+    low = min(style.floor, size)
+    advance = metrics_for(size, style.bold, style.italic).horizontalAdvance(text)
+    if advance <= usable:
+        return size
+    # Unhinted advances scale with the size: jump close, then step down to be sure.
+    candidate = max(low, min(size, int(size * usable / advance) + 1))
+    while candidate > low:
+        if metrics_for(candidate, style.bold, style.italic).horizontalAdvance(text) <= usable:
+            return candidate
+        candidate -= 1
+    return low
+
+
+def text_op(
+    wrapped: Wrapped,
+    box: QRectF,
+    color: QColor,
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    valign: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignTop,
+) -> TextOp:
+    """Place wrapped lines in ``box`` (horizontal and vertical alignment)."""
+    top = box.top()
+    if valign & Qt.AlignmentFlag.AlignVCenter:
+        top += (box.height() - wrapped.height) / 2
+    elif valign & Qt.AlignmentFlag.AlignBottom:
+        top += box.height() - wrapped.height
+    half_leading = (wrapped.line_height - wrapped.ascent - wrapped.descent) / 2
+    runs: list[tuple[QPointF, str]] = []
+    left, right = float("inf"), float("-inf")
+    for i, (line, w) in enumerate(wrapped.lines):
+        if align & Qt.AlignmentFlag.AlignHCenter:
+            x = box.left() + (box.width() - w) / 2
+        elif align & Qt.AlignmentFlag.AlignRight:
+            x = box.right() - w
+        else:
+            x = box.left()
+        baseline = top + i * wrapped.line_height + half_leading + wrapped.ascent
+        runs.append((QPointF(x, baseline), line))
+        left, right = min(left, x), max(right, x + w)
+    if runs:
+        bounds = QRectF(
+            left,
+            top + half_leading,
+            right - left,
+            wrapped.height - 2 * half_leading,
+        )
+    else:
+        bounds = QRectF(box.left(), box.top(), 0, 0)
+    return TextOp(wrapped.font, QColor(color), tuple(runs), QRectF(box), bounds, wrapped.elided)
+
+
+def single_line(
+    text: str,
+    style: TextStyle,
+    width: float,
+    k: float = 1.0,
+) -> Wrapped:
+    """One line, shrunk to the floor to fit ``width``, then elided."""
+    size = fit_width_size(text, style, style.size_at(k), width)
+    return wrap(text, style, size, width, 1)
+
+
+def mark_cut(op: TextOp) -> TextOp:
+    """End ``op``'s last line with an ellipsis: more text followed but did not fit."""
+    if not op.runs or op.elided:
+        return op
+    origin, last = op.runs[-1]
+    fm = QFontMetricsF(op.font)
+    room = op.box.right() - origin.x()
+    words = last.split()
+    text = ELLIPSIS
+    while words:
+        text = " ".join(words) + " " + ELLIPSIS
+        if fm.horizontalAdvance(text) <= room:
+            break
+        words.pop()
+        text = ELLIPSIS
+    runs = (*op.runs[:-1], (origin, text))
+    right = max(op.bounds.right(), origin.x() + fm.horizontalAdvance(text))
+    bounds = QRectF(op.bounds.left(), op.bounds.top(), right - op.bounds.left(), op.bounds.height())
+    return TextOp(op.font, op.color, runs, op.box, bounds, True)

@@ -1,0 +1,96 @@
+"""The patient list: search as you type, one row per patient."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from tcdesk.domain import PatientListEntry
+from tcdesk.formatting import local_datetime, medium_date
+
+STATUS_LABELS = {
+    "scheduled": "Consult booked",
+    "pending": "Pending decision",
+    "accepted": "Start booked",
+    "started": "In treatment",
+    "declined": "Declined",
+    "observation": "Observation",
+    "no_show": "No-show",
+}
+
+STATUS_COLOURS = {
+    "scheduled": "#1F6F8B",
+    "pending": "#B9770E",
+    "accepted": "#1E8449",
+    "started": "#1E8449",
+    "declined": "#7B7D7D",
+    "observation": "#5B6C7D",
+    "no_show": "#B03A2E",
+}
+
+COLUMNS = ("Patient", "Age", "Latest consult", "Status", "Office", "Responsible")
+
+
+class PatientTableModel(QAbstractTableModel):
+    def __init__(self, today: date) -> None:
+        super().__init__()
+        self._today = today
+        self._entries: list[PatientListEntry] = []
+
+    def set_entries(self, entries: list[PatientListEntry]) -> None:
+        self.beginResetModel()
+        self._entries = entries
+        self.endResetModel()
+
+    def entry(self, row: int) -> PatientListEntry:
+        return self._entries[row]
+
+    def row_of(self, patient_id: str) -> int:
+        for row, entry in enumerate(self._entries):
+            if entry.patient.id == patient_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0):
+        if not index.isValid():
+            return None
+        entry = self._entries[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(entry, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and entry.latest_status:
+            return QColor(STATUS_COLOURS.get(entry.latest_status, "#1B1B1B"))
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            patient = entry.patient
+            if patient.preferred_name:
+                return f"Legal name: {patient.legal_name}"
+        return None
+
+    def _text(self, entry: PatientListEntry, column: int) -> str:
+        patient = entry.patient
+        if column == 0:
+            return f"{patient.legal_last}, {patient.display_first}"
+        if column == 1:
+            return str(patient.age_on(self._today))
+        if column == 2:
+            if not entry.latest_consult_at:
+                return ""
+            return medium_date(local_datetime(entry.latest_consult_at).date())
+        if column == 3:
+            return STATUS_LABELS.get(entry.latest_status or "", "")
+        if column == 4:
+            return entry.office_name
+        return entry.responsible

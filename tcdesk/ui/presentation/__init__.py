@@ -1,0 +1,1 @@
+"""The chairside presentation: patient display, coordinator console, controller."""

@@ -1,0 +1,267 @@
+"""The coordinator's private console: what the family sees, and everything they don't.
+
+Built from sections (live and next thumbnails, outline, talking points,
+checklist, notes, objections, payment) that are arranged either as a wide
+three-column window on the TC's own monitor, or as a narrow sidebar when
+there is only one screen.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tcdesk.render.slide import Slide
+from tcdesk.ui.presentation.checklist_panel import ChecklistPanel
+from tcdesk.ui.presentation.notes_editor import NotesEditor
+from tcdesk.ui.presentation.objection_panel import ObjectionPanel
+from tcdesk.ui.presentation.outline_panel import OutlinePanel
+from tcdesk.ui.presentation.payment_panel import PaymentPanel
+from tcdesk.ui.slide_view import SlideView
+
+
+class Thumbnail(SlideView):
+    """The same widget as the patient display, kept at the room screen's shape."""
+
+    def __init__(self, aspect: float = 16 / 9) -> None:
+        super().__init__()
+        self._aspect = aspect
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setMinimumSize(160, 90)
+
+    def set_aspect(self, aspect: float) -> None:
+        self._aspect = aspect
+        self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return int(width / self._aspect)
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, int(640 / self._aspect))
+
+
+def _group(title: str, widget: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(8, 8, 8, 8)
+    layout.addWidget(widget)
+    return box
+
+
+class ConsolePanel(QWidget):
+    """All console sections; ``compact`` arranges them for a sidebar."""
+
+    def __init__(
+        self,
+        *,
+        patient_name: str,
+        priorities: list[str],
+        outline: OutlinePanel,
+        checklist: ChecklistPanel,
+        notes: NotesEditor,
+        objections: ObjectionPanel,
+        payment: PaymentPanel,
+        compact: bool = False,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("consolePanel")
+        self.outline = outline
+        self.checklist = checklist
+        self.notes = notes
+        self.objections = objections
+        self.payment = payment
+        self.live = Thumbnail()
+        self.live.setObjectName("liveThumbnail")
+        self.next_view = Thumbnail()
+        self.next_view.setObjectName("nextThumbnail")
+        self.next_view.setMaximumWidth(360 if not compact else 10_000)
+
+        self.patient_label = QLabel(escape(patient_name))
+        self.patient_label.setProperty("role", "heading")
+        self.priorities_label = QLabel(
+            "What matters most: " + (" · ".join(priorities) if priorities else "not recorded")
+        )
+        self.priorities_label.setObjectName("prioritiesLabel")
+        self.priorities_label.setWordWrap(True)
+        self.priorities_label.setStyleSheet(
+            "background:#FFF6E0; border:1px solid #E8C770; border-radius:6px; padding:6px;"
+            " font-weight:600;"
+        )
+        self.timer_label = QLabel("00:00")
+        self.timer_label.setObjectName("consultTimer")
+        self.timer_label.setStyleSheet("font-size:18pt; font-weight:700;")
+        self.screen_status = QLabel("")
+        self.screen_status.setObjectName("screenStatus")
+        self.screen_status.setWordWrap(True)
+        self.screen_combo = QComboBox()
+        self.screen_combo.setObjectName("screenCombo")
+        self.screen_combo.setToolTip("The room's screen (remembered on this computer)")
+        self.use_screen_button = QPushButton("")
+        self.use_screen_button.setObjectName("useOfferedScreen")
+        self.use_screen_button.setVisible(False)
+        self.identify_button = QPushButton("Identify screens")
+        self.identify_button.setObjectName("identifyScreens")
+        self.start_button = QPushButton("Start presentation")
+        self.start_button.setObjectName("startButton")
+        self.start_button.setProperty("primary", True)
+        self.black_button = QPushButton("Black (B)")
+        self.black_button.setObjectName("blackButton")
+        self.white_button = QPushButton("White (W)")
+        self.white_button.setObjectName("whiteButton")
+        self.agreement_button = QPushButton("Agreement…")
+        self.agreement_button.setObjectName("agreementButton")
+        self.end_button = QPushButton("End consult")
+        self.end_button.setObjectName("endButton")
+        self.talking_points = QLabel("")
+        self.talking_points.setObjectName("talkingPoints")
+        self.talking_points.setWordWrap(True)
+        self.talking_points.setTextFormat(Qt.TextFormat.RichText)
+        self.talking_points.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.jump_hint = QLabel("")
+        self.jump_hint.setObjectName("jumpHint")
+        self.jump_hint.setProperty("role", "muted")
+        self.end_warning = QLabel("")
+        self.end_warning.setObjectName("endWarning")
+        self.end_warning.setProperty("role", "warning")
+        self.end_warning.setWordWrap(True)
+        self.end_warning.setVisible(False)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("consoleTabs")
+        if compact:
+            self._arrange_compact()
+        else:
+            self._arrange_wide()
+
+    def _top_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.addWidget(self.patient_label)
+        bar.addWidget(self.timer_label)
+        bar.addStretch(1)
+        for widget in (
+            self.start_button,
+            self.black_button,
+            self.white_button,
+            self.agreement_button,
+            self.end_button,
+        ):
+            bar.addWidget(widget)
+        return bar
+
+    def _screen_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Room screen:"))
+        row.addWidget(self.screen_combo)
+        row.addWidget(self.identify_button)
+        row.addWidget(self.use_screen_button)
+        row.addWidget(self.screen_status, 1)
+        return row
+
+    def _arrange_wide(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(_group("Consult outline", self.outline), 2)
+        left_layout.addWidget(_group("Checklist", self.checklist), 3)
+
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        live_title = QLabel("On the patient screen now")
+        live_title.setProperty("role", "subheading")
+        centre_layout.addWidget(live_title)
+        centre_layout.addWidget(self.live)
+        below = QHBoxLayout()
+        next_box = QVBoxLayout()
+        next_title = QLabel("Next")
+        next_title.setProperty("role", "subheading")
+        next_box.addWidget(next_title)
+        next_box.addWidget(self.next_view)
+        next_box.addWidget(self.jump_hint)
+        next_box.addStretch(1)
+        below.addLayout(next_box)
+        below.addWidget(_group("Talking points (only you see these)", self.talking_points), 1)
+        centre_layout.addLayout(below, 1)
+        centre_layout.addWidget(self.end_warning)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.priorities_label)
+        right_layout.addWidget(_group("Private notes", self.notes), 2)
+        self.tabs.addTab(self.objections, "Objections")
+        self.tabs.addTab(self.payment, "Payment")
+        right_layout.addWidget(self.tabs, 3)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (left, centre, right):
+            splitter.addWidget(widget)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([400, 860, 580])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._top_bar())
+        layout.addLayout(self._screen_row())
+        layout.addWidget(splitter, 1)
+
+    def _arrange_compact(self) -> None:
+        guide = QWidget()
+        guide_layout = QVBoxLayout(guide)
+        guide_layout.addWidget(self.outline, 2)
+        guide_layout.addWidget(self.talking_points, 1)
+        guide_layout.addWidget(QLabel("Checklist"))
+        guide_layout.addWidget(self.checklist, 1)
+        self.tabs.addTab(guide, "Guide")
+        self.tabs.addTab(self.notes, "Notes")
+        self.tabs.addTab(self.objections, "Objections")
+        self.tabs.addTab(self.payment, "Payment")
+        buttons = QHBoxLayout()
+        for widget in (self.start_button, self.black_button, self.white_button):
+            buttons.addWidget(widget)
+        more = QHBoxLayout()
+        more.addWidget(self.agreement_button)
+        more.addWidget(self.end_button)
+        top = QHBoxLayout()
+        top.addWidget(self.patient_label, 1)
+        top.addWidget(self.timer_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.priorities_label)
+        layout.addWidget(QLabel("Next (F9 hides this panel)"))
+        layout.addWidget(self.next_view)
+        layout.addWidget(self.jump_hint)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(more)
+        layout.addWidget(self.end_warning)
+        layout.addWidget(self.screen_status)
+        self.live.setVisible(False)
+
+    def show_talking_points(self, points: tuple[str, ...]) -> None:
+        if points:
+            items = "".join(f"<li style='margin-bottom:6px'>{escape(p)}</li>" for p in points)
+            self.talking_points.setText(f"<ul style='margin-left:-16px'>{items}</ul>")
+        else:
+            self.talking_points.setText("<i>No talking points for this step.</i>")
+
+    def show_slides(self, live: Slide | None, blank: str, upcoming: Slide | None) -> None:
+        self.live.set_slide(live)
+        self.live.set_blank(blank)
+        self.next_view.set_slide(upcoming)

@@ -1,0 +1,64 @@
+"""One declarative key map for the presentation, several keys per action.
+
+Presentation clickers send Page Up/Page Down, B and period; keyboards use the
+arrows, Space, Home/End. The map is read by one application-wide filter so
+the keys work whichever window has focus.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import Qt
+
+
+class Action(Enum):
+    NEXT = "next"
+    PREVIOUS = "previous"
+    FIRST = "first"
+    LAST = "last"
+    BLACK = "black"
+    WHITE = "white"
+    TOGGLE_SIDEBAR = "toggle_sidebar"
+
+
+Key = Qt.Key
+
+KEYMAP: dict[Action, tuple[Key, ...]] = {
+    Action.NEXT: (Key.Key_Right, Key.Key_Down, Key.Key_PageDown, Key.Key_Space),
+    Action.PREVIOUS: (Key.Key_Left, Key.Key_Up, Key.Key_PageUp),
+    Action.FIRST: (Key.Key_Home,),
+    Action.LAST: (Key.Key_End,),
+    Action.BLACK: (Key.Key_B, Key.Key_Period),
+    Action.WHITE: (Key.Key_W,),
+    Action.TOGGLE_SIDEBAR: (Key.Key_F9,),
+}
+
+# Clicker keys act even while the coordinator is typing a note: a clicker
+# cannot know where the focus is. Every other key types normally in a text box.
+ALWAYS_ACTIVE: frozenset[Key] = frozenset({Key.Key_PageDown, Key.Key_PageUp, Key.Key_F9})
+
+DIGITS: dict[Key, int] = {getattr(Key, f"Key_{n}"): n for n in range(10)}
+ENTER_KEYS: frozenset[Key] = frozenset({Key.Key_Return, Key.Key_Enter})
+
+ACTION_FOR_KEY: dict[Key, Action] = {key: action for action, keys in KEYMAP.items() for key in keys}
+
+
+def describe(action: Action) -> str:
+    """Human-readable keys for tooltips and the help line."""
+    names = {
+        Key.Key_Right: "→",
+        Key.Key_Down: "↓",
+        Key.Key_PageDown: "Page Down",
+        Key.Key_Space: "Space",
+        Key.Key_Left: "←",
+        Key.Key_Up: "↑",
+        Key.Key_PageUp: "Page Up",
+        Key.Key_Home: "Home",
+        Key.Key_End: "End",
+        Key.Key_B: "B",
+        Key.Key_Period: ".",
+        Key.Key_W: "W",
+        Key.Key_F9: "F9",
+    }
+    return ", ".join(names[k] for k in KEYMAP[action])

@@ -1,0 +1,112 @@
+"""Take the README's screenshots from the demo practice, with the real widgets.
+
+``python -m tcdesk.ui.screenshots --out docs/screenshots`` (``make screenshots``)
+builds the demo in a temporary file and saves PNGs of the staff window, the
+console and every step of a demo consult at 1920x1080, so what the README shows
+is what the app draws.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+TEEN_CONSULT = "3bf25559-c9cf-559c-9639-5da37ae56471"  # Zoë, the demo's 09:00 teen
+
+
+def _settle(app: QApplication, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def grab(widget: QWidget, path: Path) -> Path:
+    QApplication.processEvents()
+    if not widget.grab().save(str(path)):
+        raise SystemExit(f"could not write {path}")
+    print(path)
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", default="docs/screenshots", type=Path)
+    parser.add_argument("--day", default="", help="demo day YYYY-MM-DD (default today)")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+
+    from tcdesk.services.demo import build_demo
+    from tcdesk.services.desk import Desk
+    from tcdesk.ui.main_window import MainWindow
+    from tcdesk.ui.style import staff_stylesheet
+
+    day = date.fromisoformat(args.day) if args.day else date.today()
+    moment = datetime.combine(day, time(9, 5)).astimezone(UTC)
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        desk = Desk.open(Path(folder) / "demo.sqlite3", clock=lambda: moment)
+        build_demo(desk, day)
+        app.setStyleSheet(staff_stylesheet(desk.practice().brand_color))
+        window = MainWindow(desk, day, on_present=lambda _cid: None)
+        window.resize(1600, 900)
+        window.show()
+        window.search.setText("Zoë")
+        window.refresh_patients()
+        _settle(app)
+        grab(window, out / "patient-window.png")
+        window.search.clear()
+        window.refresh_patients()
+        window.close()
+        _present(app, desk, day, out)
+        desk.close()
+    return 0
+
+
+def _present(app: QApplication, desk, day: date, out: Path) -> None:
+    from tcdesk.services.consult_room import ConsultRoom, PresentationKit
+    from tcdesk.services.machine_settings import MachineSettingsStore
+    from tcdesk.ui.presentation.controller import PresentationController
+    from tcdesk.ui.presentation.screens import ScreenChooser
+    from tcdesk.ui.slide_painter import render_slide_image
+
+    kit = PresentationKit.load()
+    room = ConsultRoom(desk, TEEN_CONSULT, kit, resume=False)
+    for number, slide in enumerate(room.slides, start=1):
+        image = render_slide_image(slide, 1920, 1080)
+        path = out / f"step-{number:02d}-{room.session.steps[number - 1].id}.png"
+        image.save(str(path))
+        print(path)
+    settings = MachineSettingsStore(Path(tempfile.mkdtemp()) / "machine.json")
+    controller = PresentationController(room, ScreenChooser(settings), day, single_screen=False)
+    controller.show()
+    for _ in range(3):
+        controller.do(controller_action("next"))
+    controller.notes.editor.setPlainText("Mom asked about sports mouthguards; dad decides on cost.")
+    controller.notes.flush()
+    _settle(app, 10)
+    assert controller.console is not None
+    controller.console.resize(1920, 1080)
+    _settle(app, 10)
+    grab(controller.console, out / "console.png")
+    while controller.room.session.step.kind != "investment":
+        controller.do(controller_action("next"))
+    _settle(app, 10)
+    grab(controller.console, out / "console-investment.png")
+    controller.end()
+
+
+def controller_action(name: str):
+    from tcdesk.ui.presentation.keymap import Action
+
+    return Action(name)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

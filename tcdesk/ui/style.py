@@ -1,0 +1,47 @@
+"""The staff windows' look: calm, light, readable, the practice's colour as accent."""
+
+from __future__ import annotations
+
+STAFF_QSS = """
+QWidget { font-size: 11pt; color: #1B1B1B; }
+QMainWindow, QDialog { background: #F6F7F8; }
+QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QComboBox, QDateEdit {
+  background: #FFFFFF; border: 1px solid #C9CED3; border-radius: 6px; padding: 6px 8px;
+}
+QLineEdit:focus, QPlainTextEdit:focus, QSpinBox:focus { border: 2px solid {accent}; }
+QLineEdit[invalid="true"], QSpinBox[invalid="true"] { border: 2px solid #C0392B; }
+QLabel[role="error"] { color: #B03A2E; font-weight: 600; }
+QLabel[role="warning"] { color: #8A5A00; font-weight: 600; }
+QLabel[role="heading"] { font-size: 16pt; font-weight: 700; color: {accent}; }
+QLabel[role="subheading"] { font-size: 12pt; font-weight: 700; color: #333; }
+QLabel[role="muted"] { color: #5E656C; }
+QTableView, QListWidget, QTreeWidget {
+  background: #FFFFFF; border: 1px solid #D5D9DD; border-radius: 6px;
+  selection-background-color: {accent}; selection-color: #FFFFFF; gridline-color: #EEF0F2;
+}
+QHeaderView::section {
+  background: #EEF1F3; border: none; border-bottom: 1px solid #D5D9DD; padding: 6px;
+  font-weight: 600;
+}
+QPushButton {
+  background: #FFFFFF; border: 1px solid #B8BFC6; border-radius: 6px; padding: 7px 14px;
+}
+QPushButton:hover { border-color: {accent}; }
+QPushButton:checked { background: #E3EFF3; border: 2px solid {accent}; font-weight: 700; }
+QPushButton[primary="true"] {
+  background: {accent}; color: #FFFFFF; border: none; font-weight: 700; padding: 9px 18px;
+}
+QPushButton[primary="true"]:disabled { background: #9FB4BD; }
+QFrame[card="true"] { background: #FFFFFF; border: 1px solid #D5D9DD; border-radius: 8px; }
+QGroupBox {
+  background: #FFFFFF; border: 1px solid #D5D9DD; border-radius: 8px; margin-top: 14px;
+  padding: 10px 8px 8px 8px; font-weight: 600;
+}
+QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; color: {accent}; }
+QTabWidget::pane { border: 1px solid #D5D9DD; border-radius: 6px; background: #FFFFFF; }
+QStatusBar { background: #EEF1F3; }
+"""
+
+
+def staff_stylesheet(accent: str = "#1F6F8B") -> str:
+    return STAFF_QSS.replace("{accent}", accent)

@@ -1,0 +1,124 @@
+"""Moving through a consult with keys and clickers, from either window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+Key = Qt.Key
+
+
+def _shown_title(controller) -> str:
+    slide = controller.patient_view().slide()
+    return slide.title if slide else ""
+
+
+def test_display_opens_on_the_practice_welcome_until_started(qtbot: QtBot, controller) -> None:
+    session = controller.room.session
+    assert session.screen == "welcome"
+    assert _shown_title(controller) == controller.room.welcome.title == "Bright Smiles Orthodontics"
+    qtbot.keyClick(controller.display, Key.Key_Right)
+    assert session.started and session.position == 1
+    assert _shown_title(controller) == controller.room.slides[0].title
+
+
+@pytest.mark.parametrize("key", [Key.Key_Right, Key.Key_Down, Key.Key_PageDown, Key.Key_Space])
+def test_every_next_key_advances(qtbot: QtBot, controller, key) -> None:
+    controller.start()
+    qtbot.keyClick(controller.display, key)
+    assert controller.room.session.position == 2
+    assert _shown_title(controller) == controller.room.slides[1].title
+
+
+@pytest.mark.parametrize("key", [Key.Key_Left, Key.Key_Up, Key.Key_PageUp])
+def test_every_previous_key_goes_back(qtbot: QtBot, controller, key) -> None:
+    controller.start()
+    controller.jump(3)
+    qtbot.keyClick(controller.console, key)
+    assert controller.room.session.position == 2
+
+
+def test_home_end_and_number_enter_jump(qtbot: QtBot, controller) -> None:
+    controller.start()
+    qtbot.keyClick(controller.display, Key.Key_End)
+    assert controller.room.session.is_last
+    qtbot.keyClick(controller.display, Key.Key_Home)
+    assert controller.room.session.position == 1
+    qtbot.keyClick(controller.console, Key.Key_5)
+    qtbot.keyClick(controller.console, Key.Key_Return)
+    assert controller.room.session.position == 5
+    assert _shown_title(controller) == controller.room.slides[4].title
+    qtbot.keyClick(controller.console, Key.Key_9)
+    qtbot.keyClick(controller.console, Key.Key_9)
+    qtbot.keyClick(controller.console, Key.Key_Enter)
+    assert controller.room.session.position == 5  # out of range: nothing moves
+
+
+@pytest.mark.parametrize("key", [Key.Key_B, Key.Key_Period])
+def test_black_blanks_and_unblanks(qtbot: QtBot, controller, key) -> None:
+    controller.start()
+    qtbot.keyClick(controller.display, key)
+    view = controller.patient_view()
+    assert view.blank() == "black"
+    image = view.grab().toImage()
+    assert image.pixelColor(image.width() // 2, image.height() // 2).name() == "#000000"
+    qtbot.keyClick(controller.console, key)
+    assert view.blank() == ""
+
+
+def test_white_blanks_to_white_and_navigation_stays_blank(qtbot: QtBot, controller) -> None:
+    controller.start()
+    qtbot.keyClick(controller.console, Key.Key_W)
+    view = controller.patient_view()
+    assert view.blank() == "white"
+    qtbot.keyClick(controller.console, Key.Key_Right)
+    assert controller.room.session.position == 2 and view.blank() == "white"
+    image = view.grab().toImage()
+    assert image.pixelColor(10, 10).name() == "#ffffff"
+
+
+def test_typing_a_note_types_but_the_clicker_still_moves(qtbot: QtBot, controller) -> None:
+    controller.start()
+    editor = controller.notes.editor
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClicks(editor, "b w 3 ")
+    qtbot.keyClick(editor, Key.Key_Right)
+    assert editor.toPlainText() == "b w 3 "
+    assert controller.room.session.position == 1
+    assert controller.patient_view().blank() == ""
+    qtbot.keyClick(editor, Key.Key_PageDown)
+    assert controller.room.session.position == 2
+
+
+def test_keys_work_with_focus_on_either_window(qtbot: QtBot, controller) -> None:
+    controller.start()
+    controller.display.activateWindow()
+    controller.display.setFocus()
+    qtbot.keyClick(controller.display.view, Key.Key_Space)
+    assert controller.room.session.position == 2
+    controller.console.activateWindow()
+    qtbot.keyClick(controller.panel.outline.list, Key.Key_PageDown)
+    assert controller.room.session.position == 3
+
+
+def test_checklist_ticks_when_shown_and_end_warns_about_skipped(qtbot: QtBot, controller) -> None:
+    controller.start()
+    first_items = {item.id for item in controller.room.session.step.checklist}
+    assert first_items
+    qtbot.waitUntil(lambda: first_items <= controller.checklist.checked_ids())
+    later = controller.room.session.steps[-1].checklist[0]
+    assert later.id not in controller.checklist.checked_ids()
+    controller.request_end()
+    assert controller.panel.end_warning.isVisible()
+    assert "Not covered yet" in controller.panel.end_warning.text()
+    assert controller.panel.end_button.text() == "End anyway"
+    assert not controller._ended
+
+
+def test_console_thumbnail_shows_exactly_what_the_family_sees(qtbot: QtBot, controller) -> None:
+    controller.start()
+    qtbot.keyClick(controller.display, Key.Key_Right)
+    qtbot.waitUntil(lambda: controller.panel.live.slide() is controller.patient_view().slide())
+    assert controller.panel.next_view.slide() is controller.room.slides[2]

@@ -1,0 +1,117 @@
+"""After a crash or kill -9 mid-consult, the next launch resumes exactly there."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from tcdesk.services.consult_room import ConsultRoom, open_sessions
+from tcdesk.services.desk import Desk
+from tests.ui.presentation.conftest import TEEN_CONSULT
+
+KILLED_MID_CONSULT = textwrap.dedent(
+    """
+    import os, signal, sys
+    from datetime import date
+    from pathlib import Path
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+    from tcdesk.services.consult_room import ConsultRoom, PresentationKit
+    from tcdesk.services.desk import Desk
+    from tcdesk.services.machine_settings import MachineSettingsStore
+    from tcdesk.ui.presentation.controller import PresentationController
+    from tcdesk.ui.presentation.keymap import Action
+    from tcdesk.ui.presentation.screens import ScreenChooser
+
+    app = QApplication([])
+    desk = Desk.open(Path(sys.argv[1]))
+    room = ConsultRoom(desk, sys.argv[2], PresentationKit.load())
+    controller = PresentationController(
+        room, ScreenChooser(MachineSettingsStore(Path(sys.argv[3]))), date.today()
+    )
+    controller.show()
+    for _ in range(4):
+        controller.do(Action.NEXT)
+    last_item = room.session.steps[-1].checklist[0].id
+    controller.checklist.item(controller.checklist.count() - 1)
+    controller._toggle_item(last_item, True)
+    QTest.keyClicks(controller.notes.editor, "Grandma pays; wants low monthly")
+    QTest.qWait(1000)  # autosave must have happened within a second of the last key
+    print(last_item, flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+    """
+)
+
+
+def test_kill_minus_nine_then_resume_where_it_was(
+    qtbot: QtBot, demo_store: Path, kit, tmp_path: Path
+) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            KILLED_MID_CONSULT,
+            str(demo_store),
+            TEEN_CONSULT,
+            str(tmp_path / "machine.json"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == -9, result.stderr
+    hand_ticked = result.stdout.strip()
+
+    desk = Desk.open(demo_store)
+    try:
+        interrupted = open_sessions(desk)
+        assert [saved.consult_id for saved, _name in interrupted] == [TEEN_CONSULT]
+        room = ConsultRoom(desk, TEEN_CONSULT, kit)
+        assert room.resumed
+        assert room.session.started and room.session.position == 4
+        assert hand_ticked in room.session.checked
+        assert room.draft_note == "Grandma pays; wants low monthly"
+        notes = desk.consults.current_notes(TEEN_CONSULT)
+        assert any(n.body == "Grandma pays; wants low monthly" for n in notes)
+    finally:
+        desk.close()
+
+
+def test_launch_offers_to_resume_and_reopens_the_consult(
+    qtbot: QtBot, demo_desk, kit, monkeypatch
+) -> None:
+    from tcdesk.services.machine_settings import MachineSettingsStore
+    from tcdesk.ui.app import Application
+    from tcdesk.ui.presentation.launcher import offer_resume
+
+    room = ConsultRoom(demo_desk, TEEN_CONSULT, kit)
+    room.session.start()
+    room.session.jump(6)
+    room.save()
+
+    app = Application(demo_desk, MachineSettingsStore(), kit)
+    qtbot.addWidget(app.main_window)
+
+    def press_yes() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            assert "Resume" in box.windowTitle()
+            box.button(QMessageBox.StandardButton.Yes).click()
+        else:
+            QTimer.singleShot(50, press_yes)
+
+    QTimer.singleShot(50, press_yes)
+    controller = offer_resume(app, app.main_window)
+    assert controller is not None
+    try:
+        assert controller.room.session.position == 6
+        assert controller.display.view.slide() is controller.room.slides[5]
+    finally:
+        controller.end()

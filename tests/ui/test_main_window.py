@@ -1,0 +1,61 @@
+"""The coordinator's home window on the demo practice: search as you type, details."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from tcdesk.ui.main_window import MainWindow
+from tests.conftest import DEMO_DAY
+
+
+def _window(qtbot: QtBot, desk, presented: list[str]) -> MainWindow:
+    window = MainWindow(desk, DEMO_DAY, on_present=presented.append)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_lists_every_demo_patient_and_shows_the_first(qtbot: QtBot, demo_desk) -> None:
+    window = _window(qtbot, demo_desk, [])
+    assert window.model.rowCount() == demo_desk.patients.count() >= 40
+    assert window.panel.overview() is not None
+    assert window.panel.consult_list.count() >= 1
+
+
+def test_search_as_you_type_filters_and_forgives_accents(qtbot: QtBot, demo_desk) -> None:
+    window = _window(qtbot, demo_desk, [])
+    qtbot.keyClicks(window.search, "zoe martinez")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=2000)
+    entry = window.model.entry(0)
+    assert entry.patient.legal_first.startswith("Zoë")
+    overview = window.panel.overview()
+    assert overview is not None and overview.patient.id == entry.patient.id
+    assert "Zoë" in window.panel.name_label.text()
+    window.search.clear()
+    qtbot.waitUntil(lambda: window.model.rowCount() > 40, timeout=2000)
+
+
+def test_non_latin_search_and_no_match(qtbot: QtBot, demo_desk) -> None:
+    window = _window(qtbot, demo_desk, [])
+    window.search.setText("王")  # keyClicks types ASCII only
+    qtbot.waitUntil(lambda: 1 <= window.model.rowCount() < 10, timeout=2000)
+    for row in range(window.model.rowCount()):
+        patient = window.model.entry(row).patient
+        assert "王" in patient.legal_first + patient.legal_last
+    window.search.setText("no such family xyz")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=2000)
+    assert window.panel.overview() is None
+    assert not window.panel.present_button.isEnabled()
+
+
+def test_present_button_asks_to_present_the_selected_consult(qtbot: QtBot, demo_desk) -> None:
+    presented: list[str] = []
+    window = _window(qtbot, demo_desk, presented)
+    window.search.setText("Mary-Kate")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=2000)
+    consult_id = window.panel.selected_consult_id()
+    assert consult_id
+    assert "Options" in window.panel.details.toPlainText()
+    window.panel.present_button.click()
+    assert presented == [consult_id]
