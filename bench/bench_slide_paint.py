@@ -42,7 +42,6 @@ KINDS = [
 ]
 
 
-
 def _ms(samples: list[float]) -> tuple[float, float]:
     ordered = sorted(samples)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.cups_fixture"]
+
 STAFF_MONITOR = "1920/508x1080/286+0+0"
 PATIENT_MONITOR = "1280/339x800/212+1920+0"
 

@@ -141,6 +141,8 @@ class ConsultPricing:
         self.insurance = desk.patients.insurance(patient.id)
         self.limits = practice_limits(desk)
         self.pif_combines = desk.practices.policy(patient.practice_id).pif_combines_with_discounts
+        self._choices: dict[tuple, tuple[PaymentChoice, ...]] = {}
+        self._priced: dict[PaymentPlan, PricedPlan] = {}
 
     def option(self, option_id: str) -> TreatmentOption:
         for option in self.consult_file.options:
@@ -165,15 +167,32 @@ class ConsultPricing:
     def choices(
         self, option: TreatmentOption, agreement_date: date, discounts: tuple[Discount, ...] = ()
     ) -> tuple[PaymentChoice, ...]:
-        return payment_choices(
-            self.base(option, agreement_date, discounts),
-            self.limits,
-            max(1, option.estimated_months),
-        )
+        """The policy's choices for ``option``; remembered, as a drag asks again and again."""
+        key = (option, agreement_date, discounts)
+        found = self._choices.get(key)
+        if found is None:
+            found = payment_choices(
+                self.base(option, agreement_date, discounts),
+                self.limits,
+                max(1, option.estimated_months),
+            )
+            self._choices[key] = found
+        return found
 
     def price(self, plan: PaymentPlan) -> PricedPlan:
-        """Quote ``plan``; bad figures raise ``MoneyInputError`` naming the field."""
+        """Quote ``plan``; bad figures raise ``MoneyInputError`` naming the field.
+
+        The last few answers are remembered: the console and the slide ask about
+        the same plan within one slider move.
+        """
+        found = self._priced.get(plan)
+        if found is not None:
+            return found
         request = plan_request(
             self.base(self.option(plan.option_id), plan.agreement_date, plan.discounts), plan
         )
-        return PricedPlan(plan, build_quote(request), check_policy(request, self.limits))
+        priced = PricedPlan(plan, build_quote(request), check_policy(request, self.limits))
+        if len(self._priced) >= 64:
+            self._priced.pop(next(iter(self._priced)))
+        self._priced[plan] = priced
+        return priced

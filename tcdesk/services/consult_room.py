@@ -29,7 +29,13 @@ from tcdesk.services.clock import utc_iso
 from tcdesk.services.consult_quote import ConsultPricing, PricedPlan
 from tcdesk.services.desk import Desk
 from tcdesk.services.ids import new_id
-from tcdesk.services.presentation import applicable_flow, build_context, start_session
+from tcdesk.services.presentation import (
+    applicable_flow,
+    build_context,
+    investment_context,
+    label_choices,
+    start_session,
+)
 
 # Slides whose content depends on the payment plan being discussed.
 PLAN_DEPENDENT = frozenset({SlideKind.INVESTMENT, SlideKind.OPTIONS, SlideKind.NEXT_STEPS})
@@ -112,6 +118,8 @@ class ConsultRoom:
         self.note_id: str | None = saved.note_id if saved else None
         self.draft_note = saved.draft_note if saved else ""
         self.pricing = ConsultPricing(desk, consult_file)
+        self.patient = self.pricing.patient
+        self._previewed_option: str | None = None
         self.plan: PaymentPlan | None = consult_file.plan
         self.slides: list[Slide] = kit.renderer.render_deck(self.session.steps, self.context)
         self.welcome = kit.renderer.practice_welcome(self.context)
@@ -230,13 +238,29 @@ class ConsultRoom:
         return self.pricing.price(plan)
 
     def preview_plan(self, plan: PaymentPlan) -> list[int]:
-        """Show ``plan`` on the plan-dependent slides; returns the indexes re-rendered."""
-        self.context = build_context(
-            self.desk, self.consult_id, plan_override=plan, content=self.kit.content
-        )
+        """Show ``plan`` on the slides that depend on it; returns the indexes re-rendered.
+
+        While the TC drags the down payment or the months of the same option,
+        only the investment figures change: that path reprices the featured
+        option alone (choices are remembered) and re-renders only those slides.
+        """
+        featured = (self.context.get("featured") or {}).get("id")
+        if plan.option_id == featured and self._previewed_option == plan.option_id:
+            investment, _monthly = investment_context(
+                self.desk, self.consult_file, self.patient, plan, pricing=self.pricing
+            )
+            label_choices(investment, self.kit.content)
+            self.context = {**self.context, "investment": investment}
+            kinds = {SlideKind.INVESTMENT}
+        else:
+            self.context = build_context(
+                self.desk, self.consult_id, plan_override=plan, content=self.kit.content
+            )
+            kinds = PLAN_DEPENDENT
+        self._previewed_option = plan.option_id
         changed = []
         for i, step in enumerate(self.session.steps):
-            if SlideKind(step.kind) in PLAN_DEPENDENT:
+            if SlideKind(step.kind) in kinds:
                 self.slides[i] = self.kit.renderer.render_slide(step, self.context)
                 changed.append(i)
         return changed

@@ -110,8 +110,7 @@ def build_context(
         treatment_type=featured.treatment_type.value if featured else "",
     )
     policies = desk.patients.insurance(patient.id)
-    for choice in investment["choices"]:
-        choice["label"] = choice_label(content, choice["key"], choice["label"])
+    label_choices(investment, content)
     estimate = investment["insurance_estimate"]
     primary = next((p for p in policies if p.rank is InsuranceRank.PRIMARY), None)
     return {
@@ -172,6 +171,12 @@ def build_context(
         "consult_date": consult.consult_date,
         "walk_in": patient.lead_source is LeadSource.WALK_IN,
     }
+
+
+def label_choices(investment: dict[str, Any], content: Content) -> None:
+    """Give each payment choice the practice's own name for it."""
+    for choice in investment["choices"]:
+        choice["label"] = choice_label(content, choice["key"], choice["label"])
 
 
 def choice_label(content: Content, key: str, fallback: str) -> str:
@@ -245,6 +250,8 @@ def investment_context(
     consult_file: ConsultFile,
     patient: Patient,
     plan_override: PaymentPlan | None,
+    *,
+    pricing: ConsultPricing | None = None,
 ) -> tuple[dict[str, Any], dict[str, Decimal]]:
     """The ``investment`` context of the featured option, and "from $X a month" per option.
 
@@ -267,10 +274,11 @@ def investment_context(
         "choices": [],
         "selected": None,
     }
-    try:
-        pricing = ConsultPricing(desk, consult_file)
-    except UserError:  # no practice (so no policy) yet: show the fee only
-        return empty, {}
+    if pricing is None:
+        try:
+            pricing = ConsultPricing(desk, consult_file)
+        except UserError:  # no practice (so no policy) yet: show the fee only
+            return empty, {}
 
     def discounts_for(option: TreatmentOption) -> tuple[Discount, ...]:
         return plan.discounts if plan is not None and plan.option_id == option.id else ()

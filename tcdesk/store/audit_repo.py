@@ -10,12 +10,24 @@ class AuditRepository:
         self._r = records
 
     def record(
-        self, *, id: str, at: str, action: str, subject_id: str, actor_id: str | None,
+        self,
+        *,
+        id: str,
+        at: str,
+        action: str,
+        subject_id: str,
+        actor_id: str | None,
         detail: str = "",
     ) -> None:
         self._r.db["audit_log"].insert(
-            {"id": id, "at": at, "actor_id": actor_id, "action": action,
-             "subject_id": subject_id, "detail": detail}
+            {
+                "id": id,
+                "at": at,
+                "actor_id": actor_id,
+                "action": action,
+                "subject_id": subject_id,
+                "detail": detail,
+            }
         )
 
     def for_subject(self, subject_id: str) -> list[dict]:

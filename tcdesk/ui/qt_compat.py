@@ -1,12 +1,13 @@
 """Work-arounds for known faults of the Qt bindings we ship with, in one place.
 
 PySide6 6.12.0 on CPython < 3.12: every binding call that returns nothing
-drops one reference to ``None``; after ~5,000 such calls CPython aborts with
-"none_dealloc". Painting one slide makes hundreds. Python 3.12 made ``None``
-immortal, which is exactly what we emulate here: we give ``None`` a reserve of
-2**40 references so it can never reach zero. It is a no-op on any other
-combination. (The fixed releases that would avoid it, 6.11.x, do not ship the
-QtPdf module separately from QtWebEngine.)
+drops one reference to ``None``, and every ``Signal.emit()`` from Python drops
+one to ``True``; after a few thousand such calls CPython aborts with
+"none_dealloc" / "bool_dealloc". Painting one slide makes hundreds. Python 3.12
+made these singletons immortal, which is exactly what we emulate here: we give
+``None``, ``True`` and ``False`` a reserve of 2**40 references each so they can
+never reach zero. It is a no-op on any other combination. (The releases
+without the fault, 6.11.x, ship QtPdf only together with QtWebEngine.)
 
 Also raises Qt's cached-glyph size: without it, large slide text is drawn as
 paths, which costs 100x more per paint.
@@ -36,4 +37,5 @@ def apply() -> None:
     import PySide6
 
     if needs_none_reserve(sys.version_info, PySide6.__version__):
-        ctypes.c_ssize_t.from_address(id(None)).value += _NONE_RESERVE
+        for singleton in (None, True, False):
+            ctypes.c_ssize_t.from_address(id(singleton)).value += _NONE_RESERVE

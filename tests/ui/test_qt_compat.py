@@ -54,3 +54,28 @@ def test_only_the_affected_combination_is_patched() -> None:
     assert needs_none_reserve((3, 11, 7), "6.12.0")
     assert not needs_none_reserve((3, 12, 0), "6.12.0")
     assert not needs_none_reserve((3, 11, 7), "6.11.3")
+
+
+EMITS = """
+import os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import tcdesk.ui
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+class Source(QObject):
+    ping = Signal(bool)
+
+app = QCoreApplication([])
+source = Source()
+for _ in range(50_000):
+    source.ping.emit(False)
+print("survived")
+"""
+
+
+def test_fifty_thousand_signal_emits_survive_after_importing_tcdesk_ui() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", EMITS], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert "survived" in result.stdout

@@ -9,6 +9,7 @@ columns) share one ``k`` so their type sizes match.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -68,16 +69,11 @@ class Text(Element):
     fit_width: bool = False  # single line: shrink to fit the width before eliding
 
     def wrapped(self, k: float, width: float, cap: int | None) -> Wrapped:
-        limit = self.max_lines
-        if cap is not None:
-            limit = cap if limit is None else min(limit, cap)
-        avail = max(1.0, width - self.indent)
-        size = word_fit_size(self.text, self.style, self.style.size_at(k), avail)
-        if self.fit_width and limit == 1:
-            size = fit_width_size(self.text, self.style, size, avail)
-        elif limit is not None:
-            size = lines_fit_size(self.text, self.style, size, avail, limit)
-        return wrap(self.text, self.style, size, avail, limit)
+        """Remembered across slides: fitting asks the same question many times, and
+        a slide re-rendered for a new payment plan repeats most of its words."""
+        return _wrapped(
+            self.text, self.style, self.max_lines, self.indent, self.fit_width, k, width, cap
+        )
 
     def height(self, k: float, width: float, cap: int | None) -> float:
         return self.wrapped(k, width, cap).height if self.text.strip() else 0.0
@@ -563,3 +559,26 @@ __all__ = [
     "place_stack",
     "row_heights",
 ]
+
+
+@functools.lru_cache(maxsize=16384)
+def _wrapped(
+    text: str,
+    style: TextStyle,
+    max_lines: int | None,
+    indent: float,
+    fit_width: bool,
+    k: float,
+    width: float,
+    cap: int | None,
+) -> Wrapped:
+    limit = max_lines
+    if cap is not None:
+        limit = cap if limit is None else min(limit, cap)
+    avail = max(1.0, width - indent)
+    size = word_fit_size(text, style, style.size_at(k), avail)
+    if fit_width and limit == 1:
+        size = fit_width_size(text, style, size, avail)
+    elif limit is not None:
+        size = lines_fit_size(text, style, size, avail, limit)
+    return wrap(text, style, size, avail, limit)

@@ -205,7 +205,8 @@ class PaymentPanel(QWidget):
         portion = pif.quote.patient_portion if pif else Decimal(0)
         limits = self._room.pricing.limits
         self._updating = True
-        top = max(0, _dollars_down(portion) - 1)
+        # A down payment at the pay-in-full price is paying in full: stop a dollar short.
+        top = max(0, _dollars_down(pif.total_paid if pif else portion) - 1)
         for widget in (self.down_slider, self.down_spin):
             widget.setRange(0, top)
         for widget in (self.months_slider, self.months_spin):
@@ -320,8 +321,8 @@ class PaymentPanel(QWidget):
         except MoneyInputError as error:
             self._show_error(str(error), field=error.field)
             return
+        self._on_preview(plan)  # the family's screen first; the console's figures after
         self._show_priced(priced)
-        self._on_preview(plan)
 
     def _show_priced(self, priced: PricedPlan) -> None:
         quote = priced.quote

@@ -1,0 +1,36 @@
+"""``tcdesk summary``: print a consult's take-home summary to a PDF file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tcdesk.cli import common
+from tcdesk.documents.agreement_model import SummaryData
+from tcdesk.documents.files import write_pdf_atomically
+from tcdesk.services.agreement_data import render_summary
+from tcdesk.services.desk import Desk
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = common.add_command(
+        subparsers, "summary", "Print a consult's take-home summary for the family to a PDF file."
+    )
+    parser.add_argument("--consult", required=True, metavar="ID", help="the consult's id")
+    parser.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    parser.set_defaults(func=run)
+
+
+def make_summary(desk: Desk, consult_id: str, out: Path) -> tuple[SummaryData, Path]:
+    data, pdf = render_summary(desk, consult_id)
+    return data, write_pdf_atomically(pdf, out)
+
+
+def run(args: argparse.Namespace) -> int:
+    desk = Desk.open(common.db_path(args), create=False)
+    try:
+        _, written = make_summary(desk, args.consult, Path(args.out))
+    finally:
+        desk.close()
+    print(written)
+    return 0

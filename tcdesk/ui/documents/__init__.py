@@ -1,0 +1,1 @@
+"""The financial agreement on screen: preview, print, sign, void."""

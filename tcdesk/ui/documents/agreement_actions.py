@@ -1,0 +1,37 @@
+"""Opening the agreement preview from the app (the console's "Agreement…" button)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from tcdesk.ui.documents.agreement_preview import AgreementPreview
+
+if TYPE_CHECKING:
+    from tcdesk.ui.app import Application
+
+
+def open_agreement(
+    app: Application, consult_id: str, parent: QWidget | None = None
+) -> AgreementPreview:
+    """Show the consult's agreement (making version 1 if there is none yet).
+
+    The consult's coordinator is recorded as the one who acts: tcdesk has no
+    log-in, and the coordinator runs the consult. Signing opens on the
+    coordinator's screen; to offer the patient display, pass a
+    ``signing_screen`` that first blanks the presentation and returns that
+    screen.
+    """
+    consult = app.desk.consults.get(consult_id)
+    preview = AgreementPreview(
+        app.desk,
+        consult_id,
+        settings=app.settings,
+        actor_id=consult.coordinator_id if consult else None,
+        parent=parent,
+    )
+    preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    preview.open()
+    return preview

@@ -1,0 +1,80 @@
+"""``tcdesk agreement``: writes the PDF atomically, prints its path, one-line errors."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tcdesk.cli import main
+from tcdesk.services.demo import demo_id
+
+ETHAN = demo_id("consult", "ethan_walker")
+
+
+def _error(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1, captured.err
+    return lines[0]
+
+
+def test_writes_the_agreement(demo_store: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "agreement.pdf"
+    assert main(["agreement", "--db", str(demo_store), "--consult", ETHAN, "--out", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == str(out)
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert sorted(os.listdir(tmp_path)) == ["agreement.pdf", "demo.sqlite3"]
+
+
+def test_unknown_consult(demo_store: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "a.pdf"
+    line = _error(
+        capsys, ["agreement", "--db", str(demo_store), "--consult", "x1", "--out", str(out)]
+    )
+    assert line == "tcdesk: No consult with id x1."
+    assert not out.exists()
+
+
+def test_consult_without_a_choice(demo_store: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "a.pdf"
+    consult = demo_id("consult", "zoe_martinez_reyes")
+    line = _error(
+        capsys, ["agreement", "--db", str(demo_store), "--consult", consult, "--out", str(out)]
+    )
+    assert "no chosen treatment option" in line
+    assert not out.exists()
+
+
+def test_missing_output_folder(demo_store: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "nowhere" / "a.pdf"
+    line = _error(
+        capsys, ["agreement", "--db", str(demo_store), "--consult", ETHAN, "--out", str(out)]
+    )
+    assert "does not exist" in line
+
+
+def test_broken_terms_template(demo_store: Path, tmp_path: Path, capsys) -> None:
+    terms = tmp_path / "terms.md.j2"
+    terms.write_text("# Terms\n\n{{ late_fee | money }\n", encoding="utf-8")
+    out = tmp_path / "a.pdf"
+    line = _error(
+        capsys,
+        ["agreement", "--db", str(demo_store), "--consult", ETHAN, "--out", str(out),
+         "--terms", str(terms)],
+    )  # fmt: skip
+    assert "terms.md.j2, line 3" in line
+    assert not out.exists()
+
+
+def test_missing_practice_file(tmp_path: Path, capsys) -> None:
+    line = _error(
+        capsys,
+        ["agreement", "--db", str(tmp_path / "none.sqlite3"), "--consult", ETHAN,
+         "--out", str(tmp_path / "a.pdf")],
+    )  # fmt: skip
+    assert "none.sqlite3" in line
+    assert not (tmp_path / "none.sqlite3").exists()

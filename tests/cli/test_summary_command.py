@@ -1,0 +1,28 @@
+"""``tcdesk summary``: the take-home summary as a PDF file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tcdesk.cli import main
+from tcdesk.services.demo import demo_id
+
+
+def test_writes_the_summary(demo_store: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "summary.pdf"
+    consult = demo_id("consult", "zoe_martinez_reyes")
+    assert main(["summary", "--db", str(demo_store), "--consult", consult, "--out", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == str(out)
+    assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_unknown_consult(
+    demo_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "s.pdf"
+    assert main(["summary", "--db", str(demo_store), "--consult", "x1", "--out", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.strip() == "tcdesk: No consult with id x1."
+    assert not out.exists()
