@@ -12,7 +12,7 @@ SYSTEM_PACKAGES := xvfb xauth x11-xserver-utils libgl1 libegl1 libfontconfig1 li
   libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libxcb-glx0 libx11-xcb1 fonts-dejavu-core \
   fonts-noto-cjk fonts-wqy-zenhei cups printer-driver-cups-pdf poppler-utils util-linux
 
-.PHONY: demo test setup system-deps python-deps lint bench clean
+.PHONY: demo test setup system-deps python-deps lint bench screenshots clean
 
 demo: setup
 	@$(BIN)/tcdesk demo --db "$(DEMO_DB)"
@@ -53,7 +53,14 @@ lint: python-deps
 	$(BIN)/ruff format --check tcdesk tests bench
 
 bench: python-deps
-	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
+	$(BIN)/python bench/bench_quote.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_slide_paint.py
+	$(BIN)/python bench/bench_presentation.py
+	$(BIN)/python bench/bench_agreement.py
+
+# The README's screenshots, taken from the demo practice on two virtual monitors.
+screenshots: python-deps
+	$(BIN)/python -m tcdesk.devtools.virtual_screens -- $(BIN)/python -m tcdesk.ui.screenshots --out docs/screenshots
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -44,9 +44,12 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(f"No consult with id {args.consult} in {desk.path}.")
         kit = PresentationKit.load()
         room = ConsultRoom(desk, args.consult, kit, resume=False, record=False)
-        from tcdesk.ui.slide_export import export_slides
+        from tcdesk.ui.slide_export import close_gui_app, export_slides
 
-        paths = export_slides(room.slides, Path(args.out), width, height)
+        try:
+            paths = export_slides(room.slides, Path(args.out), width, height)
+        finally:
+            close_gui_app()
     finally:
         desk.close()
     for path in paths:

@@ -173,6 +173,18 @@ def build_context(
     }
 
 
+def card_lines(description: str) -> list[str]:
+    """What an option card says: the description's own lines, or its first sentence.
+
+    A card is read from across the room; one clear sentence beats an elided three.
+    """
+    lines = [line.strip() for line in description.splitlines() if line.strip()]
+    if len(lines) != 1:
+        return lines
+    first, _dot, rest = lines[0].partition(". ")
+    return [first + "." if rest and not first.endswith(".") else first]
+
+
 def label_choices(investment: dict[str, Any], content: Content) -> None:
     """Give each payment choice the practice's own name for it."""
     for choice in investment["choices"]:
@@ -231,7 +243,7 @@ def _option_context(
         "type": option.treatment_type.value,
         "title": option.title,
         "description": option.description,
-        "lines": [line.strip() for line in option.description.splitlines() if line.strip()],
+        "lines": card_lines(option.description),
         "months": option.estimated_months,
         "visit_weeks": option.visit_interval_weeks,
         "fee": cents_to_decimal(option.fee_cents),

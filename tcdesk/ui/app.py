@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -124,4 +125,22 @@ def run_app(db_path: Path, qt_args: list[str]) -> int:
     from tcdesk.ui.presentation.launcher import offer_resume
 
     application.presentation = offer_resume(application, application.main_window)
-    return app.exec()
+    code = app.exec()
+    shutdown(app)
+    desk.close()
+    return code
+
+
+def shutdown(app: QApplication) -> None:
+    """Delete windows and cached Qt objects while Qt is still alive.
+
+    Left to Python's exit, they are destroyed in no particular order after the
+    application object, which can crash the process on the way out.
+    """
+    from tcdesk.ui.slide_painter import release_caches
+
+    for widget in app.topLevelWidgets():
+        widget.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+    release_caches()

@@ -44,6 +44,9 @@ class PatientTableModel(QAbstractTableModel):
         self._entries = entries
         self.endResetModel()
 
+    def entries(self) -> list[PatientListEntry]:
+        return list(self._entries)
+
     def entry(self, row: int) -> PatientListEntry:
         return self._entries[row]
 

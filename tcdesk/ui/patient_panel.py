@@ -56,6 +56,8 @@ class PatientPanel(QWidget):
 
         self.consult_list = QListWidget()
         self.consult_list.setObjectName("consultList")
+        self.consult_list.setWordWrap(True)
+        self.consult_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.consult_list.currentRowChanged.connect(self._show_consult)
         self.details = QTextBrowser()
         self.details.setObjectName("consultDetails")

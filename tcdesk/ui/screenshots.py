@@ -38,7 +38,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", default="docs/screenshots", type=Path)
     parser.add_argument("--day", default="", help="demo day YYYY-MM-DD (default today)")
     args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
 
@@ -57,15 +58,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         window = MainWindow(desk, day, on_present=lambda _cid: None)
         window.resize(1600, 900)
         window.show()
-        window.search.setText("Zoë")
         window.refresh_patients()
+        window.select_patient(
+            next(e.patient.id for e in window.model.entries() if e.patient.legal_first == "Zoë")
+        )
         _settle(app)
         grab(window, out / "patient-window.png")
-        window.search.clear()
-        window.refresh_patients()
         window.close()
         _present(app, desk, day, out)
         desk.close()
+    from tcdesk.ui.app import shutdown
+
+    shutdown(app)
     return 0
 
 
@@ -74,15 +78,17 @@ def _present(app: QApplication, desk, day: date, out: Path) -> None:
     from tcdesk.services.machine_settings import MachineSettingsStore
     from tcdesk.ui.presentation.controller import PresentationController
     from tcdesk.ui.presentation.screens import ScreenChooser
-    from tcdesk.ui.slide_painter import render_slide_image
+
+    from tcdesk.ui.slide_export import export_slides
 
     kit = PresentationKit.load()
     room = ConsultRoom(desk, TEEN_CONSULT, kit, resume=False)
-    for number, slide in enumerate(room.slides, start=1):
-        image = render_slide_image(slide, 1920, 1080)
-        path = out / f"step-{number:02d}-{room.session.steps[number - 1].id}.png"
-        image.save(str(path))
-        print(path)
+    for stale in out.glob("step-*.png"):
+        stale.unlink()
+    for number, path in enumerate(export_slides(room.slides, out, 1920, 1080), start=1):
+        named = out / f"step-{number:02d}-{room.session.steps[number - 1].id}.png"
+        path.replace(named)
+        print(named)
     settings = MachineSettingsStore(Path(tempfile.mkdtemp()) / "machine.json")
     controller = PresentationController(room, ScreenChooser(settings), day, single_screen=False)
     controller.show()
@@ -90,6 +96,8 @@ def _present(app: QApplication, desk, day: date, out: Path) -> None:
         controller.do(controller_action("next"))
     controller.notes.editor.setPlainText("Mom asked about sports mouthguards; dad decides on cost.")
     controller.notes.flush()
+    controller.room.elapsed_seconds = 7 * 60 + 11
+    controller._tick()
     _settle(app, 10)
     assert controller.console is not None
     controller.console.resize(1920, 1080)
@@ -97,9 +105,28 @@ def _present(app: QApplication, desk, day: date, out: Path) -> None:
     grab(controller.console, out / "console.png")
     while controller.room.session.step.kind != "investment":
         controller.do(controller_action("next"))
+    controller.room.elapsed_seconds = 17 * 60 + 39
+    controller._tick()
+    controller.payment.pick("low_down")
+    controller.payment.down_spin.setValue(400)
     _settle(app, 10)
     grab(controller.console, out / "console-investment.png")
+    live = controller.patient_view()
+    live.resize(1920, 1080)
+    _settle(app, 5)
+    grab(live, out / "investment-adjusted.png")
     controller.end()
+    single = PresentationController(
+        ConsultRoom(desk, TEEN_CONSULT, kit), ScreenChooser(settings), day, single_screen=True
+    )
+    single.show()
+    assert single.stage is not None
+    single.stage.resize(1920, 1080)
+    single.do(controller_action("next"))
+    single.do(controller_action("next"))
+    _settle(app, 10)
+    grab(single.stage, out / "single-screen-sidebar.png")
+    single.end()
 
 
 def controller_action(name: str):

@@ -47,3 +47,10 @@ def export_slides(
         os.replace(temporary, path)
         paths.append(path)
     return paths
+
+
+def close_gui_app() -> None:
+    """Release cached Qt objects before the application object goes away."""
+    from tcdesk.ui.slide_painter import release_caches
+
+    release_caches()

@@ -470,3 +470,25 @@ def render_slide_image(
     finally:
         painter.end()
     return image
+
+
+def release_caches() -> None:
+    """Drop every cached Qt object (fonts, metrics, images, layouts).
+
+    Call before the QApplication goes away: Qt objects that outlive it crash
+    the process on exit.
+    """
+    from tcdesk.ui.painting import stack, text
+
+    for cached in (
+        text.font_for,
+        text.metrics_for,
+        text.wrap,
+        text.fit_width_size,
+        text.word_fit_size,
+        text.lines_fit_size,
+        stack._wrapped,
+    ):
+        cached.cache_clear()
+    if hasattr(_local, "painter"):
+        del _local.painter

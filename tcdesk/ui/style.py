@@ -27,7 +27,7 @@ QPushButton {
   background: #FFFFFF; border: 1px solid #B8BFC6; border-radius: 6px; padding: 7px 14px;
 }
 QPushButton:hover { border-color: {accent}; }
-QPushButton:checked { background: #E3EFF3; border: 2px solid {accent}; font-weight: 700; }
+QPushButton:checked { background: #DCEBF1; border: 2px solid {accent}; padding: 6px 13px; }
 QPushButton[primary="true"] {
   background: {accent}; color: #FFFFFF; border: none; font-weight: 700; padding: 9px 18px;
 }

@@ -252,7 +252,11 @@ class ConsolePanel(QWidget):
         layout.addLayout(more)
         layout.addWidget(self.end_warning)
         layout.addWidget(self.screen_status)
-        self.live.setVisible(False)
+        # One screen: no room screen to choose and no thumbnail of it; keep the
+        # widgets parented (hidden) so they live and die with the panel.
+        for unused in (self.live, self.screen_combo, self.identify_button, self.use_screen_button):
+            unused.setParent(self)
+            unused.setVisible(False)
 
     def show_talking_points(self, points: tuple[str, ...]) -> None:
         if points:

@@ -56,6 +56,7 @@ class ObjectionPanel(QWidget):
         layout.addLayout(grid)
         layout.addWidget(self.responses)
         layout.addWidget(self.jump_button)
+        layout.addStretch(1)
 
     def _log(self, objection: Objection) -> None:
         self.show_help(self._on_log(objection))

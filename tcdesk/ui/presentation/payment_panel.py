@@ -88,7 +88,7 @@ class PaymentPanel(QWidget):
             )
         self.choice_row = QHBoxLayout()
         self.choice_group = QButtonGroup(self)
-        self.choice_group.setExclusive(True)
+        self.choice_group.setExclusive(False)  # a custom plan has no choice checked
 
         self.down_slider = QSlider(Qt.Orientation.Horizontal)
         self.down_slider.setObjectName("downSlider")
@@ -148,6 +148,7 @@ class PaymentPanel(QWidget):
         actions.addWidget(self.saved_label, 1)
         actions.addWidget(self.use_button)
         layout.addLayout(actions)
+        layout.addStretch(1)
 
         self.option_combo.currentIndexChanged.connect(self._option_changed)
         self.down_slider.valueChanged.connect(self.down_spin.setValue)
