@@ -78,7 +78,6 @@ def _present(app: QApplication, desk, day: date, out: Path) -> None:
     from tcdesk.services.machine_settings import MachineSettingsStore
     from tcdesk.ui.presentation.controller import PresentationController
     from tcdesk.ui.presentation.screens import ScreenChooser
-
     from tcdesk.ui.slide_export import export_slides
 
     kit = PresentationKit.load()
