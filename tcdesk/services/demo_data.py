@@ -138,49 +138,57 @@ POLICY = {
 OPTION_TEXT: dict[TreatmentType, tuple[str, str]] = {
     TreatmentType.METAL_BRACES: (
         "Metal braces",
-        "Brackets and a wire, adjusted at each visit. Small metal brackets are bonded to each tooth and joined by a wire that we adjust "
+        "Brackets and a wire, adjusted at each visit. "
+        "Small metal brackets are bonded to each tooth and joined by a wire that we adjust "
         "at each visit. They are the most precise and the most affordable way to move teeth, "
         "and they work around the clock with nothing to remember.",
     ),
     TreatmentType.CLEAR_BRACES: (
         "Clear braces",
-        "Like metal braces, but tooth-coloured. The same system as metal braces, with tooth-coloured ceramic brackets that blend in "
+        "Like metal braces, but tooth-coloured. "
+        "The same system as metal braces, with tooth-coloured ceramic brackets that blend in "
         "with the teeth. They are much less noticeable in photos and cost a little more. "
         "The ties can stain with coffee, curry or soda.",
     ),
     TreatmentType.CLEAR_ALIGNERS: (
         "Clear aligners",
-        "Clear trays you change every week or two. A series of clear, removable trays, each worn for one to two weeks, moves the teeth "
+        "Clear trays you change every week or two. "
+        "A series of clear, removable trays, each worn for one to two weeks, moves the teeth "
         "step by step. They come out to eat, brush and floss, and are nearly invisible. "
         "They only work when worn 20 to 22 hours a day.",
     ),
     TreatmentType.PHASE_ONE: (
         "Phase I (early treatment)",
-        "A short early phase while the jaw grows. A short first phase while the jaw is still growing, usually an expander and a few "
+        "A short early phase while the jaw grows. "
+        "A short first phase while the jaw is still growing, usually an expander and a few "
         "braces on the front teeth. It makes room for the adult teeth and corrects the bite "
         "early, so the jaw grows in balance. Most children need a shorter second phase later.",
     ),
     TreatmentType.PHASE_TWO: (
         "Phase II braces",
-        "Braces once all the adult teeth are in. The second phase after early treatment, once all the adult teeth are in. Braces "
+        "Braces once all the adult teeth are in. "
+        "The second phase after early treatment, once all the adult teeth are in. Braces "
         "finish lining up the teeth and fine-tune the bite, usually in less time than "
         "treatment started from scratch.",
     ),
     TreatmentType.LIMITED: (
         "Limited treatment",
-        "Straightens one area, such as the front teeth. Treatment focused on one area, such as the front teeth, rather than the whole bite. "
+        "Straightens one area, such as the front teeth. "
+        "Treatment focused on one area, such as the front teeth, rather than the whole bite. "
         "It is shorter and costs less, but it does not change how the back teeth fit together.",
     ),
     TreatmentType.SURGICAL: (
         "Braces with jaw surgery",
-        "Braces plus surgery to correct the jaw. Braces line up the teeth first; then an oral surgeon moves the jaw so the upper and "
+        "Braces plus surgery to correct the jaw. "
+        "Braces line up the teeth first; then an oral surgeon moves the jaw so the upper and "
         "lower jaws meet properly, and braces finish the bite. It is the only way to fully "
         "correct a jaw-size difference in an adult. The surgeon's fee is separate and often "
         "billed to medical insurance.",
     ),
     TreatmentType.OBSERVATION: (
         "Watch and wait",
-        "No braces yet: we check growth twice a year. We check growth and the new teeth coming in every six months at "
+        "No braces yet: we check growth twice a year. "
+        "We check growth and the new teeth coming in every six months at "
         "no charge, and start treatment when the timing is right.",
     ),
 }
@@ -188,12 +196,14 @@ OPTION_TEXT: dict[TreatmentType, tuple[str, str]] = {
 # Some option kinds read better with their own words in a given template.
 LIMITED_ALIGNERS = (
     "Limited aligners (front teeth)",
-    "Clear aligners for the front teeth only. A short series of clear aligners that straightens the front teeth only. It is quicker "
+    "Clear aligners for the front teeth only. "
+    "A short series of clear aligners that straightens the front teeth only. It is quicker "
     "and costs less than full treatment, but it does not change the bite of the back teeth.",
 )
 ALIGNER_CAMOUFLAGE = (
     "Clear aligners without surgery",
-    "Aligners that hide the jaw difference. Aligners tip the teeth to hide the jaw difference as well as possible, without surgery. "
+    "Aligners that hide the jaw difference. "
+    "Aligners tip the teeth to hide the jaw difference as well as possible, without surgery. "
     "The bite improves, but the jaw position and the profile do not change.",
 )
 
