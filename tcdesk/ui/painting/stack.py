@@ -69,11 +69,16 @@ class Text(Element):
     fit_width: bool = False  # single line: shrink to fit the width before eliding
 
     def wrapped(self, k: float, width: float, cap: int | None) -> Wrapped:
-        """Remembered across slides: fitting asks the same question many times, and
-        a slide re-rendered for a new payment plan repeats most of its words."""
-        return _wrapped(
-            self.text, self.style, self.max_lines, self.indent, self.fit_width, k, width, cap
-        )
+        """Remembered per element (fitting asks the same question many times) and
+        across slides (a slide re-rendered for a new plan repeats most of its words)."""
+        memo = self.__dict__.setdefault("_memo", {})
+        key = (k, width, cap)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _wrapped(
+                self.text, self.style, self.max_lines, self.indent, self.fit_width, k, width, cap
+            )
+        return found
 
     def height(self, k: float, width: float, cap: int | None) -> float:
         return self.wrapped(k, width, cap).height if self.text.strip() else 0.0
