@@ -214,23 +214,28 @@ class ConsultRoom:
                 detail=f"during step '{self.session.step.id}'",
             )
         )
-        hint = self._hint_for(objection)
+        hint, home = self._hint_for(objection)
+        answer = (hint.answer_step or home) if hint is not None else ""
         number, title = None, ""
-        if hint is not None and hint.answer_step:
-            for i, step in enumerate(self.session.steps):
-                if step.id == hint.answer_step:
-                    number, title = i + 1, self.slides[i].title
+        for i, step in enumerate(self.session.steps):
+            if step.id == answer and i != self.session.index:
+                number, title = i + 1, self.slides[i].title
         return ObjectionAdvice(objection, hint.responses if hint else (), number, title)
 
-    def _hint_for(self, objection: Objection) -> ObjectionHint | None:
+    def _hint_for(self, objection: Objection) -> tuple[ObjectionHint | None, str]:
+        """The current step's advice, else the first step that has some.
+
+        Advice found on another step points there when it names no answer step:
+        the step that holds the advice is the one that answers it.
+        """
         current = self.session.step.objection(objection)
         if current is not None:
-            return current
+            return current, ""
         for step in self.session.steps:
             hint = step.objection(objection)
             if hint is not None:
-                return hint
-        return None
+                return hint, step.id
+        return None, ""
 
     # -- the payment plan -------------------------------------------------------------
 

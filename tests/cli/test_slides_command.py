@@ -1,0 +1,57 @@
+"""``tcdesk slides``: PNGs of every patient-facing step, drawn by the live display's code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from tcdesk.cli import main
+from tests.ui.presentation.conftest import TEEN_CONSULT
+
+
+def test_exports_every_step_at_the_asked_size(
+    demo_store: Path, tmp_path: Path, capsys, qapp
+) -> None:
+    out = tmp_path / "slides"
+    assert (
+        main(
+            [
+                "slides",
+                "--db",
+                str(demo_store),
+                "--consult",
+                TEEN_CONSULT,
+                "--out",
+                str(out),
+                "--size",
+                "1280x720",
+            ]
+        )
+        == 0
+    )
+    files = sorted(out.glob("*.png"))
+    assert len(files) == 8
+    assert [str(p) for p in files] == capsys.readouterr().out.split()
+    image = QImage(str(files[0]))
+    assert (image.width(), image.height()) == (1280, 720)
+    assert "Zoë" in image.text("Description")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--consult", "no-such-consult"], "No consult with id no-such-consult"),
+        (["--consult", TEEN_CONSULT, "--size", "big"], "--size must look like 1920x1080"),
+        (["--consult", TEEN_CONSULT, "--size", "100x100"], "outside 320x240"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    demo_store: Path, tmp_path: Path, capsys, args, message
+) -> None:
+    code = main(["slides", "--db", str(demo_store), "--out", str(tmp_path / "x"), *args])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert message in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "x").exists()

@@ -1,0 +1,102 @@
+"""Adjusting the payment plan live: the family's screen follows, the policy holds."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from tcdesk.render.slide import ChoicesBlock, SlideKind
+
+
+def _to_investment(controller) -> None:
+    controller.start()
+    while controller.room.session.step.kind != "investment":
+        controller.room.session.next()
+    controller.refresh()
+
+
+def _choices_on_display(controller) -> ChoicesBlock:
+    slide = controller.patient_view().slide()
+    assert slide is not None and slide.kind is SlideKind.INVESTMENT
+    return next(b for b in slide.blocks if isinstance(b, ChoicesBlock))
+
+
+def test_moving_the_down_payment_updates_the_family_screen(qtbot: QtBot, controller) -> None:
+    _to_investment(controller)
+    panel = controller.payment
+    panel.pick("standard")
+    qtbot.waitUntil(lambda: any(c.selected for c in _choices_on_display(controller).choices))
+    before = next(c for c in _choices_on_display(controller).choices if c.selected)
+    panel.down_slider.setValue(panel.down_slider.value() + 400)
+    qtbot.waitUntil(
+        lambda: next(c for c in _choices_on_display(controller).choices if c.selected) != before
+    )
+    selected = next(c for c in _choices_on_display(controller).choices if c.selected)
+    down = panel.down_spin.value()
+    assert any(f"${down:,}" in line for line in selected.lines)
+    assert "a month" in panel.summary.text()
+    qtbot.waitUntil(lambda: controller.panel.live.slide() is controller.patient_view().slide())
+
+
+def test_more_down_payment_lowers_the_monthly_shown(qtbot: QtBot, controller) -> None:
+    _to_investment(controller)
+    panel = controller.payment
+    panel.pick("standard")
+    panel.down_spin.setValue(600)
+    qtbot.waitUntil(lambda: panel._current is not None and panel._current.down_cents == 60000)
+    qtbot.waitUntil(lambda: "a month" in panel.summary.text())
+    low = controller.room.price(panel._current).quote.monthly_payment
+    panel.down_spin.setValue(1500)
+    qtbot.waitUntil(lambda: panel._current.down_cents == 150000)
+    high = controller.room.price(panel._current).quote.monthly_payment
+    assert high < low
+
+
+def test_beyond_policy_needs_a_reason_which_is_logged(qtbot: QtBot, controller, demo_desk) -> None:
+    _to_investment(controller)
+    panel = controller.payment
+    panel.pick("standard")
+    panel.down_spin.setValue(50)  # far below the practice minimum
+    qtbot.waitUntil(panel.reason.isVisible)
+    assert "below the practice minimum" in panel.error.text()
+    assert not panel.use_button.isEnabled()
+    before = len(demo_desk.consults.notes(controller.room.consult_id))
+    panel.reason.setText("Grandparent pays the rest in March; approved by Dr. Whitaker")
+    assert panel.use_button.isEnabled()
+    priced = panel.save()
+    assert priced is not None
+    saved = demo_desk.consults.latest_plan(controller.room.consult_id)
+    assert saved.down_cents == 5000 and "Grandparent" in saved.over_limit_reason
+    audit = demo_desk.audit.for_subject(controller.room.consult_id)
+    assert any(
+        row["action"] == "plan_over_limit" and "Grandparent" in row["detail"] for row in audit
+    )
+    assert len(demo_desk.consults.notes(controller.room.consult_id)) == before
+
+
+def test_pay_in_full_disables_the_sliders_and_saves(qtbot: QtBot, controller, demo_desk) -> None:
+    _to_investment(controller)
+    panel = controller.payment
+    panel.pick("pay_in_full")
+    assert not panel.down_slider.isEnabled() and not panel.months_spin.isEnabled()
+    priced = panel.save()
+    assert priced is not None and priced.quote.months == 0
+    consult = demo_desk.consults.get(controller.room.consult_id)
+    assert consult.chosen_option_id == priced.plan.option_id
+
+
+def test_objection_is_logged_and_jumps_to_its_answer(qtbot: QtBot, controller, demo_desk) -> None:
+    from tcdesk.domain import Objection
+
+    controller.start()
+    controller.objections.buttons[Objection.MONTHLY_TOO_HIGH].click()
+    logged = demo_desk.consults.objections(controller.room.consult_id)
+    assert logged and logged[-1].objection is Objection.MONTHLY_TOO_HIGH
+    assert "logged" in controller.objections.responses.text()
+    assert controller.objections.jump_button.isVisible()
+    controller.objections.jump_button.click()
+    assert controller.room.session.step.kind == "investment"
+    assert controller.patient_view().slide().kind is SlideKind.INVESTMENT
+
+
+def test_cursor_hides_on_the_patient_display_when_idle(qtbot: QtBot, controller) -> None:
+    qtbot.waitUntil(controller.display.cursor_hidden, timeout=5000)
