@@ -10,7 +10,7 @@ SYSTEM_PACKAGES := xvfb xauth x11-xserver-utils libgl1 libegl1 libfontconfig1 li
   libdbus-1-3 libglib2.0-0 libbrotli1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 \
   libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
   libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libxcb-glx0 libx11-xcb1 fonts-dejavu-core \
-  fonts-noto-cjk fonts-wqy-zenhei cups printer-driver-cups-pdf poppler-utils util-linux
+  fonts-wqy-zenhei cups printer-driver-cups-pdf poppler-utils util-linux python3-venv
 
 .PHONY: demo test setup system-deps python-deps lint bench screenshots clean
 
@@ -42,8 +42,8 @@ system-deps:
 	fi
 
 $(BIN)/python:
-	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "tcdesk needs Python 3.11+"'
-	$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "tcdesk needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }
 
 python-deps: $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'

@@ -156,7 +156,7 @@ def main() -> int:
     if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
         from tcdesk.devtools.virtual_screens import virtual_screens
 
-        with virtual_screens(":96") as display:
+        with virtual_screens() as display:
             env = {**os.environ, "DISPLAY": display}
             return subprocess.call([sys.executable, __file__, "-n", str(args.n)], env=env)
     return run(args.n)

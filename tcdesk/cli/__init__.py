@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -77,6 +78,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("tcdesk: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # e.g. `tcdesk patients | head`: the reader left, that's fine
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     except Exception:  # a bug: keep the details for us, spare the user a traceback
         log = crash_log.write_crash_report()
         print(
