@@ -9,12 +9,15 @@ callers that also record the file.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from tcdesk.cli import common
 from tcdesk.documents.agreement_model import AgreementData
-from tcdesk.documents.files import write_pdf_atomically
-from tcdesk.services.agreement_data import render_agreement
+from tcdesk.documents.files import check_destination, write_pdf_atomically
+from tcdesk.errors import UserError
+from tcdesk.services import agreements
+from tcdesk.services.agreement_data import agreement_data, render_agreement
 from tcdesk.services.desk import Desk
 
 
@@ -41,11 +44,28 @@ def make_agreement(
 
 
 def run(args: argparse.Namespace) -> int:
+    """With the practice's own terms the agreement is recorded (a version with its exact
+    bytes and SHA-256, or the unchanged current one); a trial ``--terms`` file is not."""
     desk = Desk.open(common.db_path(args), create=False)
     try:
-        terms = Path(args.terms).expanduser() if args.terms else None
-        _, written = make_agreement(desk, args.consult, Path(args.out), terms_template=terms)
+        if args.terms:
+            terms = Path(args.terms).expanduser()
+            _, written = make_agreement(desk, args.consult, Path(args.out), terms_template=terms)
+            note = "not recorded: made with trial terms"
+        else:
+            consult = desk.consults.get(args.consult)
+            if consult is None:
+                raise UserError(f"No consult with id {args.consult}.")
+            check_destination(Path(args.out))
+            agreement_data(desk, args.consult)  # every missing piece, named, before recording
+            agreement, made = agreements.current_or_generate(
+                desk, args.consult, consult.coordinator_id
+            )
+            written = agreements.export(desk, agreement.id, Path(args.out))
+            state = "new" if made else "unchanged"
+            note = f"{agreement.title}, {state}; sha256 {agreement.sha256[:12]}"
     finally:
         desk.close()
     print(written)
+    print(note, file=sys.stderr)
     return 0

@@ -16,6 +16,17 @@ from pathlib import Path
 from tcdesk.errors import UserError
 
 
+def check_destination(path: Path) -> Path:
+    """Refuse a destination that can't be written, before any work is done for it."""
+    target = Path(path).expanduser()
+    folder = target.parent
+    if not folder.is_dir():
+        raise UserError(f"Can't save {target}: the folder {folder} does not exist.")
+    if target.is_dir():
+        raise UserError(f"Can't save {target}: it is a folder; give a file name ending in .pdf.")
+    return target
+
+
 def write_pdf_atomically(pdf: bytes, path: Path) -> Path:
     """Write ``pdf`` to ``path`` atomically; returns the path written.
 

@@ -723,3 +723,40 @@ def saved_copy(desk: Desk, agreement_id: str, folder: Path | None = None) -> Pat
             f"Could not save the PDF in {folder}: {error.strerror or error}."
         ) from None
     return written
+
+
+# ---------------------------------------------------------------- current version
+
+
+def is_current(desk: Desk, found: AgreementRecord) -> bool:
+    """Whether ``found`` still says exactly what the consult says now (same plan, same data)."""
+    original = found.agreement
+    if found.status is not AgreementStatus.GENERATED:
+        return False
+    plan = desk.consults.latest_plan(original.consult_id)
+    if plan is None or plan.id != original.plan_id:
+        return False
+    inputs = _generation_inputs(found)
+    issued_raw = inputs.get("issued_on")
+    as_made = agreement_data(
+        desk,
+        original.consult_id,
+        number=original.number,
+        version=original.version,
+        issued_on=date.fromisoformat(issued_raw) if issued_raw else None,
+    )
+    return inputs.get("data_sha256") == data_fingerprint(as_made)
+
+
+def current_or_generate(
+    desk: Desk, consult_id: str, actor_id: str | None = None
+) -> tuple[Agreement, bool]:
+    """The newest unsigned version if nothing changed since it was made, else a new one.
+
+    Returns the agreement and whether it was made now, so printing the same
+    agreement twice does not pile up identical versions.
+    """
+    found = latest(desk, consult_id)
+    if found is not None and is_current(desk, found):
+        return found.agreement, False
+    return generate(desk, consult_id, actor_id), True

@@ -78,3 +78,52 @@ def test_missing_practice_file(tmp_path: Path, capsys) -> None:
     )  # fmt: skip
     assert "none.sqlite3" in line
     assert not (tmp_path / "none.sqlite3").exists()
+
+
+def test_the_agreement_is_recorded_once_while_nothing_changes(
+    demo_store: Path, tmp_path: Path, capsys
+) -> None:
+    import hashlib
+
+    from tcdesk.services import agreements
+    from tcdesk.services.desk import Desk
+
+    first, second = tmp_path / "one.pdf", tmp_path / "two.pdf"
+    for out in (first, second):
+        assert (
+            main(["agreement", "--db", str(demo_store), "--consult", ETHAN, "--out", str(out)]) == 0
+        )
+    notes = capsys.readouterr().err
+    assert "version 1, new" in notes and "version 1, unchanged" in notes
+    assert first.read_bytes() == second.read_bytes()
+    desk = Desk.open(demo_store)
+    try:
+        (record,) = agreements.history(desk, ETHAN)
+        assert record.agreement.sha256 == hashlib.sha256(first.read_bytes()).hexdigest()
+    finally:
+        desk.close()
+
+
+def test_nothing_is_recorded_when_the_file_cannot_be_written(
+    demo_store: Path, tmp_path: Path, capsys
+) -> None:
+    from tcdesk.services import agreements
+    from tcdesk.services.desk import Desk
+
+    _error(
+        capsys,
+        [
+            "agreement",
+            "--db",
+            str(demo_store),
+            "--consult",
+            ETHAN,
+            "--out",
+            str(tmp_path / "nowhere" / "a.pdf"),
+        ],
+    )
+    desk = Desk.open(demo_store)
+    try:
+        assert agreements.history(desk, ETHAN) == []
+    finally:
+        desk.close()
