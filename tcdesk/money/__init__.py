@@ -53,7 +53,14 @@ from tcdesk.money.insurance import (
     insurer_payments,
 )
 from tcdesk.money.parsing import parse_date, parse_money, parse_months, parse_percent
-from tcdesk.money.policy import PolicyLimit, PolicyLimits, PolicyViolation, check_policy
+from tcdesk.money.policy import (
+    MAX_APR_PERCENT,
+    PolicyLimit,
+    PolicyLimits,
+    PolicyViolation,
+    check_policy,
+    check_quote,
+)
 from tcdesk.money.pricing import Pricing, pay_in_full_discount, price
 from tcdesk.money.quote import Quote, build_quote, regular_installment
 from tcdesk.money.request import MAX_MONTHS, PlanKind, QuoteRequest
@@ -75,6 +82,7 @@ from tcdesk.money.truth_in_lending import (
 __all__ = [
     "FORGONE_DISCOUNT_WARNING",
     "INSURANCE_DISCLAIMER",
+    "MAX_APR_PERCENT",
     "MAX_MONTHS",
     "Adjustment",
     "ChoiceKey",
@@ -105,6 +113,7 @@ __all__ = [
     "build_quote",
     "build_schedule",
     "check_policy",
+    "check_quote",
     "covered_on",
     "disclosed_apr",
     "disclosure_required",

@@ -28,6 +28,7 @@ from tcdesk.money.amounts import (
 )
 from tcdesk.money.errors import MoneyInputError
 from tcdesk.money.pricing import price
+from tcdesk.money.quote import Quote
 from tcdesk.money.request import MAX_MONTHS, PlanKind, QuoteRequest
 from tcdesk.money.schedule import RemainderPlacement
 from tcdesk.money.truth_in_lending import FORGONE_DISCOUNT_WARNING
@@ -41,6 +42,13 @@ class PolicyLimit(Enum):
     APR = "apr"
     PIF_DISCOUNT = "pif_discount"
     FAMILY_DISCOUNT = "family_discount"
+    APR_CAP = "apr_cap"  # never overridable: no reason makes such a plan fair
+
+
+# The highest APR any plan may carry (the 36% that many state small-loan laws and
+# the Military Lending Act use); a forgone pay-in-full discount on a tiny balance
+# would otherwise disclose thousands of percent.
+MAX_APR_PERCENT = Decimal(36)
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,7 @@ class PolicyLimits:
     # Longer plans some practices allow at their own (higher) APR.
     extended_max_months: int | None = None
     extended_apr_percent: Decimal = ZERO
+    max_apr_percent: Decimal = MAX_APR_PERCENT
 
     def __post_init__(self) -> None:
         for name in ("min_down_percent", "pif_discount_percent", "family_discount_percent"):
@@ -204,6 +213,28 @@ def check_policy(request: QuoteRequest, limits: PolicyLimits) -> tuple[PolicyVio
                     f"rate of {format_percent(rate)}{which}.",
                 )
             )
+    return tuple(violations)
+
+
+def check_quote(quote: Quote, limits: PolicyLimits) -> tuple[PolicyViolation, ...]:
+    """``check_policy`` plus what only the computed quote shows: the APR cap."""
+    violations = list(check_policy(quote.request, limits))
+    apr = quote.truth_in_lending.apr
+    if quote.truth_in_lending.required and apr > limits.max_apr_percent:
+        field = (
+            "down_payment" if quote.forgone_discount > quote.truth_in_lending.interest else "months"
+        )
+        violations.append(
+            PolicyViolation(
+                PolicyLimit.APR_CAP,
+                field,
+                f"This plan's APR would be {format_percent(apr)}, above the "
+                f"{format_percent(limits.max_apr_percent)} any plan may carry: the "
+                f"{format_money(quote.forgone_discount)} pay-in-full discount given up is "
+                f"large next to the {format_money(quote.truth_in_lending.amount_financed)} "
+                "financed. Offer pay in full instead, or a smaller down payment.",
+            )
+        )
     return tuple(violations)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -145,6 +145,11 @@ def _priced_plan(desk: Desk, loaded: _Consult, option: TreatmentOption) -> Price
         raise MoneyInputError(
             error.field, f"The payment plan can't be used for an agreement: {error}"
         ) from None
+    if priced.forbidden:
+        raise UserError(
+            "The payment plan can't be used for an agreement: "
+            + " ".join(violation.message for violation in priced.forbidden)
+        )
     if priced.violations and not plan.over_limit_reason.strip():
         broken = " ".join(violation.message for violation in priced.violations)
         raise UserError(
@@ -413,7 +418,21 @@ def _money_summary(
                 and c.months == quote.months
             ]
             if matching:
+                # The family's own plan (its payment day, its dates) stands in for the
+                # matching choice, so the summary's APR agrees with the agreement's.
                 chosen_key = matching[0].key
+                choices = tuple(
+                    replace(
+                        c,
+                        quote=quote,
+                        monthly_payment=quote.monthly_payment,
+                        total_paid=quote.total_paid,
+                        finance_charge=quote.finance_charge,
+                    )
+                    if c.key == chosen_key
+                    else c
+                    for c in choices
+                )
             else:
                 extra.append(
                     SummaryChoice(

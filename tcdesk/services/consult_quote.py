@@ -28,13 +28,14 @@ from tcdesk.money import (
     InsurerFrequency,
     PaymentChoice,
     PlanKind,
+    PolicyLimit,
     PolicyLimits,
     PolicyViolation,
     Quote,
     QuoteRequest,
     RemainderPlacement,
     build_quote,
-    check_policy,
+    check_quote,
     payment_choices,
 )
 from tcdesk.services.desk import Desk
@@ -48,6 +49,11 @@ class PricedPlan:
     plan: PaymentPlan
     quote: Quote
     violations: tuple[PolicyViolation, ...]
+
+    @property
+    def forbidden(self) -> tuple[PolicyViolation, ...]:
+        """Broken limits that no reason can excuse (the APR cap)."""
+        return tuple(v for v in self.violations if v.limit is PolicyLimit.APR_CAP)
 
 
 def insurance_plan(policy: InsurancePolicy) -> InsurancePlan:
@@ -191,7 +197,8 @@ class ConsultPricing:
         request = plan_request(
             self.base(self.option(plan.option_id), plan.agreement_date, plan.discounts), plan
         )
-        priced = PricedPlan(plan, build_quote(request), check_policy(request, self.limits))
+        quote = build_quote(request)
+        priced = PricedPlan(plan, quote, check_quote(quote, self.limits))
         if len(self._priced) >= 64:
             self._priced.pop(next(iter(self._priced)))
         self._priced[plan] = priced

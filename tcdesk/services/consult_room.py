@@ -273,6 +273,8 @@ class ConsultRoom:
     def choose_plan(self, plan: PaymentPlan) -> PricedPlan:
         """Save the family's choice on the consult (a new plan row; history kept)."""
         priced = self.price(plan)
+        if priced.forbidden:
+            raise UserError(" ".join(v.message for v in priced.forbidden))
         if priced.violations and not plan.over_limit_reason.strip():
             raise UserError(
                 "This plan is outside the practice's policy; give a reason to use it: "
@@ -294,6 +296,19 @@ class ConsultRoom:
         self.plan = stored
         self.preview_plan(stored)
         return replace(priced, plan=stored)
+
+    def choose_option(self, option_id: str) -> None:
+        """Record a choice that has nothing to pay (e.g. watch and wait): no plan."""
+        option = self.pricing.option(option_id)
+        if option.fee_cents:
+            raise UserError(f"{option.title} has a fee: choose how the family will pay.")
+        consult = replace(self.consult_file.consult, chosen_option_id=option_id)
+        self.desk.consults.save(consult)
+        self.consult_file = replace(self.consult_file, consult=consult)
+        self.context = build_context(self.desk, self.consult_id, content=self.kit.content)
+        for i, step in enumerate(self.session.steps):
+            if SlideKind(step.kind) in PLAN_DEPENDENT:
+                self.slides[i] = self.kit.renderer.render_slide(step, self.context)
 
     def _audit(self, action: str, detail: str) -> None:
         self.desk.audit.record(

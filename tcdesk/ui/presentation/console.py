@@ -94,7 +94,8 @@ class ConsolePanel(QWidget):
         self.next_view.setObjectName("nextThumbnail")
         self.next_view.setMaximumWidth(360 if not compact else 10_000)
 
-        self.patient_label = QLabel(escape(patient_name))
+        self.patient_label = QLabel(patient_name)
+        self.patient_label.setTextFormat(Qt.TextFormat.PlainText)
         self.patient_label.setProperty("role", "heading")
         self.priorities_label = QLabel(
             "What matters most: " + (" · ".join(priorities) if priorities else "not recorded")

@@ -109,6 +109,7 @@ class PresentationController(QObject):
         self._open_agreement = open_agreement
         self._ending_confirmed = False
         self._ended = False
+        self._on_money = False
         self._overlays: list = []
         self._offered: str = ""
 
@@ -237,6 +238,9 @@ class PresentationController(QObject):
             if self.stage is not None:
                 self.stage.toggle_sidebar()
             return
+        if session.blank and action in (Action.NEXT, Action.PREVIOUS):
+            # A clicker's next/previous on a blank screen brings the slide back, unmoved.
+            changed = session.unblank
         if changed is not None and changed():
             self.refresh()
 
@@ -272,8 +276,12 @@ class PresentationController(QObject):
         self.panel.white_button.setText("Unblank (W)" if session.blank == "white" else "White (W)")
         pending = self.key_filter.pending_jump()
         self.panel.jump_hint.setText(f"Jump to step {pending}… (Enter)" if pending else "")
-        if session.step.kind == "investment":
+        on_money = session.step.kind == "investment"
+        if on_money and not self._on_money:
             self.panel.tabs.setCurrentWidget(self.payment)
+        elif not on_money and self._on_money:
+            self.panel.tabs.setCurrentWidget(self.objections)
+        self._on_money = on_money
 
     def _save_state(self) -> None:
         self.room.save()
@@ -312,7 +320,7 @@ class PresentationController(QObject):
             view.repaint()
         self._console_timer.start()
 
-    def _plan_saved(self, _priced: PricedPlan) -> None:
+    def _plan_saved(self, _priced: PricedPlan | None) -> None:
         self.refresh()
 
     def _connect_buttons(self) -> None:
@@ -401,7 +409,7 @@ class PresentationController(QObject):
             self._ending_confirmed = True
             items = "; ".join(item.label for item in skipped)
             self.panel.end_warning.setText(
-                f"Not covered yet ({len(skipped)}): {items}. Press End consult again to end anyway."
+                f"Not covered yet ({len(skipped)}): {items}. Press End anyway to end the consult."
             )
             self.panel.end_warning.setVisible(True)
             self.panel.end_button.setText("End anyway")

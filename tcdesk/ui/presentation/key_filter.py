@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractSlider,
     QAbstractSpinBox,
     QComboBox,
     QLineEdit,
@@ -28,7 +29,8 @@ from tcdesk.ui.presentation.keymap import (
     Action,
 )
 
-TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox)
+# Widgets that use the arrows, Space or digits themselves while they have focus.
+TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox, QAbstractSlider)
 
 
 class PresentationKeyFilter(QObject):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 from tcdesk.domain import PaymentPlan, RemainderPlacement, TreatmentOption
 from tcdesk.errors import UserError
 from tcdesk.formatting import money, money_from_cents
-from tcdesk.money import MoneyInputError, PaymentChoice
+from tcdesk.money import MAX_MONTHS, MoneyInputError, PaymentChoice
 from tcdesk.services.consult_quote import PricedPlan
 from tcdesk.services.consult_room import ConsultRoom
 from tcdesk.services.presentation import choice_label
@@ -64,7 +65,7 @@ class PaymentPanel(QWidget):
         room: ConsultRoom,
         today: date,
         on_preview: Callable[[PaymentPlan], None],
-        on_saved: Callable[[PricedPlan], None],
+        on_saved: Callable[[PricedPlan | None], None],
     ) -> None:
         super().__init__()
         self.setObjectName("paymentPanel")
@@ -75,6 +76,11 @@ class PaymentPanel(QWidget):
         self._choices: dict[str, PaymentChoice] = {}
         self._current: PaymentPlan | None = None
         self._updating = False
+        # The family's screen shows a plan only once the TC picks or moves something:
+        # opening a consult must not look as if a choice was already made.
+        self._live = False
+        self._violations: tuple = ()
+        self._no_fee = False
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self._preview)
 
@@ -86,7 +92,8 @@ class PaymentPanel(QWidget):
                 f"{star}{option.title} — {money_from_cents(option.fee_cents, cents=False)}",
                 option.id,
             )
-        self.choice_row = QHBoxLayout()
+        self.choice_row = QGridLayout()
+        self.choice_row.setSpacing(4)
         self.choice_group = QButtonGroup(self)
         self.choice_group.setExclusive(False)  # a custom plan has no choice checked
 
@@ -180,26 +187,44 @@ class PaymentPanel(QWidget):
         for button in self.choice_group.buttons():
             self.choice_group.removeButton(button)
             button.deleteLater()
-        try:
-            choices = self._room.pricing.choices(self.option(), self._today)
-        except UserError as error:
-            self._show_error(str(error))
-            choices = ()
+        self._no_fee = self.option().fee_cents == 0
+        choices: tuple[PaymentChoice, ...] = ()
+        if self._no_fee:
+            self._clear_error()
+            self.summary.setText("<b>No charge for this option.</b> Nothing to pay.")
+            self.use_button.setEnabled(True)
+        else:
+            try:
+                choices = self._room.pricing.choices(self.option(), self._today)
+            except UserError as error:
+                self._show_error(str(error))
         self._choices = {c.key: c for c in choices}
-        for choice in choices:
+        for index, choice in enumerate(choices):
             button = QPushButton(choice_label(self._room.kit.content, choice.key, choice.label))
             button.setObjectName(f"choice_{choice.key}")
             button.setCheckable(True)
-            button.clicked.connect(lambda _=False, key=choice.key: self.pick(key))
+            button.clicked.connect(lambda _=False, key=choice.key: self.pick(key, announce=True))
             self.choice_group.addButton(button)
-            self.choice_row.addWidget(button)
+            self.choice_row.addWidget(button, index // 2, index % 2)
         self._set_ranges()
+        for widget in (
+            self.down_slider,
+            self.down_spin,
+            self.months_slider,
+            self.months_spin,
+            self.due_combo,
+        ):
+            widget.setEnabled(not self._no_fee)
+        self.use_button.setText("Record this choice" if self._no_fee else "Use this plan")
+        if self._no_fee:
+            self._current = None
+            return
         if plan is not None:
             self._apply_plan(plan)
         elif select in self._choices:
-            self.pick(select)
+            self.pick(select, announce=False)
         elif self._choices:
-            self.pick(next(iter(self._choices)))
+            self.pick(next(iter(self._choices)), announce=False)
 
     def _set_ranges(self) -> None:
         pif = self._choices.get("pay_in_full")
@@ -208,10 +233,12 @@ class PaymentPanel(QWidget):
         self._updating = True
         # A down payment at the pay-in-full price is paying in full: stop a dollar short.
         top = max(0, _dollars_down(pif.total_paid if pif else portion) - 1)
-        for widget in (self.down_slider, self.down_spin):
-            widget.setRange(0, top)
-        for widget in (self.months_slider, self.months_spin):
-            widget.setRange(1, limits.longest_months)
+        self.down_slider.setRange(0, top)
+        self.months_slider.setRange(1, limits.longest_months)
+        # Typed figures are not clamped (a silent 48 -> 4 would mislead): anything
+        # beyond the sliders is checked and explained at the field instead.
+        self.down_spin.setRange(0, 9_999_999)
+        self.months_spin.setRange(0, MAX_MONTHS * 10)
         minimum, _reason = limits.minimum_down_payment(portion) if portion else (Decimal(0), "")
         self.down_slider.setToolTip(
             f"Policy: at least {money(minimum)} down; up to {limits.longest_months} months"
@@ -220,10 +247,14 @@ class PaymentPanel(QWidget):
 
     # -- choices and adjustments ------------------------------------------------------
 
-    def pick(self, key: str) -> None:
+    def pick(self, key: str, *, announce: bool = True) -> None:
+        """Select a payment choice; ``announce`` shows it on the family's screen."""
         choice = self._choices.get(key)
         if choice is None:
             return
+        if announce:
+            self._live = True
+        self.reason.clear()
         for button in self.choice_group.buttons():
             button.setChecked(button.objectName() == f"choice_{key}")
         pay_in_full = choice.months == 0
@@ -258,6 +289,7 @@ class PaymentPanel(QWidget):
         self._changed(choice_key=plan.choice_key if plan.choice_key in self._choices else "custom")
 
     def _option_changed(self, _index: int) -> None:
+        self._live = True
         current = self._current.choice_key if self._current else "standard"
         self._load_choices(select=current if current != "custom" else "standard")
 
@@ -267,6 +299,7 @@ class PaymentPanel(QWidget):
             self.down_slider.setValue(value)
             self.down_slider.blockSignals(False)
         if not self._updating:
+            self._live = True
             self._changed(choice_key="custom")
 
     def _months_changed(self, value: int) -> None:
@@ -275,6 +308,7 @@ class PaymentPanel(QWidget):
             self.months_slider.setValue(value)
             self.months_slider.blockSignals(False)
         if not self._updating:
+            self._live = True
             self._changed(choice_key="custom")
 
     def plan(self, choice_key: str | None = None) -> PaymentPlan:
@@ -306,6 +340,7 @@ class PaymentPanel(QWidget):
         )
 
     def _changed(self, choice_key: str | None = None) -> None:
+        self.saved_label.setText("")
         if choice_key == "custom":
             for button in self.choice_group.buttons():
                 button.setChecked(False)
@@ -322,7 +357,8 @@ class PaymentPanel(QWidget):
         except MoneyInputError as error:
             self._show_error(str(error), field=error.field)
             return
-        self._on_preview(plan)  # the family's screen first; the console's figures after
+        if self._live and not priced.forbidden:
+            self._on_preview(plan)  # the family's screen first; the console's figures after
         self._show_priced(priced)
 
     def _show_priced(self, priced: PricedPlan) -> None:
@@ -338,6 +374,13 @@ class PaymentPanel(QWidget):
         else:
             text = f"<b>Pay in full: {money(quote.total_paid)}</b>"
         self.summary.setText(text)
+        self._violations = priced.violations
+        if priced.forbidden:
+            self.reason.setVisible(False)
+            self._show_error(
+                " ".join(v.message for v in priced.forbidden), field=priced.forbidden[0].field
+            )
+            return
         over = bool(priced.violations)
         self.reason.setVisible(over)
         if over:
@@ -346,11 +389,10 @@ class PaymentPanel(QWidget):
             self.error.setText(
                 " ".join(v.message for v in priced.violations) + " A reason is needed to use it."
             )
-        self._violations = priced.violations
         self._update_use_button()
 
     def _update_use_button(self) -> None:
-        over = bool(getattr(self, "_violations", ()))
+        over = bool(self._violations)
         self.use_button.setEnabled(not over or bool(self.reason.text().strip()))
 
     def _show_error(self, message: str, field: str = "") -> None:
@@ -373,6 +415,11 @@ class PaymentPanel(QWidget):
     def save(self) -> PricedPlan | None:
         """Save the plan on the consult; errors stay at the field, nothing is saved."""
         self._preview_timer.stop()
+        if self._no_fee:
+            self._room.choose_option(self.option().id)
+            self.saved_label.setText(f"Saved: {self.option().title} (no charge)")
+            self._on_saved(None)
+            return None
         plan = self._current
         if plan is None:
             return None
@@ -384,5 +431,6 @@ class PaymentPanel(QWidget):
         self.saved_label.setText(
             f"Saved: {priced.plan.choice_key.replace('_', ' ')} plan for {self.option().title}"
         )
+        self.reason.clear()
         self._on_saved(priced)
         return priced

@@ -67,15 +67,28 @@ def test_black_blanks_and_unblanks(qtbot: QtBot, controller, key) -> None:
     assert view.blank() == ""
 
 
-def test_white_blanks_to_white_and_navigation_stays_blank(qtbot: QtBot, controller) -> None:
+def test_white_blanks_to_white_and_next_brings_the_same_slide_back(
+    qtbot: QtBot, controller
+) -> None:
     controller.start()
     qtbot.keyClick(controller.console, Key.Key_W)
     view = controller.patient_view()
     assert view.blank() == "white"
-    qtbot.keyClick(controller.console, Key.Key_Right)
-    assert controller.room.session.position == 2 and view.blank() == "white"
     image = view.grab().toImage()
     assert image.pixelColor(10, 10).name() == "#ffffff"
+    qtbot.keyClick(controller.console, Key.Key_Right)  # a clicker's "next" on a blank screen
+    assert controller.room.session.position == 1 and view.blank() == ""
+    assert view.slide() is controller.room.slides[0]
+
+
+def test_arrow_keys_on_a_focused_slider_do_not_move_the_slides(qtbot: QtBot, controller) -> None:
+    controller.start()
+    slider = controller.payment.months_slider
+    before = slider.value()
+    slider.setFocus()
+    qtbot.keyClick(slider, Key.Key_Left)
+    assert controller.room.session.position == 1
+    assert slider.value() == before - 1
 
 
 def test_typing_a_note_types_but_the_clicker_still_moves(qtbot: QtBot, controller) -> None:

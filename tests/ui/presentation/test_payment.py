@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tcdesk.render.slide import ChoicesBlock, SlideKind
@@ -100,3 +101,69 @@ def test_objection_is_logged_and_jumps_to_its_answer(qtbot: QtBot, controller, d
 
 def test_cursor_hides_on_the_patient_display_when_idle(qtbot: QtBot, controller) -> None:
     qtbot.waitUntil(controller.display.cursor_hidden, timeout=5000)
+
+
+def test_opening_a_consult_shows_no_choice_as_made(qtbot: QtBot, controller) -> None:
+    _to_investment(controller)
+    for _ in range(5):  # let any queued preview run; none may reach the family's screen
+        QApplication.processEvents()
+    assert not any(c.selected for c in _choices_on_display(controller).choices)
+
+
+def test_typed_months_beyond_the_limit_are_explained_not_clamped(qtbot: QtBot, controller) -> None:
+    _to_investment(controller)
+    panel = controller.payment
+    panel.pick("standard")
+    panel.months_spin.setValue(48)
+    qtbot.waitUntil(lambda: "more than the practice maximum of 36" in panel.error.text())
+    assert panel.months_spin.value() == 48
+    assert panel.reason.isVisible() and not panel.use_button.isEnabled()
+    panel.months_spin.setValue(200)
+    qtbot.waitUntil(lambda: "can't be longer than 120 months" in panel.error.text())
+    assert panel.months_spin.property("invalid") is True
+
+
+def test_a_plan_with_an_absurd_apr_cannot_be_used_even_with_a_reason(
+    qtbot: QtBot, controller, demo_desk
+) -> None:
+    _to_investment(controller)
+    panel = controller.payment
+    panel.pick("standard")
+    before = demo_desk.consults.latest_plan(controller.room.consult_id)
+    panel.months_spin.setValue(3)
+    panel.down_spin.setValue(panel.down_slider.maximum())  # a dollar short of paying in full
+    qtbot.waitUntil(lambda: "above the 36% any plan may carry" in panel.error.text())
+    assert not panel.reason.isVisible() and not panel.use_button.isEnabled()
+    panel.reason.setText("family insists")
+    assert panel.save() is None
+    assert demo_desk.consults.latest_plan(controller.room.consult_id) == before
+
+
+def test_the_reason_does_not_stick_to_the_next_plan(qtbot: QtBot, controller, demo_desk) -> None:
+    _to_investment(controller)
+    panel = controller.payment
+    panel.pick("standard")
+    panel.down_spin.setValue(50)
+    qtbot.waitUntil(panel.reason.isVisible)
+    panel.reason.setText("approved by the doctor")
+    assert panel.save() is not None
+    panel.pick("standard")
+    assert panel.reason.text() == ""
+    saved = panel.save()
+    assert saved is not None and saved.plan.over_limit_reason == ""
+    assert panel.saved_label.text().startswith("Saved")
+    panel.down_spin.setValue(panel.down_spin.value() + 100)
+    assert panel.saved_label.text() == ""
+
+
+def test_watch_and_wait_is_recorded_without_a_plan(
+    qtbot: QtBot, make_controller, demo_desk
+) -> None:
+    controller = make_controller("43a1ffcf-1ca7-520f-8480-b47bb4c1d0d1")  # Ming, 8, Phase I
+    panel = controller.payment
+    watch = next(o for o in controller.room.consult_file.options if o.fee_cents == 0)
+    panel.option_combo.setCurrentIndex(panel.option_combo.findData(watch.id))
+    assert "No charge" in panel.summary.text() and panel.error.text() == ""
+    assert panel.use_button.isEnabled() and panel.use_button.text() == "Record this choice"
+    panel.save()
+    assert demo_desk.consults.get(controller.room.consult_id).chosen_option_id == watch.id
