@@ -33,6 +33,9 @@ class ConsultSession:
     started: bool = False
     blank: str = ""
     checked: set[str] = field(default_factory=set)
+    # When False, showing a step ticks nothing by itself: the caller decides when a
+    # step counts as covered (the console waits until it has been up a while).
+    auto_tick: bool = True
 
     def __post_init__(self) -> None:
         if not self.steps:
@@ -215,9 +218,17 @@ class ConsultSession:
         self._tick_shown()
         return True
 
+    def mark_covered(self) -> bool:
+        """Tick the current step's items, if the family is looking at it now."""
+        if not self.showing_step:
+            return False
+        before = len(self.checked)
+        self.checked.update(item.id for item in self.step.checklist)
+        return len(self.checked) != before
+
     def _tick_shown(self) -> None:
-        if self.showing_step:
-            self.checked.update(item.id for item in self.step.checklist)
+        if self.auto_tick:
+            self.mark_covered()
 
     def _item_ids(self) -> set[str]:
         return {item.id for item in self.checklist()}

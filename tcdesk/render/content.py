@@ -34,6 +34,7 @@ DEFAULT_WORDING: dict[str, tuple[str, tuple[str, ...]]] = {
     "options.recommended_label": ("Doctor's recommendation", ()),
     "options.months": ("About {months} months", ("months",)),
     "options.visits": ("A visit every {weeks} weeks", ("weeks",)),
+    "options.checkups": ("A check-up every {months} months", ("months",)),
     "options.monthly_from": ("from {amount} a month", ("amount",)),
     "options.no_fee": ("No charge", ()),
     "timeline.records.name": ("Records", ()),

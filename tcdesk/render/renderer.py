@@ -233,7 +233,7 @@ class Renderer:
             icon=self.asset(option.get("icon") or f"illustrations/options/{kind}.svg"),
             lines=tuple(str(line) for line in option.get("lines") or ()),
             months=words("options.months", months=months) if months else "",
-            visits=words("options.visits", weeks=weeks) if weeks else "",
+            visits=_visits(words, weeks),
             fee=format_money(fee) if fee else words("options.no_fee"),
             monthly=words("options.monthly_from", amount=format_money(monthly)) if monthly else "",
             recommended=bool(option.get("recommended")),
@@ -274,12 +274,17 @@ class Renderer:
         if discount:
             figures.append(Figure(words("investment.discount"), "-" + format_money(discount)))
         insured = bool(context.get("insured"))
+        if step.footnote:
+            footnote = self._render(step, "footnote", step.footnote, context)
+        else:
+            footnote = words("investment.footnote") if insured else ""
         if insured:
             figures.append(
                 Figure(
                     words("investment.insurance"),
                     "-" + format_money(investment.get("insurance_estimate") or Decimal(0)),
-                    caption=words("investment.insurance_note"),
+                    # Said once: under the figure only when no footnote says it.
+                    caption="" if footnote else words("investment.insurance_note"),
                 )
             )
         figures.append(
@@ -289,10 +294,6 @@ class Renderer:
                 emphasis=True,
             )
         )
-        if step.footnote:
-            footnote = self._render(step, "footnote", step.footnote, context)
-        else:
-            footnote = words("investment.footnote") if insured else ""
         blocks: list[Block] = [FiguresBlock(tuple(figures), footnote=footnote)]
         cards = tuple(self._choice_card(choice) for choice in investment.get("choices") or ())
         if cards:
@@ -383,6 +384,15 @@ def render_deck(
 ) -> list[Slide]:
     """Every slide of ``steps`` (e.g. a flow's applicable steps), for export or preview."""
     return (renderer or Renderer.default()).render_deck(steps, context)
+
+
+def _visits(words: Any, weeks: int) -> str:
+    """Visits every few weeks; long intervals (watch and wait) read better in months."""
+    if not weeks:
+        return ""
+    if weeks >= 13:
+        return words("options.checkups", months=round(weeks * 7 / 30.44))
+    return words("options.visits", weeks=weeks)
 
 
 def _paragraphs(html: str) -> str:

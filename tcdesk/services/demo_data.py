@@ -145,8 +145,8 @@ OPTION_TEXT: dict[TreatmentType, tuple[str, str]] = {
     ),
     TreatmentType.CLEAR_BRACES: (
         "Clear braces",
-        "Like metal braces, but tooth-coloured. "
-        "The same system as metal braces, with tooth-coloured ceramic brackets that blend in "
+        "Like metal braces, but tooth-colored. "
+        "The same system as metal braces, with tooth-colored ceramic brackets that blend in "
         "with the teeth. They are much less noticeable in photos and cost a little more. "
         "The ties can stain with coffee, curry or soda.",
     ),

@@ -204,7 +204,7 @@ def test_investment_insured(renderer: Renderer, context: dict) -> None:
     assert isinstance(figures, FiguresBlock) and isinstance(choices, ChoicesBlock)
     assert [(f.label, f.value, f.caption, f.emphasis) for f in figures.figures] == [
         ("Treatment fee", "$5,800", "", False),
-        ("Insurance estimate", "-$1,500", "An estimate, not a guarantee", False),
+        ("Insurance estimate", "-$1,500", "", False),  # said once, in the footnote
         ("Your portion", "$4,300", "", True),
     ]
     assert "estimate, not a guarantee" in figures.footnote
@@ -380,3 +380,11 @@ def test_step_protocol_accepts_any_object_with_the_fields(
 ) -> None:
     plain = replace(step("custom", title="Plain"), talking_points=("x",))
     assert renderer.render_slide(plain, context).title == "Plain"
+
+
+def test_watch_and_wait_checkups_read_in_months(renderer: Renderer, context: dict) -> None:
+    context["options"][0]["visit_weeks"] = 26
+    context["options"][1]["visit_weeks"] = 6
+    (block,) = renderer.render_slide(step("options"), context).blocks
+    assert block.cards[0].visits == "A check-up every 6 months"
+    assert block.cards[1].visits == "A visit every 6 weeks"

@@ -94,6 +94,8 @@ class SingleScreenStage(QWidget):
 class PresentationController(QObject):
     ended = Signal()
 
+    CHECKLIST_DWELL_MS = 8000
+
     def __init__(
         self,
         room: ConsultRoom,
@@ -156,6 +158,12 @@ class PresentationController(QObject):
         self._save_timer.timeout.connect(self._save_state)
         self._console_timer = QTimer(self, singleShot=True, interval=0)
         self._console_timer.timeout.connect(self._refresh_console)
+        # A step's checklist counts as covered once the family has seen it for a
+        # while, not when the TC pages past it.
+        room.session.auto_tick = False
+        self._dwell = QTimer(self, singleShot=True, interval=self.CHECKLIST_DWELL_MS)
+        self._dwell.timeout.connect(self._covered)
+        self._dwell_on: tuple[int, str] | None = None
 
         screens.patient_screen_lost.connect(self._screen_lost)
         screens.screen_offered.connect(self._screen_offered)
@@ -264,6 +272,18 @@ class PresentationController(QObject):
         view.repaint()
         self._console_timer.start()
         self._save_timer.start()
+        showing = (session.index, session.screen)
+        if showing != self._dwell_on:
+            self._dwell_on = showing
+            if session.showing_step:
+                self._dwell.start()
+            else:
+                self._dwell.stop()
+
+    def _covered(self) -> None:
+        if self.room.session.mark_covered():
+            self.checklist.update_checked(self.room.session.checked)
+            self._save_timer.start()
 
     def _refresh_console(self) -> None:
         session = self.room.session
@@ -421,7 +441,9 @@ class PresentationController(QObject):
             return
         self._ended = True
         self.notes.flush()
-        self._clock.stop()
+        # Nothing may save after the consult is marked ended (it would reopen it).
+        for timer in (self._clock, self._save_timer, self._console_timer, self._dwell):
+            timer.stop()
         self.room.end()
         QApplication.instance().removeEventFilter(self.key_filter)  # type: ignore[union-attr]
         for window in self.windows():

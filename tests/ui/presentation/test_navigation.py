@@ -116,11 +116,20 @@ def test_keys_work_with_focus_on_either_window(qtbot: QtBot, controller) -> None
     assert controller.room.session.position == 3
 
 
-def test_checklist_ticks_when_shown_and_end_warns_about_skipped(qtbot: QtBot, controller) -> None:
+def test_checklist_ticks_when_shown_a_while_and_end_warns_about_skipped(
+    qtbot: QtBot, controller
+) -> None:
+    controller._dwell.setInterval(300)  # 8 s in use; shortened for the test
     controller.start()
-    first_items = {item.id for item in controller.room.session.step.checklist}
+    qtbot.keyClick(controller.display, Key.Key_Right)  # paged past step 1 at once
+    assert controller.room.session.position == 2
+    qtbot.keyClick(controller.display, Key.Key_Left)
+    first_items = {item.id for item in controller.room.session.steps[1].checklist}
     assert first_items
+    assert not first_items & controller.checklist.checked_ids()
+    first_items = {item.id for item in controller.room.session.step.checklist}
     qtbot.waitUntil(lambda: first_items <= controller.checklist.checked_ids())
+    assert first_items <= controller.room.session.checked
     later = controller.room.session.steps[-1].checklist[0]
     assert later.id not in controller.checklist.checked_ids()
     controller.request_end()

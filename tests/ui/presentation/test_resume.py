@@ -115,3 +115,21 @@ def test_launch_offers_to_resume_and_reopens_the_consult(
         assert controller.display.view.slide() is controller.room.slides[5]
     finally:
         controller.end()
+
+
+def test_an_ended_consult_stays_ended(qtbot: QtBot, make_controller, demo_desk) -> None:
+    controller = make_controller()
+    controller.start()
+    controller.do(controller_action("next"))  # queues a save, the console refresh, the dwell
+    controller.end()
+    for _ in range(5):
+        QApplication.processEvents()
+    saved = demo_desk.consults.saved_session(TEEN_CONSULT)
+    assert saved is not None and saved.ended_at is not None
+    assert open_sessions(demo_desk) == []
+
+
+def controller_action(name: str):
+    from tcdesk.ui.presentation.keymap import Action
+
+    return Action(name)
