@@ -44,6 +44,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "quote",
         "Price a fee and lay out a payment plan with its Truth in Lending figures.",
     )
+    for action in parser._actions:
+        if "--db" in action.option_strings:  # quote never falls back to a default file
+            action.help = "also apply this practice file's financial policy (none when omitted)"
     parser.add_argument("--fee", required=True, metavar="AMOUNT", help="total fee, e.g. 5000")
     parser.add_argument("--down", default="0", metavar="AMOUNT", help="down payment (default 0)")
     parser.add_argument("--months", required=True, metavar="N", help="monthly payments, 1-120")
@@ -183,6 +186,19 @@ def quote_to_json(quote: Quote) -> dict[str, object]:
     }
 
 
+def _grouped_payments(quote: Quote) -> str:
+    """``1 x $166.70 + 35 x $166.58``: runs of equal payments, in order."""
+    if not quote.payments:
+        return "none (paid in full)"
+    runs: list[list] = []
+    for payment in quote.payments:
+        if runs and runs[-1][1] == payment.amount:
+            runs[-1][0] += 1
+        else:
+            runs.append([1, payment.amount])
+    return " + ".join(f"{count} x {format_money(amount)}" for count, amount in runs)
+
+
 def render_quote(quote: Quote) -> str:
     """Summary figures, then the Truth in Lending box, then the payment schedule."""
     disclosure = quote.truth_in_lending
@@ -193,7 +209,7 @@ def render_quote(quote: Quote) -> str:
     summary += [
         ("Patient portion", format_money(quote.patient_portion)),
         ("Down payment", format_money(quote.down_payment)),
-        ("Monthly payment", f"{format_money(quote.monthly_payment)} x {quote.months}"),
+        ("Payments", _grouped_payments(quote)),
     ]
     required = "required" if disclosure.required else "not required"
     truth = [

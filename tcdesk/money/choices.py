@@ -6,7 +6,7 @@ policy, up to four choices, always in this order:
 1. ``pay_in_full``: the patient portion less the pay-in-full discount.
 2. ``standard``: the policy minimum down payment (rounded up to whole
    dollars), monthly over the treatment months (at most the policy maximum).
-3. ``low_down``: the policy's low down payment over the maximum months,
+3. ``low_down``: the policy's low down payment over the standard months,
    when the practice offers one below the standard down payment.
 4. ``extended``: the standard down payment over the longest plan the policy
    allows (its extended months at the extended APR when it has them), when
@@ -89,7 +89,8 @@ def payment_choices(
     standard_months = min(treatment_months, limits.max_months)
     wanted = [(ChoiceKey.STANDARD, standard_down, standard_months)]
     if limits.low_down_amount is not None and limits.low_down_amount < standard_down:
-        wanted.append((ChoiceKey.LOW_DOWN, limits.low_down_amount, limits.max_months))
+        # DOMAIN: a low down payment "with higher monthly", over the same months.
+        wanted.append((ChoiceKey.LOW_DOWN, limits.low_down_amount, standard_months))
     if limits.longest_months > standard_months:
         wanted.append((ChoiceKey.EXTENDED, standard_down, limits.longest_months))
     for key, down, months in wanted:

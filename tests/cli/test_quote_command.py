@@ -285,3 +285,11 @@ def test_with_db_the_compliance_warning_goes_to_stderr(
     captured = capsys.readouterr()
     assert json.loads(captured.out)["finance_charge"] == "0.00"
     assert "tcdesk: warning: The pay-in-full discount a family gives up" in captured.err
+
+
+def test_table_groups_unequal_payments(capsys) -> None:
+    from tcdesk.cli import main
+
+    assert main(["quote", "--fee", "5997", "--months", "36", "--start", "2026-01-15"]) == 0
+    out = capsys.readouterr().out
+    assert "1 x $166.70 + 35 x $166.58" in out

@@ -36,7 +36,7 @@ def test_four_choices_side_by_side() -> None:
     assert standard.monthly_payment == D("199.87")  # 4,797.00 / 24 = 199.875
     assert standard.finance_charge == D("299.85")  # the 5% given up
     assert standard.total_paid == D("5997.00")
-    assert (low.down_payment, low.months) == (D("250.00"), 30)
+    assert (low.down_payment, low.months) == (D("250.00"), 24)  # same months, higher monthly
     assert (extended.down_payment, extended.months) == (D("1200.00"), 30)
     assert low.monthly_payment > extended.monthly_payment
     for choice in choices:
