@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 from tcdesk.domain import (
     Consult,
@@ -14,6 +15,7 @@ from tcdesk.domain import (
     ResponsibleParty,
     TreatmentOption,
 )
+from tcdesk.services.clock import utc_iso
 from tcdesk.services.desk import Desk
 
 
@@ -36,8 +38,13 @@ class PatientOverview:
     consults: tuple[ConsultSummary, ...]
 
 
-def search_patients(desk: Desk, text: str) -> list[PatientListEntry]:
-    return desk.patients.list(text)
+def search_patients(desk: Desk, text: str, day: date | None = None) -> list[PatientListEntry]:
+    """Patients matching ``text``; with ``day``, only those seen that day, earliest first."""
+    if day is None:
+        return desk.patients.list(text)
+    start = datetime.combine(day, time()).astimezone()
+    window = (utc_iso(start), utc_iso(start + timedelta(days=1)))
+    return desk.patients.list(text, consult_between=window)
 
 
 def patient_overview(desk: Desk, patient_id: str) -> PatientOverview | None:

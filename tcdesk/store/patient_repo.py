@@ -25,7 +25,7 @@ LEFT JOIN consults c ON c.id = (
   SELECT id FROM consults WHERE patient_id = p.id ORDER BY scheduled_at DESC LIMIT 1)
 LEFT JOIN offices o ON o.id = p.office_id
 {where}
-ORDER BY p.legal_last COLLATE NOCASE, p.legal_first COLLATE NOCASE, p.id
+ORDER BY {order}
 {limit}
 """
 
@@ -52,13 +52,34 @@ class PatientRepository:
     def get(self, patient_id: str) -> Patient | None:
         return self._r.get("patients", Patient, patient_id)
 
-    def list(self, search: str = "", limit: int | None = None) -> list[PatientListEntry]:
-        """Patients whose names, phone or email contain every word of ``search``."""
+    def list(
+        self,
+        search: str = "",
+        limit: int | None = None,
+        *,
+        consult_between: tuple[str, str] | None = None,
+    ) -> list[PatientListEntry]:
+        """Patients whose names, phone or email contain every word of ``search``.
+
+        ``consult_between`` (UTC ISO start, end) keeps only patients with a consult
+        in that window, earliest first: the day's schedule.
+        """
         words = fold(search).split()
-        where = " AND ".join("p.search_key LIKE ? ESCAPE '\\'" for _ in words)
-        params = [f"%{_escape_like(w)}%" for w in words]
+        clauses = ["p.search_key LIKE ? ESCAPE '\\'" for _ in words]
+        params: list[str] = [f"%{_escape_like(w)}%" for w in words]
+        order = "p.legal_last COLLATE NOCASE, p.legal_first COLLATE NOCASE, p.id"
+        if consult_between:
+            window = (
+                "SELECT min(scheduled_at) FROM consults w WHERE w.patient_id = p.id "
+                "AND w.scheduled_at >= ? AND w.scheduled_at < ?"
+            )
+            clauses.append(f"({window}) IS NOT NULL")
+            params.extend(consult_between)
+            order = f"({window}), p.id"
+            params.extend(consult_between)
         sql = _LIST_SQL.format(
-            where=f"WHERE {where}" if where else "",
+            where=f"WHERE {' AND '.join(clauses)}" if clauses else "",
+            order=order,
             limit=f"LIMIT {int(limit)}" if limit else "",
         )
         entries = []

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -48,6 +49,14 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.count_label = QLabel("")
         self.count_label.setProperty("role", "muted")
+        self._today = today
+        todays = len(search_patients(desk, "", today))
+        self.today_button = QPushButton(f"Today's consults ({todays})")
+        self.today_button.setObjectName("todayButton")
+        self.today_button.setCheckable(True)
+        self.today_button.setToolTip("Only the families booked today, earliest first")
+        self.today_button.setChecked(todays > 0)  # a TC's day starts with today's families
+        self.today_button.toggled.connect(lambda _on: self.refresh_patients())
 
         self.model = PatientTableModel(today)
         self.table = QTableView()
@@ -71,6 +80,7 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.today_button)
         search_row.addWidget(self.count_label)
         left_layout.addLayout(search_row)
         left_layout.addWidget(self.table, 1)
@@ -98,7 +108,8 @@ class MainWindow(QMainWindow):
 
     def refresh_patients(self) -> None:
         selected = self.selected_patient_id()
-        entries = search_patients(self._desk, self.search.text())
+        day = self._today if self.today_button.isChecked() else None
+        entries = search_patients(self._desk, self.search.text(), day)
         self.model.set_entries(entries)
         self.count_label.setText(f"{len(entries)} patient{'s' if len(entries) != 1 else ''}")
         row = self.model.row_of(selected) if selected else -1

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from tcdesk.domain import PatientListEntry
-from tcdesk.formatting import local_datetime, medium_date
+from tcdesk.formatting import local_datetime, local_time, medium_date
 
 STATUS_LABELS = {
     "scheduled": "Consult booked",
@@ -91,7 +91,10 @@ class PatientTableModel(QAbstractTableModel):
         if column == 2:
             if not entry.latest_consult_at:
                 return ""
-            return medium_date(local_datetime(entry.latest_consult_at).date())
+            day = local_datetime(entry.latest_consult_at).date()
+            if day == self._today:
+                return f"Today {local_time(entry.latest_consult_at)}"
+            return medium_date(day)
         if column == 3:
             return STATUS_LABELS.get(entry.latest_status or "", "")
         if column == 4:

@@ -8,12 +8,23 @@ from tcdesk.ui.main_window import MainWindow
 from tests.conftest import DEMO_DAY
 
 
-def _window(qtbot: QtBot, desk, presented: list[str]) -> MainWindow:
+def _window(qtbot: QtBot, desk, presented: list[str], *, today_only: bool = False) -> MainWindow:
     window = MainWindow(desk, DEMO_DAY, on_present=presented.append)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    window.today_button.setChecked(today_only)
     return window
+
+
+def test_opens_on_todays_families_earliest_first(qtbot: QtBot, demo_desk) -> None:
+    window = MainWindow(demo_desk, DEMO_DAY, on_present=lambda _cid: None)
+    qtbot.addWidget(window)
+    assert window.today_button.isChecked()
+    assert window.today_button.text() == "Today's consults (4)"
+    names = [window.model.entry(r).patient.display_first for r in range(window.model.rowCount())]
+    assert names == ["Zoë", "Mary-Kate", "Ming", "Jayden"]  # 9:00, 10:30, 14:00, 15:30
+    assert window.panel.overview().patient.display_first == "Zoë"
 
 
 def test_lists_every_demo_patient_and_shows_the_first(qtbot: QtBot, demo_desk) -> None:
