@@ -167,3 +167,36 @@ def test_watch_and_wait_is_recorded_without_a_plan(
     assert panel.use_button.isEnabled() and panel.use_button.text() == "Record this choice"
     panel.save()
     assert demo_desk.consults.get(controller.room.consult_id).chosen_option_id == watch.id
+
+
+def test_from_the_console_a_saved_plan_becomes_an_agreement(
+    qtbot: QtBot, demo_desk, kit, tmp_path
+) -> None:
+    """The chairside path: present, choose a plan, open the agreement from the console."""
+    from tcdesk.services import agreements
+    from tcdesk.services.machine_settings import MachineSettingsStore
+    from tcdesk.ui.app import Application
+    from tcdesk.ui.documents.agreement_preview import AgreementPreview
+    from tcdesk.ui.presentation.launcher import start_presentation
+    from tests.ui.presentation.conftest import TEEN_CONSULT
+
+    app = Application(demo_desk, MachineSettingsStore(tmp_path / "machine.json"), kit)
+    qtbot.addWidget(app.main_window)
+    controller = start_presentation(app, TEEN_CONSULT)
+    assert controller is not None
+    try:
+        _to_investment(controller)
+        controller.payment.pick("standard")
+        assert controller.payment.save() is not None
+        controller.panel.agreement_button.click()
+        qtbot.waitUntil(
+            lambda: agreements.latest(demo_desk, TEEN_CONSULT) is not None, timeout=15_000
+        )
+        preview = controller.console.findChild(AgreementPreview)
+        assert preview is not None
+        qtbot.waitUntil(lambda: preview.page_count() >= 2, timeout=15_000)
+        record = agreements.latest(demo_desk, TEEN_CONSULT)
+        assert record.agreement.version == 1 and record.agreement.verify()
+        preview.close()
+    finally:
+        controller.end()
