@@ -2,18 +2,20 @@
 
 It accepts a rendered ``Slide`` and nothing else (no consult, no notes): what
 the family can see is limited by construction. It paints through the one
-rendering path (``paint_slide``) into a pixmap the size of the widget at its
-device pixel ratio, then blits that pixmap on every later paint.
+rendering path (``SlidePainter``) straight onto the window. The slide's layout
+is cached by the painter, so a repaint only replays drawing operations; an
+intermediate picture of the whole screen measured slower under X (one more
+full-screen copy per new slide) than painting again on the rare expose.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from tcdesk.render.slide import Slide
-from tcdesk.ui.slide_painter import SlideLayout, SlidePainter, default_painter, paint_blank
+from tcdesk.ui.slide_painter import SlidePainter, default_painter, paint_blank
 
 BLANK_COLOURS = {"black": QColor("#000000"), "white": QColor("#FFFFFF")}
 EMPTY_COLOUR = QColor("#000000")  # no slide yet: dark, like a blanked projector
@@ -29,9 +31,6 @@ class SlideView(QWidget):
         self._painter = painter if painter is not None else default_painter()
         self._slide: Slide | None = None
         self._blank = ""
-        self._pixmap: QPixmap | None = None
-        self._pixmap_key: tuple[int, int, float] | None = None
-        self._pixmap_layout: SlideLayout | None = None
 
     # -- state ----------------------------------------------------------------------------
 
@@ -47,7 +46,6 @@ class SlideView(QWidget):
         if slide is self._slide:
             return
         self._slide = slide
-        self._drop_pixmap()
         self.update()
 
     def set_blank(self, mode: str) -> None:
@@ -60,18 +58,14 @@ class SlideView(QWidget):
         self.update()
 
     def refresh(self) -> None:
-        """Paint again from scratch (e.g. after the practice changed an image file)."""
-        self._drop_pixmap()
+        """Paint again (e.g. after the practice changed an image file: the painter
+        notices changed files when it lays the slide out)."""
         self.update()
 
     # -- Qt -------------------------------------------------------------------------------
 
     def sizeHint(self) -> QSize:
         return QSize(640, 360)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        self._drop_pixmap()
-        super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -82,30 +76,6 @@ class SlideView(QWidget):
             elif self._slide is None:
                 paint_blank(painter, rect, EMPTY_COLOUR)
             else:
-                painter.drawPixmap(0, 0, self._rendered(self._slide))
+                self._painter.paint(painter, self._slide, rect)
         finally:
             painter.end()
-
-    # -- the cached picture ---------------------------------------------------------------
-
-    def _drop_pixmap(self) -> None:
-        self._pixmap = None
-        self._pixmap_key = None
-        self._pixmap_layout = None
-
-    def _rendered(self, slide: Slide) -> QPixmap:
-        dpr = self.devicePixelRatioF()
-        key = (self.width(), self.height(), dpr)
-        # The layout object changes when an image file appears or changes on disk.
-        layout = self._painter.layout(slide)
-        if self._pixmap is not None and self._pixmap_key == key and self._pixmap_layout is layout:
-            return self._pixmap
-        pixmap = QPixmap(max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr)))
-        pixmap.setDevicePixelRatio(dpr)
-        painter = QPainter(pixmap)
-        try:
-            self._painter.paint(painter, slide, QRectF(0, 0, self.width(), self.height()))
-        finally:
-            painter.end()
-        self._pixmap, self._pixmap_key, self._pixmap_layout = pixmap, key, layout
-        return pixmap
