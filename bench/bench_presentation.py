@@ -34,7 +34,7 @@ def _stats(samples: list[float]) -> tuple[float, float, float]:
 
 
 def run(n: int) -> int:
-    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
@@ -57,18 +57,6 @@ def run(n: int) -> int:
         app.processEvents()
     display = controller.display
     view = controller.patient_view()
-    painted: list[float] = []
-
-    class PaintClock(QObject):
-        def eventFilter(self, watched, event):
-            if event.type() == QEvent.Type.Paint:
-                # Runs before the paint; record after it by posting nothing:
-                # the view paints synchronously inside repaint(), so the
-                # caller's clock read right after sendEvent includes it.
-                painted.append(time.perf_counter())
-            return False
-
-    view.installEventFilter(PaintClock(view))
     screen = display.windowHandle().screen().name() if display else "single"
     print(
         f"platform={app.platformName()} patient screen={screen} "
@@ -113,13 +101,13 @@ def run(n: int) -> int:
     for _ in range(5):
         app.processEvents()
     repainted: list[float] = []
-    real_repaint = view.repaint
+    real_repaint = view.repaint_now
 
     def timed_repaint() -> None:
         real_repaint()  # synchronous: paintEvent has run when this returns
         repainted.append(time.perf_counter())
 
-    view.repaint = timed_repaint  # the controller calls view.repaint() after set_slide
+    view.repaint_now = timed_repaint  # the controller calls it right after set_slide
     slider = controller.payment.down_slider
     low, high = slider.minimum(), min(slider.maximum(), 2000)  # within the APR cap
     drag: list[float] = []

@@ -52,7 +52,16 @@ from tcdesk.ui.painting.blocks import (
 from tcdesk.ui.painting.cards import ChoicesLayout, OptionsLayout
 from tcdesk.ui.painting.findings import FindingsLayout
 from tcdesk.ui.painting.images import ImageCache, Signature, signature
-from tcdesk.ui.painting.ops import GroupOp, ImageOp, Op, PlacedText, RectOp, placed_texts, replay
+from tcdesk.ui.painting.ops import (
+    GroupOp,
+    ImageOp,
+    Op,
+    PlacedText,
+    RectOp,
+    changed_bounds,
+    placed_texts,
+    replay,
+)
 from tcdesk.ui.painting.stack import (
     Element,
     Fixed,
@@ -403,6 +412,27 @@ class SlidePainter:
         else:
             _standard(ops, slide, ctx)
         return SlideLayout(palette.background, ops)
+
+    def changed_area(self, old: Slide, new: Slide, target: QRectF) -> QRectF | None:
+        """Where, in ``target``, ``new`` looks different from ``old``; None: everywhere.
+
+        A payment drag changes one row of cards: repainting only that row saves
+        most of the painting and of the copy to the screen.
+        """
+        before, after = self.layout(old), self.layout(new)
+        if before.background != after.background:
+            return None
+        area = changed_bounds(before.ops, after.ops)
+        if area is None:
+            return None
+        canvas = canvas_rect(target)
+        scale = canvas.width() / CANVAS_WIDTH
+        return QRectF(
+            canvas.left() + area.left() * scale,
+            canvas.top() + area.top() * scale,
+            area.width() * scale,
+            area.height() * scale,
+        )
 
     def paint(self, painter: QPainter, slide: Slide, target: QRectF) -> None:
         layout = self.layout(slide)

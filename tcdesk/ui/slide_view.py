@@ -10,7 +10,7 @@ full-screen copy per new slide) than painting again on the rare expose.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
@@ -31,6 +31,7 @@ class SlideView(QWidget):
         self._painter = painter if painter is not None else default_painter()
         self._slide: Slide | None = None
         self._blank = ""
+        self._pending = QRect()  # what the last change needs repainted
 
     # -- state ----------------------------------------------------------------------------
 
@@ -45,8 +46,13 @@ class SlideView(QWidget):
             raise TypeError(f"SlideView shows a Slide, not {type(slide).__name__}")
         if slide is self._slide:
             return
-        self._slide = slide
-        self.update()
+        old, self._slide = self._slide, slide
+        area = None
+        if old is not None and slide is not None and not self._blank:
+            area = self._painter.changed_area(old, slide, QRectF(self.rect()))
+        self._pending = self.rect() if area is None else area.toAlignedRect().adjusted(-2, -2, 2, 2)
+        if not self._pending.isEmpty():
+            self.update(self._pending)
 
     def set_blank(self, mode: str) -> None:
         """'' shows the slide; 'black' or 'white' hides it behind one colour."""
@@ -55,7 +61,15 @@ class SlideView(QWidget):
         if mode == self._blank:
             return
         self._blank = mode
+        self._pending = self.rect()
         self.update()
+
+    def repaint_now(self) -> None:
+        """Repaint what the last change touched, synchronously (the live display)."""
+        if self._pending.isEmpty():
+            return
+        self.repaint(self._pending)
+        self._pending = QRect()
 
     def refresh(self) -> None:
         """Paint again (e.g. after the practice changed an image file: the painter

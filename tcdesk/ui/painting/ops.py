@@ -203,3 +203,62 @@ def placed_texts(ops: list[Op], transform: QTransform | None = None) -> list[Pla
 def replay(ops: list[Op], painter: QPainter, images: ImageCache) -> None:
     for op in ops:
         op.paint(painter, images)
+
+
+def op_bounds(op: object) -> QRectF:
+    """Where ``op`` can put ink, on the canvas (generous: strokes and antialiasing)."""
+    if isinstance(op, RectOp):
+        return op.rect.adjusted(-op.width - 1, -op.width - 1, op.width + 1, op.width + 1)
+    if isinstance(op, PathOp):
+        pad = op.width + 1
+        return op.path.boundingRect().adjusted(-pad, -pad, pad, pad)
+    if isinstance(op, TextOp | DocOp):
+        return op.box.united(op.bounds).adjusted(-4, -4, 4, 4)
+    if isinstance(op, ImageOp):
+        return op.rect.adjusted(-1, -1, 1, 1)
+    if isinstance(op, GroupOp):
+        inner = QRectF()
+        for child in op.ops:
+            inner = inner.united(op_bounds(child))
+        return op.transform.mapRect(inner)
+    return QRectF()
+
+
+def _same(a: object, b: object) -> bool:
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, DocOp):
+        return (a.box, a.bounds, a.origin, a.color, a.pixel_size) == (
+            b.box,
+            b.bounds,
+            b.origin,
+            b.color,
+            b.pixel_size,  # type: ignore[attr-defined]
+        ) and a.text() == b.text()  # type: ignore[attr-defined]
+    if isinstance(a, GroupOp):
+        return (
+            a.transform == b.transform
+            and len(a.ops) == len(b.ops)
+            and all(  # type: ignore[attr-defined]
+                _same(x, y)
+                for x, y in zip(a.ops, b.ops, strict=True)  # type: ignore[attr-defined]
+            )
+        )
+    return a == b
+
+
+def changed_bounds(old: list[Op], new: list[Op]) -> QRectF | None:
+    """The canvas area that differs between two op lists; None if they differ in shape."""
+    if len(old) != len(new):
+        return None
+    area = QRectF()
+    for a, b in zip(old, new, strict=True):
+        if isinstance(a, GroupOp) and isinstance(b, GroupOp) and a.transform == b.transform:
+            inner = changed_bounds(a.ops, b.ops)
+            if inner is not None:
+                if not inner.isEmpty():
+                    area = area.united(a.transform.mapRect(inner))
+                continue
+        if not _same(a, b):
+            area = area.united(op_bounds(a)).united(op_bounds(b))
+    return area

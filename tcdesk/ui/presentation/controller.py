@@ -269,7 +269,7 @@ class PresentationController(QObject):
         else:
             view.set_slide(self.room.display_slide())
             view.set_blank("")
-        view.repaint()
+        view.repaint_now()
         self._console_timer.start()
         self._save_timer.start()
         showing = (session.index, session.screen)
@@ -337,7 +337,7 @@ class PresentationController(QObject):
         if self.room.session.showing_step and self.room.session.index in changed:
             view = self.patient_view()
             view.set_slide(self.room.display_slide())
-            view.repaint()
+            view.repaint_now()
         self._console_timer.start()
 
     def _plan_saved(self, _priced: PricedPlan | None) -> None:
