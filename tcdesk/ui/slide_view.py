@@ -2,10 +2,11 @@
 
 It accepts a rendered ``Slide`` and nothing else (no consult, no notes): what
 the family can see is limited by construction. It paints through the one
-rendering path (``SlidePainter``) straight onto the window. The slide's layout
-is cached by the painter, so a repaint only replays drawing operations; an
-intermediate picture of the whole screen measured slower under X (one more
-full-screen copy per new slide) than painting again on the rare expose.
+rendering path (``SlidePainter``) straight onto the window, and when a new
+slide differs from the shown one in one place (a payment card during a drag)
+only that area is repainted. The painter caches each slide's layout, so a
+repaint only replays drawing operations; an intermediate full-screen picture
+measured slower under X than painting again on the rare expose.
 """
 
 from __future__ import annotations
