@@ -14,65 +14,24 @@ import argparse
 import statistics
 import sys
 import time
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tcdesk.documents.agreement_model import AgreementData, PartyLine
+from tcdesk.documents.agreement_model import AgreementData
 from tcdesk.documents.agreement_pdf import build_agreement_pdf
-from tcdesk.money import InsurancePlan, QuoteRequest, build_quote
-from tcdesk.paths import assets_dir
+from tests.documents.helpers import agreement as sample_agreement
+from tests.documents.helpers import quote as sample_quote
 
 WARMUP = 3
 TARGETS_MS = {24: 150.0, 60: 250.0}
 
 
 def agreement(months: int) -> AgreementData:
-    quote = build_quote(
-        QuoteRequest(
-            total_fee=Decimal("5600"),
-            agreement_date=date(2026, 11, 27),
-            down_payment=Decimal("800"),
-            months=months,
-            first_due=date(2027, 1, 15),
-            apr_percent=Decimal("6.9") if months > 36 else Decimal(0),
-            pif_discount_percent=Decimal("5"),
-            primary_insurance=InsurancePlan(
-                coverage_percent=Decimal("50"), lifetime_max=Decimal("1500"), name="Delta Dental"
-            ),
-            treatment_months=24,
-        )
-    )
-    return AgreementData(
-        practice_name="Bright Smiles Orthodontics",
-        practice_address="412 Maple Avenue, Suite 200, Westerville, OH 43081",
-        practice_phone="(614) 555-0100",
-        logo_path=str(assets_dir() / "brand" / "demo_logo.svg"),
-        office_name="Westerville",
-        office_address="412 Maple Avenue, Suite 200, Westerville, OH 43081",
-        office_phone="(614) 555-0100",
-        number="BSO-2026-ABC123",
-        version=1,
-        issued_on=date(2026, 11, 27),
-        patient_legal_name="Zoë Martínez-Reyes",
-        patient_preferred_name="",
-        patient_birth_date=date(2012, 5, 3),
-        responsible=(PartyLine("Renée Martínez", "Mother"), PartyLine("Luis Reyes", "Father")),
-        treatment_category="Comprehensive",
-        option_title="Metal braces",
-        estimated_months=24,
-        planned_start=date(2026, 12, 14),
-        visit_interval_weeks=6,
-        quote=quote,
-        late_fee=Decimal("35.00"),
-        late_fee_days=10,
-        returned_payment_fee=Decimal("35.00"),
-        estimate_valid_days=365,
-        creditor_name="Bright Smiles Orthodontics",
-        coordinator_name="Jessica Alvarez",
-    )
+    """The tests' demo-like agreement; the long plan carries interest (6.9% APR)."""
+    apr = Decimal("6.9") if months > 36 else Decimal(0)
+    return sample_agreement(quote=sample_quote(months=months, apr_percent=apr))
 
 
 def measure(months: int, runs: int) -> tuple[float, float, float, int, int]:

@@ -294,19 +294,17 @@ class PaymentPanel(QWidget):
         self._load_choices(select=current if current != "custom" else "standard")
 
     def _down_changed(self, value: int) -> None:
-        if self.down_slider.value() != value:
-            self.down_slider.blockSignals(True)
-            self.down_slider.setValue(value)
-            self.down_slider.blockSignals(False)
-        if not self._updating:
-            self._live = True
-            self._changed(choice_key="custom")
+        self._adjusted(self.down_slider, value)
 
     def _months_changed(self, value: int) -> None:
-        if self.months_slider.value() != value:
-            self.months_slider.blockSignals(True)
-            self.months_slider.setValue(value)
-            self.months_slider.blockSignals(False)
+        self._adjusted(self.months_slider, value)
+
+    def _adjusted(self, slider: QSlider, value: int) -> None:
+        """A spin box moved (typed, or following its slider): a custom plan, shown live."""
+        if slider.value() != value:
+            slider.blockSignals(True)
+            slider.setValue(value)
+            slider.blockSignals(False)
         if not self._updating:
             self._live = True
             self._changed(choice_key="custom")
