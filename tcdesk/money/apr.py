@@ -24,7 +24,7 @@ SMALLEST_APR = Decimal("0.01")
 DAYS_PER_UNIT_PERIOD = 30
 _TOLERANCE = Decimal("1e-10")
 _MAX_STEPS = 200
-_PRECISION = 34
+_PRECISION = 18  # one machine word in libmpdec; the rate needs ~10 digits
 
 
 def unit_periods(start: date, due: date) -> tuple[int, Decimal]:
@@ -45,12 +45,19 @@ def solve_apr(
         raise ValueError("amount financed must be positive to have an APR")
     if total <= amount_financed:
         return Decimal(0)
+    # Grouped by odd days first: monthly dues on one day share them, so the
+    # fraction days / 30 is worked out once per group, not once per payment.
+    by_days: dict[int, list[tuple[int, Decimal]]] = {}
+    for due, amount in payments:
+        months, days = whole_months_and_days(start, due)
+        by_days.setdefault(days, []).append((months, amount))
     groups: dict[Decimal, list[tuple[int, Decimal]]] = {}
     weighted_time = Decimal(0)
-    for due, amount in payments:
-        months, fraction = unit_periods(start, due)
-        groups.setdefault(fraction, []).append((months, amount))
-        weighted_time += amount * (months + fraction)
+    for days, flows in by_days.items():
+        fraction = Decimal(days) / DAYS_PER_UNIT_PERIOD
+        groups[fraction] = flows
+        for months, amount in flows:
+            weighted_time += amount * (months + fraction)
     if weighted_time == 0:
         raise ValueError("every payment is due at the start: no time, no rate")
     for flows in groups.values():

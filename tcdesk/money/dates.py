@@ -57,8 +57,12 @@ def whole_months_and_days(earlier: date, later: date) -> tuple[int, int]:
         raise ValueError("later date is before earlier date")
     months = (later.year - earlier.year) * 12 + (later.month - earlier.month)
     day = 31 if is_month_end(later) else later.day
-    start_of_months = add_months(later, -months, day)  # lands in earlier's month
-    if start_of_months < earlier:  # one month fewer lands in the next month: always after
+    # Measured back ``months`` from ``later`` lands in earlier's own month (day clamped);
+    # worked out directly, as this runs for every payment of every quote.
+    year, month = earlier.year, earlier.month
+    landing = min(day, days_in_month(year, month))
+    if landing < earlier.day:  # one month fewer lands in the next month: always after
         months -= 1
-        start_of_months = add_months(later, -months, day)
-    return months, (start_of_months - earlier).days
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        landing = min(day, days_in_month(year, month))
+    return months, (date(year, month, landing) - earlier).days
