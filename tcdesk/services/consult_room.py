@@ -8,7 +8,6 @@ loses nothing and the next launch can resume exactly where it was.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from typing import Any
 
 from tcdesk.domain import (
@@ -263,6 +262,10 @@ class ConsultRoom:
             )
             kinds = PLAN_DEPENDENT
         self._previewed_option = plan.option_id
+        return self._rerender(kinds)
+
+    def _rerender(self, kinds: frozenset[SlideKind] | set[SlideKind]) -> list[int]:
+        """Render again the slides of ``kinds`` from the current context; their indexes."""
         changed = []
         for i, step in enumerate(self.session.steps):
             if SlideKind(step.kind) in kinds:
@@ -306,9 +309,7 @@ class ConsultRoom:
         self.desk.consults.save(consult)
         self.consult_file = replace(self.consult_file, consult=consult)
         self.context = build_context(self.desk, self.consult_id, content=self.kit.content)
-        for i, step in enumerate(self.session.steps):
-            if SlideKind(step.kind) in PLAN_DEPENDENT:
-                self.slides[i] = self.kit.renderer.render_slide(step, self.context)
+        self._rerender(PLAN_DEPENDENT)
 
     def _audit(self, action: str, detail: str) -> None:
         self.desk.audit.record(
@@ -342,7 +343,3 @@ def open_sessions(desk: Desk) -> list[tuple[SavedSession, str]]:
         if patient is not None:
             found.append((saved, patient.display_name))
     return found
-
-
-def seconds_between(start: datetime, end: datetime) -> int:
-    return max(0, int((end - start).total_seconds()))
