@@ -446,6 +446,13 @@ class PresentationController(QObject):
             timer.stop()
         self.room.end()
         QApplication.instance().removeEventFilter(self.key_filter)  # type: ignore[union-attr]
+        QGuiApplication.instance().screenRemoved.disconnect(self._screen_removed_now)  # type: ignore[union-attr]
+        for signal, slot in (
+            (self.screens.patient_screen_lost, self._screen_lost),
+            (self.screens.screen_offered, self._screen_offered),
+            (self.screens.screens_changed, self._fill_screen_combo),
+        ):
+            signal.disconnect(slot)
         for window in self.windows():
             window.allow_close()  # type: ignore[attr-defined]
             window.close()
