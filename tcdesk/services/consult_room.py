@@ -25,6 +25,7 @@ from tcdesk.flows.session import ConsultSession
 from tcdesk.render import Content, Renderer
 from tcdesk.render.slide import Slide, SlideKind
 from tcdesk.services.clock import utc_iso
+from tcdesk.services.consult_outcome import Outcome, record_outcome
 from tcdesk.services.consult_quote import ConsultPricing, PricedPlan
 from tcdesk.services.desk import Desk
 from tcdesk.services.ids import new_id
@@ -323,10 +324,14 @@ class ConsultRoom:
 
     # -- ending -----------------------------------------------------------------------
 
-    def end(self) -> EndReport:
+    def end(self, outcome: Outcome | None = None) -> EndReport:
+        """End the presentation; with an ``outcome``, record how the consult ended."""
         report = EndReport(skipped=self.session.skipped())
         consult = self.consult_file.consult
-        if consult.status is ConsultStatus.SCHEDULED:
+        if outcome is not None:
+            consult = record_outcome(self.desk, consult, outcome)
+            self.consult_file = replace(self.consult_file, consult=consult)
+        elif consult.status is ConsultStatus.SCHEDULED:
             consult = replace(consult, status=ConsultStatus.PENDING)
             self.desk.consults.save(consult)
             self.consult_file = replace(self.consult_file, consult=consult)

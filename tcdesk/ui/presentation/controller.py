@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QWidget
 
 from tcdesk.domain import Objection, PaymentPlan
 from tcdesk.formatting import local_time
+from tcdesk.services.consult_outcome import Outcome
 from tcdesk.services.consult_quote import PricedPlan
 from tcdesk.services.consult_room import ConsultRoom
 from tcdesk.ui.presentation.checklist_panel import ChecklistPanel
@@ -24,6 +25,7 @@ from tcdesk.ui.presentation.key_filter import PresentationKeyFilter
 from tcdesk.ui.presentation.keymap import Action
 from tcdesk.ui.presentation.notes_editor import NotesEditor
 from tcdesk.ui.presentation.objection_panel import ObjectionHelp, ObjectionPanel
+from tcdesk.ui.presentation.outcome_dialog import OutcomeDialog
 from tcdesk.ui.presentation.outline_panel import OutlinePanel
 from tcdesk.ui.presentation.patient_display import PatientDisplay
 from tcdesk.ui.presentation.payment_panel import PaymentPanel
@@ -112,6 +114,7 @@ class PresentationController(QObject):
         self._ending_confirmed = False
         self._ended = False
         self._on_money = False
+        self._today = today
         self._overlays: list = []
         self._offered: str = ""
 
@@ -434,9 +437,17 @@ class PresentationController(QObject):
             self.panel.end_warning.setVisible(True)
             self.panel.end_button.setText("End anyway")
             return
-        self.end()
+        self.ask_outcome()
 
-    def end(self) -> None:
+    def ask_outcome(self) -> OutcomeDialog:
+        """How did it end? Recorded with the end; "Back to the consult" changes nothing."""
+        dialog = OutcomeDialog(self._today, self.console or self.stage)
+        dialog.accepted.connect(lambda: self.end(dialog.outcome))
+        dialog.open()
+        self.outcome_dialog = dialog
+        return dialog
+
+    def end(self, outcome: Outcome | None = None) -> None:
         if self._ended:
             return
         self._ended = True
@@ -444,7 +455,7 @@ class PresentationController(QObject):
         # Nothing may save after the consult is marked ended (it would reopen it).
         for timer in (self._clock, self._save_timer, self._console_timer, self._dwell):
             timer.stop()
-        self.room.end()
+        self.room.end(outcome)
         QApplication.instance().removeEventFilter(self.key_filter)  # type: ignore[union-attr]
         QGuiApplication.instance().screenRemoved.disconnect(self._screen_removed_now)  # type: ignore[union-attr]
         for signal, slot in (

@@ -144,3 +144,34 @@ def test_console_thumbnail_shows_exactly_what_the_family_sees(qtbot: QtBot, cont
     qtbot.keyClick(controller.display, Key.Key_Right)
     qtbot.waitUntil(lambda: controller.panel.live.slide() is controller.patient_view().slide())
     assert controller.panel.next_view.slide() is controller.room.slides[2]
+
+
+def test_ending_asks_how_it_ended_and_records_it(qtbot: QtBot, controller, demo_desk) -> None:
+    from tcdesk.domain import ConsultStatus
+    from tcdesk.services.consult_outcome import OutcomeKind
+
+    controller.start()
+    controller.request_end()  # first press: the skipped-items warning
+    controller.request_end()
+    dialog = controller.outcome_dialog
+    assert dialog.isVisible() and not controller._ended
+    dialog.buttons[OutcomeKind.DECLINED].setChecked(True)
+    dialog.try_accept()
+    assert "why they declined" in dialog.error.text() and not controller._ended
+    dialog.reason.setText("Wants a second opinion first")
+    dialog.try_accept()
+    assert controller._ended
+    consult = demo_desk.consults.get(controller.room.consult_id)
+    assert consult.status is ConsultStatus.DECLINED
+    assert consult.outcome_reason == "Wants a second opinion first"
+
+
+def test_back_to_the_consult_changes_nothing(qtbot: QtBot, controller, demo_desk) -> None:
+    controller._ending_confirmed = True
+    dialog = controller.ask_outcome()
+    dialog.reject()
+    assert not controller._ended
+    from tcdesk.domain import ConsultStatus
+
+    assert demo_desk.consults.get(controller.room.consult_id).status is ConsultStatus.SCHEDULED
+    assert demo_desk.consults.saved_session(controller.room.consult_id).ended_at is None

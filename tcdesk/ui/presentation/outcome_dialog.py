@@ -1,0 +1,110 @@
+"""How did the consult end? Asked on the coordinator's screen, never the family's."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tcdesk.services.consult_outcome import Outcome, OutcomeError, OutcomeKind, check_outcome
+
+CHOICES = (
+    (OutcomeKind.STARTED_TODAY, "Started today"),
+    (OutcomeKind.START_BOOKED, "Start booked"),
+    (OutcomeKind.THINKING, "Thinking it over (follow up)"),
+    (OutcomeKind.DECLINED, "Declined"),
+)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class OutcomeDialog(QDialog):
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outcomeDialog")
+        self.setWindowTitle("End the consult")
+        self._today = today
+        self.outcome: Outcome | None = None
+        self.group = QButtonGroup(self)
+        self.buttons: dict[OutcomeKind, QRadioButton] = {}
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("How did the consult end?"))
+        for kind, label in CHOICES:
+            button = QRadioButton(label)
+            button.setObjectName(f"outcome_{kind.value}")
+            self.group.addButton(button)
+            self.buttons[kind] = button
+            layout.addWidget(button)
+            button.toggled.connect(lambda _on: self._show_fields())
+        self.start_date = QDateEdit(_qdate(today + timedelta(days=14)))
+        self.start_date.setCalendarPopup(True)
+        self.follow_up_on = QDateEdit(_qdate(today + timedelta(days=3)))
+        self.follow_up_on.setCalendarPopup(True)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("outcomeReason")
+        self.form = QFormLayout()
+        self.form.addRow("Start date", self.start_date)
+        self.form.addRow("Follow up on", self.follow_up_on)
+        self.form.addRow("What holds them back / why", self.reason)
+        layout.addLayout(self.form)
+        self.error = QLabel("")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        box.button(QDialogButtonBox.StandardButton.Ok).setText("End consult")
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText("Back to the consult")
+        box.accepted.connect(self.try_accept)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+        self.buttons[OutcomeKind.THINKING].setChecked(True)
+
+    def kind(self) -> OutcomeKind:
+        return next(kind for kind, button in self.buttons.items() if button.isChecked())
+
+    def _show_fields(self) -> None:
+        kind = self.kind() if any(b.isChecked() for b in self.buttons.values()) else None
+        self.form.setRowVisible(self.start_date, kind is OutcomeKind.START_BOOKED)
+        self.form.setRowVisible(self.follow_up_on, kind is OutcomeKind.THINKING)
+        self.form.setRowVisible(self.reason, kind in (OutcomeKind.THINKING, OutcomeKind.DECLINED))
+
+    def values(self) -> Outcome:
+        kind = self.kind()
+        return Outcome(
+            kind=kind,
+            start_date=self.start_date.date().toPython()
+            if kind is OutcomeKind.START_BOOKED
+            else None,
+            follow_up_on=self.follow_up_on.date().toPython()
+            if kind is OutcomeKind.THINKING
+            else None,
+            reason=self.reason.text()
+            if kind in (OutcomeKind.THINKING, OutcomeKind.DECLINED)
+            else "",
+        )
+
+    def try_accept(self) -> None:
+        outcome = self.values()
+        try:
+            check_outcome(outcome, self._today)
+        except OutcomeError as error:
+            self.error.setText(str(error))
+            return
+        self.outcome = outcome
+        self.accept()
