@@ -54,6 +54,9 @@ class OutcomeDialog(QDialog):
         self.start_date.setCalendarPopup(True)
         self.follow_up_on = QDateEdit(_qdate(today + timedelta(days=3)))
         self.follow_up_on.setCalendarPopup(True)
+        for edit in (self.start_date, self.follow_up_on):
+            edit.setDisplayFormat("ddd MMM d, yyyy")
+            edit.setMinimumDate(_qdate(today))
         self.reason = QLineEdit()
         self.reason.setObjectName("outcomeReason")
         self.form = QFormLayout()
@@ -74,6 +77,7 @@ class OutcomeDialog(QDialog):
         box.rejected.connect(self.reject)
         layout.addWidget(box)
         self.buttons[OutcomeKind.THINKING].setChecked(True)
+        self.setMinimumWidth(560)
 
     def kind(self) -> OutcomeKind:
         return next(kind for kind, button in self.buttons.items() if button.isChecked())
