@@ -97,6 +97,13 @@ class Application:
         if self.presentation is None:
             self.presentation = start_presentation(self, consult_id)
 
+    def print_summary(self, consult_id: str, parent, report):
+        from tcdesk.ui.documents.summary_actions import SummaryPrinter
+
+        job = SummaryPrinter(self.desk, consult_id, self.settings, parent, report)
+        job.start()
+        return job
+
     def open_agreement(self, consult_id: str, parent) -> None:
         from tcdesk.ui.documents.agreement_actions import open_agreement
 

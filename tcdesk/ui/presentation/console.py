@@ -129,6 +129,12 @@ class ConsolePanel(QWidget):
         self.white_button.setObjectName("whiteButton")
         self.agreement_button = QPushButton("Agreement…")
         self.agreement_button.setObjectName("agreementButton")
+        self.summary_button = QPushButton("Take-home summary…")
+        self.summary_button.setObjectName("summaryButton")
+        self.notice = QLabel("")
+        self.notice.setObjectName("consoleNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setProperty("role", "muted")
         self.end_button = QPushButton("End consult")
         self.end_button.setObjectName("endButton")
         self.talking_points = QLabel("")
@@ -201,6 +207,7 @@ class ConsolePanel(QWidget):
         below.addWidget(_group("Talking points (only you see these)", self.talking_points), 1)
         centre_layout.addLayout(below, 1)
         centre_layout.addWidget(self.end_warning)
+        centre_layout.addWidget(self.notice)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -238,6 +245,7 @@ class ConsolePanel(QWidget):
             buttons.addWidget(widget)
         more = QHBoxLayout()
         more.addWidget(self.agreement_button)
+        more.addWidget(self.summary_button)
         more.addWidget(self.end_button)
         top = QHBoxLayout()
         top.addWidget(self.patient_label, 1)
@@ -252,6 +260,7 @@ class ConsolePanel(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(more)
         layout.addWidget(self.end_warning)
+        layout.addWidget(self.notice)
         layout.addWidget(self.screen_status)
         # One screen: no room screen to choose and no thumbnail of it; keep the
         # widgets parented (hidden) so they live and die with the panel.

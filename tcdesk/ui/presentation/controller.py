@@ -105,12 +105,15 @@ class PresentationController(QObject):
         today: date,
         *,
         open_agreement: Callable[[QWidget], None] | None = None,
+        print_summary: Callable[[QWidget, Callable[[str], None]], object] | None = None,
         single_screen: bool | None = None,
     ) -> None:
         super().__init__()
         self.room = room
         self.screens = screens
         self._open_agreement = open_agreement
+        self._print_summary = print_summary
+        self.summary_job: object | None = None
         self._ending_confirmed = False
         self._ended = False
         self._on_money = False
@@ -357,6 +360,15 @@ class PresentationController(QObject):
         panel.use_screen_button.clicked.connect(self._use_offered)
         panel.agreement_button.clicked.connect(self._agreement)
         panel.agreement_button.setEnabled(self._open_agreement is not None)
+        panel.summary_button.clicked.connect(self._summary)
+        panel.summary_button.setEnabled(self._print_summary is not None)
+
+    def _summary(self) -> None:
+        if self._print_summary is not None:
+            self.notes.flush()
+            self.summary_job = self._print_summary(
+                self.console or self.stage, self.panel.notice.setText
+            )
 
     def _agreement(self) -> None:
         if self._open_agreement is not None:

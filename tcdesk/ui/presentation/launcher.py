@@ -28,6 +28,7 @@ def start_presentation(
         app.screens,
         today(app.desk.clock),
         open_agreement=lambda parent: app.open_agreement(consult_id, parent),
+        print_summary=lambda parent, report: app.print_summary(consult_id, parent, report),
     )
 
     def finished() -> None:

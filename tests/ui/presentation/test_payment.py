@@ -200,3 +200,65 @@ def test_from_the_console_a_saved_plan_becomes_an_agreement(
         preview.close()
     finally:
         controller.end()
+
+
+def test_the_take_home_summary_is_kept_from_the_console(
+    qtbot: QtBot, demo_desk, kit, tmp_path
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from tcdesk.services.machine_settings import MachineSettingsStore
+    from tcdesk.ui.app import Application
+    from tcdesk.ui.presentation.launcher import start_presentation
+    from tests.ui.presentation.conftest import TEEN_CONSULT
+
+    app = Application(demo_desk, MachineSettingsStore(tmp_path / "machine.json"), kit)
+    qtbot.addWidget(app.main_window)
+    controller = start_presentation(app, TEEN_CONSULT)
+    try:
+        controller.panel.summary_button.click()
+        job = controller.summary_job
+        qtbot.waitUntil(lambda: job.dialog is not None and job.dialog.isVisible(), timeout=15_000)
+        pdf = job.path.read_bytes()
+        text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+        assert "Zoë" in text and "Your consultation summary" in text
+        job.dialog.reject()  # no printing today: the file stays, and the TC is told where
+        assert str(job.path) in controller.panel.notice.text()
+    finally:
+        controller.end()
+
+
+def test_the_take_home_summary_prints_every_page(qtbot: QtBot, demo_desk, tmp_path) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QWidget
+
+    from tcdesk.services.machine_settings import MachineSettingsStore
+    from tcdesk.ui.documents.summary_actions import SummaryPrinter
+    from tests.ui.presentation.conftest import TEEN_CONSULT
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    printed = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed))
+    reports: list[str] = []
+    job = SummaryPrinter(
+        demo_desk,
+        TEEN_CONSULT,
+        MachineSettingsStore(tmp_path / "m.json"),
+        parent,
+        reports.append,
+        folder=tmp_path,
+        printer=printer,
+    )
+    job.start()
+    qtbot.waitUntil(lambda: job.dialog is not None, timeout=15_000)
+    job._print_chosen(1)  # as if the dialog's Print was pressed with these settings
+    qtbot.waitUntil(
+        lambda: any("Printed the take-home summary" in r for r in reports), timeout=30_000
+    )
+    assert len(PdfReader(str(printed)).pages) == len(PdfReader(str(job.path)).pages) >= 2
