@@ -50,8 +50,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.terms:
             terms = Path(args.terms).expanduser()
+            check_destination(Path(args.out))
             _, written = make_agreement(desk, args.consult, Path(args.out), terms_template=terms)
-            note = "not recorded: made with trial terms"
+            note = (
+                "A trial with your own terms file: this PDF is not kept in the practice file. "
+                "Put the terms in place and run without --terms to make the agreement of record."
+            )
         else:
             consult = desk.consults.get(args.consult)
             if consult is None:

@@ -24,6 +24,8 @@ def check_destination(path: Path) -> Path:
         raise UserError(f"Can't save {target}: the folder {folder} does not exist.")
     if target.is_dir():
         raise UserError(f"Can't save {target}: it is a folder; give a file name ending in .pdf.")
+    if target.suffix.lower() != ".pdf":
+        raise UserError(f"Can't save {target}: give a file name ending in .pdf.")
     return target
 
 
@@ -31,14 +33,10 @@ def write_pdf_atomically(pdf: bytes, path: Path) -> Path:
     """Write ``pdf`` to ``path`` atomically; returns the path written.
 
     ``UserError`` (nothing written) when the folder is missing or not
-    writable, or ``path`` is a folder.
+    writable, ``path`` is a folder, or it does not end in .pdf.
     """
-    target = Path(path).expanduser()
+    target = check_destination(path)
     folder = target.parent
-    if not folder.is_dir():
-        raise UserError(f"Can't save {target}: the folder {folder} does not exist.")
-    if target.is_dir():
-        raise UserError(f"Can't save {target}: it is a folder; give a file name ending in .pdf.")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as error:

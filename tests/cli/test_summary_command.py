@@ -26,3 +26,25 @@ def test_unknown_consult(
     captured = capsys.readouterr()
     assert captured.err.strip() == "tcdesk: No consult with id x1."
     assert not out.exists()
+
+
+def test_refuses_to_overwrite_a_file_that_is_not_a_pdf(demo_store, tmp_path, capsys) -> None:
+    from tcdesk.cli import main
+    from tcdesk.services.demo import demo_id
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Call Mrs. García back.")
+    code = main(
+        [
+            "summary",
+            "--db",
+            str(demo_store),
+            "--consult",
+            demo_id("consult", "ethan_walker"),
+            "--out",
+            str(notes),
+        ]
+    )
+    assert code == 2
+    assert "ending in .pdf" in capsys.readouterr().err
+    assert notes.read_text() == "Call Mrs. García back."
