@@ -12,7 +12,7 @@ import difflib
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -78,7 +78,7 @@ _KIND_ONLY: dict[str, str] = {
     "footnote": "investment",
     "choices": "next_steps",
 }
-_CHECKLIST_KEYS = ("id", "label")
+_CHECKLIST_KEYS = ("id", "label", "when")
 _OBJECTION_KEYS = ("responses", "answer_step")
 _OBJECTION_CODES = tuple(o.value for o in Objection)
 
@@ -395,9 +395,7 @@ class _Checker:
             footnote=values.get("footnote", ""),
             choices=values.get("choices", ()),
             talking_points=values.get("talking_points", ()),
-            checklist=tuple(
-                ChecklistItem(item.id, item.label, step_id) for item in values.get("checklist", ())
-            ),
+            checklist=tuple(replace(item, step_id=step_id) for item in values.get("checklist", ())),
             objections=values.get("objections", ()),
             condition=condition,
             line=self.lines.step_line(index),
@@ -546,8 +544,21 @@ class _Checker:
                 )
                 bad = True
                 continue
+            item_when = raw.get("when", "")
+            if item_when:
+                checked = self._value_when(item_when, where, f"{item_key}.when", step_ids)
+                if checked is _BAD:
+                    bad = True
+                    continue
             seen.add(item_id)
-            items.append(ChecklistItem(item_id, item_label))
+            items.append(
+                ChecklistItem(
+                    item_id,
+                    item_label,
+                    when=item_when,
+                    condition=compile_when(item_when) if item_when else None,
+                )
+            )
         return _BAD if bad else tuple(items)
 
     def _value_objections(self, value: Any, where: dict, key: str, step_ids: set[Any]) -> Any:

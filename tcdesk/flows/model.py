@@ -8,7 +8,7 @@ mix: rendering reads only the patient-facing fields.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,11 +69,20 @@ TEMPLATE_FILTERS: tuple[str, ...] = ("money", "month_year", "long_date", "join_a
 
 @dataclass(frozen=True)
 class ChecklistItem:
-    """Something the coordinator must cover; ``id`` is unique in its flow."""
+    """Something the coordinator must cover; ``id`` is unique in its flow.
+
+    ``when`` (same language as a step's) keeps an item off the list for families
+    it does not concern, e.g. explaining insurance to a family without any.
+    """
 
     id: str
     label: str
     step_id: str = ""
+    when: str = ""
+    condition: Condition | None = field(default=None, compare=False, repr=False)
+
+    def applies(self, facts: Mapping[str, object]) -> bool:
+        return self.condition is None or self.condition.evaluate(facts)
 
 
 @dataclass(frozen=True)
@@ -141,8 +150,13 @@ class Flow:
         return None
 
     def applicable_steps(self, facts: Mapping[str, object]) -> tuple[Step, ...]:
-        """The steps shown to a patient with ``facts`` (see ``tcdesk.flows.when``)."""
-        return tuple(step for step in self.steps if step.applies(facts))
+        """The steps shown to a patient with ``facts`` (see ``tcdesk.flows.when``),
+        each with only the checklist items that concern this patient."""
+        return tuple(
+            replace(step, checklist=tuple(i for i in step.checklist if i.applies(facts)))
+            for step in self.steps
+            if step.applies(facts)
+        )
 
     def checklist(self) -> tuple[ChecklistItem, ...]:
         return tuple(item for step in self.steps for item in step.checklist)

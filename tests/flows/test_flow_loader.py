@@ -469,3 +469,34 @@ def test_flow_error_formats_without_unknown_parts() -> None:
         str(FlowError("f.toml", "boom", line=3, step="#2", key="k"))
         == "f.toml:3: step #2 key 'k': boom"
     )
+
+
+def test_a_checklist_item_can_be_for_some_families_only() -> None:
+    from tcdesk.flows import check_flow_text
+
+    text = """
+format = 1
+id = "f"
+name = "F"
+audience = "teen"
+
+[[steps]]
+id = "money"
+kind = "investment"
+title = "Your investment"
+checklist = [
+  { id = "fee", label = "Stated the fee" },
+  { id = "insurance", label = "Explained insurance", when = "insured" },
+]
+"""
+    flow, errors = check_flow_text(text)
+    assert errors == [] and flow is not None
+    insured = flow.applicable_steps({"insured": True})[0].checklist
+    uninsured = flow.applicable_steps({"insured": False})[0].checklist
+    assert [i.id for i in insured] == ["fee", "insurance"]
+    assert [i.id for i in uninsured] == ["fee"]
+    assert insured[1].step_id == "money"
+
+    _, errors = check_flow_text(text.replace('when = "insured"', 'when = "insurd"'))
+    assert len(errors) == 1
+    assert errors[0].step == "money" and errors[0].key == "checklist[1].when"
