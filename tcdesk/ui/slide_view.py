@@ -25,8 +25,15 @@ EMPTY_COLOUR = QColor("#000000")  # no slide yet: dark, like a blanked projector
 class SlideView(QWidget):
     """Paints one ``Slide`` (or a blank screen), scaled to fit, letterboxed in the theme."""
 
-    def __init__(self, parent: QWidget | None = None, *, painter: SlidePainter | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        painter: SlidePainter | None = None,
+        empty_colour: QColor = EMPTY_COLOUR,
+    ):
         super().__init__(parent)
+        self._empty_colour = empty_colour
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAutoFillBackground(False)
         self._painter = painter if painter is not None else default_painter()
@@ -89,7 +96,7 @@ class SlideView(QWidget):
             if self._blank:
                 paint_blank(painter, rect, BLANK_COLOURS[self._blank])
             elif self._slide is None:
-                paint_blank(painter, rect, EMPTY_COLOUR)
+                paint_blank(painter, rect, self._empty_colour)
             else:
                 self._painter.paint(painter, self._slide, rect)
         finally:

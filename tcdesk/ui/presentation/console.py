@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -34,10 +35,14 @@ from tcdesk.ui.slide_view import SlideView
 
 
 class Thumbnail(SlideView):
-    """The same widget as the patient display, kept at the room screen's shape."""
+    """The same widget as the patient display, kept at the room screen's shape.
+
+    With nothing to show (after the last step) it is light grey, not black, so
+    it never suggests that the next key will blank the room's screen.
+    """
 
     def __init__(self, aspect: float = 16 / 9) -> None:
-        super().__init__()
+        super().__init__(empty_colour=QColor("#E3E6E9"))
         self._aspect = aspect
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)

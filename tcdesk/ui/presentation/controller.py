@@ -293,7 +293,12 @@ class PresentationController(QObject):
 
     def _refresh_console(self) -> None:
         session = self.room.session
-        self.panel.show_slides(self.room.display_slide(), session.blank, self.room.next_slide())
+        family_sees = self.display is None or self.display.isVisible()
+        self.panel.show_slides(
+            self.room.display_slide() if family_sees else None,
+            session.blank if family_sees else "",
+            self.room.next_slide(),
+        )
         self.outline.set_current(session.position, session.started, session.screen)
         self.checklist.update_checked(session.checked)
         self.panel.show_talking_points(session.step.talking_points)
@@ -411,6 +416,7 @@ class PresentationController(QObject):
     def _screen_lost(self, name: str) -> None:
         if self.display is not None:
             self.display.hide()
+        self._console_timer.start()  # the live thumbnail shows that nothing is on
         self._patient_screen = None
         self.panel.screen_status.setText(
             f"The room screen ({name}) was disconnected. The family sees nothing now; "

@@ -102,3 +102,15 @@ def test_one_monitor_folds_the_console_into_a_sidebar(qtbot: QtBot, make_control
     assert shown == [stage.view]
     qtbot.keyClick(stage, Qt.Key.Key_F9)
     assert stage.panel.isVisible()
+
+
+def test_while_unplugged_the_live_thumbnail_shows_nothing(qtbot: QtBot, controller) -> None:
+    controller.start()
+    qtbot.waitUntil(lambda: controller.panel.live.slide() is not None)
+    try:
+        _xrandr("--delmonitor", "PATIENT")
+        qtbot.waitUntil(lambda: not controller.display.isVisible(), timeout=5000)
+        qtbot.waitUntil(lambda: controller.panel.live.slide() is None, timeout=3000)
+    finally:
+        _xrandr("--setmonitor", "PATIENT", PATIENT_MONITOR, "none")
+    qtbot.waitUntil(lambda: _patient_screen() is not None, timeout=5000)
