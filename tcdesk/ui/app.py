@@ -107,7 +107,9 @@ class Application:
     def open_agreement(self, consult_id: str, parent) -> None:
         from tcdesk.ui.documents.agreement_actions import open_agreement
 
-        open_agreement(self, consult_id, parent)
+        presenting = self.presentation
+        picker = presenting.screen_for_signing if presenting is not None else None
+        open_agreement(self, consult_id, parent, signing_screen=picker)
 
 
 def run_app(db_path: Path, qt_args: list[str]) -> int:

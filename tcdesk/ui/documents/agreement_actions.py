@@ -7,14 +7,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from tcdesk.ui.documents.agreement_preview import AgreementPreview
+from tcdesk.ui.documents.agreement_preview import AgreementPreview, ScreenPicker
 
 if TYPE_CHECKING:
     from tcdesk.ui.app import Application
 
 
 def open_agreement(
-    app: Application, consult_id: str, parent: QWidget | None = None
+    app: Application,
+    consult_id: str,
+    parent: QWidget | None = None,
+    signing_screen: ScreenPicker | None = None,
 ) -> AgreementPreview:
     """Show the consult's agreement (making version 1 if there is none yet).
 
@@ -30,6 +33,7 @@ def open_agreement(
         consult_id,
         settings=app.settings,
         actor_id=consult.coordinator_id if consult else None,
+        signing_screen=signing_screen,
         parent=parent,
     )
     preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

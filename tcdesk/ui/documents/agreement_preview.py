@@ -179,8 +179,15 @@ class AgreementPreview(QDialog):
             "Choose the printer Quick print uses on this computer",
         )
         self.sign_button = button(
-            "Sign on screen…", "signButton", self.sign_on_screen, "Both sides sign on screen"
+            "Sign on screen…", "signButton", self.sign_on_screen, "Both sides sign on this screen"
         )
+        self.room_sign_button = button(
+            "Sign on the room's screen…",
+            "roomSignButton",
+            lambda: self.sign_on_screen(on_room_screen=True),
+            "The presentation goes black and the signing pads open on the family's screen",
+        )
+        self.room_sign_button.setVisible(self._signing_screen is not None)
         self.paper_button = button(
             "Mark signed on paper…",
             "paperSignedButton",
@@ -202,6 +209,7 @@ class AgreementPreview(QDialog):
             self.quick_print_button,
             self.choose_printer_button,
             self.sign_button,
+            self.room_sign_button,
             self.paper_button,
             self.void_button,
             self.save_button,
@@ -328,7 +336,7 @@ class AgreementPreview(QDialog):
         for widget in (self.print_button, self.quick_print_button):
             widget.setEnabled(ready and status is not AgreementStatus.VOID)
         self.choose_printer_button.setEnabled(not busy)
-        for widget in (self.sign_button, self.paper_button):
+        for widget in (self.sign_button, self.room_sign_button, self.paper_button):
             widget.setEnabled(ready and status is AgreementStatus.GENERATED)
         self.void_button.setEnabled(
             not busy
@@ -536,8 +544,8 @@ class AgreementPreview(QDialog):
 
     # ------------------------------------------------------------------ signing
 
-    def sign_on_screen(self) -> None:
-        """Open the signing dialog (on the coordinator's screen unless told otherwise)."""
+    def sign_on_screen(self, *, on_room_screen: bool = False) -> None:
+        """Open the signing dialog on this screen, or on the room's (a deliberate choice)."""
         found = self.current
         if found is None:
             return
@@ -554,8 +562,11 @@ class AgreementPreview(QDialog):
             signers, clock=self.desk.clock, title=f"Sign {found.agreement.title}", parent=self
         )
         self.signing_dialog = dialog
-        screen = self._signing_screen() if self._signing_screen is not None else None
-        if screen is not None:
+        if on_room_screen and self._signing_screen is not None:
+            screen = self._signing_screen()
+            if screen is None:
+                self.show_error("The room's screen is not connected; sign on this screen.")
+                return
             dialog.place_on_screen(screen)
         agreement_id = found.id
         dialog.accepted.connect(lambda: self._signatures_given(agreement_id, dialog))

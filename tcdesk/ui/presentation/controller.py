@@ -375,6 +375,15 @@ class PresentationController(QObject):
                 self.console or self.stage, self.panel.notice.setText
             )
 
+    def screen_for_signing(self) -> QScreen | None:
+        """The room's screen for the signing pads, with the presentation blacked out
+        first (nothing of the consult shows behind them); None when there is none."""
+        if self.display is None or self._patient_screen is None or not self.display.isVisible():
+            return None
+        if self.room.session.blank != "black" and self.room.session.toggle_black():
+            self.refresh()
+        return self._patient_screen
+
     def _agreement(self) -> None:
         if self._open_agreement is not None:
             self.notes.flush()
