@@ -29,6 +29,18 @@ def _same_pixels(a: QImage, b: QImage) -> bool:
     return a.size() == b.size() and a == b
 
 
+def _differing_share(a: QImage, b: QImage) -> float:
+    a = a.convertToFormat(QImage.Format.Format_RGB32)
+    b = b.convertToFormat(QImage.Format.Format_RGB32)
+    assert a.size() == b.size()
+    differ = sum(
+        a.pixel(x, y) != b.pixel(x, y)
+        for y in range(0, a.height(), 2)
+        for x in range(0, a.width(), 2)
+    )
+    return differ / ((a.width() // 2) * (a.height() // 2))
+
+
 def test_changed_area_is_the_changed_cards_only(qapp) -> None:
     before = samples.SAMPLES["investment"]()
     after = _new_monthly(before)
@@ -53,3 +65,25 @@ def test_partial_repaint_matches_a_full_render(qtbot: QtBot) -> None:
     assert view._pending != view.rect()  # only part of the screen is to be painted
     view.repaint_now()
     assert _same_pixels(view.grab().toImage(), render_slide_image(after, 1280, 720))
+
+
+def test_a_view_inside_a_window_draws_its_pictures_in_place(qtbot: QtBot) -> None:
+    """Thumbnails sit inside the console: pictures must follow the widget's offset."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QWidget
+
+    slide = samples.SAMPLES["problem"]()
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(900, 600)
+    view = SlideView(window)
+    view.setGeometry(137, 91, 640, 360)
+    window.show()
+    qtbot.waitExposed(window)
+    view.set_slide(slide)
+    view.repaint_now()
+    inside = window.grab().toImage().copy(137, 91, 640, 360)
+    # Anti-aliased edges may differ by a pixel at an odd offset; a misplaced or
+    # missing picture changes thousands.
+    assert _differing_share(inside, render_slide_image(slide, 640, 360)) < 0.002
+    assert view.mapTo(window, QPoint(0, 0)) == QPoint(137, 91)

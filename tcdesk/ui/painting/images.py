@@ -186,16 +186,19 @@ class ImageCache:
         if not source.ok:
             return False
         target = fit_rect(source.natural_size(), box, align)
-        device = painter.deviceTransform()
-        if not device.isRotating():
+        # The painter's own transform, not deviceTransform(): the latter also holds
+        # the offset of a child widget inside its window, which Qt applies again
+        # to whatever is drawn (a thumbnail's pictures landed in the wrong place).
+        combined = painter.combinedTransform()
+        if not combined.isRotating():
             # Render at the device's own pixel grid, then blit 1:1.
             dpr = painter.device().devicePixelRatio() if painter.device() else 1.0
-            mapped = device.mapRect(target)
+            mapped = combined.mapRect(target)
             pixel = QRect(
-                round(mapped.left()),
-                round(mapped.top()),
-                max(1, round(mapped.width())),
-                max(1, round(mapped.height())),
+                round(mapped.left() * dpr),
+                round(mapped.top() * dpr),
+                max(1, round(mapped.width() * dpr)),
+                max(1, round(mapped.height() * dpr)),
             )
             if pixel.width() > 8000 or pixel.height() > 8000:
                 return False
@@ -205,7 +208,7 @@ class ImageCache:
             painter.setOpacity(painter.opacity() * opacity)
             origin = QPointF(pixel.x() / dpr, pixel.y() / dpr)
             if radius > 0:
-                r = radius * device.m11() / dpr
+                r = radius * combined.m11()
                 clip = QPainterPath()
                 clip.addRoundedRect(QRectF(origin, QSizeF(pixel.size()) / dpr), r, r)
                 painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)

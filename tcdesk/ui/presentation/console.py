@@ -172,6 +172,7 @@ class ConsolePanel(QWidget):
             self.black_button,
             self.white_button,
             self.agreement_button,
+            self.summary_button,
             self.end_button,
         ):
             bar.addWidget(widget)

@@ -175,3 +175,18 @@ def test_back_to_the_consult_changes_nothing(qtbot: QtBot, controller, demo_desk
 
     assert demo_desk.consults.get(controller.room.consult_id).status is ConsultStatus.SCHEDULED
     assert demo_desk.consults.saved_session(controller.room.consult_id).ended_at is None
+
+
+def test_every_console_part_lives_in_the_console_window(qtbot: QtBot, make_controller) -> None:
+    """No orphan widgets: each belongs to the window it serves (and dies with it)."""
+    from PySide6.QtWidgets import QWidget
+
+    for single in (False, True):
+        controller = make_controller(single_screen=single)
+        home = controller.stage if single else controller.console
+        parts = {n: w for n, w in vars(controller.panel).items() if isinstance(w, QWidget)}
+        assert len(parts) > 15
+        for name, widget in parts.items():
+            assert widget.window() is home, name
+        for button in ("agreement_button", "summary_button", "end_button", "start_button"):
+            assert parts[button].isVisible(), button
