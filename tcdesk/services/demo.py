@@ -17,9 +17,11 @@ from __future__ import annotations
 import random
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from tcdesk.domain import (
     Consult,
@@ -189,22 +191,25 @@ def _write(desk: Desk, content: DemoContent) -> None:
     for plan in content.plans:
         if consults.get_plan(plan.id) is None:
             consults.add_plan(plan)
-    known_notes: dict[str, set[str]] = {}
-    for note in content.notes:
-        ids = known_notes.setdefault(
-            note.consult_id, {n.id for n in consults.notes(note.consult_id)}
-        )
-        if note.id not in ids:
-            consults.add_note(note)
-    known_objections: dict[str, set[str]] = {}
-    for entry in content.objections:
-        ids = known_objections.setdefault(
-            entry.consult_id, {o.id for o in consults.objections(entry.consult_id)}
-        )
-        if entry.id not in ids:
-            consults.add_objection(entry)
+    _add_missing(content.notes, lambda cid: consults.notes(cid), consults.add_note)
+    _add_missing(content.objections, lambda cid: consults.objections(cid), consults.add_objection)
     for follow_up in content.follow_ups:
         consults.save_follow_up(follow_up)
+
+
+def _add_missing(
+    entries: Iterable[Any], stored: Callable[[str], Iterable[Any]], add: Callable[[Any], None]
+) -> None:
+    """Insert the history rows (notes, objections) a consult does not have yet.
+
+    Each consult's stored ids are read once, not once per entry.
+    """
+    known: dict[str, set[str]] = {}
+    for entry in entries:
+        if entry.consult_id not in known:
+            known[entry.consult_id] = {row.id for row in stored(entry.consult_id)}
+        if entry.id not in known[entry.consult_id]:
+            add(entry)
 
 
 def _summarize(desk: Desk, content: DemoContent, refreshed: bool) -> DemoSummary:

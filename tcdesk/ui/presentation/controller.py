@@ -305,14 +305,17 @@ class PresentationController(QObject):
         self.panel.start_button.setEnabled(not session.started)
         self.panel.black_button.setText("Unblank (B)" if session.blank == "black" else "Black (B)")
         self.panel.white_button.setText("Unblank (W)" if session.blank == "white" else "White (W)")
-        pending = self.key_filter.pending_jump()
-        self.panel.jump_hint.setText(f"Jump to step {pending}… (Enter)" if pending else "")
+        self._show_jump_hint()
         on_money = session.step.kind == "investment"
         if on_money and not self._on_money:
             self.panel.tabs.setCurrentWidget(self.payment)
         elif not on_money and self._on_money:
             self.panel.tabs.setCurrentWidget(self.objections)
         self._on_money = on_money
+
+    def _show_jump_hint(self) -> None:
+        pending = self.key_filter.pending_jump()
+        self.panel.jump_hint.setText(f"Jump to step {pending}… (Enter)" if pending else "")
 
     def _save_state(self) -> None:
         self.room.save()
@@ -321,8 +324,7 @@ class PresentationController(QObject):
         self.room.elapsed_seconds += 1
         minutes, seconds = divmod(self.room.elapsed_seconds, 60)
         self.panel.timer_label.setText(f"{minutes:02d}:{seconds:02d}")
-        pending = self.key_filter.pending_jump()
-        self.panel.jump_hint.setText(f"Jump to step {pending}… (Enter)" if pending else "")
+        self._show_jump_hint()
         if self.room.elapsed_seconds % 15 == 0:
             self._save_timer.start()
 
