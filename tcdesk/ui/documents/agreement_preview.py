@@ -595,14 +595,23 @@ class AgreementPreview(QDialog):
         self.agreement_changed.emit(agreement.id)
 
     def mark_signed_on_paper(self) -> None:
+        self._ask(PaperSignedDialog, self._paper_signed, "signing")
+
+    def _ask(
+        self,
+        make: Callable[[str, QWidget], Any],
+        then: Callable[[str, str], None],
+        doing: str,
+    ) -> None:
+        """Ask about the shown version (a reason, a detail); on OK, ``then(id, text)``."""
         found = self.current
         if found is None:
             return
-        dialog = PaperSignedDialog(found.agreement.title, self)
+        dialog = make(found.agreement.title, self)
         self.prompt = dialog
         agreement_id = found.id
         dialog.accepted.connect(
-            lambda: self._guard(lambda: self._paper_signed(agreement_id, dialog.text()), "signing")
+            lambda: self._guard(lambda: then(agreement_id, dialog.text()), doing)
         )
         dialog.open()
 
@@ -615,16 +624,7 @@ class AgreementPreview(QDialog):
     # ------------------------------------------------------------------ voiding and saving
 
     def void(self) -> None:
-        found = self.current
-        if found is None:
-            return
-        dialog = VoidDialog(found.agreement.title, self)
-        self.prompt = dialog
-        agreement_id = found.id
-        dialog.accepted.connect(
-            lambda: self._guard(lambda: self._voided(agreement_id, dialog.text()), "voiding")
-        )
-        dialog.open()
+        self._ask(VoidDialog, self._voided, "voiding")
 
     def void_with_reason(self, reason: str) -> bool:
         """Void the shown version (the dialog's OK does this); False if it was refused."""
