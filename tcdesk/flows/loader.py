@@ -68,15 +68,17 @@ _STEP_KEYS: dict[str, str] = {
     "recommended_label": "template",
     "footnote": "template",
     "choices": "template_list",
+    "agenda": "template",
+    "dense": "reason",
 }
 _STEP_REQUIRED = ("id", "kind", "title")
-_KIND_ONLY: dict[str, str] = {
-    "show_logo": "welcome",
-    "attribution": "concerns",
-    "show_photos": "problem",
-    "recommended_label": "options",
-    "footnote": "investment",
-    "choices": "next_steps",
+_KIND_ONLY: dict[str, tuple[str, ...]] = {
+    "show_logo": ("welcome",),
+    "attribution": ("concerns",),
+    "show_photos": ("problem",),
+    "recommended_label": ("options",),
+    "footnote": ("investment", "payment"),
+    "choices": ("next_steps",),
 }
 _CHECKLIST_KEYS = ("id", "label", "when")
 _OBJECTION_KEYS = ("responses", "answer_step")
@@ -363,8 +365,9 @@ class _Checker:
             )
             kind = None
         for key, only in _KIND_ONLY.items():
-            if key in raw and kind is not None and kind != only:
-                self.error(f"{key!r} is only for {only} steps, not {kind}", **where, key=key)
+            if key in raw and kind is not None and kind not in only:
+                kinds = " and ".join(only)
+                self.error(f"{key!r} is only for {kinds} steps, not {kind}", **where, key=key)
         values: dict[str, Any] = {}
         for key, value in raw.items():
             checker = _STEP_KEYS.get(key)
@@ -394,6 +397,8 @@ class _Checker:
             recommended_label=values.get("recommended_label", ""),
             footnote=values.get("footnote", ""),
             choices=values.get("choices", ()),
+            agenda=values.get("agenda", ""),
+            dense=values.get("dense", ""),
             talking_points=values.get("talking_points", ()),
             checklist=tuple(replace(item, step_id=step_id) for item in values.get("checklist", ())),
             objections=values.get("objections", ()),
@@ -460,6 +465,12 @@ class _Checker:
             self.error("must be a list of text", **where, key=key)
             return _BAD
         return tuple(value)
+
+    def _value_reason(self, value: Any, where: dict, key: str, step_ids: set[Any]) -> Any:
+        if not isinstance(value, str) or len(value.split()) < 3:
+            self.error("must say why, in a few words of text", **where, key=key)
+            return _BAD
+        return value.strip()
 
     def _value_bool(self, value: Any, where: dict, key: str, step_ids: set[Any]) -> Any:
         if not isinstance(value, bool):

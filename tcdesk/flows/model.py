@@ -30,6 +30,7 @@ STEP_KINDS: tuple[str, ...] = (
     "options",
     "timeline",
     "investment",
+    "payment",
     "next_steps",
     "custom",
 )
@@ -60,11 +61,25 @@ CONTEXT_NAMES: frozenset[str] = frozenset(
         "today",
         "consult_date",
         "walk_in",
+        "agenda",
     }
 )
 
 # Filters the renderer adds to jinja2's built-in ones (tcdesk.render.templates).
 TEMPLATE_FILTERS: tuple[str, ...] = ("money", "month_year", "long_date", "join_and")
+
+
+# What each kind of step needs to have anything to show: without one of these
+# facts the step is left out (and so is its line on the welcome's agenda),
+# whatever its own ``when`` says. A slide of empty space is worse than none.
+KIND_NEEDS: dict[str, tuple[str, ...]] = {
+    "concerns": ("has_concerns", "has_priorities"),
+    "problem": ("has_findings", "has_photos"),
+    "options": ("has_options",),
+    "timeline": ("has_options",),
+    "investment": ("has_fee",),
+    "payment": ("has_fee",),
+}
 
 
 @dataclass(frozen=True)
@@ -115,6 +130,8 @@ class Step:
     recommended_label: str = ""  # options
     footnote: str = ""  # investment
     choices: tuple[str, ...] = ()  # next_steps
+    agenda: str = ""  # its line on the welcome's agenda; steps that share one are listed once
+    dense: str = ""  # why this slide may carry more than about 40 words
     # coordinator only: never rendered for the family
     talking_points: tuple[str, ...] = ()
     checklist: tuple[ChecklistItem, ...] = ()
@@ -123,7 +140,14 @@ class Step:
     line: int | None = field(default=None, compare=False)
 
     def applies(self, facts: Mapping[str, object]) -> bool:
-        """Whether this step is part of the consult for a patient with ``facts``."""
+        """Whether this step is part of the consult for a patient with ``facts``.
+
+        A step whose kind has nothing to show for this patient (see
+        ``KIND_NEEDS``) never applies.
+        """
+        needs = KIND_NEEDS.get(self.kind, ())
+        if needs and not any(facts.get(fact, True) for fact in needs):
+            return False
         return self.condition is None or self.condition.evaluate(facts)
 
     def objection(self, code: Objection | str) -> ObjectionHint | None:

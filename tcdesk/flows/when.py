@@ -37,6 +37,7 @@ WHEN_NAMES: dict[str, type] = {
     "finding_count": int,
     "has_photos": bool,
     "has_options": bool,
+    "has_fee": bool,  # the chosen (else recommended) option has a fee to pay
     "option_count": int,
     "featured_type": str,  # treatment type of the chosen (else recommended) option
 }
@@ -170,6 +171,7 @@ def facts_from_context(context: Mapping[str, Any]) -> dict[str, bool | int | str
         "finding_count": len(context.get("findings") or ()),
         "has_photos": bool(context.get("photos")),
         "has_options": bool(context.get("options")),
+        "has_fee": bool(featured and featured.get("fee")),
         "option_count": len(context.get("options") or ()),
         "featured_type": str(featured["type"]) if featured else "",
     }

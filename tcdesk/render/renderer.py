@@ -68,6 +68,7 @@ class StepSpec(Protocol):
     recommended_label: str
     footnote: str
     choices: tuple[str, ...]
+    agenda: str
 
 
 class RenderError(UserError):
@@ -130,7 +131,19 @@ class Renderer:
         )
 
     def render_deck(self, steps: Iterable[StepSpec], context: Mapping[str, Any]) -> list[Slide]:
-        return [self.render_slide(step, context) for step in steps]
+        """The slides of ``steps``; the welcome's agenda lists only steps that come."""
+        steps = list(steps)
+        deck_context = {**context, "agenda": self.agenda(steps, context)}
+        return [self.render_slide(step, deck_context) for step in steps]
+
+    def agenda(self, steps: Sequence[StepSpec], context: Mapping[str, Any]) -> list[str]:
+        """The ``agenda`` lines of ``steps`` in order, each once."""
+        lines: list[str] = []
+        for step in steps:
+            line = self._render(step, "agenda", step.agenda, context)
+            if line and line not in lines:
+                lines.append(line)
+        return lines
 
     def practice_welcome(self, context: Mapping[str, Any]) -> Slide:
         """What the display shows before the consult starts: the practice, no patient data."""
@@ -167,8 +180,13 @@ class Renderer:
                 return self._options(step, context)
             case SlideKind.TIMELINE:
                 return self._timeline(context)
+            case SlideKind.WELCOME:
+                agenda = tuple(str(a) for a in context.get("agenda") or ())
+                return [BulletsBlock(agenda)] if agenda and not step.bullets else []
             case SlideKind.INVESTMENT:
                 return self._investment(step, context)
+            case SlideKind.PAYMENT:
+                return self._payment(step, context)
             case SlideKind.NEXT_STEPS:
                 return self._next_steps(step, context)
             case _:
@@ -219,7 +237,8 @@ class Renderer:
             return []
         source = step.recommended_label or self.content.word("options.recommended_label")
         label = self._render(step, "recommended_label", source, context)
-        return [OptionsBlock(cards, recommended_label=label)]
+        chosen = self.content.word("options.chosen_label")
+        return [OptionsBlock(cards, recommended_label=label, chosen_label=chosen)]
 
     def _option_card(self, option: Mapping[str, Any]) -> OptionCard:
         words = self.content.word
@@ -294,11 +313,17 @@ class Renderer:
                 emphasis=True,
             )
         )
-        blocks: list[Block] = [FiguresBlock(tuple(figures), footnote=footnote)]
+        return [FiguresBlock(tuple(figures), footnote=footnote)]
+
+    def _payment(self, step: StepSpec, context: Mapping[str, Any]) -> list[Block]:
+        """The ways to pay, side by side: a slide of its own, after the fee."""
+        investment = context.get("investment") or {}
         cards = tuple(self._choice_card(choice) for choice in investment.get("choices") or ())
-        if cards:
-            blocks.append(ChoicesBlock(cards))
-        return blocks
+        if not cards:
+            return []
+        footnote = self._render(step, "footnote", step.footnote, context) if step.footnote else ""
+        label = self.content.word("investment.chosen_label")
+        return [ChoicesBlock(cards, footnote=footnote, chosen_label=label)]
 
     def _choice_card(self, choice: Mapping[str, Any]) -> PaymentChoiceCard:
         words = self.content.word
@@ -317,6 +342,10 @@ class Renderer:
             lines.append(words("investment.choice_saves", amount=format_money(savings)))
         if months:
             lines.append(words("investment.choice_total", total=total))
+        charge = choice.get("finance_charge") or Decimal(0)
+        if months and charge > 0:
+            lines.append(words("investment.choice_apr", apr=f"{Decimal(choice['apr']):.2f}"))
+            lines.append(words("investment.choice_finance", charge=format_money(charge)))
         return PaymentChoiceCard(
             key=str(choice["key"]),
             label=str(choice["label"]),

@@ -21,6 +21,7 @@ class SlideKind(StrEnum):
     OPTIONS = "options"
     TIMELINE = "timeline"
     INVESTMENT = "investment"
+    PAYMENT = "payment"
     NEXT_STEPS = "next_steps"
     CUSTOM = "custom"
 
@@ -84,6 +85,7 @@ class OptionCard:
 class OptionsBlock:
     cards: tuple[OptionCard, ...]
     recommended_label: str = "Doctor's recommendation"
+    chosen_label: str = "Your choice"
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,7 @@ class PaymentChoiceCard:
 class ChoicesBlock:
     choices: tuple[PaymentChoiceCard, ...]
     footnote: str = ""
+    chosen_label: str = "Your choice"
 
 
 @dataclass(frozen=True)

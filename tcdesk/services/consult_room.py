@@ -38,7 +38,11 @@ from tcdesk.services.presentation import (
 )
 
 # Slides whose content depends on the payment plan being discussed.
-PLAN_DEPENDENT = frozenset({SlideKind.INVESTMENT, SlideKind.OPTIONS, SlideKind.NEXT_STEPS})
+PLAN_DEPENDENT = frozenset(
+    {SlideKind.INVESTMENT, SlideKind.PAYMENT, SlideKind.OPTIONS, SlideKind.NEXT_STEPS}
+)
+# Slides that change while the TC moves the down payment or the months.
+MONEY_SLIDES = frozenset({SlideKind.INVESTMENT, SlideKind.PAYMENT})
 
 
 @dataclass(frozen=True)
@@ -256,7 +260,7 @@ class ConsultRoom:
             )
             label_choices(investment, self.kit.content)
             self.context = {**self.context, "investment": investment}
-            kinds = {SlideKind.INVESTMENT}
+            kinds = set(MONEY_SLIDES)
         else:
             self.context = build_context(
                 self.desk, self.consult_id, plan_override=plan, content=self.kit.content

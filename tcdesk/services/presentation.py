@@ -347,6 +347,8 @@ def _choice_context(choice: PaymentChoice) -> dict[str, Any]:
         "months": choice.months,
         "total": choice.total_paid,
         "savings": discount.amount if discount is not None else ZERO,
+        "finance_charge": choice.quote.finance_charge,
+        "apr": choice.quote.truth_in_lending.apr,
         "selected": False,
     }
 
@@ -366,6 +368,8 @@ def _plan_choice(pricing: ConsultPricing, plan: PaymentPlan) -> dict[str, Any] |
         "months": quote.months,
         "total": quote.total_paid,
         "savings": discount.amount if discount is not None else ZERO,
+        "finance_charge": quote.finance_charge,
+        "apr": quote.truth_in_lending.apr,
         "selected": True,
     }
 

@@ -69,6 +69,7 @@ from tcdesk.ui.painting.stack import (
     Gap,
     Text,
     fit_stack,
+    minimum_height,
     natural_height,
     place_stack,
 )
@@ -90,7 +91,6 @@ __all__ = [
 ]
 
 BLOCK_GAP = 56.0
-LOGO_BOX = (300.0, 104.0)
 HERO_LOGO_BOX = (720.0, 220.0)
 
 
@@ -290,21 +290,22 @@ def _usable(path: str, ctx: Ctx) -> str:
 
 
 def _standard(ops: list[Op], slide: Slide, ctx: Ctx) -> None:
+    """Title, accent, body; the patient's name and the practice's name in the footer.
+
+    No corner logo: squeezed into a corner, a logo's own small print (a
+    practice's "Orthodontics") is far below what reads at 3 m. The logo is the
+    hero of the welcome and idle screens instead; here the practice's name is
+    text, at the footer's size.
+    """
     p = ctx.palette
-    logo = _usable(slide.theme.logo_path, ctx)
-    footer_top = _footer(ops, slide, p, name=True, practice=not logo)
-    title_w = SAFE.width() - (LOGO_BOX[0] + 48 if logo else 0)
+    footer_top = _footer(ops, slide, p, name=True, practice=True)
+    title_w = SAFE.width()
     header: list[Element] = [Text(slide.title, S.TITLE, p.brand_text, LEFT, 2)]
     if slide.subtitle.strip():
         header += [Gap(12, 6), Text(slide.subtitle, S.SUBTITLE, p.muted, LEFT, 2)]
     header_box = QRectF(SAFE.left(), SAFE.top(), title_w, 300)
     used = place_stack(ops, header, header_box, fit_stack(header, title_w, header_box.height()))
-    if logo:
-        box = QRectF(SAFE.right() - LOGO_BOX[0], SAFE.top(), *LOGO_BOX)
-        ops.append(
-            ImageOp(logo, box, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        )
-    header_bottom = SAFE.top() + max(used, LOGO_BOX[1] if logo else 0.0)
+    header_bottom = SAFE.top() + used
     accent_y = header_bottom + 20
     _accent(p)(ops, QRectF(SAFE.left(), accent_y, 96, 8), 1.0)
     body_top = accent_y + 8 + 44
@@ -345,7 +346,9 @@ def _welcome(ops: list[Op], slide: Slide, ctx: Ctx) -> None:
     if layouts:
         body_pref = sum(b.preferred_height(width) for b in layouts)
         body_pref += BLOCK_GAP * (len(layouts) - 1)
-        hero_h = min(hero_h, max(area.height() * 0.6, area.height() - body_pref - 72))
+        # The agenda and the welcome text come first: the logo gives up its height.
+        hero_least = minimum_height(hero, width)
+        hero_h = min(hero_h, max(hero_least, area.height() - body_pref - 72))
         body_h = min(body_pref, area.height() - hero_h - 72)
     total = hero_h + (72 + body_h if layouts else 0.0)
     top = area.top() + max(0.0, (area.height() - total) * 0.45)

@@ -212,7 +212,7 @@ class _StepRow(Element):
         ops.append(RectOp(rect, p.tint, radius=min(40.0, rect.height() / 2)))
         d = self._disc(k)
         disc = QRectF(rect.left() + self.PAD, rect.center().y() - d / 2, d, d)
-        ops.append(RectOp(disc, p.brand, radius=d / 2))
+        ops.append(RectOp(disc, p.brand_fill, radius=d / 2))
         number = single_line(str(self.number), S.STEP_NUMBER, d, k)
         ops.append(text_op(number, disc, p.on_brand, CENTER, VCENTER))
         left = disc.right() + 40

@@ -2,21 +2,22 @@
 
 Cards in a row share one type size and their rows line up (icon, title, lines,
 then the money anchored to the bottom), so the family compares like with like.
-Once a card is chosen the others fade back, so the choice is obvious from
-across the room.
+A chosen card wears a brand border, a tint and a "Your choice" pill on its
+bottom edge; the others stay at full strength, because a faded card reads as
+disabled and cannot be read from across the room.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainterPath
 
 from tcdesk.render.slide import ChoicesBlock, OptionCard, OptionsBlock, PaymentChoiceCard
 from tcdesk.ui.painting import style as S
 from tcdesk.ui.painting.blocks import CENTER, VCENTER, Ctx, split_amount
-from tcdesk.ui.painting.icons import check_badge, icon_ops
+from tcdesk.ui.painting.icons import icon_ops
 from tcdesk.ui.painting.ops import Op, PathOp, RectOp
 from tcdesk.ui.painting.stack import (
     BulletList,
@@ -72,6 +73,9 @@ class _CardRow:
     TOP_RESERVE = 0.0  # room above the cards for a ribbon
 
     columns: list[list[Element]]
+    ctx: Ctx
+    chosen_label: str = ""
+    marked: list[bool]
 
     def _count(self) -> int:
         return max(1, len(self.columns))
@@ -89,8 +93,34 @@ class _CardRow:
     def _pad_top(self, width: float) -> float:
         return self.PAD_TOP
 
+    def _pill_height(self, width: float) -> float:
+        if not (self.chosen_label and any(self.marked)):
+            return 0.0
+        text = _ribbon_text(self.chosen_label, self._card_width(width), self.GAP - 12)
+        return text.height + 2 * RIBBON_PAD_V
+
+    def _bottom_reserve(self, width: float) -> float:
+        return self._pill_height(width) / 2 + 2
+
+    def _pad_bottom(self, width: float) -> float:
+        return max(self.PAD_BOTTOM, self._pill_height(width) / 2 + 20)
+
     def _chrome(self, width: float) -> float:
-        return self._top_reserve(width) + self._pad_top(width) + self.PAD_BOTTOM
+        return (
+            self._top_reserve(width)
+            + self._pad_top(width)
+            + self._pad_bottom(width)
+            + self._bottom_reserve(width)
+        )
+
+    def _chosen_pills(self, ops: list[Op], cards: list[QRectF]) -> None:
+        """The chosen card's "Your choice" pill, on its bottom edge."""
+        if not self.chosen_label:
+            return
+        for card, marked in zip(cards, self.marked, strict=True):
+            if marked:
+                text = _ribbon_text(self.chosen_label, card.width(), self.GAP - 12)
+                _ribbon(ops, card, text, self.ctx.palette, self.GAP - 12, bottom=True)
 
     def preferred_height(self, width: float) -> float:
         return grid_natural_height(self.columns, self._widths(width)) + self._chrome(width)
@@ -102,18 +132,19 @@ class _CardRow:
         """Fit the grid, draw card backgrounds via ``_card``; returns card rects."""
         widths = self._widths(rect.width())
         reserve, pad_top = self._top_reserve(rect.width()), self._pad_top(rect.width())
+        below, pad_bottom = self._bottom_reserve(rect.width()), self._pad_bottom(rect.width())
         inner_h = rect.height() - self._chrome(rect.width())
         fit = fit_grid(self.columns, widths, inner_h)
         used = sum(row_heights(self.columns, widths, fit.k, fit.caps))
-        card_h = min(rect.height() - reserve, used + pad_top + self.PAD_BOTTOM)
-        top = rect.top() + reserve + (rect.height() - reserve - card_h) / 2
+        card_h = min(rect.height() - reserve - below, used + pad_top + pad_bottom)
+        top = rect.top() + reserve + (rect.height() - reserve - below - card_h) / 2
         cw = self._card_width(rect.width())
         cards = [
             QRectF(rect.left() + i * (cw + self.GAP), top, cw, card_h) for i in range(self._count())
         ]
         for i, card in enumerate(cards):
             self._card(ops, i, card)
-        inner = [c.adjusted(self.PAD_H, pad_top, -self.PAD_H, -self.PAD_BOTTOM) for c in cards]
+        inner = [c.adjusted(self.PAD_H, pad_top, -self.PAD_H, -pad_bottom) for c in cards]
         place_grid(ops, self.columns, inner, fit)
         return cards
 
@@ -141,13 +172,11 @@ class OptionsLayout(_CardRow):
         self.ctx = ctx
         self.cards: Sequence[OptionCard] = block.cards
         self.label = block.recommended_label.strip()
-        any_chosen = any(c.chosen for c in block.cards)
-        self.palettes = [
-            ctx.palette.faded(0.55) if any_chosen and not c.chosen else ctx.palette
-            for c in block.cards
-        ]
+        self.palettes = [ctx.palette for _ in block.cards]
         self.columns = [self._column(c, p) for c, p in zip(block.cards, self.palettes, strict=True)]
         self.has_ribbon = bool(self.label) and any(c.recommended for c in block.cards)
+        self.chosen_label = block.chosen_label.strip()
+        self.marked = [c.chosen for c in block.cards]
 
     def _ribbon_height(self, width: float) -> float:
         if not self.has_ribbon:
@@ -191,8 +220,7 @@ class OptionsLayout(_CardRow):
             if card.recommended and self.label:
                 text = _ribbon_text(self.label, rect_i.width(), self.GAP - 12)
                 _ribbon(ops, rect_i, text, p, self.GAP - 12)
-            if card.chosen:
-                check_badge(ops, QPointF(rect_i.right() - 50, rect_i.top() + 50), 30, p)
+        self._chosen_pills(ops, cards)
 
     def _card(self, ops: list[Op], index: int, rect: QRectF) -> None:
         card = self.cards[index]
@@ -213,14 +241,18 @@ def _ribbon_text(label: str, card_w: float, spare: float) -> Wrapped:
     return wrap(label, S.RIBBON, size, room, 2)
 
 
-def _ribbon(ops: list[Op], card: QRectF, text: Wrapped, p: Palette, spare: float) -> None:
-    """A brand pill on the card's top edge; it may reach into the gaps, never past the margins."""
+def _ribbon(
+    ops: list[Op], card: QRectF, text: Wrapped, p: Palette, spare: float, *, bottom: bool = False
+) -> None:
+    """A brand pill on the card's top (or bottom) edge; it may reach into the gaps, never
+    past the margins."""
     h = text.height + 2 * RIBBON_PAD_V
     w = min(card.width() + spare, text.width + 2 * RIBBON_PAD_H + 4)
     x = card.center().x() - w / 2
     x = max(S.SAFE.left(), min(x, S.SAFE.right() - w))
-    pill = QRectF(x, card.top() - h / 2, w, h)
-    ops.append(RectOp(pill, p.brand, radius=min(h / 2, 28.0)))
+    edge = card.bottom() if bottom else card.top()
+    pill = QRectF(x, edge - h / 2, w, h)
+    ops.append(RectOp(pill, p.brand_fill, radius=min(h / 2, 28.0)))
     ops.append(text_op(text, pill, p.on_brand, CENTER, VCENTER))
 
 
@@ -233,11 +265,9 @@ class ChoicesLayout(_CardRow):
     def __init__(self, block: ChoicesBlock, ctx: Ctx):
         self.ctx = ctx
         self.choices: Sequence[PaymentChoiceCard] = block.choices
-        any_selected = any(c.selected for c in block.choices)
-        self.palettes = [
-            ctx.palette.faded(0.55) if any_selected and not c.selected else ctx.palette
-            for c in block.choices
-        ]
+        self.palettes = [ctx.palette for _ in block.choices]
+        self.chosen_label = block.chosen_label.strip()
+        self.marked = [c.selected for c in block.choices]
         self.columns = [
             self._column(c, p) for c, p in zip(block.choices, self.palettes, strict=True)
         ]
@@ -286,9 +316,7 @@ class ChoicesLayout(_CardRow):
             layout_stack(ops, self.footnote, foot)
         body = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - foot_h)
         cards = self._layout(ops, body)
-        for choice, card, p in zip(self.choices, cards, self.palettes, strict=True):
-            if choice.selected:
-                check_badge(ops, QPointF(card.right() - 46, card.top() + 46), 28, p)
+        self._chosen_pills(ops, cards)
 
     def _card(self, ops: list[Op], index: int, rect: QRectF) -> None:
         _card_style(

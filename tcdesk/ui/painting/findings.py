@@ -32,7 +32,13 @@ from tcdesk.ui.painting.stack import (
     natural_height,
     place_grid,
 )
-from tcdesk.ui.painting.style import SEVERITY_COLOURS, Palette, TextStyle, mix
+from tcdesk.ui.painting.style import (
+    SEVERITY_COLOURS,
+    TEXT_CONTRAST,
+    Palette,
+    TextStyle,
+    readable_on,
+)
 from tcdesk.ui.painting.text import single_line, text_op
 
 WHAT_IT_IS = "What it is"
@@ -53,12 +59,7 @@ def _chip(severity: str, palette: Palette, style: TextStyle = S.CHIP):
             return
         fill, ink = SEVERITY_COLOURS.get(text.lower(), (None, None))
         fill_c = QColor(fill) if fill else palette.tint_strong
-        ink_c = QColor(ink) if ink else palette.brand_text
-        if palette.opacity < 1:
-            fill_c, ink_c = (
-                mix(fill_c, palette.background, 0.5),
-                mix(ink_c, palette.background, 0.4),
-            )
+        ink_c = readable_on(QColor(ink) if ink else palette.brand_text, fill_c, TEXT_CONTRAST)
         h = rect.height()
         pad = h * 0.45
         wrapped = single_line(text, style.fixed(), rect.width() - 2 * pad, k)

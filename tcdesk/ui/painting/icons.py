@@ -181,7 +181,7 @@ def icon_ops(
     _badge(builtin, parts, square, palette, name or icon)
     if is_path:
         # The practice's own art may be wider than tall: let it use the whole row.
-        ops.append(ImageOp(icon, rect, opacity=palette.opacity, fallback=tuple(builtin)))
+        ops.append(ImageOp(icon, rect, fallback=tuple(builtin)))
     else:
         ops.extend(builtin)
 
@@ -218,7 +218,7 @@ def check_badge(ops: list[Op], center: QPointF, radius: float, palette: Palette)
     disc = QRectF(center.x() - radius, center.y() - radius, radius * 2, radius * 2)
     ops.append(RectOp(disc, palette.background, radius=radius))
     inset = disc.adjusted(radius * 0.1, radius * 0.1, -radius * 0.1, -radius * 0.1)
-    ops.append(RectOp(inset, palette.brand, radius=inset.width() / 2))
+    ops.append(RectOp(inset, palette.brand_fill, radius=inset.width() / 2))
     tick = QPainterPath()
     tick.moveTo(center.x() - radius * 0.42, center.y() + radius * 0.02)
     tick.lineTo(center.x() - radius * 0.12, center.y() + radius * 0.32)

@@ -59,6 +59,7 @@ class PathOp:
     stroke: QColor | None = None
     width: float = 0.0
     round_caps: bool = True
+    leader: bool = False  # joins a label to what it names: leaders must never cross
 
     def paint(self, p: QPainter, images: ImageCache) -> None:
         p.setBrush(QBrush(self.fill) if self.fill is not None else Qt.BrushStyle.NoBrush)

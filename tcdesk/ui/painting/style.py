@@ -25,7 +25,10 @@ SAFE = QRectF(
     MARGIN_X, MARGIN_TOP, CANVAS_WIDTH - 2 * MARGIN_X, CANVAS_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 )
 
-MIN_TEXT_PX = 28
+# The family reads from about 3 m: every text has a cap height of at least
+# 1/45 of the screen height, 24 px on this canvas. DejaVu Sans's caps are
+# 0.729 of the pixel size, so no text is set below 34 px (cap 24.8 px).
+MIN_TEXT_PX = 34
 BODY_FLOOR_PX = 40  # paragraphs, bullets, quotes, steps never shrink below this
 
 
@@ -46,39 +49,40 @@ class TextStyle:
         return replace(self, floor=self.nominal)
 
 
+M = MIN_TEXT_PX
 TITLE = TextStyle(80, 64, bold=True, spacing=1.12)
 HERO_TITLE = TextStyle(104, 72, bold=True, spacing=1.1)
-SUBTITLE = TextStyle(44, 34)
+SUBTITLE = TextStyle(44, M)
 HERO_SUBTITLE = TextStyle(48, 36)
-HERO_PRACTICE = TextStyle(44, 34, bold=True)
-FOOTER = TextStyle(28, 28)
+HERO_PRACTICE = TextStyle(44, M, bold=True)
+FOOTER = TextStyle(M, M)
 BODY = TextStyle(48, BODY_FLOOR_PX)
 QUOTE = TextStyle(60, BODY_FLOOR_PX, italic=True, spacing=1.3)
-ATTRIBUTION = TextStyle(36, 30)
+ATTRIBUTION = TextStyle(38, M)
 STEP = TextStyle(52, BODY_FLOOR_PX, spacing=1.2)
 STEP_NUMBER = TextStyle(48, 36, bold=True, spacing=1.0)
-CARD_TITLE = TextStyle(44, 32, bold=True, spacing=1.15)
-CARD_LINE = TextStyle(34, 28, spacing=1.22)
-CARD_META = TextStyle(32, 28, spacing=1.2)
+CARD_TITLE = TextStyle(44, M, bold=True, spacing=1.15)
+CARD_LINE = TextStyle(38, M, spacing=1.22)
+CARD_META = TextStyle(38, M, spacing=1.2)
 CARD_FEE = TextStyle(68, 44, bold=True, spacing=1.1)
-CARD_MONTHLY = TextStyle(32, 28, bold=True, spacing=1.2)
+CARD_MONTHLY = TextStyle(38, M, bold=True, spacing=1.2)
 CHOICE_HEADLINE = TextStyle(80, 48, bold=True, spacing=1.1)
-CHOICE_UNIT = TextStyle(34, 28, bold=True, spacing=1.2)
-RIBBON = TextStyle(30, 28, bold=True, spacing=1.0)
-FINDING_TITLE = TextStyle(56, 36, bold=True, spacing=1.12)
-FINDING_LABEL = TextStyle(30, 28, bold=True, spacing=1.2)
-FINDING_TEXT = TextStyle(40, 30, spacing=1.25)
-CHIP = TextStyle(30, 28, bold=True, spacing=1.0)
-FIGURE_LABEL = TextStyle(40, 30, spacing=1.2)
+CHOICE_UNIT = TextStyle(38, M, bold=True, spacing=1.2)
+RIBBON = TextStyle(M, M, bold=True, spacing=1.0)
+FINDING_TITLE = TextStyle(56, 40, bold=True, spacing=1.12)
+FINDING_LABEL = TextStyle(M, M, bold=True, spacing=1.2)
+FINDING_TEXT = TextStyle(42, M, spacing=1.25)
+CHIP = TextStyle(M, M, bold=True, spacing=1.0)
+FIGURE_LABEL = TextStyle(42, M, spacing=1.2)
 FIGURE_VALUE = TextStyle(112, 64, bold=True, spacing=1.05)
 FIGURE_VALUE_EMPHASIS = TextStyle(136, 80, bold=True, spacing=1.05)
-FIGURE_NOTE = TextStyle(32, 28, spacing=1.2)
-FOOTNOTE = TextStyle(30, 28, spacing=1.25)
-TIMELINE_TICK = TextStyle(32, 28, bold=True, spacing=1.0)
-TIMELINE_NAME = TextStyle(44, 32, bold=True, spacing=1.15)
-TIMELINE_WHEN = TextStyle(36, 28, bold=True, spacing=1.15)
-TIMELINE_DETAIL = TextStyle(34, 28, spacing=1.2)
-CAPTION = TextStyle(32, 28, spacing=1.2)
+FIGURE_NOTE = TextStyle(M, M, spacing=1.2)
+FOOTNOTE = TextStyle(M, M, spacing=1.25)
+TIMELINE_TICK = TextStyle(M, M, bold=True, spacing=1.0)
+TIMELINE_NAME = TextStyle(40, M, bold=True, spacing=1.15)
+TIMELINE_WHEN = TextStyle(38, M, bold=True, spacing=1.15)
+TIMELINE_DETAIL = TextStyle(M, M, spacing=1.2)
+CAPTION = TextStyle(36, M, spacing=1.2)
 
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica"]
 
@@ -130,61 +134,70 @@ def readable_on(colour: QColor, background: QColor, ratio: float = 4.5) -> QColo
     target = QColor("#000000") if luminance(background) > 0.4 else QColor("#FFFFFF")
     out = QColor(colour)
     step = 0
-    while contrast(out, background) < ratio and step < 20:
+    while contrast(out, background) < ratio and step < 40:
         step += 1
-        out = mix(colour, target, step * 0.05)
+        out = mix(colour, target, step * 0.025)
     return out
+
+
+TEXT_CONTRAST = 7.0  # WCAG AAA: every text against what is behind it
+
+
+def fill_for_text(colour: QColor, ratio: float = TEXT_CONTRAST) -> tuple[QColor, QColor]:
+    """A fill as close to ``colour`` as lets white or near-black text reach ``ratio``.
+
+    Light brand colours keep their shade and carry dark text; mid and dark ones
+    are deepened until white text reads. Returns (fill, text colour).
+    """
+    white, black = QColor("#FFFFFF"), QColor("#111111")
+    if contrast(black, colour) >= ratio:
+        return QColor(colour), black
+    fill = QColor(colour)
+    step = 0
+    while contrast(white, fill) < ratio and step < 40:
+        step += 1
+        fill = mix(colour, QColor("#000000"), step * 0.025)
+    return fill, white
 
 
 @dataclass(frozen=True, eq=False)
 class Palette:
-    """Colours derived from the practice ``Theme``; ``faded()`` for unchosen cards."""
+    """Colours derived from the practice ``Theme``, every text colour at 7:1 or more.
+
+    Text colours are checked against the darkest panel they can sit on
+    (``tint_strong``), not only the page, so a label on a tinted card reads
+    as well as one on white, whatever the practice's brand colour.
+    """
 
     background: QColor
     foreground: QColor
     muted: QColor
-    brand: QColor  # accents, fills
+    brand: QColor  # accents, bars, borders
     brand_text: QColor  # the brand colour when used for text: always readable
-    on_brand: QColor  # text on a brand fill
+    brand_fill: QColor  # a brand fill that carries text (ribbons, numbers, badges)
+    on_brand: QColor  # text on ``brand_fill``
     tint: QColor  # very light brand wash for panels
     tint_strong: QColor
     border: QColor
-    opacity: float = 1.0
 
     @classmethod
     def from_theme(cls, theme: Theme) -> Palette:
         bg = _colour(theme.background, "#FFFFFF")
-        fg = readable_on(_colour(theme.foreground, "#1B1B1B"), bg, 7.0)
-        muted = readable_on(_colour(theme.muted, "#5A5A5A"), bg, 4.5)
         brand = _colour(theme.brand_color, "#1F6F8B")
-        white, black = QColor("#FFFFFF"), QColor("#111111")
-        on_brand = white if contrast(white, brand) >= contrast(black, brand) else black
+        tint, tint_strong = mix(bg, brand, 0.07), mix(bg, brand, 0.16)
+        fg = readable_on(_colour(theme.foreground, "#1B1B1B"), tint_strong, TEXT_CONTRAST)
+        fill, on_fill = fill_for_text(brand)
         return cls(
             background=bg,
             foreground=fg,
-            muted=muted,
+            muted=readable_on(_colour(theme.muted, "#5A5A5A"), tint_strong, TEXT_CONTRAST),
             brand=brand,
-            brand_text=readable_on(brand, bg, 4.5),
-            on_brand=on_brand,
-            tint=mix(bg, brand, 0.07),
-            tint_strong=mix(bg, brand, 0.16),
+            brand_text=readable_on(brand, tint_strong, TEXT_CONTRAST),
+            brand_fill=fill,
+            on_brand=on_fill,
+            tint=tint,
+            tint_strong=tint_strong,
             border=mix(bg, fg, 0.16),
-        )
-
-    def faded(self, amount: float = 0.5) -> Palette:
-        """Every colour pulled towards the background: a card that was not chosen."""
-        bg = self.background
-        return Palette(
-            background=bg,
-            foreground=mix(self.foreground, bg, amount * 0.85),
-            muted=mix(self.muted, bg, amount * 0.7),
-            brand=mix(self.brand, bg, amount),
-            brand_text=mix(self.brand_text, bg, amount * 0.85),
-            on_brand=self.on_brand,
-            tint=mix(self.tint, bg, amount),
-            tint_strong=mix(self.tint_strong, bg, amount),
-            border=mix(self.border, bg, amount * 0.6),
-            opacity=self.opacity * (1.0 - amount * 0.7),
         )
 
     def ramp(self, index: int, count: int) -> QColor:

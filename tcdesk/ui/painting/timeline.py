@@ -7,6 +7,8 @@ curve, so even a one-month phase gets a readable label.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath
 
@@ -27,12 +29,14 @@ from tcdesk.ui.painting.stack import (
     row_heights,
 )
 from tcdesk.ui.painting.style import Palette, mix
-from tcdesk.ui.painting.text import single_line, text_op
+from tcdesk.ui.painting.text import single_line, text_op, word_fit_size
 
 TICKS_H = 44.0
 TICK_GAP = 14.0
 BAR_H = 52.0
 MIN_SEGMENT = 16.0
+DOT_R = BAR_H * 0.46  # a milestone (records, retainers) is a dot, not a segment
+DOT_GAP = 10.0
 
 
 def _months(n: int) -> str:
@@ -65,17 +69,36 @@ class TimelineLayout:
         self.phases = list(block.phases)
         ends = [max(p.start_month, p.end_month) for p in self.phases]
         self.span = max([block.total_months, *ends, 1])
-        p = ctx.palette
-        self.columns: list[list[Element]] = [self._column(ph, p) for ph in self.phases]
+        self._by_width: dict[float, list[list[Element]]] = {}
 
-    def _column(self, phase: Phase, p: Palette) -> list[Element]:
+    def columns(self, width: float) -> list[list[Element]]:
+        """The phase columns for a block ``width`` wide: every name at one size, the
+        size at which the longest word of any name fits its column."""
+        found = self._by_width.get(width)
+        if found is None:
+            col = self._widths(width)[0]
+            size = min(
+                (
+                    word_fit_size(ph.name, S.TIMELINE_NAME, S.TIMELINE_NAME.nominal, col)
+                    for ph in self.phases
+                    if ph.name.strip()
+                ),
+                default=S.TIMELINE_NAME.nominal,
+            )
+            style = replace(S.TIMELINE_NAME, nominal=size, floor=min(size, S.TIMELINE_NAME.floor))
+            found = self._by_width[width] = [
+                self._column(ph, self.ctx.palette, style) for ph in self.phases
+            ]
+        return found
+
+    def _column(self, phase: Phase, p: Palette, name_style: S.TextStyle) -> list[Element]:
         def draw_icon(ops: list[Op], rect: QRectF, k: float) -> None:
             icon_ops(ops, phase.icon, rect, p, phase.name)
 
         return [
             Fixed(104, 60, draw_icon),
             Gap(16, 6),
-            Text(phase.name, S.TIMELINE_NAME, p.foreground, CENTER, 2),
+            Text(phase.name, name_style, p.foreground, CENTER, 2),
             Gap(6, 2),
             Text(when_text(phase), S.TIMELINE_WHEN, p.brand_text, CENTER, 1, fit_width=True),
             Gap(8, 2),
@@ -83,17 +106,17 @@ class TimelineLayout:
         ]
 
     def _widths(self, width: float) -> list[float]:
-        n = max(1, len(self.columns))
+        n = max(1, len(self.phases))
         return [(width - (n - 1) * self.COL_GAP) / n] * n
 
     def _chrome(self, k: float) -> float:
         return TICKS_H + TICK_GAP + BAR_H + self.CONNECT_H * (0.5 + 0.5 * k)
 
     def preferred_height(self, width: float) -> float:
-        return self._chrome(1.0) + grid_natural_height(self.columns, self._widths(width))
+        return self._chrome(1.0) + grid_natural_height(self.columns(width), self._widths(width))
 
     def minimum_height(self, width: float) -> float:
-        return self._chrome(0.0) + grid_minimum_height(self.columns, self._widths(width))
+        return self._chrome(0.0) + grid_minimum_height(self.columns(width), self._widths(width))
 
     def _x(self, month: float, bar: QRectF) -> float:
         return bar.left() + bar.width() * max(0.0, min(month, self.span)) / self.span
@@ -101,14 +124,18 @@ class TimelineLayout:
     def build(self, ops: list[Op], rect: QRectF) -> None:
         p = self.ctx.palette
         widths = self._widths(rect.width())
+        columns = self.columns(rect.width())
         natural = self.preferred_height(rect.width())
         squeeze = 1.0 if rect.height() >= natural else 0.0
         columns_h = rect.height() - self._chrome(squeeze)
-        fit = fit_grid(self.columns, widths, columns_h)
-        used = sum(row_heights(self.columns, widths, fit.k, fit.caps)) + self._chrome(squeeze)
+        fit = fit_grid(columns, widths, columns_h)
+        used = sum(row_heights(columns, widths, fit.k, fit.caps)) + self._chrome(squeeze)
         top = rect.top() + max(0.0, (rect.height() - used) / 2)
 
-        bar = QRectF(rect.left(), top + TICKS_H + TICK_GAP, rect.width(), BAR_H)
+        lead, tail = self._ends()
+        bar = QRectF(
+            rect.left() + lead, top + TICKS_H + TICK_GAP, rect.width() - lead - tail, BAR_H
+        )
         self._ticks(ops, QRectF(rect.left(), top, rect.width(), TICKS_H), bar, p)
         centres = self._bar(ops, bar, p)
 
@@ -121,7 +148,7 @@ class TimelineLayout:
             self._connector(
                 ops, QPointF(centre, bar.bottom() + 10), QPointF(col.center().x(), cols_top - 8), p
             )
-        place_grid(ops, self.columns, col_rects, fit)
+        place_grid(ops, columns, col_rects, fit)
 
     def _ticks(self, ops: list[Op], rect: QRectF, bar: QRectF, p: Palette) -> None:
         step = _tick_step(self.span)
@@ -160,6 +187,17 @@ class TimelineLayout:
             tick.lineTo(x, bar.top() - 4)
             ops.append(PathOp(tick, None, p.border, 3))
 
+    def _ends(self) -> tuple[float, float]:
+        """Room left of the bar for what comes before month 0 (records), and right of it
+        for what comes at the very end (retainers): their dots then never sit on a
+        segment, and no two leader lines start at the same place."""
+        step = 2 * DOT_R + DOT_GAP
+        first = [p for p in self.phases if p.end_month <= p.start_month and p.start_month <= 0]
+        last = [
+            p for p in self.phases if p.end_month <= p.start_month and p.start_month >= self.span
+        ]
+        return step * len(first), step * len(last)
+
     def _bar(self, ops: list[Op], bar: QRectF, p: Palette) -> list[float]:
         """Draw the segments; return the x centre of each phase on the bar."""
         radius = bar.height() / 2
@@ -191,10 +229,18 @@ class TimelineLayout:
                 sep.moveTo(x, bar.top())
                 sep.lineTo(x, bar.bottom())
                 ops.append(PathOp(sep, None, p.background, 5, round_caps=False))
-        for x, i in milestones:
-            r = bar.height() * 0.46
-            x = max(bar.left() + r, min(x, bar.right() - r))
-            centres[i] = x
+        r = DOT_R
+        before = [i for _, i in milestones if self.phases[i].start_month <= 0]
+        after = [i for _, i in milestones if self.phases[i].start_month >= self.span]
+        for _, i in milestones:
+            if i not in before and i not in after:
+                centres[i] = max(bar.left() + r, min(centres[i], bar.right() - r))
+        for n, i in enumerate(before):
+            centres[i] = bar.left() - DOT_GAP / 2 - r - (len(before) - 1 - n) * (2 * r + DOT_GAP)
+        for n, i in enumerate(after):
+            centres[i] = bar.right() + DOT_GAP / 2 + r + n * (2 * r + DOT_GAP)
+        for _, i in milestones:
+            x = centres[i]
             dot = QRectF(x - r, bar.center().y() - r, 2 * r, 2 * r)
             ops.append(RectOp(dot, p.ramp(i, count), p.background, 5, radius=r))
         return centres
@@ -206,6 +252,6 @@ class TimelineLayout:
         curve.moveTo(a)
         mid = (a.y() + b.y()) / 2
         curve.cubicTo(QPointF(a.x(), mid), QPointF(b.x(), mid), b)
-        ops.append(PathOp(curve, None, mix(p.border, p.muted, 0.3), 3))
+        ops.append(PathOp(curve, None, mix(p.border, p.muted, 0.3), 3, leader=True))
         r = 6.0
         ops.append(RectOp(QRectF(a.x() - r, a.y() - r, 2 * r, 2 * r), p.brand, radius=r))

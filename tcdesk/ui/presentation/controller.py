@@ -306,7 +306,7 @@ class PresentationController(QObject):
         self.panel.black_button.setText("Unblank (B)" if session.blank == "black" else "Black (B)")
         self.panel.white_button.setText("Unblank (W)" if session.blank == "white" else "White (W)")
         self._show_jump_hint()
-        on_money = session.step.kind == "investment"
+        on_money = session.step.kind in ("investment", "payment")
         if on_money and not self._on_money:
             self.panel.tabs.setCurrentWidget(self.payment)
         elif not on_money and self._on_money:

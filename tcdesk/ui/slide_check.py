@@ -1,0 +1,463 @@
+"""Does a slide read from across the room? Measured, not guessed.
+
+The check lays a ``Slide`` out through the live display's own painter and,
+from that layout plus the rendered pixels, reports what a family at 3 m
+would suffer from:
+
+- a text the slide carries that is not drawn (a labelled box without its value);
+- text cut short with an ellipsis, or drawn outside the box it was given;
+- two texts on top of each other, or a mark (a badge, a dot, a line, a
+  picture) over text; a card or panel that holds the text is fine;
+- a cap height under 1/45 of the screen height;
+- contrast under 7:1 against the pixels actually behind the text;
+- more than about 40 words, unless the flow says why (``dense``).
+
+Layout checks are done once on the 1920x1080 canvas (every screen size is a
+uniform scale of it); contrast and cap height are measured at each size.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields, is_dataclass, replace
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QTextDocument,
+    QTransform,
+)
+
+from tcdesk.render.slide import (
+    ChoicesBlock,
+    ImageBlock,
+    OptionsBlock,
+    Slide,
+    SlideKind,
+    TextBlock,
+)
+from tcdesk.ui.painting.images import ImageCache
+from tcdesk.ui.painting.ops import (
+    DocOp,
+    GroupOp,
+    ImageOp,
+    Op,
+    PathOp,
+    RectOp,
+    TextOp,
+)
+from tcdesk.ui.painting.style import CANVAS, CANVAS_HEIGHT, contrast, make_font
+from tcdesk.ui.slide_painter import SlideLayout, SlidePainter, canvas_rect
+
+SIZES: tuple[tuple[int, int], ...] = ((1280, 720), (1920, 1080), (3840, 2160))
+MIN_CAP_RATIO = 1 / 45
+MIN_CONTRAST = 7.0
+MAX_WORDS = 40
+DOT_MAX = 80.0  # canvas px: marks up to this size are dots and badges
+# Texts exempt from the size rule. Kept empty on purpose: every text on a
+# shipped slide is for the family to read. A practice's own decorative text
+# (none today) would be named here with the reason.
+DECORATIVE: frozenset[str] = frozenset()
+
+# Fields of slide dataclasses that hold no text for the family to read.
+_NOT_TEXT = {
+    "illustration",
+    "photo",
+    "icon",
+    "path",
+    "key",
+    "logo_path",
+    "brand_color",
+    "background",
+    "foreground",
+    "muted",
+    "practice_name",
+}
+_WORD = re.compile(r"[^\W_]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong on one slide, in words a flow author can act on."""
+
+    rule: str  # missing, cut, outside, overlap, small, contrast, words
+    message: str
+    size: tuple[int, int] | None = None
+
+    def __str__(self) -> str:
+        where = f" at {self.size[0]}x{self.size[1]}" if self.size else ""
+        return f"{self.message}{where}"
+
+
+@dataclass(frozen=True)
+class _Drawn:
+    text: str
+    box: QRectF
+    bounds: QRectF
+    elided: bool
+    pixel_size: float
+    color: QColor
+
+
+# -- what was drawn ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """A shape or picture: ``path`` is exact ink for paths, else ``rect`` is."""
+
+    kind: str  # shape, line, leader, picture
+    rect: QRectF
+    path: QPainterPath | None
+    filled: bool
+
+    def hits(self, area: QRectF) -> bool:
+        return self.path.intersects(area) if self.path is not None else self.rect.intersects(area)
+
+    @property
+    def box(self) -> QRectF:
+        return self.path.boundingRect() if self.path is not None else self.rect
+
+    def is_dot(self) -> bool:
+        """A small filled mark (a dot, a badge): two of them must not sit on each other."""
+        return self.filled and 0 < self.box.width() <= DOT_MAX and 0 < self.box.height() <= DOT_MAX
+
+    def holds(self, area: QRectF) -> bool:
+        box = self.path.boundingRect() if self.path is not None else self.rect
+        return self.filled and box.adjusted(-1, -1, 1, 1).contains(area)
+
+
+def _flatten(ops: Sequence[Op], transform: QTransform | None = None) -> list[_Drawn | _Mark]:
+    """Every text and mark in drawing order, mapped to canvas coordinates."""
+    t = transform if transform is not None else QTransform()
+    out: list[_Drawn | _Mark] = []
+    for op in ops:
+        if isinstance(op, GroupOp):
+            out.extend(_flatten(op.ops, op.transform * t))
+        elif isinstance(op, ImageOp):
+            if op.path and os.path.isfile(op.path):
+                out.append(_Mark("picture", t.mapRect(op.rect), None, True))
+            else:  # what is drawn instead
+                out.extend(_flatten(list(op.fallback), t))  # type: ignore[arg-type]
+        elif isinstance(op, TextOp | DocOp):
+            size = (op.font.pixelSize() if isinstance(op, TextOp) else op.pixel_size) * t.m22()
+            box, bounds = t.mapRect(op.box), t.mapRect(op.bounds)
+            out.append(_Drawn(op.text(), box, bounds, op.elided, size, op.color))
+        elif isinstance(op, RectOp):
+            out.append(_Mark("shape", t.mapRect(op.rect), None, op.fill is not None))
+        elif isinstance(op, PathOp):
+            kind = "shape" if op.fill is not None else "leader" if op.leader else "line"
+            out.append(_Mark(kind, QRectF(), t.map(op.path), op.fill is not None))
+    return out
+
+
+def _texts(items: Sequence[_Drawn | _Mark]) -> list[_Drawn]:
+    return [i for i in items if isinstance(i, _Drawn)]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text.replace("\u2212", "-").replace("\u2011", "-"))
+
+
+def _plain(html: str) -> str:
+    doc = QTextDocument()
+    doc.setHtml(html)
+    return doc.toPlainText()
+
+
+def expected_texts(slide: Slide) -> list[str]:
+    """What the family must be able to read on ``slide``: every text it carries."""
+    found: list[str] = [slide.title, slide.subtitle]
+    if slide.kind is not SlideKind.WELCOME or (
+        slide.patient_name.split()[:1]
+        and not any(
+            slide.patient_name.split()[0].lower() in t.lower()
+            for t in (slide.title, slide.subtitle)
+        )
+    ):
+        found.append(slide.patient_name)
+    for block in slide.blocks:
+        if isinstance(block, ImageBlock) and block.path == slide.theme.logo_path:
+            continue
+        if isinstance(block, TextBlock):
+            found.append(_plain(block.html))
+            continue
+        if isinstance(block, OptionsBlock):
+            # The labels are drawn only on the cards they mark.
+            if not any(c.recommended for c in block.cards):
+                block = replace(block, recommended_label="")
+            if not any(c.chosen for c in block.cards):
+                block = replace(block, chosen_label="")
+        elif isinstance(block, ChoicesBlock) and not any(c.selected for c in block.choices):
+            block = replace(block, chosen_label="")
+        _collect(block, found)
+    return [t for t in found if t and t.strip()]
+
+
+def _collect(value: object, found: list[str]) -> None:
+    if isinstance(value, str):
+        found.append(value)
+    elif isinstance(value, tuple):
+        for item in value:
+            _collect(item, found)
+    elif is_dataclass(value) and not isinstance(value, type):
+        for f in fields(value):
+            if f.name not in _NOT_TEXT:
+                _collect(getattr(value, f.name), found)
+
+
+def word_count(texts: Iterable[str]) -> int:
+    return sum(1 for t in texts for w in t.split() if _WORD.search(w))
+
+
+# -- the rules --------------------------------------------------------------------------
+
+
+def _short(text: str, n: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _missing(slide: Slide, drawn: list[_Drawn]) -> list[Problem]:
+    everything = _squash(" ".join(d.text for d in drawn))
+    return [
+        Problem("missing", f"'{_short(t)}' is on the slide but not drawn")
+        for t in expected_texts(slide)
+        if _squash(t) not in everything
+    ]
+
+
+def _cut(drawn: list[_Drawn]) -> list[Problem]:
+    out = []
+    for d in drawn:
+        if d.elided:
+            out.append(Problem("cut", f"'{_short(d.text)}' is cut short"))
+        elif not d.box.adjusted(-1.5, -1.5, 1.5, 1.5).contains(d.bounds) or not CANVAS.contains(
+            d.bounds
+        ):
+            out.append(Problem("outside", f"'{_short(d.text)}' is drawn outside its box"))
+    return out
+
+
+def _overlaps(items: Sequence[_Drawn | _Mark]) -> list[Problem]:
+    """Texts on texts, and marks over text. What the text sits on (a card, a pill) is
+    fine, and so is anything that card covers; a mark drawn after it is not."""
+    out = []
+    texts = [(n, i) for n, i in enumerate(items) if isinstance(i, _Drawn)]
+    for j, (_, a) in enumerate(texts):
+        for _, b in texts[j + 1 :]:
+            inter = a.bounds.intersected(b.bounds)
+            if inter.width() > 2 and inter.height() > 2:
+                out.append(
+                    Problem("overlap", f"'{_short(a.text, 24)}' overlaps '{_short(b.text, 24)}'")
+                )
+    out += _marks_on_marks([i for i in items if isinstance(i, _Mark)])
+    for n, a in texts:
+        ink = a.bounds.adjusted(1, 1, -1, -1)
+        under = max(
+            (m for m in range(n) if isinstance(items[m], _Mark) and items[m].holds(a.bounds)),
+            default=-1,
+        )
+        for m in range(under + 1, len(items)):
+            mark = items[m]
+            if isinstance(mark, _Mark) and mark.hits(ink) and not mark.holds(a.bounds):
+                out.append(
+                    Problem("overlap", f"a {mark.kind} is drawn over '{_short(a.text, 24)}'")
+                )
+    return out
+
+
+def _marks_on_marks(marks: Sequence[_Mark]) -> list[Problem]:
+    """Dots on dots (two milestones in one place) and leader lines that cross."""
+    out: list[Problem] = []
+    dots = [m for m in marks if m.is_dot()]
+    for i, a in enumerate(dots):
+        for b in dots[i + 1 :]:
+            inter = a.box.intersected(b.box)
+            nested = a.box.contains(b.box) or b.box.contains(a.box)
+            if inter.width() > 2 and inter.height() > 2 and not nested:
+                where = f"({a.box.center().x():.0f}, {a.box.center().y():.0f})"
+                out.append(Problem("overlap", f"two dots or badges sit on each other at {where}"))
+    lines = [m for m in marks if m.kind == "leader" and m.path is not None]
+    for i, a in enumerate(lines):
+        for b in lines[i + 1 :]:
+            if _lines_cross(a.path, b.path):  # type: ignore[arg-type]
+                out.append(Problem("overlap", "two leader lines cross"))
+    return out
+
+
+def _lines_cross(a: QPainterPath, b: QPainterPath) -> bool:
+    """Whether two stroked curves cross, sampled as polylines (ends that touch don't count)."""
+    pa = [a.pointAtPercent(t / 24) for t in range(25)]
+    pb = [b.pointAtPercent(t / 24) for t in range(25)]
+    for p1, p2 in itertools.pairwise(pa):
+        for q1, q2 in itertools.pairwise(pb):
+            if _segments_cross(p1, p2, q1, q2):
+                return True
+    return False
+
+
+def _segments_cross(p1, p2, q1, q2) -> bool:
+    def side(a, b, c) -> float:
+        return (b.x() - a.x()) * (c.y() - a.y()) - (b.y() - a.y()) * (c.x() - a.x())
+
+    d1, d2 = side(q1, q2, p1), side(q1, q2, p2)
+    d3, d4 = side(p1, p2, q1), side(p1, p2, q2)
+    return d1 * d2 < -1e-6 and d3 * d4 < -1e-6
+
+
+def cap_ratio() -> float:
+    """Cap height over pixel size of the slide font (DejaVu Sans: 0.729)."""
+    font = make_font(1000)
+    return QFontMetricsF(font).capHeight() / 1000
+
+
+def _small(drawn: list[_Drawn], ratio: float) -> list[Problem]:
+    least = MIN_CAP_RATIO * CANVAS_HEIGHT
+    return [
+        Problem(
+            "small",
+            f"'{_short(d.text)}' has a cap height of 1/{CANVAS_HEIGHT / (d.pixel_size * ratio):.0f}"
+            " of the screen (at least 1/45)",
+        )
+        for d in drawn
+        if d.text.strip() not in DECORATIVE and d.pixel_size * ratio < least - 0.05
+    ]
+
+
+def _words(drawn: list[_Drawn], slide: Slide, reason: str) -> list[Problem]:
+    # The footer (whose slide, whose practice) is not read, only recognised.
+    footer = {slide.patient_name.strip(), slide.theme.practice_name.strip(), slide.footer.strip()}
+    count = word_count(d.text for d in drawn if d.text.strip() not in footer)
+    if count > MAX_WORDS and not reason.strip():
+        return [
+            Problem(
+                "words",
+                f"{count} words (at most about {MAX_WORDS}; split the slide, or say why "
+                "with 'dense' in the flow)",
+            )
+        ]
+    return []
+
+
+# -- pixels -----------------------------------------------------------------------------
+
+
+def _background_image(painter: SlidePainter, layout: SlideLayout, w: int, h: int) -> QImage:
+    """The slide drawn without its text: what each text actually sits on."""
+    image = QImage(w, h, QImage.Format.Format_RGB32)
+    p = QPainter(image)
+    try:
+        p.fillRect(0, 0, w, h, layout.background)
+        canvas = canvas_rect(QRectF(0, 0, w, h))
+        p.translate(canvas.topLeft())
+        p.scale(canvas.width() / CANVAS.width(), canvas.width() / CANVAS.width())
+        p.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        _replay_without_text(layout.ops, p, painter.images)
+    finally:
+        p.end()
+    return image
+
+
+def _replay_without_text(ops: Sequence[Op], p: QPainter, images: ImageCache) -> None:
+    for op in ops:
+        if isinstance(op, TextOp | DocOp):
+            continue
+        if isinstance(op, GroupOp):
+            p.save()
+            p.setTransform(op.transform, True)
+            _replay_without_text(op.ops, p, images)
+            p.restore()
+        elif isinstance(op, ImageOp):
+            if not images.draw(p, op.path, op.rect, align=op.align, opacity=op.opacity):
+                _replay_without_text(list(op.fallback), p, images)  # type: ignore[arg-type]
+        else:
+            op.paint(p, images)
+
+
+def _contrast(drawn: list[_Drawn], image: QImage, size: tuple[int, int]) -> list[Problem]:
+    """Worst contrast of each text against the pixels behind it (a 10th percentile)."""
+    canvas = canvas_rect(QRectF(0, 0, image.width(), image.height()))
+    k = canvas.width() / CANVAS.width()
+    out = []
+    for d in drawn:
+        if not d.text.strip():
+            continue
+        r = d.bounds
+        ratios = []
+        steps = 12
+        for i in range(steps):
+            for j in range(steps // 2):
+                x = canvas.left() + (r.left() + r.width() * (i + 0.5) / steps) * k
+                y = canvas.top() + (r.top() + r.height() * (j + 0.5) / (steps // 2)) * k
+                if 0 <= x < image.width() and 0 <= y < image.height():
+                    ratios.append(contrast(d.color, QColor(image.pixel(int(x), int(y)))))
+        if not ratios:
+            continue
+        ratios.sort()
+        worst = ratios[len(ratios) // 10]
+        if worst < MIN_CONTRAST:
+            out.append(
+                Problem(
+                    "contrast",
+                    f"'{_short(d.text)}' has contrast {worst:.2f}:1 (at least 7:1)",
+                    size,
+                )
+            )
+    return out
+
+
+# -- the check --------------------------------------------------------------------------
+
+
+def check_layout(
+    slide: Slide,
+    layout: SlideLayout,
+    painter: SlidePainter,
+    *,
+    dense_reason: str = "",
+    sizes: Sequence[tuple[int, int]] = SIZES,
+) -> list[Problem]:
+    items = _flatten(layout.ops)
+    drawn = _texts(items)
+    problems = _missing(slide, drawn) + _cut(drawn)
+    problems += _overlaps(items)
+    problems += _small(drawn, cap_ratio())
+    problems += _words(drawn, slide, dense_reason)
+    for w, h in sizes:
+        problems += _contrast(drawn, _background_image(painter, layout, w, h), (w, h))
+    return _unique(problems)
+
+
+def check_slide(
+    slide: Slide,
+    *,
+    painter: SlidePainter | None = None,
+    dense_reason: str = "",
+    sizes: Sequence[tuple[int, int]] = SIZES,
+) -> list[Problem]:
+    """Everything a family across the room would find wrong with ``slide``."""
+    painter = painter or SlidePainter()
+    return check_layout(
+        slide, painter.layout(slide), painter, dense_reason=dense_reason, sizes=sizes
+    )
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for p in problems:
+        key = (p.rule, p.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
