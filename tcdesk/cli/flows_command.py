@@ -4,7 +4,8 @@ Each valid file prints ``ok: <file> (<n> steps)``. Each problem prints one
 line ``<file>:<line>: step '<id>' key '<key>': <message>`` (parts that are
 not known are left out), and the exit status is 2. Besides the file format,
 every step is rendered against sample patients, so a template that breaks
-for, say, a patient with no options is caught here. Checking a folder also
+for, say, a patient with no options is caught here, and every file a step
+names (``image``) must be in the assets folder. Checking a folder also
 checks its ``content/`` files (conditions and wording).
 """
 
@@ -37,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from tcdesk.flows import check_flow_file, flow_files
+    from tcdesk.flows import check_flow_assets, check_flow_file, flow_files
     from tcdesk.paths import assets_dir, flows_dir
     from tcdesk.render import Renderer, check_content
     from tcdesk.services.presentation import check_flow_rendering
@@ -68,8 +69,10 @@ def run_check(args: argparse.Namespace) -> int:
     seen_ids: dict[str, Path] = {}
     for path in files:
         flow, errors = check_flow_file(path)
+        if flow is not None:
+            errors = check_flow_assets(flow, assets_dir())
         if flow is not None and renderer is not None:
-            errors = check_flow_rendering(flow, renderer)
+            errors += check_flow_rendering(flow, renderer)
         if flow is not None and flow.id in seen_ids and not errors:
             print(
                 f"{_shown(path)}: key 'id': flow id {flow.id!r} is also used by "

@@ -4,6 +4,7 @@ Qt-free and store-free: flows import only the domain (plus stdlib, tomllib
 and jinja2 for checking templates).
 """
 
+from tcdesk.flows.assets import asset_problem, check_flow_assets
 from tcdesk.flows.errors import FlowError
 from tcdesk.flows.loader import (
     FlowLoadResult,
@@ -50,6 +51,8 @@ __all__ = [
     "ObjectionHint",
     "Step",
     "WhenError",
+    "asset_problem",
+    "check_flow_assets",
     "check_flow_file",
     "check_flow_text",
     "compile_when",

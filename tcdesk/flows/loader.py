@@ -20,6 +20,7 @@ from jinja2 import TemplateSyntaxError, meta, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from tcdesk.domain import Objection
+from tcdesk.flows.assets import check_flow_assets
 from tcdesk.flows.errors import FlowError
 from tcdesk.flows.lines import LineFinder
 from tcdesk.flows.model import (
@@ -107,11 +108,19 @@ def load_flow(path: Path | str) -> Flow:
     return flow
 
 
-def load_flows(paths_or_dir: Path | str | Iterable[Path | str]) -> FlowLoadResult:
-    """Load every ``*.toml`` in a folder, or the given files; never raise for a bad file."""
+def load_flows(
+    paths_or_dir: Path | str | Iterable[Path | str], *, assets: Path | str | None = None
+) -> FlowLoadResult:
+    """Load every ``*.toml`` in a folder, or the given files; never raise for a bad file.
+
+    With ``assets`` (the assets folder), a flow naming a file that is not in it
+    (a step's ``image``) is left out too, with one error per missing file.
+    """
     result = FlowLoadResult()
     for path in flow_files(paths_or_dir):
         flow, errors = check_flow_file(path)
+        if flow is not None and assets is not None:
+            errors = check_flow_assets(flow, assets)
         if errors:
             result.errors.extend(errors)
             continue
@@ -493,7 +502,7 @@ class _Checker:
         pure = PurePosixPath(value.replace("\\", "/"))
         if not value or pure.is_absolute() or ".." in pure.parts or ":" in value:
             self.error(
-                f"{value!r} must be a path inside assets/, e.g. 'illustrations/care/brushing.svg'",
+                f"{value!r} must be a path inside assets/, e.g. 'illustrations/care/braces.svg'",
                 **where,
                 key=key,
             )

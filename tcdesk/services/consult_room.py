@@ -61,7 +61,8 @@ class PresentationKit:
         from tcdesk.render import load_content
         from tcdesk.services.presentation import check_flow_rendering
 
-        result = load_flows(flows_dir())
+        # A flow naming a missing picture is left out like a broken one, and reported.
+        result = load_flows(flows_dir(), assets=assets_dir())
         content = load_content()
         renderer = Renderer(content, assets_dir())
         flows = {}

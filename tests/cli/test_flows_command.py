@@ -112,3 +112,55 @@ def test_flows_without_an_action_is_a_usage_error(capsys) -> None:
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "check" in err
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "flows" / "samples" / "care_picture.toml"
+
+
+def test_a_flow_with_a_picture_passes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["flows", "check", str(SAMPLE)]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert line.startswith("ok: ") and line.endswith("samples/care_picture.toml (3 steps)")
+
+
+def test_a_missing_picture_fails_the_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    missing = tmp_path / "missing_picture.toml"
+    missing.write_text(text.replace("care/braces.svg", "care/popcorn.svg"), encoding="utf-8")
+    outside = tmp_path / "outside.toml"
+    outside.write_text(
+        text.replace('id = "care_picture"', 'id = "outside"').replace(
+            "illustrations/care/braces.svg", "../../etc/passwd"
+        ),
+        encoding="utf-8",
+    )
+    assert main(["flows", "check", str(missing), str(outside)]) == 2
+    out = capsys.readouterr().out.splitlines()
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if t.startswith("image ="))
+    assert len(out) == 2, out
+    assert out[0].startswith(
+        f"{missing}:{line}: step 'caring_for_braces' key 'image': "
+        "no such file 'illustrations/care/popcorn.svg' in "
+    )
+    assert out[1].startswith(f"{outside}:{line}: step 'caring_for_braces' key 'image': ")
+    assert "'../../etc/passwd' must be a path inside assets/" in out[1]
+
+
+def test_a_shipped_flow_pointing_at_a_missing_picture_fails(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(folder.parent)
+    teen = folder / "teen_comprehensive.toml"
+    text = teen.read_text(encoding="utf-8")
+    assert 'image = "illustrations/care/braces.svg"' in text
+    teen.write_text(text.replace("care/braces.svg", "care/brace.svg"), encoding="utf-8")
+    assert main(["flows", "check", str(folder)]) == 2
+    out = capsys.readouterr().out.splitlines()
+    problems = [line for line in out if not line.startswith("ok: ")]
+    assert len(problems) == 1 and problems[0].startswith("flows/teen_comprehensive.toml:")
+    expected = "step 'caring_for_braces' key 'image': no such file 'illustrations/care/brace.svg'"
+    assert expected in problems[0]
+    assert "did you mean 'illustrations/care/braces.svg'?" in problems[0]
+    assert not any("teen_comprehensive.toml (" in line for line in out)

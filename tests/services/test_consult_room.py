@@ -25,3 +25,28 @@ def test_advice_found_on_another_step_offers_a_jump_there(demo_desk) -> None:
     target = room.session.steps[advice.answer_step_number - 1]
     assert target.kind == "investment"
     assert demo_desk.consults.objections(ZOE)[-1].objection is Objection.MONTHLY_TOO_HIGH
+
+
+def test_the_kit_leaves_out_a_flow_whose_picture_is_missing(tmp_path, monkeypatch) -> None:
+    import shutil
+
+    from tcdesk import paths
+
+    folder = tmp_path / "flows"
+    shutil.copytree(paths.flows_dir(), folder)
+    teen = folder / "teen_comprehensive.toml"
+    text = teen.read_text(encoding="utf-8")
+    teen.write_text(text.replace("care/braces.svg", "care/brace.svg"), encoding="utf-8")
+    monkeypatch.setattr(paths, "flows_dir", lambda: folder)
+    kit = PresentationKit.load()
+    assert "teen_comprehensive" not in kit.flows
+    assert {"adult_aligners", "phase_one", "walk_in"} <= set(kit.flows)
+    [error] = kit.flow_errors
+    assert (error.path, error.step, error.key) == (teen, "caring_for_braces", "image")
+    assert "illustrations/care/brace.svg" in str(error) and error.line is not None
+
+
+def test_the_shipped_kit_loads_every_flow() -> None:
+    kit = PresentationKit.load()
+    assert [str(e) for e in kit.flow_errors] == []
+    assert set(kit.flows) >= {"adult_aligners", "phase_one", "teen_comprehensive", "walk_in"}
