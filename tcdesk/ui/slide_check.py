@@ -60,7 +60,7 @@ SIZES: tuple[tuple[int, int], ...] = ((1280, 720), (1920, 1080), (3840, 2160))
 MIN_CAP_RATIO = 1 / 45
 MIN_CONTRAST = 7.0
 MAX_WORDS = 40
-DOT_MAX = 80.0  # canvas px: marks up to this size are dots and badges
+DOT_MAX = 80.0  # canvas px: round marks up to this size are dots and badges
 # Texts exempt from the size rule. Kept empty on purpose: every text on a
 # shipped slide is for the family to read. A practice's own decorative text
 # (none today) would be named here with the reason.
@@ -113,7 +113,7 @@ class _Drawn:
 class _Mark:
     """A shape or picture: ``path`` is exact ink for paths, else ``rect`` is."""
 
-    kind: str  # shape, line, leader, picture
+    kind: str  # shape, dot, line, leader, picture
     rect: QRectF
     path: QPainterPath | None
     filled: bool
@@ -126,8 +126,8 @@ class _Mark:
         return self.path.boundingRect() if self.path is not None else self.rect
 
     def is_dot(self) -> bool:
-        """A small filled mark (a dot, a badge): two of them must not sit on each other."""
-        return self.filled and 0 < self.box.width() <= DOT_MAX and 0 < self.box.height() <= DOT_MAX
+        """A small round mark (a milestone, a badge): two must not sit on each other."""
+        return self.kind == "dot" and self.filled
 
     def holds(self, area: QRectF) -> bool:
         box = self.path.boundingRect() if self.path is not None else self.rect
@@ -151,7 +151,10 @@ def _flatten(ops: Sequence[Op], transform: QTransform | None = None) -> list[_Dr
             box, bounds = t.mapRect(op.box), t.mapRect(op.bounds)
             out.append(_Drawn(op.text(), box, bounds, op.elided, size, op.color))
         elif isinstance(op, RectOp):
-            out.append(_Mark("shape", t.mapRect(op.rect), None, op.fill is not None))
+            side = min(op.rect.width(), op.rect.height())
+            round_ = op.radius * 2 >= side - 1 and max(op.rect.width(), op.rect.height()) <= DOT_MAX
+            kind = "dot" if round_ else "shape"
+            out.append(_Mark(kind, t.mapRect(op.rect), None, op.fill is not None))
         elif isinstance(op, PathOp):
             kind = "shape" if op.fill is not None else "leader" if op.leader else "line"
             out.append(_Mark(kind, QRectF(), t.map(op.path), op.fill is not None))

@@ -311,7 +311,35 @@ def _standard(ops: list[Op], slide: Slide, ctx: Ctx) -> None:
     body_top = accent_y + 8 + 44
     body_bottom = footer_top - (36 if footer_top < SAFE.bottom() else 0)
     body = QRectF(SAFE.left(), body_top, SAFE.width(), body_bottom - body_top)
-    build_blocks(ops, block_layouts(slide.blocks, ctx), body)
+    picture, words = _beside(slide.blocks)
+    if picture is None:
+        build_blocks(ops, block_layouts(slide.blocks, ctx), body)
+        return
+    # Words on the left, the picture on the right: both at full size, neither cut.
+    text_w = body.width() * BESIDE_TEXT_SHARE
+    build_blocks(
+        ops, block_layouts(words, ctx), QRectF(body.left(), body.top(), text_w, body.height()), 0.5
+    )
+    right = QRectF(
+        body.left() + text_w + BESIDE_GAP,
+        body.top(),
+        body.width() - text_w - BESIDE_GAP,
+        body.height(),
+    )
+    build_blocks(ops, block_layouts([picture], ctx), right, 0.5)
+
+
+BESIDE_TEXT_SHARE = 0.56
+BESIDE_GAP = 64.0
+
+
+def _beside(blocks: Sequence[Block]) -> tuple[ImageBlock | None, list[Block]]:
+    """A slide of words and one picture (the care steps): the picture, and the words."""
+    images = [b for b in blocks if isinstance(b, ImageBlock)]
+    words = [b for b in blocks if isinstance(b, TextBlock | BulletsBlock)]
+    if len(images) == 1 and words and len(images) + len(words) == len(blocks):
+        return images[0], words
+    return None, list(blocks)
 
 
 def _welcome(ops: list[Op], slide: Slide, ctx: Ctx) -> None:

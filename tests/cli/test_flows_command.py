@@ -10,7 +10,7 @@ import pytest
 from tcdesk.cli import main
 from tcdesk.paths import flows_dir
 
-SHIPPED = {"adult_aligners": 8, "phase_one": 8, "teen_comprehensive": 8, "walk_in": 7}
+SHIPPED = {"adult_aligners": 9, "phase_one": 9, "teen_comprehensive": 9, "walk_in": 8}
 
 
 def test_checks_the_shipped_flows_by_default(capsys: pytest.CaptureFixture[str]) -> None:
@@ -71,7 +71,7 @@ def test_checks_given_files_and_rendering(
     )
     assert main(["flows", "check", str(good), str(breaks)]) == 2
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"ok: {good} (7 steps)"
+    assert out[0] == f"ok: {good} (8 steps)"
     assert len(out) == 2
     assert out[1].startswith(f"{breaks}:")
     assert "step 'next_steps' key 'title': fails to render" in out[1]

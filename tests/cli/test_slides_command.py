@@ -32,7 +32,7 @@ def test_exports_every_step_at_the_asked_size(
         == 0
     )
     files = sorted(out.glob("*.png"))
-    assert len(files) == 8
+    assert len(files) == 9
     assert [str(p) for p in files] == capsys.readouterr().out.split()
     image = QImage(str(files[0]))
     assert (image.width(), image.height()) == (1280, 720)

@@ -185,7 +185,7 @@ def test_kind_only_key_on_another_kind(tmp_path: Path) -> None:
     error = only_error(tmp_path, text)
     assert (error.step, error.key) == ("welcome", "footnote")
     assert error.line == line_of(text, 'footnote = "Hi"')
-    assert error.message == "'footnote' is only for investment steps, not welcome"
+    assert error.message == "'footnote' is only for investment and payment steps, not welcome"
 
 
 def test_duplicate_step_id_points_at_the_second(tmp_path: Path) -> None:

@@ -101,7 +101,7 @@ def test_timeline_for_braces() -> None:
         (24, 24),
     ]
     assert phases[1]["detail"] == "Braces go on"
-    assert phases[2]["detail"] == "A quick visit every 6 weeks"
+    assert phases[2]["detail"] == "A visit every 6 weeks"
     assert phases[3]["date_label"] == "Sep 2028"
 
 

@@ -192,7 +192,7 @@ def test_timeline_phases(renderer: Renderer, context: dict, assets: Path) -> Non
         ("Finishing", 20, 24, "Aug 2028"),
         ("Retainers", 24, 24, "Dec 2028"),
     ]
-    assert block.phases[2].detail == "A quick visit every 6 weeks"
+    assert block.phases[2].detail == "A visit every 6 weeks"
     assert block.phases[0].icon == str((assets / "illustrations/phases/records.svg").resolve())
     assert block.phases[1].icon == ""
     context["timeline"] = {"months": 0, "phases": []}
@@ -200,7 +200,8 @@ def test_timeline_phases(renderer: Renderer, context: dict, assets: Path) -> Non
 
 
 def test_investment_insured(renderer: Renderer, context: dict) -> None:
-    figures, choices = renderer.render_slide(step("investment"), context).blocks
+    (figures,) = renderer.render_slide(step("investment"), context).blocks
+    (choices,) = renderer.render_slide(step("payment"), context).blocks
     assert isinstance(figures, FiguresBlock) and isinstance(choices, ChoicesBlock)
     assert [(f.label, f.value, f.caption, f.emphasis) for f in figures.figures] == [
         ("Treatment fee", "$5,800", "", False),
@@ -217,7 +218,7 @@ def test_investment_insured(renderer: Renderer, context: dict) -> None:
     )
     assert (standard.headline, standard.lines, standard.selected) == (
         "$143.33 a month",
-        ("$860 to start", "24 monthly payments", "$4,300 in all"),
+        ("$860 to start", "for 24 months", "$4,300 in all"),
         True,
     )
     assert low.lines[0] == "$250 to start" and not low.selected

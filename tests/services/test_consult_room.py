@@ -23,7 +23,7 @@ def test_advice_found_on_another_step_offers_a_jump_there(demo_desk) -> None:
     advice = room.log_objection(Objection.MONTHLY_TOO_HIGH)
     assert advice.responses
     target = room.session.steps[advice.answer_step_number - 1]
-    assert target.kind == "investment"
+    assert target.kind == "payment"  # the ways to pay answer "the monthly is too high"
     assert demo_desk.consults.objections(ZOE)[-1].objection is Objection.MONTHLY_TOO_HIGH
 
 

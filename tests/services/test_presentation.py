@@ -173,7 +173,8 @@ def desk(empty_store: Path) -> Iterator[Desk]:
 
 def test_context_has_exactly_the_documented_names(desk: Desk) -> None:
     context = build_context(desk, seed(desk), content=CONTENT, today=TODAY)
-    assert set(context) == set(CONTEXT_NAMES)
+    # "agenda" is added for the whole deck by the renderer (tcdesk.render.Renderer.render_deck).
+    assert set(context) == set(CONTEXT_NAMES) - {"agenda"}
 
 
 def test_people_and_concerns(desk: Desk) -> None:
@@ -417,14 +418,14 @@ def test_start_and_resume_a_session(desk: Desk, shipped) -> None:
 def test_check_flow_rendering_reports_steps_that_break(tmp_path: Path) -> None:
     text = (flows_dir() / "walk_in.toml").read_text(encoding="utf-8")
     text = text.replace(
-        'title = "How long it takes"', 'title = "{{ featured.title }} takes"'
-    ).replace('when = "has_options"\nminutes = 1', "minutes = 1")
+        'title = "Welcome, {{ patient.first_name }}!"', 'title = "{{ featured.title }} welcome"'
+    )
     path = tmp_path / "walk_in.toml"
     path.write_text(text, encoding="utf-8")
     errors = check_flow_rendering(load_flow(path), Renderer.default())
     assert len(errors) == 1
     (error,) = errors
-    assert (error.step, error.key) == ("timeline", "title")
+    assert (error.step, error.key) == ("welcome", "title")
     assert "sample bare patient" in error.message
     assert text.splitlines()[error.line - 1].startswith('title = "{{ featured.title }}')
 

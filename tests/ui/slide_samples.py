@@ -102,7 +102,7 @@ ALIGNERS = OptionCard(
 PHASES = (
     Phase("Records", "", 0, 0, "Photos, x-rays and a 3D scan", "Mar 2027"),
     Phase("Start", "", 0, 1, "Braces go on", "Mar 2027"),
-    Phase("Straightening", "", 1, 20, "A quick visit every 6 weeks", "Apr 2027"),
+    Phase("Straightening", "", 1, 20, "A visit every 6 weeks", "Apr 2027"),
     Phase("Finishing", "", 20, 24, "Fine-tuning the bite", "Nov 2028"),
     Phase("Retainers", "", 24, 24, "Retainers keep your new smile in place", "Mar 2029"),
 )
@@ -219,7 +219,11 @@ def timeline() -> Slide:
 
 
 def investment() -> Slide:
-    return _slide(SlideKind.INVESTMENT, "Your investment", FIGURES, CHOICES)
+    return _slide(SlideKind.INVESTMENT, "Your investment", FIGURES)
+
+
+def payment() -> Slide:
+    return _slide(SlideKind.PAYMENT, "Ways to pay", CHOICES)
 
 
 def next_steps() -> Slide:
@@ -303,6 +307,7 @@ SAMPLES = {
     "four_options": four_options,
     "timeline": timeline,
     "investment": investment,
+    "payment": payment,
     "next_steps": next_steps,
     "custom": custom,
     "long_text": long_text,

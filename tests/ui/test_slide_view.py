@@ -45,6 +45,7 @@ REPRESENTATIVES = {  # one sample per SlideKind
     SlideKind.OPTIONS: "options",
     SlideKind.TIMELINE: "timeline",
     SlideKind.INVESTMENT: "investment",
+    SlideKind.PAYMENT: "payment",
     SlideKind.NEXT_STEPS: "next_steps",
     SlideKind.CUSTOM: "custom",
 }

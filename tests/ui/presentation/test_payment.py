@@ -10,14 +10,14 @@ from tcdesk.render.slide import ChoicesBlock, SlideKind
 
 def _to_investment(controller) -> None:
     controller.start()
-    while controller.room.session.step.kind != "investment":
+    while controller.room.session.step.kind != "payment":
         controller.room.session.next()
     controller.refresh()
 
 
 def _choices_on_display(controller) -> ChoicesBlock:
     slide = controller.patient_view().slide()
-    assert slide is not None and slide.kind is SlideKind.INVESTMENT
+    assert slide is not None and slide.kind is SlideKind.PAYMENT
     return next(b for b in slide.blocks if isinstance(b, ChoicesBlock))
 
 
@@ -95,8 +95,8 @@ def test_objection_is_logged_and_jumps_to_its_answer(qtbot: QtBot, controller, d
     assert "logged" in controller.objections.responses.text()
     assert controller.objections.jump_button.isVisible()
     controller.objections.jump_button.click()
-    assert controller.room.session.step.kind == "investment"
-    assert controller.patient_view().slide().kind is SlideKind.INVESTMENT
+    assert controller.room.session.step.kind == "payment"
+    assert controller.patient_view().slide().kind is SlideKind.PAYMENT
 
 
 def test_cursor_hides_on_the_patient_display_when_idle(qtbot: QtBot, controller) -> None:
