@@ -46,7 +46,7 @@ def make_agreement(
 def run(args: argparse.Namespace) -> int:
     """With the practice's own terms the agreement is recorded (a version with its exact
     bytes and SHA-256, or the unchanged current one); a trial ``--terms`` file is not."""
-    desk = Desk.open(common.db_path(args), create=False)
+    desk = common.open_desk(args)
     try:
         if args.terms:
             terms = Path(args.terms).expanduser()

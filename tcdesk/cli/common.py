@@ -1,13 +1,21 @@
-"""Pieces shared by every subcommand: ``--db`` and one-line usage errors."""
+"""Pieces shared by every subcommand: ``--db``, the clock and one-line usage errors.
+
+``main`` puts the clock it was given on the parsed arguments (``args.clock``),
+so a test can fix "today" for every command without touching the system time.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
 from tcdesk.paths import resolve_db_path
+from tcdesk.services.clock import Clock, system_clock
+from tcdesk.services.clock import today as clock_today
+from tcdesk.services.desk import Desk
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -38,3 +46,18 @@ def add_command(
 
 def db_path(args: argparse.Namespace) -> Path:
     return resolve_db_path(getattr(args, "db", None))
+
+
+def clock(args: argparse.Namespace) -> Clock:
+    """The clock ``main`` was given (the system clock when a command is run directly)."""
+    return getattr(args, "clock", None) or system_clock
+
+
+def today(args: argparse.Namespace) -> date:
+    """Today's local date by the injected clock, never ``date.today()``."""
+    return clock_today(clock(args))
+
+
+def open_desk(args: argparse.Namespace, *, create: bool = False) -> Desk:
+    """The practice file of ``--db`` with the injected clock; by default it must exist."""
+    return Desk.open(db_path(args), clock(args), create=create)

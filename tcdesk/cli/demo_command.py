@@ -8,7 +8,6 @@ import unicodedata
 from tcdesk.cli import common
 from tcdesk.services.clock import today
 from tcdesk.services.demo import DemoSummary, build_demo
-from tcdesk.services.desk import Desk
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     path = common.db_path(args)
-    desk = Desk.open(path)
+    desk = common.open_desk(args, create=True)
     try:
         summary = build_demo(desk, today(desk.clock))
     finally:

@@ -6,7 +6,6 @@ import argparse
 
 from tcdesk.cli import common
 from tcdesk.cli.table import format_table
-from tcdesk.services.desk import Desk
 
 HEADERS = ("ID", "PATIENT", "BORN", "LATEST CONSULT", "STATUS", "OFFICE", "RESPONSIBLE")
 
@@ -18,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    desk = Desk.open(common.db_path(args), create=False)
+    desk = common.open_desk(args)
     try:
         entries = desk.patients.list(args.search)
     finally:

@@ -13,7 +13,6 @@ import argparse
 import json
 import sys
 from dataclasses import replace
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from tcdesk.money import (
     QuoteRequest,
     RemainderPlacement,
     build_quote,
+    check_agreement_date,
     check_policy,
     format_money,
     parse_date,
@@ -110,8 +110,9 @@ def _request(args: argparse.Namespace, limits: PolicyLimits | None) -> QuoteRequ
     start = (
         parse_date(args.start, MoneyField.AGREEMENT_DATE)
         if args.start is not None
-        else date.today()
+        else common.today(args)
     )
+    check_agreement_date(start, common.today(args))
     first_due = (
         parse_date(args.first_due, MoneyField.FIRST_DUE) if args.first_due is not None else None
     )

@@ -7,7 +7,6 @@ import re
 
 from tcdesk.cli import common
 from tcdesk.errors import UserError
-from tcdesk.services.desk import Desk
 
 SIZE = re.compile(r"^(\d{3,5})x(\d{3,5})$")
 
@@ -38,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from tcdesk.services.consult_room import ConsultRoom, PresentationKit
 
     width, height = parse_size(args.size)
-    desk = Desk.open(common.db_path(args), create=False)
+    desk = common.open_desk(args)
     try:
         if desk.consults.get(args.consult) is None:
             raise UserError(f"No consult with id {args.consult} in {desk.path}.")

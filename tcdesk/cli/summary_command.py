@@ -27,7 +27,7 @@ def make_summary(desk: Desk, consult_id: str, out: Path) -> tuple[SummaryData, P
 
 
 def run(args: argparse.Namespace) -> int:
-    desk = Desk.open(common.db_path(args), create=False)
+    desk = common.open_desk(args)
     try:
         _, written = make_summary(desk, args.consult, Path(args.out))
     finally:

@@ -5,14 +5,23 @@ from __future__ import annotations
 import json
 import sys
 import types
-from datetime import date
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from tcdesk.cli import main
+from tcdesk.cli import main as cli_main
 from tcdesk.money import PolicyLimits, add_months
+
+NOW = datetime(2025, 1, 10, 12, 0, tzinfo=UTC)  # "today" for these tests: 2025-01-10
+
+
+def main(argv: Sequence[str], *, now: datetime = NOW) -> int:
+    """The real CLI with its clock fixed, so agreement dates in 2025 stay plausible."""
+    return cli_main(argv, clock=lambda: now)
+
 
 WORKED_EXAMPLE = [
     "quote", "--fee", "5000", "--down", "1250", "--months", "24",
@@ -124,13 +133,8 @@ def test_first_due_flag_and_default_start_today(capsys: pytest.CaptureFixture[st
                  "--first-due", "2025-02-15"]
     )  # fmt: skip
     assert [p["due"] for p in data["payments"]] == ["2025-02-15", "2025-03-15", "2025-04-15"]
-    before = date.today()
     data = _json(capsys, ["quote", "--fee", "1200", "--months", "3"])
-    after = date.today()
-    assert data["payments"][0]["due"] in {
-        add_months(before, 1).isoformat(),
-        add_months(after, 1).isoformat(),
-    }
+    assert data["payments"][0]["due"] == add_months(date(2025, 1, 10), 1).isoformat()
 
 
 def test_table_output(capsys: pytest.CaptureFixture[str]) -> None:
@@ -288,8 +292,78 @@ def test_with_db_the_compliance_warning_goes_to_stderr(
 
 
 def test_table_groups_unequal_payments(capsys) -> None:
-    from tcdesk.cli import main
-
-    assert main(["quote", "--fee", "5997", "--months", "36", "--start", "2026-01-15"]) == 0
+    assert main(["quote", "--fee", "5997", "--months", "36", "--start", "2025-01-15"]) == 0
     out = capsys.readouterr().out
     assert "1 x $166.70 + 35 x $166.58" in out
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (
+            ["--fee", "99999999999999999999999", "--months", "24"],
+            "tcdesk: Fee can't be more than $1,000,000.00 (got '99999999999999999999999').",
+        ),
+        (
+            ["--fee", "1" + "0" * 30, "--months", "24"],
+            f"tcdesk: Fee can't be more than $1,000,000.00 (got '1{'0' * 30}').",
+        ),
+        (
+            ["--fee", "1e27", "--months", "24"],
+            "tcdesk: Fee must be a number like 5000 or 5,000.00, not '1e27'.",
+        ),
+        (
+            ["--fee", "nan", "--months", "24"],
+            "tcdesk: Fee must be a number like 5000 or 5,000.00, not 'nan'.",
+        ),
+        (
+            ["--fee", "5000", "--down", "2000000", "--months", "24"],
+            "tcdesk: Down payment can't be more than $1,000,000.00 (got '2000000').",
+        ),
+        (
+            ["--fee", "5000", "--months", "1000"],
+            "tcdesk: Number of months can't be more than 120 (got 1000).",
+        ),
+        (
+            ["--fee", "5000", "--months", "24", "--start", "9999-12-01"],
+            "tcdesk: The agreement date must be between 2022-01-10 and 2026-01-10 "
+            "(3 years back to 1 year ahead of today), not 9999-12-01.",
+        ),
+        (
+            ["--fee", "5000", "--months", "24", "--start", "1800-01-01"],
+            "tcdesk: The agreement date must be between 2022-01-10 and 2026-01-10 "
+            "(3 years back to 1 year ahead of today), not 1800-01-01.",
+        ),
+        (
+            ["--fee", "5000", "--months", "24", "--first-due", "2031-01-31"],
+            "tcdesk: The first payment must be due within 90 days of the agreement date "
+            "(2025-01-10), by 2025-04-10, not 2031-01-31.",
+        ),
+    ],
+)
+def test_implausible_figures_are_refused_naming_the_bound(
+    capsys: pytest.CaptureFixture[str], extra: list[str], message: str
+) -> None:
+    assert _error(capsys, ["quote", *extra]) == message
+
+
+def test_a_fee_of_one_million_is_still_quoted(capsys: pytest.CaptureFixture[str]) -> None:
+    data = _json(capsys, ["quote", "--fee", "1,000,000", "--months", "24"])
+    assert data["total_fee"] == "1000000.00"
+
+
+def test_the_agreement_window_follows_the_injected_clock(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["quote", "--fee", "5000", "--months", "24", "--start", "2027-06-01", "--json"]
+    assert main(argv, now=datetime(2026, 12, 1, 12, tzinfo=UTC)) == 0
+    capsys.readouterr()
+    assert "between 2022-01-10 and 2026-01-10" in _error(capsys, argv[:-1])
+
+
+def test_a_pif_discount_of_100_percent_says_why(capsys: pytest.CaptureFixture[str]) -> None:
+    line = _error(capsys, ["quote", "--fee", "5000", "--months", "24", "--pif-discount", "100"])
+    assert line == (
+        "tcdesk: The pay-in-full discount must be less than 100% (100% off would make the "
+        "treatment free), not 100%."
+    )
