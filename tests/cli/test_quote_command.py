@@ -29,6 +29,8 @@ WORKED_EXAMPLE = [
 ]  # fmt: skip
 
 JSON_KEYS = {
+    "plan",
+    "agreement_date",
     "total_fee",
     "discounts",
     "insurance_estimate",
@@ -79,6 +81,7 @@ def policy_module(monkeypatch: pytest.MonkeyPatch) -> types.ModuleType:
 def test_worked_example_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     data = _json(capsys, WORKED_EXAMPLE)
     assert set(data) == JSON_KEYS
+    assert (data["plan"], data["agreement_date"]) == ("installments", "2025-01-15")
     assert data["total_fee"] == "5000.00"
     assert data["discounts"] == []
     assert data["insurance_estimate"] == "0.00"
@@ -367,3 +370,67 @@ def test_a_pif_discount_of_100_percent_says_why(capsys: pytest.CaptureFixture[st
         "tcdesk: The pay-in-full discount must be less than 100% (100% off would make the "
         "treatment free), not 100%."
     )
+
+
+def test_remainder_first_with_interest_is_refused_not_ignored(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    line = _error(
+        capsys, ["quote", "--fee", "5000", "--months", "24", "--apr", "5", "--remainder", "first"]
+    )
+    assert line.startswith("tcdesk: --remainder first works only at 0% APR")
+    last = _json(
+        capsys, ["quote", "--fee", "5000", "--months", "24", "--apr", "5", "--remainder", "last"]
+    )
+    assert last["payments"][0]["amount"] == last["payments"][1]["amount"]
+
+
+def test_pay_in_full_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    data = _json(capsys, ["quote", "--fee", "5000", "--pay-in-full", "--pif-discount", "5"])
+    assert data == {
+        "plan": "pay_in_full",
+        "agreement_date": "2025-01-10",
+        "total_fee": "5000.00",
+        "discounts": [],
+        "insurance_estimate": "0.00",
+        "patient_portion": "5000.00",
+        "pay_in_full_discount": {"name": "Pay-in-full discount (5%)", "amount": "250.00"},
+        "amount_due": "4750.00",
+    }
+
+
+def test_pay_in_full_table_with_insurance(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["quote", "--fee", "6500", "--pay-in-full", "--pif-discount", "5", "--insurance-pct",
+            "50", "--insurance-max", "1500", "--treatment-months", "24"]  # fmt: skip
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert any(line.startswith("Patient portion") and line.endswith("$5,000.00") for line in lines)
+    assert any(line.strip().startswith("Pay-in-full discount (5%)") for line in lines)
+    assert any(
+        line.startswith("Due in full on 2025-01-10") and line.endswith("$4,750.00")
+        for line in lines
+    )
+    assert "Truth in Lending disclosure" not in out and "Principal" not in out
+    assert "Insurance is an estimate, not a guarantee of payment" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["--fee", "5000", "--pay-in-full", "--months", "12", "--down", "100"],
+            "tcdesk: --pay-in-full has no payment plan; leave out --down, --months.",
+        ),
+        (["--fee", "5000"], "tcdesk: Give --months N for a payment plan, or --pay-in-full."),
+        (
+            ["--fee", "5000", "--pay-in-full", "--insurance-pct", "50"],
+            "tcdesk: With --pay-in-full and insurance, give --treatment-months N: the insurer "
+            "pays over the treatment.",
+        ),
+    ],
+)
+def test_pay_in_full_mistakes_are_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    assert _error(capsys, ["quote", *argv]) == message
