@@ -43,8 +43,16 @@ def test_exports_every_step_at_the_asked_size(
     ("args", "message"),
     [
         (["--consult", "no-such-consult"], "No consult with id no-such-consult"),
-        (["--consult", TEEN_CONSULT, "--size", "big"], "--size must look like 1920x1080"),
-        (["--consult", TEEN_CONSULT, "--size", "100x100"], "outside 320x240"),
+        (
+            ["--consult", TEEN_CONSULT, "--size", "big"],
+            "--size must be WIDTHxHEIGHT in pixels, like 1920x1080, from 320x180 to 7680x4320",
+        ),
+        (
+            ["--consult", TEEN_CONSULT, "--size", "10x10"],
+            "--size 10x10 is outside 320x180 to 7680x4320: the width must be 320-7680 and the "
+            "height 180-4320 pixels.",
+        ),
+        (["--consult", TEEN_CONSULT, "--size", "100000x100"], "outside 320x180 to 7680x4320"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(
