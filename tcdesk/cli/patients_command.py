@@ -6,6 +6,7 @@ import argparse
 
 from tcdesk.cli import common
 from tcdesk.cli.table import format_table
+from tcdesk.domain import status_label
 
 HEADERS = ("ID", "PATIENT", "BORN", "LATEST CONSULT", "STATUS", "OFFICE", "RESPONSIBLE")
 
@@ -28,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
             e.patient.display_name,
             e.patient.birth_date.isoformat(),
             (e.latest_consult_at or "")[:10],
-            (e.latest_status or "").replace("_", " "),
+            status_label(e.latest_status),
             e.office_name,
             e.responsible,
         )

@@ -28,8 +28,9 @@ def test_demo_builds_and_prints_a_summary(tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert "Bright Smiles Orthodontics" in out
     assert str(path) in out
-    for status in ConsultStatus:
-        assert re.search(rf"\d+ {status.value.replace('_', '-')}", out)
+    for status in ConsultStatus:  # the app's words: "Pending decision 7", not "7 pending"
+        assert re.search(rf"{status.label} \d+", out)
+    assert "Consult booked" in out and "pending," not in out
     today_ids = re.findall(rf"^\s+\d\d:\d\d .*({UUID})$", out, flags=re.MULTILINE)
     assert 3 <= len(today_ids) <= 4
     desk = Desk.open(path)
