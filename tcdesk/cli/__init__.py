@@ -26,6 +26,7 @@ EXIT_USAGE = 2
 SUBCOMMAND_MODULES = (
     "demo_command",
     "patients_command",
+    "consults_command",
     "quote_command",
     "flows_command",
     "slides_command",

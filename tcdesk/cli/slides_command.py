@@ -7,6 +7,7 @@ import re
 
 from tcdesk.cli import common
 from tcdesk.errors import UserError
+from tcdesk.services.consult_list import require_consult
 
 SIZE = re.compile(r"^(\d{1,6})\s*x\s*(\d{1,6})$")
 MIN_SIZE = (320, 180)
@@ -61,8 +62,7 @@ def run(args: argparse.Namespace) -> int:
     width, height = parse_size(args.size)
     desk = common.open_desk(args)
     try:
-        if desk.consults.get(args.consult) is None:
-            raise UserError(f"No consult with id {args.consult} in {desk.path}.")
+        require_consult(desk, args.consult)
         kit = PresentationKit.load()
         room = ConsultRoom(desk, args.consult, kit, resume=False, record=False)
         from tcdesk.ui.slide_export import close_gui_app, export_slides

@@ -35,7 +35,7 @@ def test_unknown_consult(demo_store: Path, tmp_path: Path, capsys) -> None:
     line = _error(
         capsys, ["agreement", "--db", str(demo_store), "--consult", "x1", "--out", str(out)]
     )
-    assert line == "tcdesk: No consult with id x1."
+    assert line == f"tcdesk: No consult with id x1 in {demo_store} (tcdesk consults lists them)."
     assert not out.exists()
 
 
