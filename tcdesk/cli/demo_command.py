@@ -33,9 +33,7 @@ def run(args: argparse.Namespace) -> int:
 
 def format_summary(summary: DemoSummary, path: str) -> str:
     verb = "Refreshed" if summary.refreshed else "Built"
-    counts = ", ".join(
-        f"{status.label} {count}" for status, count in summary.by_status
-    )
+    counts = ", ".join(f"{status.label} {count}" for status, count in summary.by_status)
     lines = [
         f"{verb} the demo practice {summary.practice_name} ({summary.practice_id}).",
         f"{summary.patients} patients, {summary.consults} consults: {counts}.",
