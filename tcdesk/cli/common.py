@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
+from tcdesk.errors import UserError
 from tcdesk.paths import resolve_db_path
 from tcdesk.services.clock import Clock, system_clock
 from tcdesk.services.clock import today as clock_today
@@ -58,6 +59,30 @@ def today(args: argparse.Namespace) -> date:
     return clock_today(clock(args))
 
 
+DEMO_FILE_EXAMPLE = "~/tcdesk-demo.sqlite3"
+
+
+def is_practice_file(args: argparse.Namespace) -> bool:
+    """True without ``--db``: the file is the practice's own ($TCDESK_DB or the default)."""
+    return getattr(args, "db", None) is None
+
+
+def missing_file_message(args: argparse.Namespace, path: Path) -> str:
+    """What to do when the file is missing; never "build the demo" in the practice file."""
+    if is_practice_file(args):
+        return (
+            f"No practice file at {path}. Open tcdesk to set up your practice, or try the "
+            f"demo in a file of its own: tcdesk demo --db {DEMO_FILE_EXAMPLE}"
+        )
+    return (
+        f"No practice file at {path}. Build the demo there with 'tcdesk demo --db {path}' "
+        f"or open 'tcdesk --db {path}' to set up your practice."
+    )
+
+
 def open_desk(args: argparse.Namespace, *, create: bool = False) -> Desk:
     """The practice file of ``--db`` with the injected clock; by default it must exist."""
-    return Desk.open(db_path(args), clock(args), create=create)
+    path = db_path(args)
+    if not create and not path.exists():
+        raise UserError(missing_file_message(args, path))
+    return Desk.open(path, clock(args), create=create)

@@ -126,8 +126,7 @@ def open_store(path: Path, *, create: bool = True, now: datetime | None = None) 
     path = Path(path)
     if not create and not path.exists():
         raise StoreError(
-            f"No practice file at {path}. Build the demo with 'tcdesk demo --db {path}' "
-            "or open tcdesk to set up your practice."
+            f"No practice file at {path}; open tcdesk to set up your practice."
         )
     applied = check_store_file(path)
     _create_private_file(path)
