@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -37,6 +39,12 @@ def test_exports_every_step_at_the_asked_size(
     image = QImage(str(files[0]))
     assert (image.width(), image.height()) == (1280, 720)
     assert "Zoë" in image.text("Description")
+
+    # the family's name stays readable in the file names, and only the user can read them
+    assert any("zoë" in p.name for p in files), [p.name for p in files]
+    assert all(stat.S_IMODE(os.stat(p).st_mode) == 0o600 for p in files)
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o700
+    assert sorted(os.listdir(out)) == [p.name for p in files]  # no temporary file left
 
 
 @pytest.mark.parametrize(
