@@ -18,6 +18,7 @@ from types import ModuleType
 from tcdesk import __version__, crash_log
 from tcdesk.cli import common
 from tcdesk.errors import UserError
+from tcdesk.services.clock import Clock, system_clock
 
 EXIT_USAGE = 2
 
@@ -25,6 +26,7 @@ EXIT_USAGE = 2
 SUBCOMMAND_MODULES = (
     "demo_command",
     "patients_command",
+    "consults_command",
     "quote_command",
     "flows_command",
     "slides_command",
@@ -67,9 +69,11 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run_app(db_path=common.db_path(args), qt_args=[sys.argv[0]])
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, clock: Clock = system_clock) -> int:
+    """Run one command; ``clock`` is "now" for every command (tests fix it)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.clock = clock
     try:
         return int(args.func(args) or 0)
     except UserError as error:

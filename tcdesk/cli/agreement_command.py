@@ -15,9 +15,9 @@ from pathlib import Path
 from tcdesk.cli import common
 from tcdesk.documents.agreement_model import AgreementData
 from tcdesk.documents.files import check_destination, write_pdf_atomically
-from tcdesk.errors import UserError
 from tcdesk.services import agreements
 from tcdesk.services.agreement_data import agreement_data, render_agreement
+from tcdesk.services.consult_list import require_consult
 from tcdesk.services.desk import Desk
 
 
@@ -46,8 +46,9 @@ def make_agreement(
 def run(args: argparse.Namespace) -> int:
     """With the practice's own terms the agreement is recorded (a version with its exact
     bytes and SHA-256, or the unchanged current one); a trial ``--terms`` file is not."""
-    desk = Desk.open(common.db_path(args), create=False)
+    desk = common.open_desk(args)
     try:
+        consult = require_consult(desk, args.consult)
         if args.terms:
             terms = Path(args.terms).expanduser()
             check_destination(Path(args.out))
@@ -57,9 +58,6 @@ def run(args: argparse.Namespace) -> int:
                 "Put the terms in place and run without --terms to make the agreement of record."
             )
         else:
-            consult = desk.consults.get(args.consult)
-            if consult is None:
-                raise UserError(f"No consult with id {args.consult}.")
             check_destination(Path(args.out))
             agreement_data(desk, args.consult)  # every missing piece, named, before recording
             agreement, made = agreements.current_or_generate(

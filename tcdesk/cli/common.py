@@ -1,13 +1,22 @@
-"""Pieces shared by every subcommand: ``--db`` and one-line usage errors."""
+"""Pieces shared by every subcommand: ``--db``, the clock and one-line usage errors.
+
+``main`` puts the clock it was given on the parsed arguments (``args.clock``),
+so a test can fix "today" for every command without touching the system time.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
+from tcdesk.errors import UserError
 from tcdesk.paths import resolve_db_path
+from tcdesk.services.clock import Clock, system_clock
+from tcdesk.services.clock import today as clock_today
+from tcdesk.services.desk import Desk
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -38,3 +47,42 @@ def add_command(
 
 def db_path(args: argparse.Namespace) -> Path:
     return resolve_db_path(getattr(args, "db", None))
+
+
+def clock(args: argparse.Namespace) -> Clock:
+    """The clock ``main`` was given (the system clock when a command is run directly)."""
+    return getattr(args, "clock", None) or system_clock
+
+
+def today(args: argparse.Namespace) -> date:
+    """Today's local date by the injected clock, never ``date.today()``."""
+    return clock_today(clock(args))
+
+
+DEMO_FILE_EXAMPLE = "~/tcdesk-demo.sqlite3"
+
+
+def is_practice_file(args: argparse.Namespace) -> bool:
+    """True without ``--db``: the file is the practice's own ($TCDESK_DB or the default)."""
+    return getattr(args, "db", None) is None
+
+
+def missing_file_message(args: argparse.Namespace, path: Path) -> str:
+    """What to do when the file is missing; never "build the demo" in the practice file."""
+    if is_practice_file(args):
+        return (
+            f"No practice file at {path}. Open tcdesk to set up your practice, or try the "
+            f"demo in a file of its own: tcdesk demo --db {DEMO_FILE_EXAMPLE}"
+        )
+    return (
+        f"No practice file at {path}. Build the demo there with 'tcdesk demo --db {path}' "
+        f"or open 'tcdesk --db {path}' to set up your practice."
+    )
+
+
+def open_desk(args: argparse.Namespace, *, create: bool = False) -> Desk:
+    """The practice file of ``--db`` with the injected clock; by default it must exist."""
+    path = db_path(args)
+    if not create and not path.exists():
+        raise UserError(missing_file_message(args, path))
+    return Desk.open(path, clock(args), create=create)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import unicodedata
+from pathlib import Path
 
 from tcdesk.cli import common
+from tcdesk.errors import UserError
+from tcdesk.paths import default_db_path
 from tcdesk.services.clock import today
 from tcdesk.services.demo import DemoSummary, build_demo
-from tcdesk.services.desk import Desk
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,14 +18,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         subparsers,
         "demo",
         "Build the demo practice (Bright Smiles Orthodontics, with consults booked for "
-        "today) in an empty practice file; running it again the same day changes nothing.",
+        "today) in a file of its own (never your practice file); running it again the same "
+        "day changes nothing.",
     )
+    for action in parser._actions:
+        if "--db" in action.option_strings:
+            action.help = "the file to build the demo in (required; never your practice file)"
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     path = common.db_path(args)
-    desk = Desk.open(path)
+    _refuse_the_practice_file(args, path)
+    desk = common.open_desk(args, create=True)
     try:
         summary = build_demo(desk, today(desk.clock))
     finally:
@@ -32,11 +39,22 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _refuse_the_practice_file(args: argparse.Namespace, path: Path) -> None:
+    """The demo never goes into the practice's own file, even an empty one."""
+    if common.is_practice_file(args) or _same_file(path, default_db_path()):
+        raise UserError(
+            f"The demo goes into a file of its own, never the practice file ({path}); "
+            f"give one with --db, e.g. tcdesk demo --db {common.DEMO_FILE_EXAMPLE}"
+        )
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    return one.expanduser().resolve() == other.expanduser().resolve()
+
+
 def format_summary(summary: DemoSummary, path: str) -> str:
     verb = "Refreshed" if summary.refreshed else "Built"
-    counts = ", ".join(
-        f"{count} {status.value.replace('_', '-')}" for status, count in summary.by_status
-    )
+    counts = ", ".join(f"{status.label} {count}" for status, count in summary.by_status)
     lines = [
         f"{verb} the demo practice {summary.practice_name} ({summary.practice_id}).",
         f"{summary.patients} patients, {summary.consults} consults: {counts}.",

@@ -6,7 +6,7 @@ import argparse
 
 from tcdesk.cli import common
 from tcdesk.cli.table import format_table
-from tcdesk.services.desk import Desk
+from tcdesk.domain import status_label
 
 HEADERS = ("ID", "PATIENT", "BORN", "LATEST CONSULT", "STATUS", "OFFICE", "RESPONSIBLE")
 
@@ -18,7 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    desk = Desk.open(common.db_path(args), create=False)
+    desk = common.open_desk(args)
     try:
         entries = desk.patients.list(args.search)
     finally:
@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
             e.patient.display_name,
             e.patient.birth_date.isoformat(),
             (e.latest_consult_at or "")[:10],
-            (e.latest_status or "").replace("_", " "),
+            status_label(e.latest_status),
             e.office_name,
             e.responsible,
         )

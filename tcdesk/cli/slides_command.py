@@ -7,28 +7,50 @@ import re
 
 from tcdesk.cli import common
 from tcdesk.errors import UserError
-from tcdesk.services.desk import Desk
+from tcdesk.services.consult_list import require_consult
 
-SIZE = re.compile(r"^(\d{3,5})x(\d{3,5})$")
+SIZE = re.compile(r"^(\d{1,6})\s*x\s*(\d{1,6})$")
+MIN_SIZE = (320, 180)
+MAX_SIZE = (7680, 4320)  # 8K
+SIZE_RANGE = f"{MIN_SIZE[0]}x{MIN_SIZE[1]} to {MAX_SIZE[0]}x{MAX_SIZE[1]}"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = common.add_command(
         subparsers, "slides", "Render a consult's slides to PNG, as the family would see them."
     )
-    parser.add_argument("--consult", required=True, metavar="ID")
-    parser.add_argument("--out", required=True, metavar="DIR")
-    parser.add_argument("--size", default="1920x1080", metavar="WxH")
+    parser.add_argument(
+        "--consult", required=True, metavar="ID", help="the consult's id (see tcdesk consults)"
+    )
+    parser.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR",
+        help="folder for the PNG files (created, private to you, when missing)",
+    )
+    parser.add_argument(
+        "--size",
+        default="1920x1080",
+        metavar="WxH",
+        help=f"image size in pixels, {SIZE_RANGE} (default 1920x1080)",
+    )
     parser.set_defaults(func=run)
 
 
 def parse_size(text: str) -> tuple[int, int]:
+    """``1280x720`` -> (1280, 720); the message names the allowed range."""
     match = SIZE.match(text.strip().lower())
     if not match:
-        raise UserError(f"--size must look like 1920x1080, not '{text}'.")
+        raise UserError(
+            f"--size must be WIDTHxHEIGHT in pixels, like 1920x1080, from {SIZE_RANGE}; "
+            f"not '{text}'."
+        )
     width, height = int(match.group(1)), int(match.group(2))
-    if not (320 <= width <= 7680 and 240 <= height <= 4320):
-        raise UserError(f"--size {text} is outside 320x240 to 7680x4320.")
+    if not (MIN_SIZE[0] <= width <= MAX_SIZE[0] and MIN_SIZE[1] <= height <= MAX_SIZE[1]):
+        raise UserError(
+            f"--size {text} is outside {SIZE_RANGE}: the width must be {MIN_SIZE[0]}-"
+            f"{MAX_SIZE[0]} and the height {MIN_SIZE[1]}-{MAX_SIZE[1]} pixels."
+        )
     return width, height
 
 
@@ -38,10 +60,9 @@ def run(args: argparse.Namespace) -> int:
     from tcdesk.services.consult_room import ConsultRoom, PresentationKit
 
     width, height = parse_size(args.size)
-    desk = Desk.open(common.db_path(args), create=False)
+    desk = common.open_desk(args)
     try:
-        if desk.consults.get(args.consult) is None:
-            raise UserError(f"No consult with id {args.consult} in {desk.path}.")
+        require_consult(desk, args.consult)
         kit = PresentationKit.load()
         room = ConsultRoom(desk, args.consult, kit, resume=False, record=False)
         from tcdesk.ui.slide_export import close_gui_app, export_slides

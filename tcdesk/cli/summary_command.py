@@ -9,6 +9,7 @@ from tcdesk.cli import common
 from tcdesk.documents.agreement_model import SummaryData
 from tcdesk.documents.files import write_pdf_atomically
 from tcdesk.services.agreement_data import render_summary
+from tcdesk.services.consult_list import require_consult
 from tcdesk.services.desk import Desk
 
 
@@ -27,8 +28,9 @@ def make_summary(desk: Desk, consult_id: str, out: Path) -> tuple[SummaryData, P
 
 
 def run(args: argparse.Namespace) -> int:
-    desk = Desk.open(common.db_path(args), create=False)
+    desk = common.open_desk(args)
     try:
+        require_consult(desk, args.consult)
         _, written = make_summary(desk, args.consult, Path(args.out))
     finally:
         desk.close()

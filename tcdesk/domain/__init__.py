@@ -14,6 +14,7 @@ from tcdesk.domain.consult import (
     TreatmentOption,
 )
 from tcdesk.domain.enums import (
+    CONSULT_STATUS_LABELS,
     OBJECTION_LABELS,
     ConditionCode,
     ConsultStatus,
@@ -27,6 +28,7 @@ from tcdesk.domain.enums import (
     Severity,
     StaffRole,
     TreatmentType,
+    status_label,
 )
 from tcdesk.domain.patient import (
     InsurancePolicy,
@@ -37,6 +39,7 @@ from tcdesk.domain.patient import (
 from tcdesk.domain.practice import FeeScheduleItem, FinancialPolicy, Office, Practice, Staff
 
 __all__ = [
+    "CONSULT_STATUS_LABELS",
     "OBJECTION_LABELS",
     "ConditionCode",
     "Consult",
@@ -70,4 +73,5 @@ __all__ = [
     "StaffRole",
     "TreatmentOption",
     "TreatmentType",
+    "status_label",
 ]

@@ -61,6 +61,32 @@ class ConsultStatus(StrEnum):
     OBSERVATION = "observation"  # not ready yet; recall
     NO_SHOW = "no_show"
 
+    @property
+    def label(self) -> str:
+        """The words the app and the CLI both show ("Pending decision", not "pending")."""
+        return CONSULT_STATUS_LABELS[self]
+
+
+CONSULT_STATUS_LABELS: dict[ConsultStatus, str] = {
+    ConsultStatus.SCHEDULED: "Consult booked",
+    ConsultStatus.PENDING: "Pending decision",
+    ConsultStatus.ACCEPTED: "Start booked",
+    ConsultStatus.STARTED: "In treatment",
+    ConsultStatus.DECLINED: "Declined",
+    ConsultStatus.OBSERVATION: "Observation",
+    ConsultStatus.NO_SHOW: "No-show",
+}
+
+
+def status_label(status: str | None) -> str:
+    """The label of a stored status value ("" for none; an unknown value as is)."""
+    if not status:
+        return ""
+    try:
+        return ConsultStatus(status).label
+    except ValueError:
+        return status
+
 
 class ConditionCode(StrEnum):
     CROWDING = "crowding"

@@ -31,11 +31,21 @@ Input
     ``MoneyInputError``, ``MoneyField``, ``parse_money``, ``parse_percent``,
     ``parse_months``, ``parse_date``, ``money``, ``format_money``,
     ``format_percent``, ``MAX_MONTHS``.
+Bounds
+    ``MAX_AMOUNT``, ``MAX_FIRST_DUE_DAYS``, ``agreement_window``,
+    ``check_agreement_date``, ``check_first_due``.
 """
 
 from tcdesk.money.adjustments import Adjustment, Discount, DiscountKind, apply_adjustments
 from tcdesk.money.amounts import format_money, format_percent, money
 from tcdesk.money.apr import disclosed_apr, solve_apr, unit_periods
+from tcdesk.money.bounds import (
+    MAX_AMOUNT,
+    MAX_FIRST_DUE_DAYS,
+    agreement_window,
+    check_agreement_date,
+    check_first_due,
+)
 from tcdesk.money.choices import ChoiceKey, PaymentChoice, payment_choices
 from tcdesk.money.dates import add_months
 from tcdesk.money.errors import MoneyField, MoneyInputError
@@ -82,7 +92,9 @@ from tcdesk.money.truth_in_lending import (
 __all__ = [
     "FORGONE_DISCOUNT_WARNING",
     "INSURANCE_DISCLAIMER",
+    "MAX_AMOUNT",
     "MAX_APR_PERCENT",
+    "MAX_FIRST_DUE_DAYS",
     "MAX_MONTHS",
     "Adjustment",
     "ChoiceKey",
@@ -109,9 +121,12 @@ __all__ = [
     "TruthInLending",
     "add_months",
     "age_on",
+    "agreement_window",
     "apply_adjustments",
     "build_quote",
     "build_schedule",
+    "check_agreement_date",
+    "check_first_due",
     "check_policy",
     "check_quote",
     "covered_on",

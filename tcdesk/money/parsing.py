@@ -11,7 +11,8 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from tcdesk.money.amounts import HUNDRED, money
+from tcdesk.money.amounts import HUNDRED, format_money, money
+from tcdesk.money.bounds import MAX_AMOUNT
 from tcdesk.money.errors import MoneyInputError, field_label
 from tcdesk.money.request import MAX_MONTHS
 
@@ -35,6 +36,10 @@ def parse_money(text: str, field: str) -> Decimal:
             field, f"{label} must be a number like 5000 or 5,000.00, not '{text.strip()}'."
         )
     number = Decimal(match["number"].replace(",", ""))
+    if number > MAX_AMOUNT:  # checked before rounding: a 30-digit number can't be rounded
+        raise MoneyInputError(
+            field, f"{label} can't be more than {format_money(MAX_AMOUNT)} (got '{text.strip()}')."
+        )
     if number != money(number):
         raise MoneyInputError(
             field, f"{label} can't have fractions of a cent (got '{text.strip()}')."

@@ -14,6 +14,7 @@ from enum import Enum
 
 from tcdesk.money.adjustments import Adjustment
 from tcdesk.money.amounts import HUNDRED, ZERO, as_decimal, as_money, format_percent
+from tcdesk.money.bounds import check_amount, check_first_due
 from tcdesk.money.dates import add_months
 from tcdesk.money.errors import MoneyField, MoneyInputError
 from tcdesk.money.insurance import InsurancePlan, InsuranceRole
@@ -97,6 +98,11 @@ class QuoteRequest:
         object.__setattr__(self, name, value)
 
     def _check_fee(self) -> None:
+        for field, value in (
+            (MoneyField.FEE, self.total_fee),
+            (MoneyField.DOWN_PAYMENT, self.down_payment),
+        ):
+            check_amount(as_decimal(value, field), field)  # before rounding: 10^30 can't be
         fee = as_money(self.total_fee, MoneyField.FEE)
         if fee < 0:
             raise MoneyInputError(MoneyField.FEE, "The total fee can't be negative.")
@@ -118,10 +124,15 @@ class QuoteRequest:
             )
         self._set("apr_percent", apr)
         pif = as_decimal(self.pif_discount_percent, MoneyField.PIF_DISCOUNT)
-        if not ZERO <= pif <= HUNDRED:
+        if pif < ZERO:
+            raise MoneyInputError(
+                MoneyField.PIF_DISCOUNT, "The pay-in-full discount can't be negative."
+            )
+        if pif >= HUNDRED:
             raise MoneyInputError(
                 MoneyField.PIF_DISCOUNT,
-                f"The pay-in-full discount must be between 0% and 100%, not {format_percent(pif)}.",
+                "The pay-in-full discount must be less than 100% (100% off would make the "
+                f"treatment free), not {format_percent(pif)}.",
             )
         self._set("pif_discount_percent", pif)
 
@@ -141,6 +152,7 @@ class QuoteRequest:
             raise MoneyInputError(
                 MoneyField.MONTHS, "Pay in full has no monthly payments; set months to 0."
             )
+        self._check_calendar()
         if self.first_due is not None:
             if self.first_due < self.agreement_date:
                 raise MoneyInputError(
@@ -154,6 +166,7 @@ class QuoteRequest:
                     "The first monthly payment must be due after the agreement date; "
                     "money due on the agreement date is the down payment.",
                 )
+            check_first_due(self.first_due, self.agreement_date)
         if self.treatment_months is not None and not 1 <= self.treatment_months <= MAX_MONTHS:
             raise MoneyInputError(
                 MoneyField.TREATMENT_MONTHS,
@@ -165,6 +178,17 @@ class QuoteRequest:
                 MoneyField.TREATMENT_START,
                 "The treatment start can't be before the agreement date.",
             )
+
+    def _check_calendar(self) -> None:
+        """The longest plan from this date must fit the calendar (no year 10000)."""
+        try:
+            add_months(self.agreement_date, MAX_MONTHS + 4)
+        except (ValueError, OverflowError):
+            raise MoneyInputError(
+                MoneyField.AGREEMENT_DATE,
+                f"The agreement date {self.agreement_date.isoformat()} is too far in the "
+                "future for a payment plan.",
+            ) from None
 
     def _check_insurance(self) -> None:
         if self.primary_insurance is None and self.secondary_insurance is not None:

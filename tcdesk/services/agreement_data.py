@@ -45,7 +45,7 @@ from tcdesk.errors import UserError
 from tcdesk.money import INSURANCE_DISCLAIMER, MoneyInputError, PaymentChoice
 from tcdesk.paths import assets_dir
 from tcdesk.services.clock import today as local_today
-from tcdesk.services.consult_quote import ConsultPricing, PricedPlan
+from tcdesk.services.consult_quote import ConsultPricing, PricedPlan, check_plan_date
 from tcdesk.services.desk import Desk
 from tcdesk.services.policy import cents_to_decimal
 
@@ -140,6 +140,7 @@ def _priced_plan(desk: Desk, loaded: _Consult, option: TreatmentOption) -> Price
             f"chosen one ({option.title}); save a payment plan for {option.title}."
         )
     try:
+        check_plan_date(desk, plan)
         priced = ConsultPricing(desk, loaded.file).price(plan)
     except MoneyInputError as error:
         raise MoneyInputError(

@@ -35,9 +35,11 @@ from tcdesk.money import (
     QuoteRequest,
     RemainderPlacement,
     build_quote,
+    check_agreement_date,
     check_quote,
     payment_choices,
 )
+from tcdesk.services.clock import today
 from tcdesk.services.desk import Desk
 from tcdesk.services.policy import cents_to_decimal, practice_limits
 
@@ -54,6 +56,15 @@ class PricedPlan:
     def forbidden(self) -> tuple[PolicyViolation, ...]:
         """Broken limits that no reason can excuse (the APR cap)."""
         return tuple(v for v in self.violations if v.limit is PolicyLimit.APR_CAP)
+
+
+def check_plan_date(desk: Desk, plan: PaymentPlan) -> None:
+    """Refuse to keep or print a plan whose agreement date is implausible for today.
+
+    The same bound as ``tcdesk quote`` (``tcdesk.money.bounds``), with "today"
+    from the desk's clock: a plan dated 1800 is never saved or put on paper.
+    """
+    check_agreement_date(plan.agreement_date, today(desk.clock))
 
 
 def insurance_plan(policy: InsurancePolicy) -> InsurancePlan:

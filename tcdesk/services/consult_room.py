@@ -26,7 +26,7 @@ from tcdesk.render import Content, Renderer
 from tcdesk.render.slide import Slide, SlideKind
 from tcdesk.services.clock import utc_iso
 from tcdesk.services.consult_outcome import Outcome, record_outcome
-from tcdesk.services.consult_quote import ConsultPricing, PricedPlan
+from tcdesk.services.consult_quote import ConsultPricing, PricedPlan, check_plan_date
 from tcdesk.services.desk import Desk
 from tcdesk.services.ids import new_id
 from tcdesk.services.presentation import (
@@ -281,6 +281,7 @@ class ConsultRoom:
 
     def choose_plan(self, plan: PaymentPlan) -> PricedPlan:
         """Save the family's choice on the consult (a new plan row; history kept)."""
+        check_plan_date(self.desk, plan)
         priced = self.price(plan)
         if priced.forbidden:
             raise UserError(" ".join(v.message for v in priced.forbidden))

@@ -125,10 +125,7 @@ def open_store(path: Path, *, create: bool = True, now: datetime | None = None) 
     """Open (creating or upgrading as needed) the practice file at ``path``."""
     path = Path(path)
     if not create and not path.exists():
-        raise StoreError(
-            f"No practice file at {path}. Build the demo with 'tcdesk demo --db {path}' "
-            "or open tcdesk to set up your practice."
-        )
+        raise StoreError(f"No practice file at {path}; open tcdesk to set up your practice.")
     applied = check_store_file(path)
     _create_private_file(path)
     try:

@@ -7,18 +7,11 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from tcdesk.domain import PatientListEntry
+from tcdesk.domain import CONSULT_STATUS_LABELS, PatientListEntry
 from tcdesk.formatting import local_datetime, local_time, medium_date
 
-STATUS_LABELS = {
-    "scheduled": "Consult booked",
-    "pending": "Pending decision",
-    "accepted": "Start booked",
-    "started": "In treatment",
-    "declined": "Declined",
-    "observation": "Observation",
-    "no_show": "No-show",
-}
+# One vocabulary with the CLI: the labels live in the domain.
+STATUS_LABELS = {status.value: label for status, label in CONSULT_STATUS_LABELS.items()}
 
 STATUS_COLOURS = {
     "scheduled": "#1F6F8B",

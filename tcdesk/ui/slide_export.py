@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from tcdesk.documents.files import file_slug, private_folder, write_private_file
 from tcdesk.errors import UserError
 from tcdesk.render.slide import Slide
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "slide"
 
 
 def ensure_gui_app() -> None:
@@ -31,22 +27,29 @@ def export_slides(
     from tcdesk.ui.slide_painter import render_slide_image
 
     ensure_gui_app()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise UserError(f"Cannot create {folder}: {error.strerror or error}.") from None
+    folder = private_folder(folder)  # 0700 when tcdesk creates it: the family's name is inside
     paths = []
     for number, slide in enumerate(slides, start=1):
         image = render_slide_image(slide, width, height, dpr)
         image.setText("Title", slide.title)
         image.setText("Description", "\n".join(slide.texts()))
-        path = folder / f"{number:02d}-{_slug(slide.title)}.png"
-        temporary = path.with_suffix(".png.tmp")
-        if not image.save(str(temporary), "PNG"):
-            raise UserError(f"Cannot write {path}.")
-        os.replace(temporary, path)
-        paths.append(path)
+        path = folder / f"{number:02d}-{file_slug(slide.title, 'slide')}.png"
+        paths.append(write_private_file(_png_bytes(image, path), path))  # 0600, like the PDFs
     return paths
+
+
+def _png_bytes(image, path: Path) -> bytes:
+    """The image as PNG bytes (written by ``write_private_file``, never by Qt)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    saved = image.save(buffer, "PNG")
+    buffer.close()
+    if not saved:
+        raise UserError(f"Cannot write {path}.")
+    return bytes(data.data())
 
 
 def close_gui_app() -> None:

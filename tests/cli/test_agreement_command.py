@@ -7,8 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from tcdesk.cli import main
+from tcdesk.cli import main as cli_main
 from tcdesk.services.demo import demo_id
+from tests.conftest import FIXED_NOW
+
+
+def main(argv: list[str]) -> int:
+    """The real CLI on the demo store's day, so its plans' dates stay plausible for good."""
+    return cli_main(argv, clock=lambda: FIXED_NOW)
+
 
 ETHAN = demo_id("consult", "ethan_walker")
 
@@ -35,7 +42,7 @@ def test_unknown_consult(demo_store: Path, tmp_path: Path, capsys) -> None:
     line = _error(
         capsys, ["agreement", "--db", str(demo_store), "--consult", "x1", "--out", str(out)]
     )
-    assert line == "tcdesk: No consult with id x1."
+    assert line == f"tcdesk: No consult with id x1 in {demo_store} (tcdesk consults lists them)."
     assert not out.exists()
 
 
@@ -125,5 +132,46 @@ def test_nothing_is_recorded_when_the_file_cannot_be_written(
     desk = Desk.open(demo_store)
     try:
         assert agreements.history(desk, ETHAN) == []
+    finally:
+        desk.close()
+
+
+def test_a_plan_dated_1800_gets_no_agreement_of_record(
+    demo_store: Path, tmp_path: Path, capsys
+) -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from tcdesk.services import agreements
+    from tcdesk.services.desk import Desk
+
+    desk = Desk.open(demo_store, create=False)
+    try:
+        plan = desk.consults.latest_plan(ETHAN)
+        desk.consults.add_plan(
+            replace(
+                plan,
+                id=f"{plan.id}-1800",
+                created_at="2099-01-01T00:00:00+00:00",
+                agreement_date=date(1800, 1, 1),
+                first_due=None,
+            )
+        )
+        before = len(agreements.history(desk, ETHAN))
+    finally:
+        desk.close()
+    out = tmp_path / "a.pdf"
+    line = _error(
+        capsys, ["agreement", "--db", str(demo_store), "--consult", ETHAN, "--out", str(out)]
+    )
+    assert line == (
+        "tcdesk: The payment plan can't be used for an agreement: The agreement date must be "
+        "between 2023-11-27 and 2027-11-27 (3 years back to 1 year ahead of today), "
+        "not 1800-01-01."
+    )
+    assert not out.exists()
+    desk = Desk.open(demo_store, create=False)
+    try:
+        assert len(agreements.history(desk, ETHAN)) == before
     finally:
         desk.close()

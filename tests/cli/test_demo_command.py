@@ -28,8 +28,9 @@ def test_demo_builds_and_prints_a_summary(tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert "Bright Smiles Orthodontics" in out
     assert str(path) in out
-    for status in ConsultStatus:
-        assert re.search(rf"\d+ {status.value.replace('_', '-')}", out)
+    for status in ConsultStatus:  # the app's words: "Pending decision 7", not "7 pending"
+        assert re.search(rf"{status.label} \d+", out)
+    assert "Consult booked" in out and "pending," not in out
     today_ids = re.findall(rf"^\s+\d\d:\d\d .*({UUID})$", out, flags=re.MULTILINE)
     assert 3 <= len(today_ids) <= 4
     desk = Desk.open(path)
@@ -80,9 +81,48 @@ def test_refuses_a_real_practice_file(tmp_path: Path, capsys) -> None:
     assert path.read_bytes() == before
 
 
-def test_uses_the_default_practice_file(tmp_path: Path, monkeypatch, capsys) -> None:
-    path = tmp_path / "from-env.sqlite3"
-    monkeypatch.setenv("TCDESK_DB", str(path))
-    assert main(["demo"]) == 0
-    assert str(path) in capsys.readouterr().out
-    assert _patients_listing(path)
+def _one_line_error(capsys) -> str:
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert captured.out == "" and len(lines) == 1, captured.err
+    return lines[0]
+
+
+def test_never_builds_the_demo_in_the_default_practice_file(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    from tcdesk.paths import default_db_path
+
+    assert main(["demo"]) == 2
+    line = _one_line_error(capsys)
+    assert line == (
+        f"tcdesk: The demo goes into a file of its own, never the practice file "
+        f"({default_db_path()}); give one with --db, e.g. tcdesk demo --db ~/tcdesk-demo.sqlite3"
+    )
+    assert not default_db_path().exists()
+    assert main(["demo", "--db", str(default_db_path())]) == 2  # named explicitly: still no
+    assert "never the practice file" in _one_line_error(capsys)
+    assert not default_db_path().exists()
+    practice = tmp_path / "from-env.sqlite3"  # $TCDESK_DB is the practice's file too
+    monkeypatch.setenv("TCDESK_DB", str(practice))
+    assert main(["demo"]) == 2
+    assert f"never the practice file ({practice})" in _one_line_error(capsys)
+    assert not practice.exists()
+
+
+def test_a_missing_default_file_suggests_a_separate_demo_file(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    from tcdesk.paths import default_db_path
+
+    assert main(["patients"]) == 2
+    line = _one_line_error(capsys)
+    assert line == (
+        f"tcdesk: No practice file at {default_db_path()}. Open tcdesk to set up your "
+        "practice, or try the demo in a file of its own: tcdesk demo --db ~/tcdesk-demo.sqlite3"
+    )
+    assert not default_db_path().exists()
+    other = tmp_path / "trial.sqlite3"
+    assert main(["consults", "--db", str(other)]) == 2
+    assert f"Build the demo there with 'tcdesk demo --db {other}'" in _one_line_error(capsys)
+    assert not other.exists()

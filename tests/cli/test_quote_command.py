@@ -5,14 +5,23 @@ from __future__ import annotations
 import json
 import sys
 import types
-from datetime import date
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from tcdesk.cli import main
+from tcdesk.cli import main as cli_main
 from tcdesk.money import PolicyLimits, add_months
+
+NOW = datetime(2025, 1, 10, 12, 0, tzinfo=UTC)  # "today" for these tests: 2025-01-10
+
+
+def main(argv: Sequence[str], *, now: datetime = NOW) -> int:
+    """The real CLI with its clock fixed, so agreement dates in 2025 stay plausible."""
+    return cli_main(argv, clock=lambda: now)
+
 
 WORKED_EXAMPLE = [
     "quote", "--fee", "5000", "--down", "1250", "--months", "24",
@@ -20,6 +29,8 @@ WORKED_EXAMPLE = [
 ]  # fmt: skip
 
 JSON_KEYS = {
+    "plan",
+    "agreement_date",
     "total_fee",
     "discounts",
     "insurance_estimate",
@@ -70,6 +81,7 @@ def policy_module(monkeypatch: pytest.MonkeyPatch) -> types.ModuleType:
 def test_worked_example_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     data = _json(capsys, WORKED_EXAMPLE)
     assert set(data) == JSON_KEYS
+    assert (data["plan"], data["agreement_date"]) == ("installments", "2025-01-15")
     assert data["total_fee"] == "5000.00"
     assert data["discounts"] == []
     assert data["insurance_estimate"] == "0.00"
@@ -124,13 +136,8 @@ def test_first_due_flag_and_default_start_today(capsys: pytest.CaptureFixture[st
                  "--first-due", "2025-02-15"]
     )  # fmt: skip
     assert [p["due"] for p in data["payments"]] == ["2025-02-15", "2025-03-15", "2025-04-15"]
-    before = date.today()
     data = _json(capsys, ["quote", "--fee", "1200", "--months", "3"])
-    after = date.today()
-    assert data["payments"][0]["due"] in {
-        add_months(before, 1).isoformat(),
-        add_months(after, 1).isoformat(),
-    }
+    assert data["payments"][0]["due"] == add_months(date(2025, 1, 10), 1).isoformat()
 
 
 def test_table_output(capsys: pytest.CaptureFixture[str]) -> None:
@@ -288,8 +295,142 @@ def test_with_db_the_compliance_warning_goes_to_stderr(
 
 
 def test_table_groups_unequal_payments(capsys) -> None:
-    from tcdesk.cli import main
-
-    assert main(["quote", "--fee", "5997", "--months", "36", "--start", "2026-01-15"]) == 0
+    assert main(["quote", "--fee", "5997", "--months", "36", "--start", "2025-01-15"]) == 0
     out = capsys.readouterr().out
     assert "1 x $166.70 + 35 x $166.58" in out
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (
+            ["--fee", "99999999999999999999999", "--months", "24"],
+            "tcdesk: Fee can't be more than $1,000,000.00 (got '99999999999999999999999').",
+        ),
+        (
+            ["--fee", "1" + "0" * 30, "--months", "24"],
+            f"tcdesk: Fee can't be more than $1,000,000.00 (got '1{'0' * 30}').",
+        ),
+        (
+            ["--fee", "1e27", "--months", "24"],
+            "tcdesk: Fee must be a number like 5000 or 5,000.00, not '1e27'.",
+        ),
+        (
+            ["--fee", "nan", "--months", "24"],
+            "tcdesk: Fee must be a number like 5000 or 5,000.00, not 'nan'.",
+        ),
+        (
+            ["--fee", "5000", "--down", "2000000", "--months", "24"],
+            "tcdesk: Down payment can't be more than $1,000,000.00 (got '2000000').",
+        ),
+        (
+            ["--fee", "5000", "--months", "1000"],
+            "tcdesk: Number of months can't be more than 120 (got 1000).",
+        ),
+        (
+            ["--fee", "5000", "--months", "24", "--start", "9999-12-01"],
+            "tcdesk: The agreement date must be between 2022-01-10 and 2026-01-10 "
+            "(3 years back to 1 year ahead of today), not 9999-12-01.",
+        ),
+        (
+            ["--fee", "5000", "--months", "24", "--start", "1800-01-01"],
+            "tcdesk: The agreement date must be between 2022-01-10 and 2026-01-10 "
+            "(3 years back to 1 year ahead of today), not 1800-01-01.",
+        ),
+        (
+            ["--fee", "5000", "--months", "24", "--first-due", "2031-01-31"],
+            "tcdesk: The first payment must be due within 90 days of the agreement date "
+            "(2025-01-10), by 2025-04-10, not 2031-01-31.",
+        ),
+    ],
+)
+def test_implausible_figures_are_refused_naming_the_bound(
+    capsys: pytest.CaptureFixture[str], extra: list[str], message: str
+) -> None:
+    assert _error(capsys, ["quote", *extra]) == message
+
+
+def test_a_fee_of_one_million_is_still_quoted(capsys: pytest.CaptureFixture[str]) -> None:
+    data = _json(capsys, ["quote", "--fee", "1,000,000", "--months", "24"])
+    assert data["total_fee"] == "1000000.00"
+
+
+def test_the_agreement_window_follows_the_injected_clock(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["quote", "--fee", "5000", "--months", "24", "--start", "2027-06-01", "--json"]
+    assert main(argv, now=datetime(2026, 12, 1, 12, tzinfo=UTC)) == 0
+    capsys.readouterr()
+    assert "between 2022-01-10 and 2026-01-10" in _error(capsys, argv[:-1])
+
+
+def test_a_pif_discount_of_100_percent_says_why(capsys: pytest.CaptureFixture[str]) -> None:
+    line = _error(capsys, ["quote", "--fee", "5000", "--months", "24", "--pif-discount", "100"])
+    assert line == (
+        "tcdesk: The pay-in-full discount must be less than 100% (100% off would make the "
+        "treatment free), not 100%."
+    )
+
+
+def test_remainder_first_with_interest_is_refused_not_ignored(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    line = _error(
+        capsys, ["quote", "--fee", "5000", "--months", "24", "--apr", "5", "--remainder", "first"]
+    )
+    assert line.startswith("tcdesk: --remainder first works only at 0% APR")
+    last = _json(
+        capsys, ["quote", "--fee", "5000", "--months", "24", "--apr", "5", "--remainder", "last"]
+    )
+    assert last["payments"][0]["amount"] == last["payments"][1]["amount"]
+
+
+def test_pay_in_full_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    data = _json(capsys, ["quote", "--fee", "5000", "--pay-in-full", "--pif-discount", "5"])
+    assert data == {
+        "plan": "pay_in_full",
+        "agreement_date": "2025-01-10",
+        "total_fee": "5000.00",
+        "discounts": [],
+        "insurance_estimate": "0.00",
+        "patient_portion": "5000.00",
+        "pay_in_full_discount": {"name": "Pay-in-full discount (5%)", "amount": "250.00"},
+        "amount_due": "4750.00",
+    }
+
+
+def test_pay_in_full_table_with_insurance(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["quote", "--fee", "6500", "--pay-in-full", "--pif-discount", "5", "--insurance-pct",
+            "50", "--insurance-max", "1500", "--treatment-months", "24"]  # fmt: skip
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert any(line.startswith("Patient portion") and line.endswith("$5,000.00") for line in lines)
+    assert any(line.strip().startswith("Pay-in-full discount (5%)") for line in lines)
+    assert any(
+        line.startswith("Due in full on 2025-01-10") and line.endswith("$4,750.00")
+        for line in lines
+    )
+    assert "Truth in Lending disclosure" not in out and "Principal" not in out
+    assert "Insurance is an estimate, not a guarantee of payment" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["--fee", "5000", "--pay-in-full", "--months", "12", "--down", "100"],
+            "tcdesk: --pay-in-full has no payment plan; leave out --down, --months.",
+        ),
+        (["--fee", "5000"], "tcdesk: Give --months N for a payment plan, or --pay-in-full."),
+        (
+            ["--fee", "5000", "--pay-in-full", "--insurance-pct", "50"],
+            "tcdesk: With --pay-in-full and insurance, give --treatment-months N: the insurer "
+            "pays over the treatment.",
+        ),
+    ],
+)
+def test_pay_in_full_mistakes_are_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    assert _error(capsys, ["quote", *argv]) == message

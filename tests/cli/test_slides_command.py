@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -38,13 +40,27 @@ def test_exports_every_step_at_the_asked_size(
     assert (image.width(), image.height()) == (1280, 720)
     assert "Zoë" in image.text("Description")
 
+    # the family's name stays readable in the file names, and only the user can read them
+    assert any("zoë" in p.name for p in files), [p.name for p in files]
+    assert all(stat.S_IMODE(os.stat(p).st_mode) == 0o600 for p in files)
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o700
+    assert sorted(os.listdir(out)) == [p.name for p in files]  # no temporary file left
+
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["--consult", "no-such-consult"], "No consult with id no-such-consult"),
-        (["--consult", TEEN_CONSULT, "--size", "big"], "--size must look like 1920x1080"),
-        (["--consult", TEEN_CONSULT, "--size", "100x100"], "outside 320x240"),
+        (
+            ["--consult", TEEN_CONSULT, "--size", "big"],
+            "--size must be WIDTHxHEIGHT in pixels, like 1920x1080, from 320x180 to 7680x4320",
+        ),
+        (
+            ["--consult", TEEN_CONSULT, "--size", "10x10"],
+            "--size 10x10 is outside 320x180 to 7680x4320: the width must be 320-7680 and the "
+            "height 180-4320 pixels.",
+        ),
+        (["--consult", TEEN_CONSULT, "--size", "100000x100"], "outside 320x180 to 7680x4320"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(

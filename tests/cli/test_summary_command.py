@@ -24,7 +24,9 @@ def test_unknown_consult(
     out = tmp_path / "s.pdf"
     assert main(["summary", "--db", str(demo_store), "--consult", "x1", "--out", str(out)]) == 2
     captured = capsys.readouterr()
-    assert captured.err.strip() == "tcdesk: No consult with id x1."
+    assert captured.err.strip() == (
+        f"tcdesk: No consult with id x1 in {demo_store} (tcdesk consults lists them)."
+    )
     assert not out.exists()
 
 

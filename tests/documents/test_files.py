@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,45 @@ def test_interrupted_write_cleans_up(tmp_path: Path, monkeypatch: pytest.MonkeyP
     with pytest.raises(KeyboardInterrupt):
         write_pdf_atomically(PDF, tmp_path / "a.pdf")
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Welcome, Zoë!", "welcome-zoë"),
+        ("Zoë Martínez-Reyes", "zoë-martínez-reyes"),
+        ("王小明", "王小明"),
+        ("Иванова Мила", "иванова-мила"),
+        ("Zoe\u0308", "zoë"),  # decomposed input is composed, not split
+        ("  ---  ", "slide"),
+        ("Your options: braces & aligners", "your-options-braces-aligners"),
+    ],
+)
+def test_file_slug_keeps_the_letters_of_every_script(text: str, slug: str) -> None:
+    from tcdesk.documents.files import file_slug
+
+    assert file_slug(text, "slide") == slug
+
+
+def test_file_slug_can_keep_case_and_is_bounded() -> None:
+    from tcdesk.documents.files import file_slug
+
+    assert file_slug("Zoë Martínez-Reyes", "patient", lower=False) == "Zoë-Martínez-Reyes"
+    assert len(file_slug("a" * 300, "x")) == 40
+
+
+def test_private_files_and_folders_are_owner_only(tmp_path: Path) -> None:
+    from tcdesk.documents.files import private_folder, write_private_file
+
+    folder = private_folder(tmp_path / "new" / "slides")
+    assert stat.S_IMODE(os.stat(tmp_path / "new").st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
+    written = write_private_file(b"\x89PNG", folder / "01-welcome-zoë.png")
+    assert written.read_bytes() == b"\x89PNG"
+    assert stat.S_IMODE(os.stat(written).st_mode) == 0o600
+    assert os.listdir(folder) == ["01-welcome-zoë.png"]
+    existing = tmp_path / "mine"
+    existing.mkdir(mode=0o755)
+    os.chmod(existing, 0o755)
+    assert private_folder(existing) == existing  # a folder the user made keeps its mode
+    assert stat.S_IMODE(os.stat(existing).st_mode) == 0o755

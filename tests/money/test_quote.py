@@ -111,7 +111,7 @@ BAD_INPUTS = [
     ({"apr_percent": D(-1)}, "apr", "The APR can't be negative."),
     ({"apr_percent": D(101)}, "apr", "The APR can't be more than 100%"),
     ({"apr_percent": D(99), "total_fee": D(100), "months": 120}, "apr", "would not cover"),
-    ({"pif_discount_percent": D(101)}, "pif_discount", "pay-in-full discount must be between"),
+    ({"pif_discount_percent": D(101)}, "pif_discount", "must be less than 100%"),
     (
         {"adjustments": (Adjustment.amount_off("Courtesy", D(6000)),)},
         "discount",

@@ -7,7 +7,6 @@ never loses it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -16,7 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
-from tcdesk.documents.files import write_pdf_atomically
+from tcdesk.documents.files import file_slug, write_pdf_atomically
 from tcdesk.documents.summary_pdf import build_summary_pdf
 from tcdesk.errors import UserError
 from tcdesk.paths import data_dir
@@ -28,7 +27,7 @@ from tcdesk.ui.documents.pdf_printing import print_pdf_bytes
 
 
 def summary_path(consult_id: str, patient: str, day: date, folder: Path | None = None) -> Path:
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", patient).strip("-") or "patient"
+    slug = file_slug(patient, "patient", lower=False)
     return (folder or data_dir() / "summaries") / f"{day.isoformat()}-{slug}-{consult_id[:8]}.pdf"
 
 
