@@ -1,4 +1,10 @@
-"""``tcdesk slides``: every patient-facing step of a consult as PNG files."""
+"""``tcdesk slides``: every patient-facing step of a consult as PNG files.
+
+``tcdesk slides check`` lays out every step of the practice's flows for the
+sample families and (with ``--db``) each family in the practice file, and
+prints ``file: step: problem`` for whatever would not read from across the
+room (see tcdesk.ui.slide_check); exit status 2 when there is any.
+"""
 
 from __future__ import annotations
 
@@ -17,23 +23,38 @@ SIZE_RANGE = f"{MIN_SIZE[0]}x{MIN_SIZE[1]} to {MAX_SIZE[0]}x{MAX_SIZE[1]}"
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = common.add_command(
-        subparsers, "slides", "Render a consult's slides to PNG, as the family would see them."
+        subparsers,
+        "slides",
+        "Render a consult's slides to PNG, as the family would see them; "
+        "'slides check' checks that every slide of the flows reads from across the room.",
     )
     parser.add_argument(
-        "--consult", required=True, metavar="ID", help="the consult's id (see tcdesk consults)"
+        "action",
+        nargs="?",
+        choices=["check"],
+        help="check: lay out every step of the flows for sample families and the practice's "
+        "own, and print what would not read from 3 m (too small, too faint, cut, overlapping, "
+        "a value not drawn, too many words)",
     )
+    parser.add_argument("--consult", metavar="ID", help="the consult's id (see tcdesk consults)")
     parser.add_argument(
         "--out",
-        required=True,
         metavar="DIR",
         help="folder for the PNG files (created, private to you, when missing)",
     )
     parser.add_argument(
         "--size",
-        default="1920x1080",
         metavar="WxH",
-        help=f"image size in pixels, {SIZE_RANGE} (default 1920x1080)",
+        help=f"image size in pixels, {SIZE_RANGE} (default 1920x1080; "
+        "for check: 1280x720, 1920x1080 and 3840x2160)",
     )
+    parser.add_argument(
+        "--flows",
+        nargs="+",
+        metavar="PATH",
+        help="check: flow files or folders (default: the practice's presentation_flows/)",
+    )
+    parser.add_argument("--json", action="store_true", help="check: the problems as JSON")
     parser.set_defaults(func=run)
 
 
@@ -55,11 +76,27 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.action == "check":
+        from tcdesk.cli.slides_check import run_check
+
+        return run_check(args)
+    return run_export(args)
+
+
+def run_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from tcdesk.services.consult_room import ConsultRoom, PresentationKit
 
-    width, height = parse_size(args.size)
+    missing = [flag for flag in ("consult", "out") if not getattr(args, flag)]
+    if missing:
+        raise UserError(
+            f"tcdesk slides needs {' and '.join('--' + m for m in missing)} "
+            "(or 'tcdesk slides check' to check every flow)."
+        )
+    if args.flows or args.json:
+        raise UserError("--flows and --json go with 'tcdesk slides check'.")
+    width, height = parse_size(args.size or "1920x1080")
     desk = common.open_desk(args)
     try:
         require_consult(desk, args.consult)

@@ -298,8 +298,9 @@ def _marks_on_marks(marks: Sequence[_Mark]) -> list[Problem]:
 
 def _lines_cross(a: QPainterPath, b: QPainterPath) -> bool:
     """Whether two stroked curves cross, sampled as polylines (ends that touch don't count)."""
+    # Different sample counts, so a crossing never falls exactly on both polylines' joints.
     pa = [a.pointAtPercent(t / 24) for t in range(25)]
-    pb = [b.pointAtPercent(t / 24) for t in range(25)]
+    pb = [b.pointAtPercent(t / 23) for t in range(24)]
     for p1, p2 in itertools.pairwise(pa):
         for q1, q2 in itertools.pairwise(pb):
             if _segments_cross(p1, p2, q1, q2):
@@ -313,7 +314,8 @@ def _segments_cross(p1, p2, q1, q2) -> bool:
 
     d1, d2 = side(q1, q2, p1), side(q1, q2, p2)
     d3, d4 = side(p1, p2, q1), side(p1, p2, q2)
-    return d1 * d2 < -1e-6 and d3 * d4 < -1e-6
+    # A joint of one polyline may sit exactly on the other: count it once it is inside.
+    return d1 * d2 <= 0 and d3 * d4 < -1e-6 and not (d1 == 0 and d2 == 0)
 
 
 def cap_ratio() -> float:
@@ -456,10 +458,10 @@ def check_slide(
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, tuple[int, int] | None]] = set()
     out = []
     for p in problems:
-        key = (p.rule, p.message)
+        key = (p.rule, p.message, p.size)
         if key not in seen:
             seen.add(key)
             out.append(p)

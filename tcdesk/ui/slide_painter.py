@@ -74,6 +74,7 @@ from tcdesk.ui.painting.stack import (
     place_stack,
 )
 from tcdesk.ui.painting.style import CANVAS, CANVAS_HEIGHT, CANVAS_WIDTH, SAFE, Palette
+from tcdesk.ui.painting.text import WIDTH_SLACK as SLACK
 from tcdesk.ui.painting.text import single_line, text_op
 from tcdesk.ui.painting.timeline import TimelineLayout
 
@@ -258,20 +259,32 @@ def _logo(path: str, align: Qt.AlignmentFlag):
 
 
 def _footer(ops: list[Op], slide: Slide, palette: Palette, *, name: bool, practice: bool) -> float:
-    """Patient name (left) and footer or practice name (right); returns the footer's top."""
+    """Patient name (left) and footer or practice name (right); returns the footer's top.
+
+    The family's name comes first: a long name takes the room it needs, and the
+    practice's name gives way (it is on the welcome and idle screens anyway).
+    """
     left = slide.patient_name.strip() if name else ""
     right = slide.footer.strip() or (slide.theme.practice_name.strip() if practice else "")
     if not left and not right:
         return SAFE.bottom()
     height = S.FOOTER.nominal * S.FOOTER.spacing
     top = SAFE.bottom() - height
-    half = SAFE.width() / 2 - 24
+    gap = 48.0
+    left_w = right_w = 0.0
     if left:
-        w = single_line(left, S.FOOTER, half)
-        ops.append(text_op(w, QRectF(SAFE.left(), top, half, height), palette.muted))
+        left_w = min(SAFE.width(), single_line(left, S.FOOTER, SAFE.width()).width / SLACK + 2)
     if right:
-        w = single_line(right, S.FOOTER, half)
-        box = QRectF(SAFE.right() - half, top, half, height)
+        natural = single_line(right, S.FOOTER.fixed(), SAFE.width()).width / SLACK + 2
+        right_w = natural if left_w + gap + natural <= SAFE.width() else 0.0
+        if not left and not right_w:
+            right_w = SAFE.width()
+    if left:
+        w = single_line(left, S.FOOTER, left_w)
+        ops.append(text_op(w, QRectF(SAFE.left(), top, left_w, height), palette.muted))
+    if right and right_w:
+        w = single_line(right, S.FOOTER, right_w)
+        box = QRectF(SAFE.right() - right_w, top, right_w, height)
         ops.append(text_op(w, box, palette.muted, Qt.AlignmentFlag.AlignRight))
     return top
 

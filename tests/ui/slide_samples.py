@@ -284,15 +284,14 @@ def missing_images() -> Slide:
     )
 
 
-def four_options() -> Slide:
+def four_options(lines: int = 1) -> Slide:
+    """Four cards with one line each, as the renderer makes them (``card_lines``);
+    ``lines=3`` is more than four cards can carry at a readable size."""
     observe = OptionCard(
         "Wait and watch", "", ("Check every 6 months",), "", "", "No charge", "", chosen=True
     )
-    return _slide(
-        SlideKind.OPTIONS,
-        "Four ways forward",
-        OptionsBlock((METAL, CLEAR_BRACES, ALIGNERS, observe)),
-    )
+    cards = tuple(replace(c, lines=c.lines[:lines]) for c in (METAL, CLEAR_BRACES, ALIGNERS))
+    return _slide(SlideKind.OPTIONS, "Four ways forward", OptionsBlock((*cards, observe)))
 
 
 SAMPLES = {
