@@ -14,11 +14,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QWidget
 
-from tcdesk.domain import Objection, PaymentPlan
+from tcdesk.domain import Objection
 from tcdesk.formatting import local_time
 from tcdesk.services.consult_outcome import Outcome
 from tcdesk.services.consult_quote import PricedPlan
-from tcdesk.services.consult_room import ConsultRoom
+from tcdesk.services.consult_room import ConsultRoom, PlanDeck
 from tcdesk.ui.presentation.checklist_panel import ChecklistPanel
 from tcdesk.ui.presentation.console import ConsolePanel
 from tcdesk.ui.presentation.key_filter import PresentationKeyFilter
@@ -125,7 +125,7 @@ class PresentationController(QObject):
         self.checklist = ChecklistPanel(self._toggle_item)
         self.notes = NotesEditor(self._save_note)
         self.objections = ObjectionPanel(self._log_objection, self.jump)
-        self.payment = PaymentPanel(room, today, self._preview_plan, self._plan_saved)
+        self.payment = PaymentPanel(room, today, self._show_plan, self._plan_saved)
 
         target = screens.choose()
         self.single = (target is None) if single_screen is None else single_screen
@@ -345,8 +345,9 @@ class PresentationController(QObject):
             advice.objection, advice.responses, advice.answer_step_number, advice.answer_step_title
         )
 
-    def _preview_plan(self, plan: PaymentPlan) -> None:
-        changed = self.room.preview_plan(plan)
+    def _show_plan(self, deck: PlanDeck) -> None:
+        """The TC pressed Show: the figures tried privately go on the family's slides."""
+        changed = self.room.show_plan(deck)
         if self.room.session.showing_step and self.room.session.index in changed:
             view = self.patient_view()
             view.set_slide(self.room.display_slide())
