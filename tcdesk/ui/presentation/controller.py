@@ -29,6 +29,7 @@ from tcdesk.ui.presentation.outcome_dialog import OutcomeDialog
 from tcdesk.ui.presentation.outline_panel import OutlinePanel
 from tcdesk.ui.presentation.patient_display import PatientDisplay
 from tcdesk.ui.presentation.payment_panel import PaymentPanel
+from tcdesk.ui.presentation.room_screen import RoomScreen
 from tcdesk.ui.presentation.screens import (
     ScreenChooser,
     describe_screen,
@@ -107,9 +108,13 @@ class PresentationController(QObject):
         open_agreement: Callable[[QWidget], None] | None = None,
         print_summary: Callable[[QWidget, Callable[[str], None]], object] | None = None,
         single_screen: bool | None = None,
+        room_screen: RoomScreen | None = None,
     ) -> None:
+        """``room_screen`` (the app's) outlives the consult and is left on the practice's
+        idle screen at the end; without one the display is the consult's own and closes."""
         super().__init__()
         self.room = room
+        self._room_screen = room_screen
         self.screens = screens
         self._open_agreement = open_agreement
         self._print_summary = print_summary
@@ -145,7 +150,7 @@ class PresentationController(QObject):
         if self.single:
             self.stage = SingleScreenStage(SlideView(), self.panel)
         else:
-            self.display = PatientDisplay()
+            self.display = room_screen.take() if room_screen else PatientDisplay()
             self.console = ConsoleWindow(self.panel, f"tcdesk console — {room.patient_name}")
             self.console.on_close_request = self.request_end
 
@@ -494,7 +499,11 @@ class PresentationController(QObject):
             (self.screens.screens_changed, self._fill_screen_combo),
         ):
             signal.disconnect(slot)
+        kept = self.display if self._room_screen is not None else None
         for window in self.windows():
-            window.allow_close()  # type: ignore[attr-defined]
-            window.close()
+            if window is not kept:
+                window.allow_close()  # type: ignore[attr-defined]
+                window.close()
+        if self._room_screen is not None and kept is not None:
+            self._room_screen.show_idle(self.room.welcome)  # never the bare desktop
         self.ended.emit()

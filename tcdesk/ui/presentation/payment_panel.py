@@ -113,6 +113,7 @@ class PaymentPanel(QWidget):
         self.reason.setVisible(False)
         self.preview = Thumbnail()
         self.preview.setObjectName("planPreview")
+        self.preview.setMinimumWidth(PREVIEW_WIDTH * 4 // 5)
         self.preview.setMaximumWidth(PREVIEW_WIDTH)
         self.preview_caption = QLabel(PREVIEW_CAPTION)
         self.preview_caption.setObjectName("planPreviewCaption")
@@ -255,7 +256,7 @@ class PaymentPanel(QWidget):
 
     def _update_actions(self) -> None:
         why = self.why_not_shown()
-        self.show_button.setEnabled(not why and self._deck is not None)
+        self.show_button.setEnabled(not why and not self._on_screen and self._deck is not None)
         self.use_button.setEnabled(not why or self.controls.no_fee)
         self.use_button.setText("Record this choice" if self.controls.no_fee else "Use this plan")
         if why:

@@ -68,7 +68,11 @@ def test_typed_figures_stay_on_the_console_until_show(qtbot: QtBot, controller) 
     assert any("$300" in line for line in _selected_on(view.slide()).lines)
     assert view.slide() is controller.room.display_slide()
     assert panel.show_status.text() == "On the family's screen."
+    assert not panel.show_button.isEnabled()  # nothing new to show
     qtbot.waitUntil(lambda: controller.panel.live.slide() is view.slide())
+    _type_into(qtbot, panel.down_spin, "400")
+    qtbot.waitUntil(panel.show_button.isEnabled)
+    assert any("$300" in line for line in _selected_on(view.slide()).lines)
 
 
 def test_the_preview_is_labelled_and_drawn_like_the_display(qtbot: QtBot, controller) -> None:
