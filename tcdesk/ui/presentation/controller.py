@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QWidget
 
 from tcdesk.domain import Objection
 from tcdesk.formatting import local_time
+from tcdesk.render.slide import SlideKind
 from tcdesk.services.consult_outcome import Outcome
 from tcdesk.services.consult_quote import PricedPlan
-from tcdesk.services.consult_room import ConsultRoom, PlanDeck
+from tcdesk.services.consult_room import FIGURE_DEPENDENT, ConsultRoom, PlanDeck
 from tcdesk.ui.presentation.checklist_panel import ChecklistPanel
 from tcdesk.ui.presentation.console import ConsolePanel
 from tcdesk.ui.presentation.key_filter import PresentationKeyFilter
@@ -311,7 +312,9 @@ class PresentationController(QObject):
         self.panel.black_button.setText("Unblank (B)" if session.blank == "black" else "Black (B)")
         self.panel.white_button.setText("Unblank (W)" if session.blank == "white" else "White (W)")
         self._show_jump_hint()
-        on_money = session.step.kind == "investment"
+        on_money = SlideKind(session.step.kind) in FIGURE_DEPENDENT
+        if on_money:
+            self.payment.follow_step()
         if on_money and not self._on_money:
             self.panel.tabs.setCurrentWidget(self.payment)
         elif not on_money and self._on_money:

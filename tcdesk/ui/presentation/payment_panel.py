@@ -194,6 +194,13 @@ class PaymentPanel(QWidget):
         self._show_figures()
         self._update_actions()
 
+    def follow_step(self) -> None:
+        """The slides moved: preview the one the figures change on this step, if another."""
+        if self._deck is not None:
+            slide = self._room.preview_slide(self._deck)
+            if slide is not self.preview.slide():
+                self.preview.set_slide(slide)
+
     def _why_not_a_plan(self, plan: PaymentPlan | None) -> str:
         if self.controls.no_fee:
             return "Nothing to pay: “Record this choice” shows it."
