@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +41,7 @@ from tcdesk.ui.presentation.thumbnail import Thumbnail
 __all__ = ["PaymentPanel", "first_due_on"]
 
 PREVIEW_DELAY_MS = 0  # the preview follows at once; coalesces a burst of slider moves
-PREVIEW_WIDTH = 300
+PREVIEW_WIDTH = 260
 PREVIEW_CAPTION = "Preview, not on the family's screen"
 
 
@@ -118,6 +119,7 @@ class PaymentPanel(QWidget):
         self.preview_caption = QLabel(PREVIEW_CAPTION)
         self.preview_caption.setObjectName("planPreviewCaption")
         self.preview_caption.setProperty("role", "subheading")
+        self.preview_caption.setWordWrap(True)
         self.show_button = QPushButton("Show on screen")
         self.show_button.setObjectName("showPlan")
         self.show_button.setToolTip("Put these figures on the family's screen (Ctrl+Enter)")
@@ -148,7 +150,18 @@ class PaymentPanel(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.saved_label, 1)
         actions.addWidget(self.use_button)
-        layout = QVBoxLayout(self)
+        # In a short sidebar (one screen) the tab scrolls rather than squash the form.
+        content = QWidget()
+        scroll = QScrollArea()
+        scroll.setObjectName("paymentScroll")
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.controls)
         layout.addWidget(self.error)
