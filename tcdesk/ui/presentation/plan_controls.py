@@ -256,7 +256,10 @@ class PlanControls(QWidget):
             self._changed(choice_key="custom")
 
     def _typing(self, spin: QSpinBox) -> None:
-        if not spin.hasAcceptableInput():
+        """Say when a figure becomes half-typed, or whole again (even at the same value)."""
+        acceptable = spin.hasAcceptableInput()
+        if acceptable != spin.property("acceptable"):
+            spin.setProperty("acceptable", acceptable)
             self.changed.emit()
 
     def _changed(self, choice_key: str | None = None) -> None:

@@ -97,6 +97,9 @@ def test_a_half_typed_figure_cannot_be_shown(qtbot: QtBot, controller) -> None:
     assert panel.show_status.text() == "Finish typing the down payment."
     assert panel.show_status.isVisible()
     assert not panel.show_on_screen()
+    qtbot.keyClicks(panel.down_spin, "620")  # the same figure as before, typed again
+    qtbot.waitUntil(panel.show_button.isEnabled)
+    assert panel.why_not_shown() == ""
 
 
 def test_a_beyond_policy_plan_cannot_be_shown_without_a_reason(qtbot: QtBot, controller) -> None:
@@ -117,11 +120,12 @@ def test_a_beyond_policy_plan_cannot_be_shown_without_a_reason(qtbot: QtBot, con
     panel.reason.setFocus()
     qtbot.keyClicks(panel.reason, reason)
     assert panel.show_button.isEnabled()
+    position = controller.room.session.position
     panel.down_spin.setFocus()
     qtbot.keyClick(panel.down_spin, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: _selected_on(view.slide()) is not None)
     assert any("$50" in line for line in _selected_on(view.slide()).lines)
-    assert controller.room.session.position > 0  # Ctrl+Enter moved no slide
+    assert controller.room.session.position == position  # Ctrl+Enter moved no slide
     assert panel.save() is not None
     everything = _all_slide_texts(controller)
     assert "$50" in everything
