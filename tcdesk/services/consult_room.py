@@ -41,8 +41,9 @@ from tcdesk.services.presentation import (
 PLAN_DEPENDENT = frozenset(
     {SlideKind.INVESTMENT, SlideKind.PAYMENT, SlideKind.OPTIONS, SlideKind.NEXT_STEPS}
 )
-# Slides that change while the TC moves the down payment or the months.
-MONEY_SLIDES = frozenset({SlideKind.INVESTMENT, SlideKind.PAYMENT})
+# Of those, the slides that show the plan's own figures (the fee, down payment,
+# months, monthly): the only ones that change while one option's figures are adjusted.
+FIGURE_DEPENDENT = frozenset({SlideKind.INVESTMENT, SlideKind.PAYMENT})
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,19 @@ class ObjectionAdvice:
     responses: tuple[str, ...]
     answer_step_number: int | None
     answer_step_title: str
+
+
+@dataclass(frozen=True)
+class PlanDeck:
+    """A plan rendered privately: the slides that depend on it, as they would look.
+
+    ``slides`` maps a step's index to its slide; nothing here is on the display
+    until ``ConsultRoom.show_plan`` puts it there.
+    """
+
+    plan: PaymentPlan
+    context: dict[str, Any]
+    slides: dict[int, Slide]
 
 
 @dataclass
@@ -124,7 +138,7 @@ class ConsultRoom:
         self.draft_note = saved.draft_note if saved else ""
         self.pricing = ConsultPricing(desk, consult_file)
         self.patient = self.pricing.patient
-        self._previewed_option: str | None = None
+        self._candidate: PlanDeck | None = None  # the plan last rendered privately
         self.plan: PaymentPlan | None = consult_file.plan
         self.slides: list[Slide] = kit.renderer.render_deck(self.session.steps, self.context)
         self.welcome = kit.renderer.practice_welcome(self.context)
@@ -247,37 +261,71 @@ class ConsultRoom:
     def price(self, plan: PaymentPlan) -> PricedPlan:
         return self.pricing.price(plan)
 
-    def preview_plan(self, plan: PaymentPlan) -> list[int]:
-        """Show ``plan`` on the slides that depend on it; returns the indexes re-rendered.
+    def render_plan(self, plan: PaymentPlan) -> PlanDeck:
+        """Render, privately, the slides that depend on the plan as ``plan`` would show.
 
-        While the TC drags the down payment or the months of the same option,
-        only the investment figures change: that path reprices the featured
-        option alone (choices are remembered) and re-renders only those slides.
+        Nothing the display shows changes: ``show_plan`` puts the result there.
+        While the TC moves the down payment or the months of one option, only
+        its figures change: that path reprices the featured option alone and
+        re-renders only the slides of ``FIGURE_DEPENDENT``.
         """
-        featured = (self.context.get("featured") or {}).get("id")
-        if plan.option_id == featured and self._previewed_option == plan.option_id:
+        base = self._candidate
+        featured = (base.context.get("featured") or {}).get("id") if base else None
+        if base is not None and base.plan.option_id == plan.option_id == featured:
             investment, _monthly = investment_context(
                 self.desk, self.consult_file, self.patient, plan, pricing=self.pricing
             )
             label_choices(investment, self.kit.content)
-            self.context = {**self.context, "investment": investment}
-            kinds = set(MONEY_SLIDES)
+            context = {**base.context, "investment": investment}
+            slides = {**base.slides, **self._render_kinds(FIGURE_DEPENDENT, context)}
         else:
-            self.context = build_context(
+            context = build_context(
                 self.desk, self.consult_id, plan_override=plan, content=self.kit.content
             )
-            kinds = PLAN_DEPENDENT
-        self._previewed_option = plan.option_id
-        return self._rerender(kinds)
+            slides = self._render_kinds(PLAN_DEPENDENT, context)
+        self._candidate = PlanDeck(plan=plan, context=context, slides=slides)
+        return self._candidate
 
-    def _rerender(self, kinds: frozenset[SlideKind] | set[SlideKind]) -> list[int]:
-        """Render again the slides of ``kinds`` from the current context; their indexes."""
-        changed = []
-        for i, step in enumerate(self.session.steps):
-            if SlideKind(step.kind) in kinds:
-                self.slides[i] = self.kit.renderer.render_slide(step, self.context)
-                changed.append(i)
+    def show_plan(self, deck: PlanDeck) -> list[int]:
+        """Put a privately rendered plan on the family's slides; the indexes that changed."""
+        changed = [i for i, slide in deck.slides.items() if self.slides[i] is not slide]
+        for i in changed:
+            self.slides[i] = deck.slides[i]
+        self.context = deck.context
         return changed
+
+    def preview_slide(self, deck: PlanDeck) -> Slide | None:
+        """The one slide that previews ``deck`` on the console: the one on screen
+        when it shows the plan's figures, else the first that does, else any."""
+        figures = [
+            i for i in deck.slides if SlideKind(self.session.steps[i].kind) in FIGURE_DEPENDENT
+        ]
+        current = self.session.index if self.session.started else -1
+        if current in figures:
+            return deck.slides[current]
+        if figures:
+            return deck.slides[figures[0]]
+        if current in deck.slides:
+            return deck.slides[current]
+        return next(iter(deck.slides.values()), None)
+
+    def _render_kinds(
+        self, kinds: frozenset[SlideKind], context: dict[str, Any]
+    ) -> dict[int, Slide]:
+        """The slides of ``kinds`` rendered from ``context``, by step index."""
+        return {
+            i: self.kit.renderer.render_slide(step, context)
+            for i, step in enumerate(self.session.steps)
+            if SlideKind(step.kind) in kinds
+        }
+
+    def _rerender(self, kinds: frozenset[SlideKind]) -> list[int]:
+        """Render again the slides of ``kinds`` from the current context; their indexes."""
+        slides = self._render_kinds(kinds, self.context)
+        for i, slide in slides.items():
+            self.slides[i] = slide
+        self._candidate = None
+        return list(slides)
 
     def choose_plan(self, plan: PaymentPlan) -> PricedPlan:
         """Save the family's choice on the consult (a new plan row; history kept)."""
@@ -304,7 +352,7 @@ class ConsultRoom:
                 self._audit("plan_over_limit", plan.over_limit_reason)
         self.consult_file = replace(self.consult_file, consult=consult, plan=stored)
         self.plan = stored
-        self.preview_plan(stored)
+        self.show_plan(self.render_plan(stored))  # what the family agreed to is shown
         return replace(priced, plan=stored)
 
     def choose_option(self, option_id: str) -> None:

@@ -24,6 +24,7 @@ from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.practice_setup import set_up_practice
 from tcdesk.ui.first_run import FirstRunChoice, FirstRunDialog, PracticeSetupDialog
 from tcdesk.ui.main_window import MainWindow
+from tcdesk.ui.presentation.room_screen import RoomScreen
 from tcdesk.ui.presentation.screens import ScreenChooser
 from tcdesk.ui.style import staff_stylesheet
 
@@ -88,6 +89,13 @@ class Application:
         )
         self.main_window = MainWindow(desk, today(desk.clock), on_present=self.present)
         self.presentation = None
+        # The room's monitor, kept between consults on the practice's idle screen.
+        self.room_screen = RoomScreen()
+        self.room_screen.changed.connect(
+            lambda: self.main_window.show_room_screen_idle(self.room_screen.is_idle())
+        )
+        self.main_window.close_room_screen.connect(self.room_screen.close)
+        self.main_window.closing.connect(self.room_screen.close)
         for error in self.kit.flow_errors:
             self.main_window.show_problem(f"A presentation flow could not be loaded: {error}")
 

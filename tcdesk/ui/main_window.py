@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,6 +30,9 @@ SEARCH_DELAY_MS = 120
 
 
 class MainWindow(QMainWindow):
+    close_room_screen = Signal()  # the TC takes the room's idle screen down
+    closing = Signal()  # the desk is closing (the app with it)
+
     def __init__(self, desk: Desk, today: date, on_present: Callable[[str], None]) -> None:
         super().__init__()
         self._desk = desk
@@ -90,15 +93,37 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.panel)
         splitter.setSizes([720, 680])
 
+        self.room_screen_note = QLabel("The room's screen shows the practice's welcome.")
+        self.room_screen_note.setObjectName("roomScreenNote")
+        self.room_screen_note.setProperty("role", "muted")
+        self.close_room_screen_button = QPushButton("Close the room screen")
+        self.close_room_screen_button.setObjectName("closeRoomScreen")
+        self.close_room_screen_button.clicked.connect(self.close_room_screen)
+        self.show_room_screen_idle(False)
+
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.addWidget(title)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.room_screen_note)
+        top.addWidget(self.close_room_screen_button)
+        layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
         self.problems: list[str] = []
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
         self.refresh_patients()
+
+    def show_room_screen_idle(self, idle: bool) -> None:
+        """Offer to close the room's screen while it shows the idle welcome."""
+        self.room_screen_note.setVisible(idle)
+        self.close_room_screen_button.setVisible(idle)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)
 
     def show_problem(self, message: str) -> None:
         """A problem the TC should know about, without blocking the desk."""

@@ -109,6 +109,8 @@ def _present(app: QApplication, desk, day: date, out: Path) -> None:
     controller.payment.pick("low_down")
     controller.payment.down_spin.setValue(400)
     _settle(app, 10)
+    controller.payment.show_on_screen()  # tried privately, then shown to the family
+    _settle(app, 10)
     grab(controller.console, out / "console-investment.png")
     live = controller.patient_view()
     live.resize(1920, 1080)

@@ -1,9 +1,16 @@
-"""The consult room: the checklist fits the family; objection advice points to its answer."""
+"""The consult room: the checklist fits the family; objection advice points to its answer;
+a plan is rendered privately and shown only when asked."""
 
 from __future__ import annotations
 
-from tcdesk.domain import Objection
-from tcdesk.services.consult_room import ConsultRoom, PresentationKit
+from tcdesk.domain import Objection, PaymentPlan, RemainderPlacement
+from tcdesk.render.slide import SlideKind
+from tcdesk.services.consult_room import (
+    FIGURE_DEPENDENT,
+    PLAN_DEPENDENT,
+    ConsultRoom,
+    PresentationKit,
+)
 
 ZOE = "3bf25559-c9cf-559c-9639-5da37ae56471"  # insured teen
 MING = "43a1ffcf-1ca7-520f-8480-b47bb4c1d0d1"  # 8, no insurance
@@ -50,3 +57,67 @@ def test_the_shipped_kit_loads_every_flow() -> None:
     kit = PresentationKit.load()
     assert [str(e) for e in kit.flow_errors] == []
     assert set(kit.flows) >= {"adult_aligners", "phase_one", "teen_comprehensive", "walk_in"}
+
+
+def _plan(room: ConsultRoom, down_dollars: int, reason: str = ""):
+    from dataclasses import replace as _replace
+
+    from tcdesk.services.clock import today as local_today
+
+    option = next(o for o in room.consult_file.options if o.recommended)
+    standard = next(
+        c for c in room.pricing.choices(option, local_today(room.desk.clock)) if c.key == "standard"
+    )
+    plan = PaymentPlan(
+        id="",
+        consult_id=room.consult_id,
+        option_id=option.id,
+        choice_key="custom",
+        down_cents=down_dollars * 100,
+        months=standard.months,
+        apr_pct=room.pricing.limits.apr_for(standard.months),
+        agreement_date=local_today(room.desk.clock),
+        first_due=None,
+        remainder=RemainderPlacement(room.pricing.limits.remainder.value),
+    )
+    return _replace(plan, over_limit_reason=reason)
+
+
+def _texts(slides) -> str:
+    return "\n".join(t for s in slides if s is not None for t in s.texts())
+
+
+def test_a_plan_is_rendered_privately_and_shown_only_when_asked(demo_desk) -> None:
+    room = ConsultRoom(demo_desk, ZOE, PresentationKit.load(), record=False)
+    before = list(room.slides)
+    deck = room.render_plan(_plan(room, 300))
+    assert room.slides == before and all(a is b for a, b in zip(room.slides, before, strict=True))
+    kinds = {SlideKind(room.session.steps[i].kind) for i in deck.slides}
+    assert kinds == {
+        k for k in PLAN_DEPENDENT if any(s.kind == k.value for s in room.session.steps)
+    }
+    assert "$300 to start" in _texts(deck.slides.values())
+    assert "$300 to start" not in _texts(room.slides)
+    preview = room.preview_slide(deck)
+    assert preview is not None and preview.kind in FIGURE_DEPENDENT
+    # Trying another down payment of the same option re-renders only the figures.
+    again = room.render_plan(_plan(room, 400))
+    for i, slide in again.slides.items():
+        same = SlideKind(room.session.steps[i].kind) not in FIGURE_DEPENDENT
+        assert (slide is deck.slides[i]) is same
+    changed = room.show_plan(again)
+    assert changed and all(room.slides[i] is again.slides[i] for i in again.slides)
+    assert "$400 to start" in _texts(room.slides) and "$300 to start" not in _texts(room.slides)
+    assert room.show_plan(again) == []  # already shown: nothing changes
+
+
+def test_a_saved_plan_is_shown_and_its_reason_never_is(demo_desk) -> None:
+    reason = "REASON-91c4 grandparent pays in March"
+    room = ConsultRoom(demo_desk, ZOE, PresentationKit.load(), record=False)
+    priced = room.choose_plan(_plan(room, 50, reason))
+    assert priced.violations and priced.plan.over_limit_reason == reason
+    everything = _texts([*room.slides, room.welcome])
+    assert "$50 to start" in everything
+    assert "REASON-91c4" not in everything and "REASON-91c4" not in repr(room.slides)
+    for violation in priced.violations:
+        assert violation.message not in everything

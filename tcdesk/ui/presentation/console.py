@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -31,36 +29,7 @@ from tcdesk.ui.presentation.notes_editor import NotesEditor
 from tcdesk.ui.presentation.objection_panel import ObjectionPanel
 from tcdesk.ui.presentation.outline_panel import OutlinePanel
 from tcdesk.ui.presentation.payment_panel import PaymentPanel
-from tcdesk.ui.slide_view import SlideView
-
-
-class Thumbnail(SlideView):
-    """The same widget as the patient display, kept at the room screen's shape.
-
-    With nothing to show (after the last step) it is light grey, not black, so
-    it never suggests that the next key will blank the room's screen.
-    """
-
-    def __init__(self, aspect: float = 16 / 9) -> None:
-        super().__init__(empty_colour=QColor("#E3E6E9"))
-        self._aspect = aspect
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-        self.setMinimumSize(160, 90)
-
-    def set_aspect(self, aspect: float) -> None:
-        self._aspect = aspect
-        self.updateGeometry()
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return int(width / self._aspect)
-
-    def sizeHint(self) -> QSize:
-        return QSize(640, int(640 / self._aspect))
+from tcdesk.ui.presentation.thumbnail import Thumbnail
 
 
 def _group(title: str, widget: QWidget) -> QGroupBox:

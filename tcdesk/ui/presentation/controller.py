@@ -14,11 +14,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QWidget
 
-from tcdesk.domain import Objection, PaymentPlan
+from tcdesk.domain import Objection
 from tcdesk.formatting import local_time
+from tcdesk.render.slide import SlideKind
 from tcdesk.services.consult_outcome import Outcome
 from tcdesk.services.consult_quote import PricedPlan
-from tcdesk.services.consult_room import ConsultRoom
+from tcdesk.services.consult_room import FIGURE_DEPENDENT, ConsultRoom, PlanDeck
 from tcdesk.ui.presentation.checklist_panel import ChecklistPanel
 from tcdesk.ui.presentation.console import ConsolePanel
 from tcdesk.ui.presentation.key_filter import PresentationKeyFilter
@@ -29,6 +30,7 @@ from tcdesk.ui.presentation.outcome_dialog import OutcomeDialog
 from tcdesk.ui.presentation.outline_panel import OutlinePanel
 from tcdesk.ui.presentation.patient_display import PatientDisplay
 from tcdesk.ui.presentation.payment_panel import PaymentPanel
+from tcdesk.ui.presentation.room_screen import RoomScreen
 from tcdesk.ui.presentation.screens import (
     ScreenChooser,
     describe_screen,
@@ -107,9 +109,13 @@ class PresentationController(QObject):
         open_agreement: Callable[[QWidget], None] | None = None,
         print_summary: Callable[[QWidget, Callable[[str], None]], object] | None = None,
         single_screen: bool | None = None,
+        room_screen: RoomScreen | None = None,
     ) -> None:
+        """``room_screen`` (the app's) outlives the consult and is left on the practice's
+        idle screen at the end; without one the display is the consult's own and closes."""
         super().__init__()
         self.room = room
+        self._room_screen = room_screen
         self.screens = screens
         self._open_agreement = open_agreement
         self._print_summary = print_summary
@@ -125,7 +131,7 @@ class PresentationController(QObject):
         self.checklist = ChecklistPanel(self._toggle_item)
         self.notes = NotesEditor(self._save_note)
         self.objections = ObjectionPanel(self._log_objection, self.jump)
-        self.payment = PaymentPanel(room, today, self._preview_plan, self._plan_saved)
+        self.payment = PaymentPanel(room, today, self._show_plan, self._plan_saved)
 
         target = screens.choose()
         self.single = (target is None) if single_screen is None else single_screen
@@ -145,7 +151,7 @@ class PresentationController(QObject):
         if self.single:
             self.stage = SingleScreenStage(SlideView(), self.panel)
         else:
-            self.display = PatientDisplay()
+            self.display = room_screen.take() if room_screen else PatientDisplay()
             self.console = ConsoleWindow(self.panel, f"tcdesk console — {room.patient_name}")
             self.console.on_close_request = self.request_end
 
@@ -306,7 +312,9 @@ class PresentationController(QObject):
         self.panel.black_button.setText("Unblank (B)" if session.blank == "black" else "Black (B)")
         self.panel.white_button.setText("Unblank (W)" if session.blank == "white" else "White (W)")
         self._show_jump_hint()
-        on_money = session.step.kind in ("investment", "payment")
+        on_money = SlideKind(session.step.kind) in FIGURE_DEPENDENT
+        if on_money:
+            self.payment.follow_step()
         if on_money and not self._on_money:
             self.panel.tabs.setCurrentWidget(self.payment)
         elif not on_money and self._on_money:
@@ -345,8 +353,9 @@ class PresentationController(QObject):
             advice.objection, advice.responses, advice.answer_step_number, advice.answer_step_title
         )
 
-    def _preview_plan(self, plan: PaymentPlan) -> None:
-        changed = self.room.preview_plan(plan)
+    def _show_plan(self, deck: PlanDeck) -> None:
+        """The TC pressed Show: the figures tried privately go on the family's slides."""
+        changed = self.room.show_plan(deck)
         if self.room.session.showing_step and self.room.session.index in changed:
             view = self.patient_view()
             view.set_slide(self.room.display_slide())
@@ -493,7 +502,11 @@ class PresentationController(QObject):
             (self.screens.screens_changed, self._fill_screen_combo),
         ):
             signal.disconnect(slot)
+        kept = self.display if self._room_screen is not None else None
         for window in self.windows():
-            window.allow_close()  # type: ignore[attr-defined]
-            window.close()
+            if window is not kept:
+                window.allow_close()  # type: ignore[attr-defined]
+                window.close()
+        if self._room_screen is not None and kept is not None:
+            self._room_screen.show_idle(self.room.welcome)  # never the bare desktop
         self.ended.emit()

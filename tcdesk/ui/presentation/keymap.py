@@ -38,6 +38,11 @@ KEYMAP: dict[Action, tuple[Key, ...]] = {
 # cannot know where the focus is. Every other key types normally in a text box.
 ALWAYS_ACTIVE: frozenset[Key] = frozenset({Key.Key_PageDown, Key.Key_PageUp, Key.Key_F9})
 
+# The console's "Show on screen" for the payment figures being tried. Ctrl
+# combinations are not presentation keys (the key filter passes them on), so
+# this cannot move the slides, and Enter alone still ends a typed jump.
+SHOW_PLAN_KEYS: tuple[str, ...] = ("Ctrl+Return", "Ctrl+Enter")
+
 DIGITS: dict[Key, int] = {getattr(Key, f"Key_{n}"): n for n in range(10)}
 ENTER_KEYS: frozenset[Key] = frozenset({Key.Key_Return, Key.Key_Enter})
 

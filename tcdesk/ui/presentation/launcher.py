@@ -29,6 +29,7 @@ def start_presentation(
         today(app.desk.clock),
         open_agreement=lambda parent: app.open_agreement(consult_id, parent),
         print_summary=lambda parent, report: app.print_summary(consult_id, parent, report),
+        room_screen=app.room_screen,
     )
 
     def finished() -> None:

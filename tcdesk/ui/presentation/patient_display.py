@@ -35,6 +35,7 @@ class PatientDisplay(QWidget):
         self._cursor_timer.timeout.connect(self._hide_cursor)
         self.view.installEventFilter(self)
         self._cursor_timer.start()
+        self._screen: QScreen | None = None
 
     def show_slide(self, slide: Slide | None) -> None:
         self.view.set_slide(slide)
@@ -50,6 +51,11 @@ class PatientDisplay(QWidget):
             handle.setScreen(screen)
         self.setGeometry(screen.geometry())
         self.showFullScreen()
+        self._screen = screen
+
+    def placed_screen(self) -> QScreen | None:
+        """The screen it was last placed on."""
+        return self._screen
 
     def allow_close(self) -> None:
         self._closable = True

@@ -52,3 +52,19 @@ def make_controller(qtbot: QtBot, demo_desk, kit, screens):
 @pytest.fixture
 def controller(make_controller) -> Iterator:
     yield make_controller()
+
+
+@pytest.fixture(autouse=True)
+def _no_room_screen_left_up() -> Iterator[None]:
+    """An app's room screen stays up on its idle welcome after a consult; take it down
+    after each test so that it cannot stand in front of the next test's windows."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from tcdesk.ui.presentation.patient_display import PatientDisplay
+
+    if QApplication.instance() is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, PatientDisplay) and widget.isVisible():
+            widget.hide()

@@ -1,14 +1,16 @@
-"""Adjusting the payment plan live: the family's screen follows, the policy holds."""
+"""Trying payment figures privately, showing them on purpose; the policy holds."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tcdesk.render.slide import ChoicesBlock, SlideKind
+from tcdesk.ui.slide_view import SlideView
 
 
-def _to_investment(controller) -> None:
+def _to_payment(controller) -> None:
     controller.start()
     while controller.room.session.step.kind != "payment":
         controller.room.session.next()
@@ -21,25 +23,134 @@ def _choices_on_display(controller) -> ChoicesBlock:
     return next(b for b in slide.blocks if isinstance(b, ChoicesBlock))
 
 
-def test_moving_the_down_payment_updates_the_family_screen(qtbot: QtBot, controller) -> None:
-    _to_investment(controller)
+def _selected_on(slide) -> object | None:
+    """The selected payment card on ``slide``; None when none is, or it has no cards."""
+    block = next((b for b in slide.blocks if isinstance(b, ChoicesBlock)), None)
+    return next((c for c in block.choices if c.selected), None) if block else None
+
+
+def _type_into(qtbot: QtBot, spin, text: str) -> None:
+    """Select the figure and type over it, one key at a time, as a TC does."""
+    spin.setFocus()
+    qtbot.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    for char in text:
+        qtbot.keyClick(spin, char)
+
+
+def _all_slide_texts(controller) -> str:
+    slides = [*controller.room.slides, controller.room.welcome, controller.patient_view().slide()]
+    return "\n".join(t for slide in slides if slide is not None for t in slide.texts())
+
+
+def test_typed_figures_stay_on_the_console_until_show(qtbot: QtBot, controller) -> None:
+    _to_payment(controller)
     panel = controller.payment
-    panel.pick("standard")
-    qtbot.waitUntil(lambda: any(c.selected for c in _choices_on_display(controller).choices))
-    before = next(c for c in _choices_on_display(controller).choices if c.selected)
+    view = controller.patient_view()
+    qtbot.mouseClick(panel.findChild(QPushButton, "choice_standard"), Qt.MouseButton.LeftButton)
+    on_screen = view.slide()
+    for typed, shown in (("3", "$3"), ("30", "$30"), ("300", "$300")):
+        _type_into(qtbot, panel.down_spin, typed)
+        qtbot.waitUntil(
+            lambda shown=shown: (
+                panel.preview.slide() is not None
+                and _selected_on(panel.preview.slide()) is not None
+                and any(
+                    f"{shown} " in line or line.endswith(shown)
+                    for line in _selected_on(panel.preview.slide()).lines
+                )
+            )
+        )
+        assert view.slide() is on_screen  # the family saw none of it
+        assert _selected_on(view.slide()) is None
+    assert panel.down_spin.value() == 300
+    assert panel.show_button.isEnabled() and panel.why_not_shown() == ""
+    qtbot.mouseClick(panel.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _selected_on(view.slide()) is not None)
+    assert any("$300" in line for line in _selected_on(view.slide()).lines)
+    assert view.slide() is controller.room.display_slide()
+    assert panel.show_status.text() == "On the family's screen."
+    assert not panel.show_button.isEnabled()  # nothing new to show
+    qtbot.waitUntil(lambda: controller.panel.live.slide() is view.slide())
+    _type_into(qtbot, panel.down_spin, "400")
+    qtbot.waitUntil(panel.show_button.isEnabled)
+    assert any("$300" in line for line in _selected_on(view.slide()).lines)
+
+
+def test_the_preview_is_labelled_and_drawn_like_the_display(qtbot: QtBot, controller) -> None:
+    _to_payment(controller)
+    panel = controller.payment
+    assert panel.preview_caption.text() == "Preview, not on the family's screen"
+    qtbot.waitUntil(lambda: panel.preview_caption.isVisible() and panel.preview.isVisible())
     panel.down_slider.setValue(panel.down_slider.value() + 400)
-    qtbot.waitUntil(
-        lambda: next(c for c in _choices_on_display(controller).choices if c.selected) != before
-    )
-    selected = next(c for c in _choices_on_display(controller).choices if c.selected)
-    down = panel.down_spin.value()
-    assert any(f"${down:,}" in line for line in selected.lines)
-    assert "a month" in panel.summary.text()
-    qtbot.waitUntil(lambda: controller.panel.live.slide() is controller.patient_view().slide())
+    qtbot.waitUntil(lambda: _selected_on(panel.preview.slide()) is not None)
+    assert isinstance(panel.preview, SlideView)  # the display's own widget and painter
+    assert panel.preview.slide().kind is SlideKind.PAYMENT
+    assert _selected_on(controller.patient_view().slide()) is None
+
+
+def test_a_half_typed_figure_cannot_be_shown(qtbot: QtBot, controller) -> None:
+    _to_payment(controller)
+    panel = controller.payment
+    panel.down_spin.setFocus()
+    qtbot.keyClick(panel.down_spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(panel.down_spin, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: not panel.show_button.isEnabled())
+    assert panel.show_status.text() == "Finish typing the down payment."
+    assert panel.show_status.isVisible()
+    assert not panel.show_on_screen()
+    qtbot.keyClicks(panel.down_spin, "620")  # the same figure as before, typed again
+    qtbot.waitUntil(panel.show_button.isEnabled)
+    assert panel.why_not_shown() == ""
+
+
+def test_a_beyond_policy_plan_cannot_be_shown_without_a_reason(qtbot: QtBot, controller) -> None:
+    reason = "REASON-4d2b7 grandparent pays the rest in March"
+    _to_payment(controller)
+    panel = controller.payment
+    view = controller.patient_view()
+    qtbot.mouseClick(panel.findChild(QPushButton, "choice_standard"), Qt.MouseButton.LeftButton)
+    on_screen = view.slide()
+    _type_into(qtbot, panel.down_spin, "50")
+    qtbot.waitUntil(panel.reason.isVisible)
+    warning = panel.error.text()
+    assert "below the practice minimum" in warning
+    assert not panel.show_button.isEnabled() and not panel.use_button.isEnabled()
+    assert "give a reason" in panel.show_status.text() and panel.show_status.isVisible()
+    qtbot.keyClick(panel.down_spin, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert view.slide() is on_screen
+    panel.reason.setFocus()
+    qtbot.keyClicks(panel.reason, reason)
+    assert panel.show_button.isEnabled()
+    position = controller.room.session.position
+    panel.down_spin.setFocus()
+    qtbot.keyClick(panel.down_spin, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: _selected_on(view.slide()) is not None)
+    assert any("$50" in line for line in _selected_on(view.slide()).lines)
+    assert controller.room.session.position == position  # Ctrl+Enter moved no slide
+    assert panel.save() is not None
+    everything = _all_slide_texts(controller)
+    assert "$50" in everything
+    assert reason not in everything and "REASON-4d2b7" not in repr(controller.room.slides)
+    assert warning not in everything and "below the practice minimum" not in everything
+
+
+def test_use_this_plan_also_shows_it(qtbot: QtBot, controller, demo_desk) -> None:
+    _to_payment(controller)
+    panel = controller.payment
+    view = controller.patient_view()
+    qtbot.mouseClick(panel.findChild(QPushButton, "choice_low_down"), Qt.MouseButton.LeftButton)
+    _type_into(qtbot, panel.months_spin, "30")
+    assert _selected_on(view.slide()) is None
+    qtbot.waitUntil(panel.use_button.isEnabled)
+    qtbot.mouseClick(panel.use_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _selected_on(view.slide()) is not None)
+    assert demo_desk.consults.latest_plan(controller.room.consult_id).months == 30
+    assert panel.saved_label.text().startswith("Saved")
+    assert panel.show_status.text() == "On the family's screen."
 
 
 def test_more_down_payment_lowers_the_monthly_shown(qtbot: QtBot, controller) -> None:
-    _to_investment(controller)
+    _to_payment(controller)
     panel = controller.payment
     panel.pick("standard")
     panel.down_spin.setValue(600)
@@ -53,7 +164,7 @@ def test_more_down_payment_lowers_the_monthly_shown(qtbot: QtBot, controller) ->
 
 
 def test_beyond_policy_needs_a_reason_which_is_logged(qtbot: QtBot, controller, demo_desk) -> None:
-    _to_investment(controller)
+    _to_payment(controller)
     panel = controller.payment
     panel.pick("standard")
     panel.down_spin.setValue(50)  # far below the practice minimum
@@ -75,7 +186,7 @@ def test_beyond_policy_needs_a_reason_which_is_logged(qtbot: QtBot, controller, 
 
 
 def test_pay_in_full_disables_the_sliders_and_saves(qtbot: QtBot, controller, demo_desk) -> None:
-    _to_investment(controller)
+    _to_payment(controller)
     panel = controller.payment
     panel.pick("pay_in_full")
     assert not panel.down_slider.isEnabled() and not panel.months_spin.isEnabled()
@@ -104,14 +215,19 @@ def test_cursor_hides_on_the_patient_display_when_idle(qtbot: QtBot, controller)
 
 
 def test_opening_a_consult_shows_no_choice_as_made(qtbot: QtBot, controller) -> None:
-    _to_investment(controller)
+    _to_payment(controller)
     for _ in range(5):  # let any queued preview run; none may reach the family's screen
         QApplication.processEvents()
+    assert not any(c.selected for c in _choices_on_display(controller).choices)
+    qtbot.mouseClick(
+        controller.payment.findChild(QPushButton, "choice_extended"), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: _selected_on(controller.payment.preview.slide()) is not None)
     assert not any(c.selected for c in _choices_on_display(controller).choices)
 
 
 def test_typed_months_beyond_the_limit_are_explained_not_clamped(qtbot: QtBot, controller) -> None:
-    _to_investment(controller)
+    _to_payment(controller)
     panel = controller.payment
     panel.pick("standard")
     panel.months_spin.setValue(48)
@@ -126,7 +242,7 @@ def test_typed_months_beyond_the_limit_are_explained_not_clamped(qtbot: QtBot, c
 def test_a_plan_with_an_absurd_apr_cannot_be_used_even_with_a_reason(
     qtbot: QtBot, controller, demo_desk
 ) -> None:
-    _to_investment(controller)
+    _to_payment(controller)
     panel = controller.payment
     panel.pick("standard")
     before = demo_desk.consults.latest_plan(controller.room.consult_id)
@@ -140,7 +256,7 @@ def test_a_plan_with_an_absurd_apr_cannot_be_used_even_with_a_reason(
 
 
 def test_the_reason_does_not_stick_to_the_next_plan(qtbot: QtBot, controller, demo_desk) -> None:
-    _to_investment(controller)
+    _to_payment(controller)
     panel = controller.payment
     panel.pick("standard")
     panel.down_spin.setValue(50)
@@ -163,7 +279,8 @@ def test_watch_and_wait_is_recorded_without_a_plan(
     panel = controller.payment
     watch = next(o for o in controller.room.consult_file.options if o.fee_cents == 0)
     panel.option_combo.setCurrentIndex(panel.option_combo.findData(watch.id))
-    assert "No charge" in panel.summary.text() and panel.error.text() == ""
+    qtbot.waitUntil(lambda: "No charge" in panel.summary.text())
+    assert panel.error.text() == "" and not panel.show_button.isEnabled()
     assert panel.use_button.isEnabled() and panel.use_button.text() == "Record this choice"
     panel.save()
     assert demo_desk.consults.get(controller.room.consult_id).chosen_option_id == watch.id
@@ -185,7 +302,7 @@ def test_from_the_console_a_saved_plan_becomes_an_agreement(
     controller = start_presentation(app, TEEN_CONSULT)
     assert controller is not None
     try:
-        _to_investment(controller)
+        _to_payment(controller)
         controller.payment.pick("standard")
         assert controller.payment.save() is not None
         controller.panel.agreement_button.click()
