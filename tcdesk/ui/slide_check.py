@@ -28,8 +28,6 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
-    QImage,
-    QPainter,
     QPainterPath,
     QTextDocument,
     QTransform,
@@ -43,7 +41,6 @@ from tcdesk.render.slide import (
     SlideKind,
     TextBlock,
 )
-from tcdesk.ui.painting.images import ImageCache
 from tcdesk.ui.painting.ops import (
     DocOp,
     GroupOp,
@@ -53,8 +50,9 @@ from tcdesk.ui.painting.ops import (
     RectOp,
     TextOp,
 )
-from tcdesk.ui.painting.style import CANVAS, CANVAS_HEIGHT, contrast, make_font
-from tcdesk.ui.slide_painter import SlideLayout, SlidePainter, canvas_rect
+from tcdesk.ui.painting.style import CANVAS, CANVAS_HEIGHT, make_font
+from tcdesk.ui.slide_contrast import background_image, worst_contrast
+from tcdesk.ui.slide_painter import SlideLayout, SlidePainter
 
 SIZES: tuple[tuple[int, int], ...] = ((1280, 720), (1920, 1080), (3840, 2160))
 MIN_CAP_RATIO = 1 / 45
@@ -352,75 +350,6 @@ def _words(drawn: list[_Drawn], slide: Slide, reason: str) -> list[Problem]:
     return []
 
 
-# -- pixels -----------------------------------------------------------------------------
-
-
-def _background_image(painter: SlidePainter, layout: SlideLayout, w: int, h: int) -> QImage:
-    """The slide drawn without its text: what each text actually sits on."""
-    image = QImage(w, h, QImage.Format.Format_RGB32)
-    p = QPainter(image)
-    try:
-        p.fillRect(0, 0, w, h, layout.background)
-        canvas = canvas_rect(QRectF(0, 0, w, h))
-        p.translate(canvas.topLeft())
-        p.scale(canvas.width() / CANVAS.width(), canvas.width() / CANVAS.width())
-        p.setRenderHints(
-            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
-        )
-        _replay_without_text(layout.ops, p, painter.images)
-    finally:
-        p.end()
-    return image
-
-
-def _replay_without_text(ops: Sequence[Op], p: QPainter, images: ImageCache) -> None:
-    for op in ops:
-        if isinstance(op, TextOp | DocOp):
-            continue
-        if isinstance(op, GroupOp):
-            p.save()
-            p.setTransform(op.transform, True)
-            _replay_without_text(op.ops, p, images)
-            p.restore()
-        elif isinstance(op, ImageOp):
-            if not images.draw(p, op.path, op.rect, align=op.align, opacity=op.opacity):
-                _replay_without_text(list(op.fallback), p, images)  # type: ignore[arg-type]
-        else:
-            op.paint(p, images)
-
-
-def _contrast(drawn: list[_Drawn], image: QImage, size: tuple[int, int]) -> list[Problem]:
-    """Worst contrast of each text against the pixels behind it (a 10th percentile)."""
-    canvas = canvas_rect(QRectF(0, 0, image.width(), image.height()))
-    k = canvas.width() / CANVAS.width()
-    out = []
-    for d in drawn:
-        if not d.text.strip():
-            continue
-        r = d.bounds
-        ratios = []
-        steps = 12
-        for i in range(steps):
-            for j in range(steps // 2):
-                x = canvas.left() + (r.left() + r.width() * (i + 0.5) / steps) * k
-                y = canvas.top() + (r.top() + r.height() * (j + 0.5) / (steps // 2)) * k
-                if 0 <= x < image.width() and 0 <= y < image.height():
-                    ratios.append(contrast(d.color, QColor(image.pixel(int(x), int(y)))))
-        if not ratios:
-            continue
-        ratios.sort()
-        worst = ratios[len(ratios) // 10]
-        if worst < MIN_CONTRAST:
-            out.append(
-                Problem(
-                    "contrast",
-                    f"'{_short(d.text)}' has contrast {worst:.2f}:1 (at least 7:1)",
-                    size,
-                )
-            )
-    return out
-
-
 # -- the check --------------------------------------------------------------------------
 
 
@@ -439,7 +368,17 @@ def check_layout(
     problems += _small(drawn, cap_ratio())
     problems += _words(drawn, slide, dense_reason)
     for w, h in sizes:
-        problems += _contrast(drawn, _background_image(painter, layout, w, h), (w, h))
+        image = background_image(layout, painter.images, w, h)
+        for text in drawn:
+            worst = worst_contrast(text.color, text.bounds, image)
+            if worst is not None and worst < MIN_CONTRAST:
+                problems.append(
+                    Problem(
+                        "contrast",
+                        f"'{_short(text.text)}' has contrast {worst:.2f}:1 (at least 7:1)",
+                        (w, h),
+                    )
+                )
     return _unique(problems)
 
 
