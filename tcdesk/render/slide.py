@@ -177,16 +177,18 @@ class Slide:
     def texts(self) -> list[str]:
         """Every string on the slide: for privacy tests and search."""
         found: list[str] = [self.title, self.subtitle, self.patient_name, self.footer]
-        _collect(self.blocks, found)
+        collect_texts(self.blocks, found)
         return [t for t in found if t]
 
 
-def _collect(value: object, found: list[str]) -> None:
+def collect_texts(value: object, found: list[str], skip: frozenset[str] = frozenset()) -> None:
+    """Every string in ``value`` (blocks, cards, tuples), except fields named in ``skip``."""
     if isinstance(value, str):
         found.append(value)
     elif isinstance(value, tuple):
         for item in value:
-            _collect(item, found)
+            collect_texts(item, found, skip)
     elif hasattr(value, "__dataclass_fields__"):
         for name in value.__dataclass_fields__:
-            _collect(getattr(value, name), found)
+            if name not in skip:
+                collect_texts(getattr(value, name), found, skip)

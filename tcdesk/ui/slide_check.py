@@ -22,7 +22,7 @@ import itertools
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import (
@@ -40,6 +40,7 @@ from tcdesk.render.slide import (
     Slide,
     SlideKind,
     TextBlock,
+    collect_texts,
 )
 from tcdesk.ui.painting.ops import (
     DocOp,
@@ -65,19 +66,21 @@ DOT_MAX = 80.0  # canvas px: round marks up to this size are dots and badges
 DECORATIVE: frozenset[str] = frozenset()
 
 # Fields of slide dataclasses that hold no text for the family to read.
-_NOT_TEXT = {
-    "illustration",
-    "photo",
-    "icon",
-    "path",
-    "key",
-    "logo_path",
-    "brand_color",
-    "background",
-    "foreground",
-    "muted",
-    "practice_name",
-}
+_NOT_TEXT = frozenset(
+    {
+        "illustration",
+        "photo",
+        "icon",
+        "path",
+        "key",
+        "logo_path",
+        "brand_color",
+        "background",
+        "foreground",
+        "muted",
+        "practice_name",
+    }
+)
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
 
 
@@ -198,20 +201,8 @@ def expected_texts(slide: Slide) -> list[str]:
                 block = replace(block, chosen_label="")
         elif isinstance(block, ChoicesBlock) and not any(c.selected for c in block.choices):
             block = replace(block, chosen_label="")
-        _collect(block, found)
+        collect_texts(block, found, _NOT_TEXT)
     return [t for t in found if t and t.strip()]
-
-
-def _collect(value: object, found: list[str]) -> None:
-    if isinstance(value, str):
-        found.append(value)
-    elif isinstance(value, tuple):
-        for item in value:
-            _collect(item, found)
-    elif is_dataclass(value) and not isinstance(value, type):
-        for f in fields(value):
-            if f.name not in _NOT_TEXT:
-                _collect(getattr(value, f.name), found)
 
 
 def word_count(texts: Iterable[str]) -> int:

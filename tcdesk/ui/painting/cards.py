@@ -93,11 +93,15 @@ class _CardRow:
     def _pad_top(self, width: float) -> float:
         return self.PAD_TOP
 
-    def _pill_height(self, width: float) -> float:
-        if not (self.chosen_label and any(self.marked)):
+    def _edge_pill_height(self, label: str, width: float) -> float:
+        """Height of a pill on a card's edge (a ribbon, "Your choice"); 0 without a label."""
+        if not label:
             return 0.0
-        text = _ribbon_text(self.chosen_label, self._card_width(width), self.GAP - 12)
+        text = _ribbon_text(label, self._card_width(width), self.GAP - 12)
         return text.height + 2 * RIBBON_PAD_V
+
+    def _pill_height(self, width: float) -> float:
+        return self._edge_pill_height(self.chosen_label if any(self.marked) else "", width)
 
     def _bottom_reserve(self, width: float) -> float:
         return self._pill_height(width) / 2 + 2
@@ -179,10 +183,7 @@ class OptionsLayout(_CardRow):
         self.marked = [c.chosen for c in block.cards]
 
     def _ribbon_height(self, width: float) -> float:
-        if not self.has_ribbon:
-            return 0.0
-        text = _ribbon_text(self.label, self._card_width(width), self.GAP - 12)
-        return text.height + 2 * RIBBON_PAD_V
+        return self._edge_pill_height(self.label if self.has_ribbon else "", width)
 
     def _top_reserve(self, width: float) -> float:
         return self._ribbon_height(width) / 2 + 2
