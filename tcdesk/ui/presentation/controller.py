@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QWidget
 
 from tcdesk.domain import Objection, PaymentPlan
 from tcdesk.formatting import local_time
-from tcdesk.services.consult_outcome import Outcome
+from tcdesk.services.consult_outcome import Outcome, StartReadiness
 from tcdesk.services.consult_quote import PricedPlan
 from tcdesk.services.consult_room import ConsultRoom
 from tcdesk.ui.presentation.checklist_panel import ChecklistPanel
@@ -470,7 +470,8 @@ class PresentationController(QObject):
 
     def ask_outcome(self) -> OutcomeDialog:
         """How did it end? Recorded with the end; "Back to the consult" changes nothing."""
-        dialog = OutcomeDialog(self._today, self.console or self.stage)
+        ready = StartReadiness.of(self.room.consult_file)
+        dialog = OutcomeDialog(self._today, ready, self.console or self.stage)
         dialog.accepted.connect(lambda: self.end(dialog.outcome))
         dialog.open()
         self.outcome_dialog = dialog
