@@ -88,6 +88,7 @@ class Application:
         )
         self.main_window = MainWindow(desk, today(desk.clock), on_present=self.present)
         self.presentation = None
+        self.resume_prompt = None  # the "resume the consult?" dialog, while it is open
         for error in self.kit.flow_errors:
             self.main_window.show_problem(f"A presentation flow could not be loaded: {error}")
 
@@ -96,6 +97,13 @@ class Application:
 
         if self.presentation is None:
             self.presentation = start_presentation(self, consult_id)
+
+    def resume(self, consult_id: str) -> None:
+        """Go back into a consult a crash cut short, where it was."""
+        from tcdesk.ui.presentation.launcher import start_presentation
+
+        if self.presentation is None:
+            self.presentation = start_presentation(self, consult_id, resume=True)
 
     def print_summary(self, consult_id: str, parent, report):
         from tcdesk.ui.documents.summary_actions import SummaryPrinter
@@ -133,7 +141,7 @@ def run_app(db_path: Path, qt_args: list[str]) -> int:
     application.main_window.show()
     from tcdesk.ui.presentation.launcher import offer_resume
 
-    application.presentation = offer_resume(application, application.main_window)
+    application.resume_prompt = offer_resume(application, application.main_window)
     code = app.exec()
     shutdown(app)
     desk.close()

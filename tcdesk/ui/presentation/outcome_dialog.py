@@ -43,9 +43,7 @@ class OutcomeDialog(QDialog):
     """Asks how the consult ended; an outcome the consult isn't ready for can't be chosen
     into the store: its reason shows under the choices and "End consult" stays off."""
 
-    def __init__(
-        self, today: date, ready: StartReadiness, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, today: date, ready: StartReadiness, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("outcomeDialog")
         self.setWindowTitle("End the consult")
@@ -87,6 +85,7 @@ class OutcomeDialog(QDialog):
         )
         self.ok_button = box.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("End consult")
+        self.ok_button.setProperty("primary", True)
         box.button(QDialogButtonBox.StandardButton.Cancel).setText("Back to the consult")
         box.accepted.connect(self.try_accept)
         box.rejected.connect(self.reject)
