@@ -112,12 +112,13 @@ class Application:
         job.start()
         return job
 
-    def open_agreement(self, consult_id: str, parent) -> None:
+    def open_agreement(self, consult_id: str, parent):
+        """The agreement preview, open (its ``agreement_changed`` tells what was done)."""
         from tcdesk.ui.documents.agreement_actions import open_agreement
 
         presenting = self.presentation
         picker = presenting.screen_for_signing if presenting is not None else None
-        open_agreement(self, consult_id, parent, signing_screen=picker)
+        return open_agreement(self, consult_id, parent, signing_screen=picker)
 
 
 def run_app(db_path: Path, qt_args: list[str]) -> int:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QWidget
 
 from tcdesk.domain import Objection, PaymentPlan
+from tcdesk.flows.session import COVERED_AFTER_SECONDS
 from tcdesk.formatting import local_time
 from tcdesk.services.consult_outcome import Outcome, StartReadiness
 from tcdesk.services.consult_quote import PricedPlan
@@ -96,7 +97,8 @@ class SingleScreenStage(QWidget):
 class PresentationController(QObject):
     ended = Signal()
 
-    CHECKLIST_DWELL_MS = 8000
+    # A step's talk items count once it has been up this long (see the reason there).
+    CHECKLIST_DWELL_MS = int(COVERED_AFTER_SECONDS * 1000)
 
     def __init__(
         self,
@@ -104,7 +106,7 @@ class PresentationController(QObject):
         screens: ScreenChooser,
         today: date,
         *,
-        open_agreement: Callable[[QWidget], None] | None = None,
+        open_agreement: Callable[[QWidget], object] | None = None,
         print_summary: Callable[[QWidget, Callable[[str], None]], object] | None = None,
         single_screen: bool | None = None,
     ) -> None:
@@ -354,7 +356,19 @@ class PresentationController(QObject):
         self._console_timer.start()
 
     def _plan_saved(self, _priced: PricedPlan | None) -> None:
+        self.happened("plan_saved")
         self.refresh()
+
+    def happened(self, *events: str) -> None:
+        """Tick the checklist items done by ``events`` (plan saved, agreement made, ...)."""
+        changed = [self.room.session.happened(event) for event in events]
+        if any(changed):
+            self.checklist.update_checked(self.room.session.checked)
+            self._save_timer.start()
+
+    def _agreement_changed(self, _agreement_id: str = "") -> None:
+        if not self._ended:
+            self.happened(*self.room.agreement_events())
 
     def _connect_buttons(self) -> None:
         panel = self.panel
@@ -389,7 +403,11 @@ class PresentationController(QObject):
     def _agreement(self) -> None:
         if self._open_agreement is not None:
             self.notes.flush()
-            self._open_agreement(self.console or self.stage)
+            preview = self._open_agreement(self.console or self.stage)
+            changed = getattr(preview, "agreement_changed", None)
+            if changed is not None:  # made, signed, voided: the checklist follows
+                changed.connect(self._agreement_changed)
+            self._agreement_changed()
 
     # -- screens --------------------------------------------------------------------
 
@@ -456,7 +474,8 @@ class PresentationController(QObject):
     def request_end(self) -> None:
         """First press warns about what was skipped; the second ends."""
         self.notes.flush()
-        skipped = self.room.session.skipped()
+        # Items done by recording the outcome are about to be done, not skipped.
+        skipped = self.room.session.skipped(coming=frozenset({"outcome_recorded"}))
         if skipped and not self._ending_confirmed:
             self._ending_confirmed = True
             items = "; ".join(item.label for item in skipped)
@@ -485,6 +504,8 @@ class PresentationController(QObject):
         # Nothing may save after the consult is marked ended (it would reopen it).
         for timer in (self._clock, self._save_timer, self._console_timer, self._dwell):
             timer.stop()
+        if outcome is not None:
+            self.room.session.happened("outcome_recorded")
         self.room.end(outcome)
         QApplication.instance().removeEventFilter(self.key_filter)  # type: ignore[union-attr]
         QGuiApplication.instance().screenRemoved.disconnect(self._screen_removed_now)  # type: ignore[union-attr]
