@@ -390,6 +390,9 @@ class PresentationController(QObject):
             self.summary_job = self._print_summary(
                 self.console or self.stage, self.panel.notice.setText
             )
+            given = getattr(self.summary_job, "given", None)
+            if given is not None:  # printed or saved: "Gave the take-home summary" ticks
+                given.connect(lambda _how: self._ended or self.happened("summary_given"))
 
     def screen_for_signing(self) -> QScreen | None:
         """The room's screen for the signing pads, with the presentation blacked out
