@@ -39,6 +39,11 @@ def medium_date(day: date) -> str:
     return _babel_date(day, format="medium", locale=LOCALE)
 
 
+def weekday_date(day: date) -> str:
+    """``Thu Dec 3``: a date coming up soon, as people say it."""
+    return _babel_date(day, format="EEE MMM d", locale=LOCALE)
+
+
 def month_year(day: date) -> str:
     """``Nov 2026``."""
     return _babel_date(day, format="MMM yyyy", locale=LOCALE)

@@ -26,6 +26,7 @@ from tcdesk.flows.lines import LineFinder
 from tcdesk.flows.model import (
     AUDIENCES,
     CONTEXT_NAMES,
+    DONE_BY_EVENTS,
     FORMAT_VERSION,
     STEP_KINDS,
     TEMPLATE_FILTERS,
@@ -81,7 +82,7 @@ _KIND_ONLY: dict[str, tuple[str, ...]] = {
     "footnote": ("investment", "payment"),
     "choices": ("next_steps",),
 }
-_CHECKLIST_KEYS = ("id", "label", "when")
+_CHECKLIST_KEYS = ("id", "label", "when", "done_by")
 _OBJECTION_KEYS = ("responses", "answer_step")
 _OBJECTION_CODES = tuple(o.value for o in Objection)
 
@@ -570,16 +571,43 @@ class _Checker:
                 if checked is _BAD:
                     bad = True
                     continue
+            done_by = self._done_by(raw.get("done_by", ()), where, f"{item_key}.done_by")
+            if done_by is _BAD:
+                bad = True
+                continue
             seen.add(item_id)
             items.append(
                 ChecklistItem(
                     item_id,
                     item_label,
                     when=item_when,
+                    done_by=done_by,
                     condition=compile_when(item_when) if item_when else None,
                 )
             )
         return _BAD if bad else tuple(items)
+
+    def _done_by(self, value: Any, where: dict, key: str) -> Any:
+        """``done_by = "plan_saved"`` or a list of such events (see ``DONE_BY_EVENTS``)."""
+        events = [value] if isinstance(value, str) else value
+        known = tuple(DONE_BY_EVENTS)
+        if not isinstance(events, list | tuple) or not all(isinstance(e, str) for e in events):
+            self.error(
+                f"must be an event name or a list of them, one of: {', '.join(known)}",
+                **where,
+                key=key,
+            )
+            return _BAD
+        for event in events:
+            if event not in DONE_BY_EVENTS:
+                self.error(
+                    f"unknown event {event!r}{_did_you_mean(event, known)}; "
+                    f"done_by is one of: {', '.join(known)}",
+                    **where,
+                    key=key,
+                )
+                return _BAD
+        return tuple(dict.fromkeys(events))
 
     def _value_objections(self, value: Any, where: dict, key: str, step_ids: set[Any]) -> Any:
         if not isinstance(value, dict):

@@ -82,22 +82,43 @@ KIND_NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# What a checklist item's ``done_by`` may name: things the coordinator does in
+# tcdesk, rather than says. Such an item ticks when the thing happens, never
+# because its slide was on screen a while (showing "Booked the start" is not
+# booking it). Documented in presentation_flows/README.md.
+DONE_BY_EVENTS: dict[str, str] = {
+    "plan_saved": "when the plan is saved",
+    "agreement_generated": "when the agreement is made",
+    "agreement_signed": "when the agreement is signed",
+    "summary_given": "when the summary is saved or printed",
+    "outcome_recorded": "when the outcome is recorded",
+}
+
+
 @dataclass(frozen=True)
 class ChecklistItem:
     """Something the coordinator must cover; ``id`` is unique in its flow.
 
     ``when`` (same language as a step's) keeps an item off the list for families
     it does not concern, e.g. explaining insurance to a family without any.
+    ``done_by`` (keys of ``DONE_BY_EVENTS``) makes it an action: it ticks when
+    any of those events happens, not by being shown.
     """
 
     id: str
     label: str
     step_id: str = ""
     when: str = ""
+    done_by: tuple[str, ...] = ()
     condition: Condition | None = field(default=None, compare=False, repr=False)
 
     def applies(self, facts: Mapping[str, object]) -> bool:
         return self.condition is None or self.condition.evaluate(facts)
+
+    @property
+    def ticks_when(self) -> str:
+        """"when the plan is saved" (or-ed); "" for an item covered by talking."""
+        return " or ".join(DONE_BY_EVENTS.get(event, event) for event in self.done_by)
 
 
 @dataclass(frozen=True)

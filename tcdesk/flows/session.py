@@ -11,7 +11,11 @@ Rules:
 - Blanking ("black" or "white") hides the slide without moving; navigation
   while blanked moves but stays blank.
 - A step's checklist items are ticked when the family actually sees the step
-  (started and not blanked). The coordinator can tick and untick by hand.
+  (started and not blanked), or, with ``auto_tick`` off, once the step has
+  been up ``COVERED_AFTER_SECONDS`` (the console's timer calls
+  ``mark_covered``). Items with ``done_by`` are actions, not talk: they tick
+  only when the caller reports the event (``happened``), never by being shown.
+  The coordinator can tick and untick any item by hand.
 """
 
 from __future__ import annotations
@@ -23,6 +27,13 @@ from tcdesk.domain import SavedSession
 from tcdesk.flows.model import ChecklistItem, Flow, Step
 
 BLANK_MODES = ("", "black", "white")
+
+# How long a step must be on the family's screen before its talk items count as
+# covered. Paging past a step to reach another takes well under a second a
+# step, while the shortest real discussion of a step (one sentence and a look)
+# takes about 4 s: 3 s counts the second and never the first. (8 s left 11
+# items "not covered" in a consult paged at about 4 s a step.)
+COVERED_AFTER_SECONDS = 3.0
 
 
 @dataclass
@@ -155,9 +166,23 @@ class ConsultSession:
     def toggle_item(self, item_id: str) -> bool:
         return self.untick(item_id) if item_id in self.checked else self.tick(item_id)
 
-    def skipped(self) -> list[ChecklistItem]:
-        """Items not covered yet: the end-of-consult warning lists these."""
-        return [item for item in self.checklist() if item.id not in self.checked]
+    def skipped(self, *, coming: frozenset[str] = frozenset()) -> list[ChecklistItem]:
+        """Items not covered yet: the end-of-consult warning lists these.
+
+        Items done by one of the ``coming`` events (e.g. the outcome the end
+        is about to record) are left out: they are not skipped, just not yet due.
+        """
+        return [
+            item
+            for item in self.checklist()
+            if item.id not in self.checked and not (coming and coming & set(item.done_by))
+        ]
+
+    def happened(self, event: str) -> bool:
+        """Tick every item done by ``event`` (e.g. "plan_saved"), on any step; changed?"""
+        before = len(self.checked)
+        self.checked.update(item.id for item in self.checklist() if event in item.done_by)
+        return len(self.checked) != before
 
     # -- saving and resuming ---------------------------------------------------------------
 
@@ -219,11 +244,15 @@ class ConsultSession:
         return True
 
     def mark_covered(self) -> bool:
-        """Tick the current step's items, if the family is looking at it now."""
+        """Tick the current step's talk items, if the family is looking at it now.
+
+        Action items (``done_by``) are left for their event: a slide that says
+        "book the start" on screen is not a booked start.
+        """
         if not self.showing_step:
             return False
         before = len(self.checked)
-        self.checked.update(item.id for item in self.step.checklist)
+        self.checked.update(item.id for item in self.step.checklist if not item.done_by)
         return len(self.checked) != before
 
     def _tick_shown(self) -> None:

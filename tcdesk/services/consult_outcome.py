@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
-from tcdesk.domain import Consult, ConsultStatus, FollowUp
+from tcdesk.domain import Consult, ConsultFile, ConsultStatus, FollowUp
 from tcdesk.errors import UserError
 from tcdesk.services.clock import today, utc_iso
 from tcdesk.services.desk import Desk
@@ -39,8 +39,54 @@ class OutcomeError(UserError):
         self.field = field
 
 
-def check_outcome(outcome: Outcome, on: date) -> None:
+@dataclass(frozen=True)
+class StartReadiness:
+    """What a start needs that the consult may not have yet: a chosen option, its plan.
+
+    A start the agreement would then refuse is refused here, when the TC can
+    still fix it, rather than at the printer.
+    """
+
+    chosen_option: str = ""  # the chosen option's title; "" when none is chosen
+    has_plan: bool = False  # a payment plan is saved for the chosen option
+    needs_plan: bool = True  # the chosen option has a fee (watch and wait has none)
+
+    @classmethod
+    def of(cls, consult_file: ConsultFile) -> StartReadiness:
+        consult, plan = consult_file.consult, consult_file.plan
+        chosen = next((o for o in consult_file.options if o.id == consult.chosen_option_id), None)
+        if chosen is None:
+            return cls()
+        return cls(
+            chosen_option=chosen.title,
+            has_plan=plan is not None and plan.option_id == chosen.id,
+            needs_plan=chosen.fee_cents > 0,
+        )
+
+
+NO_OPTION_MESSAGE = (
+    "No treatment is chosen yet. On the Payment tab, choose the option the family picked "
+    "and save how they will pay, then end the consult."
+)
+NO_PLAN_MESSAGE = (
+    "{option} is chosen, but no payment plan is saved for it. A start today needs the "
+    "agreement signed: on the Payment tab, save how the family will pay."
+)
+
+
+def check_start(kind: OutcomeKind, ready: StartReadiness) -> None:
+    """A start needs a chosen option; a start today also its payment plan."""
+    if kind not in (OutcomeKind.STARTED_TODAY, OutcomeKind.START_BOOKED):
+        return
+    if not ready.chosen_option:
+        raise OutcomeError("option", NO_OPTION_MESSAGE)
+    if kind is OutcomeKind.STARTED_TODAY and ready.needs_plan and not ready.has_plan:
+        raise OutcomeError("option", NO_PLAN_MESSAGE.format(option=ready.chosen_option))
+
+
+def check_outcome(outcome: Outcome, on: date, ready: StartReadiness) -> None:
     """Refuse an outcome that would leave the pipeline unclear; nothing is saved then."""
+    check_start(outcome.kind, ready)
     if outcome.kind is OutcomeKind.START_BOOKED:
         if outcome.start_date is None:
             raise OutcomeError("start_date", "Give the day treatment starts.")
@@ -62,7 +108,10 @@ def check_outcome(outcome: Outcome, on: date) -> None:
 def record_outcome(desk: Desk, consult: Consult, outcome: Outcome) -> Consult:
     """Move the consult along the pipeline (and leave a follow-up when they need time)."""
     on = today(desk.clock)
-    check_outcome(outcome, on)
+    consult_file = desk.consults.load_file(consult.id)
+    if consult_file is None:
+        raise UserError(f"No consult with id {consult.id}.")
+    check_outcome(outcome, on, StartReadiness.of(replace(consult_file, consult=consult)))
     reason = outcome.reason.strip()
     if outcome.kind is OutcomeKind.STARTED_TODAY:
         changed = replace(

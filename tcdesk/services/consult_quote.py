@@ -21,6 +21,7 @@ from tcdesk.domain import (
     TreatmentOption,
 )
 from tcdesk.errors import UserError
+from tcdesk.formatting import money
 from tcdesk.money import (
     Adjustment,
     DiscountKind,
@@ -214,3 +215,59 @@ class ConsultPricing:
             self._priced.pop(next(iter(self._priced)))
         self._priced[plan] = priced
         return priced
+
+
+@dataclass(frozen=True)
+class PlanTerms:
+    """A saved plan as every summary states it, with its disclosed Truth in Lending figures.
+
+    The APR is the disclosed one (a forgone pay-in-full discount counts as a
+    finance charge), never the plan's stated interest rate: a "0%" plan can
+    disclose 6.79%, and a summary that said 0% would contradict the agreement.
+    """
+
+    months: int
+    down_payment: Decimal
+    monthly_payment: Decimal
+    total_paid: Decimal
+    apr: Decimal
+    finance_charge: Decimal
+    disclosed: bool  # Truth in Lending applies (more than 4 payments or a finance charge)
+    pay_in_full_discount: Decimal = Decimal("0.00")
+
+    @property
+    def text(self) -> str:
+        """One line, e.g. ``$1,250.00 down · 24 monthly payments of $156.25 · APR 6.79% ·
+        finance charge $250.00``; the APR and finance charge whenever they are disclosed."""
+        if not self.months:
+            saved = (
+                f" (saves {money(self.pay_in_full_discount)})" if self.pay_in_full_discount else ""
+            )
+            return f"Paid in full: {money(self.total_paid)}{saved}"
+        parts = []
+        if self.down_payment:
+            parts.append(f"{money(self.down_payment)} down")
+        parts.append(f"{self.months} monthly payments of {money(self.monthly_payment)}")
+        if self.disclosed:
+            parts.append(f"APR {self.apr:.2f}%")
+            parts.append(f"finance charge {money(self.finance_charge)}")
+        return " · ".join(parts)
+
+
+def plan_terms(priced: PricedPlan) -> PlanTerms:
+    """The figures of ``priced`` that a one-line summary shows (see ``PlanTerms``)."""
+    quote = priced.quote
+    til = quote.truth_in_lending
+    discount = quote.pay_in_full_discount
+    return PlanTerms(
+        months=quote.months,
+        down_payment=quote.down_payment,
+        monthly_payment=quote.monthly_payment,
+        total_paid=quote.total_paid,
+        apr=til.apr,
+        finance_charge=til.finance_charge,
+        disclosed=til.required,
+        pay_in_full_discount=(
+            discount.amount if discount is not None and not quote.months else Decimal("0.00")
+        ),
+    )

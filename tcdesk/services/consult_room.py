@@ -366,6 +366,22 @@ class ConsultRoom:
         self.context = build_context(self.desk, self.consult_id, content=self.kit.content)
         self._rerender(PLAN_DEPENDENT)
 
+    def agreement_events(self) -> tuple[str, ...]:
+        """What has happened to this consult's agreement, as checklist events.
+
+        "agreement_generated" once a version that is not void exists;
+        "agreement_signed" once one is signed (on screen or on paper).
+        """
+        from tcdesk.domain.agreement import AgreementStatus
+        from tcdesk.services import agreements
+
+        found = agreements.history(self.desk, self.consult_id)
+        live = [r for r in found if r.status is not AgreementStatus.VOID]
+        events = ["agreement_generated"] if live else []
+        if any(r.status is AgreementStatus.SIGNED for r in live):
+            events.append("agreement_signed")
+        return tuple(events)
+
     def _audit(self, action: str, detail: str) -> None:
         self.desk.audit.record(
             id=new_id(),

@@ -7,7 +7,9 @@ from datetime import date, datetime, time, timedelta
 
 from tcdesk.domain import (
     Consult,
+    ConsultFile,
     Finding,
+    FollowUp,
     InsurancePolicy,
     Patient,
     PatientListEntry,
@@ -15,7 +17,9 @@ from tcdesk.domain import (
     ResponsibleParty,
     TreatmentOption,
 )
+from tcdesk.errors import UserError
 from tcdesk.services.clock import utc_iso
+from tcdesk.services.consult_quote import ConsultPricing, PlanTerms, plan_terms
 from tcdesk.services.desk import Desk
 
 
@@ -28,6 +32,12 @@ class ConsultSummary:
     findings: tuple[Finding, ...]
     options: tuple[TreatmentOption, ...]
     plan: PaymentPlan | None
+    # The plan as the agreement discloses it; None when there is no plan or it
+    # can no longer be priced (then ``plan_problem`` says why).
+    plan_terms: PlanTerms | None = None
+    plan_problem: str = ""
+    # The earliest follow-up still to do (a "thinking it over" family's date and reason).
+    follow_up: FollowUp | None = None
 
 
 @dataclass(frozen=True)
@@ -54,16 +64,7 @@ def patient_overview(desk: Desk, patient_id: str) -> PatientOverview | None:
     staff = {s.id: s.name for s in desk.practices.staff(patient.practice_id)}
     offices = {o.id: o.name for o in desk.practices.offices(patient.practice_id)}
     consults = tuple(
-        ConsultSummary(
-            consult=c,
-            coordinator=staff.get(c.coordinator_id, ""),
-            doctor=staff.get(c.doctor_id, ""),
-            office=offices.get(c.office_id, ""),
-            findings=tuple(desk.consults.findings(c.id)),
-            options=tuple(desk.consults.options(c.id)),
-            plan=desk.consults.latest_plan(c.id),
-        )
-        for c in desk.consults.for_patient(patient_id)
+        _summary(desk, c, staff, offices) for c in desk.consults.for_patient(patient_id)
     )
     return PatientOverview(
         patient=patient,
@@ -71,3 +72,34 @@ def patient_overview(desk: Desk, patient_id: str) -> PatientOverview | None:
         insurance=tuple(desk.patients.insurance(patient_id)),
         consults=consults,
     )
+
+
+def _summary(
+    desk: Desk, consult: Consult, staff: dict[str, str], offices: dict[str, str]
+) -> ConsultSummary:
+    consult_file = desk.consults.load_file(consult.id)
+    assert consult_file is not None  # just listed
+    terms, problem = _terms(desk, consult_file)
+    open_follow_ups = [f for f in desk.consults.follow_ups(consult.id) if f.done_at is None]
+    return ConsultSummary(
+        consult=consult,
+        coordinator=staff.get(consult.coordinator_id, ""),
+        doctor=staff.get(consult.doctor_id, ""),
+        office=offices.get(consult.office_id, ""),
+        findings=consult_file.findings,
+        options=consult_file.options,
+        plan=consult_file.plan,
+        plan_terms=terms,
+        plan_problem=problem,
+        follow_up=min(open_follow_ups, key=lambda f: f.due_on, default=None),
+    )
+
+
+def _terms(desk: Desk, consult_file: ConsultFile) -> tuple[PlanTerms | None, str]:
+    """The saved plan priced as the agreement prices it (one place: ``ConsultPricing``)."""
+    if consult_file.plan is None:
+        return None, ""
+    try:
+        return plan_terms(ConsultPricing(desk, consult_file).price(consult_file.plan)), ""
+    except UserError as error:  # MoneyInputError is one: a stored plan the policy now refuses
+        return None, f"The saved plan can't be priced now: {error}"

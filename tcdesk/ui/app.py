@@ -96,6 +96,7 @@ class Application:
         )
         self.main_window.close_room_screen.connect(self.room_screen.close)
         self.main_window.closing.connect(self.room_screen.close)
+        self.resume_prompt = None  # the "resume the consult?" dialog, while it is open
         for error in self.kit.flow_errors:
             self.main_window.show_problem(f"A presentation flow could not be loaded: {error}")
 
@@ -105,6 +106,13 @@ class Application:
         if self.presentation is None:
             self.presentation = start_presentation(self, consult_id)
 
+    def resume(self, consult_id: str) -> None:
+        """Go back into a consult a crash cut short, where it was."""
+        from tcdesk.ui.presentation.launcher import start_presentation
+
+        if self.presentation is None:
+            self.presentation = start_presentation(self, consult_id, resume=True)
+
     def print_summary(self, consult_id: str, parent, report):
         from tcdesk.ui.documents.summary_actions import SummaryPrinter
 
@@ -112,12 +120,13 @@ class Application:
         job.start()
         return job
 
-    def open_agreement(self, consult_id: str, parent) -> None:
+    def open_agreement(self, consult_id: str, parent):
+        """The agreement preview, open (its ``agreement_changed`` tells what was done)."""
         from tcdesk.ui.documents.agreement_actions import open_agreement
 
         presenting = self.presentation
         picker = presenting.screen_for_signing if presenting is not None else None
-        open_agreement(self, consult_id, parent, signing_screen=picker)
+        return open_agreement(self, consult_id, parent, signing_screen=picker)
 
 
 def run_app(db_path: Path, qt_args: list[str]) -> int:
@@ -141,7 +150,7 @@ def run_app(db_path: Path, qt_args: list[str]) -> int:
     application.main_window.show()
     from tcdesk.ui.presentation.launcher import offer_resume
 
-    application.presentation = offer_resume(application, application.main_window)
+    application.resume_prompt = offer_resume(application, application.main_window)
     code = app.exec()
     shutdown(app)
     desk.close()

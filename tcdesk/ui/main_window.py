@@ -53,12 +53,13 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel("")
         self.count_label.setProperty("role", "muted")
         self._today = today
-        todays = len(search_patients(desk, "", today))
-        self.today_button = QPushButton(f"Today's consults ({todays})")
+        self._todays = len(search_patients(desk, "", today))
+        # Checked = only today's families. The button's text says what pressing it
+        # does; the count beside it says what the list shows now.
+        self.today_button = QPushButton()
         self.today_button.setObjectName("todayButton")
         self.today_button.setCheckable(True)
-        self.today_button.setToolTip("Only the families booked today, earliest first")
-        self.today_button.setChecked(todays > 0)  # a TC's day starts with today's families
+        self.today_button.setChecked(self._todays > 0)  # a TC's day starts with today's families
         self.today_button.toggled.connect(lambda _on: self.refresh_patients())
 
         self.model = PatientTableModel(today)
@@ -136,7 +137,7 @@ class MainWindow(QMainWindow):
         day = self._today if self.today_button.isChecked() else None
         entries = search_patients(self._desk, self.search.text(), day)
         self.model.set_entries(entries)
-        self.count_label.setText(f"{len(entries)} patient{'s' if len(entries) != 1 else ''}")
+        self._show_list_labels(len(entries))
         row = self.model.row_of(selected) if selected else -1
         if row < 0 and entries:
             row = 0
@@ -144,6 +145,20 @@ class MainWindow(QMainWindow):
             self.table.selectRow(row)
         else:
             self.panel.show_overview(None)
+
+    def _show_list_labels(self, shown: int) -> None:
+        """Say what the list holds now, and what pressing the toggle shows instead."""
+        patients = f"{shown} patient{'s' if shown != 1 else ''}"
+        if self.today_button.isChecked():
+            self.count_label.setText(f"Today's consults: {patients}")
+            self.today_button.setText("Show all patients")
+            self.today_button.setToolTip("Only today's families are listed; press to list everyone")
+        else:
+            self.count_label.setText(f"All patients: {patients}")
+            self.today_button.setText(f"Show today's consults ({self._todays})")
+            self.today_button.setToolTip(
+                "Everyone is listed; press to list only today's families, earliest first"
+            )
 
     def selected_patient_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

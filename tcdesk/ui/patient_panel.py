@@ -18,7 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tcdesk.formatting import local_datetime, local_time, medium_date, money_from_cents
+from tcdesk.domain import ConsultStatus
+from tcdesk.formatting import (
+    local_datetime,
+    local_time,
+    medium_date,
+    money_from_cents,
+    weekday_date,
+)
 from tcdesk.services.patient_overview import ConsultSummary, PatientOverview
 from tcdesk.ui.patient_list import STATUS_LABELS
 
@@ -123,8 +130,8 @@ class PatientPanel(QWidget):
             consult = summary.consult
             when = local_datetime(consult.scheduled_at)
             label = (
-                f"{medium_date(when.date())}  {local_time(consult.scheduled_at)}\n"
-                f"{STATUS_LABELS.get(consult.status, consult.status)} · {summary.coordinator}"
+                f"{medium_date(when.date())}  {local_time(consult.scheduled_at)}"
+                f" · {summary.coordinator}\n{consult_state(summary, self._today)}"
             )
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, consult.id)
@@ -144,13 +151,28 @@ class PatientPanel(QWidget):
             self.present_button.setEnabled(False)
             return
         summary = self._overview.consults[row]
-        self.details.setHtml(_consult_html(summary))
+        self.details.setHtml(_consult_html(summary, self._today))
         self.present_button.setEnabled(bool(summary.options))
 
     def _present(self) -> None:
         consult_id = self.selected_consult_id()
         if consult_id:
             self.present_requested.emit(consult_id)
+
+
+def consult_state(summary: ConsultSummary, today: date) -> str:
+    """Where the consult stands; a family thinking it over shows when to call and why."""
+    consult = summary.consult
+    follow_up = summary.follow_up
+    if follow_up is None:
+        return STATUS_LABELS.get(consult.status, consult.status)
+    due = weekday_date(follow_up.due_on)
+    if follow_up.due_on < today:
+        due += " (overdue)"
+    if consult.status is ConsultStatus.PENDING:
+        text = f"Thinking it over · follow up on {due}"
+        return text + (f": {follow_up.reason}" if follow_up.reason else "")
+    return f"{STATUS_LABELS.get(consult.status, consult.status)} · next check {due}"
 
 
 def _people_html(overview: PatientOverview) -> str:
@@ -174,10 +196,10 @@ def _people_html(overview: PatientOverview) -> str:
     return "<br>".join(parts)
 
 
-def _consult_html(summary: ConsultSummary) -> str:
+def _consult_html(summary: ConsultSummary, today: date) -> str:
     consult = summary.consult
     rows = [
-        f"<h3 style='margin:0'>{STATUS_LABELS.get(consult.status, consult.status)}</h3>",
+        f"<h3 style='margin:0'>{escape(consult_state(summary, today))}</h3>",
         f"<p style='color:#5E656C'>{escape(summary.office)} · TC {escape(summary.coordinator)}"
         f" · {escape(summary.doctor)}</p>",
     ]
@@ -185,7 +207,8 @@ def _consult_html(summary: ConsultSummary) -> str:
         rows.append(f"<p><b>In their words:</b> “{escape(consult.chief_concern)}”</p>")
     if consult.priorities:
         rows.append(f"<p><b>What matters most:</b> {escape(', '.join(consult.priorities))}</p>")
-    if consult.outcome_reason:
+    said = summary.follow_up.reason if summary.follow_up else ""
+    if consult.outcome_reason and consult.outcome_reason != said:
         rows.append(f"<p><b>Outcome note:</b> {escape(consult.outcome_reason)}</p>")
     if summary.findings:
         items = "".join(
@@ -204,14 +227,8 @@ def _consult_html(summary: ConsultSummary) -> str:
             for o in summary.options
         )
         rows.append(f"<p><b>Options</b></p><ul>{items}</ul>")
-    if summary.plan:
-        plan = summary.plan
-        if plan.months:
-            text = (
-                f"{money_from_cents(plan.down_cents)} down, {plan.months} monthly payments"
-                f" at {plan.apr_pct}% APR"
-            )
-        else:
-            text = f"Paid in full: {money_from_cents(plan.down_cents)}"
-        rows.append(f"<p><b>Payment plan:</b> {text}</p>")
+    if summary.plan_terms is not None:
+        rows.append(f"<p><b>Payment plan:</b> {escape(summary.plan_terms.text)}</p>")
+    elif summary.plan_problem:
+        rows.append(f"<p><b>Payment plan:</b> {escape(summary.plan_problem)}</p>")
     return "".join(rows)

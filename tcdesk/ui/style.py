@@ -28,6 +28,7 @@ QPushButton {
 }
 QPushButton:hover { border-color: {accent}; }
 QPushButton:checked { background: #DCEBF1; border: 2px solid {accent}; padding: 6px 13px; }
+QPushButton:disabled { background: #F1F3F4; color: #8A9197; border-color: #D5D9DD; }
 QPushButton[primary="true"] {
   background: {accent}; color: #FFFFFF; border: none; font-weight: 700; padding: 9px 18px;
 }

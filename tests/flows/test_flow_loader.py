@@ -500,3 +500,46 @@ checklist = [
     _, errors = check_flow_text(text.replace('when = "insured"', 'when = "insurd"'))
     assert len(errors) == 1
     assert errors[0].step == "money" and errors[0].key == "checklist[1].when"
+
+
+# -- checklist items done by an event ----------------------------------------------------
+
+
+def test_done_by_names_the_events_that_tick_an_item(tmp_path: Path) -> None:
+    text = BASE.replace(
+        '{ id = "who_decides", label = "Asked who decides" },',
+        '{ id = "who_decides", label = "Asked who decides", done_by = "outcome_recorded" },\n'
+        '  { id = "gave", label = "Gave it", done_by = ["agreement_signed", "summary_given"] },',
+    )
+    welcome = load_flow(write(tmp_path, text)).steps[0]
+    assert [(i.id, i.done_by) for i in welcome.checklist] == [
+        ("intro", ()),
+        ("who_decides", ("outcome_recorded",)),
+        ("gave", ("agreement_signed", "summary_given")),
+    ]
+    assert welcome.checklist[2].ticks_when == (
+        "when the agreement is signed or when the summary is saved or printed"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [
+        ('"outcome_recored"', "unknown event 'outcome_recored' (did you mean 'outcome_recorded'?)"),
+        ('["plan_saved", "booked"]', "unknown event 'booked'"),
+        ("true", "must be an event name or a list of them"),
+    ],
+)
+def test_an_unknown_done_by_is_refused_with_its_line(
+    tmp_path: Path, value: str, fragment: str
+) -> None:
+    text = BASE.replace(
+        '{ id = "who_decides", label = "Asked who decides" },',
+        f'{{ id = "who_decides", label = "Asked who decides", done_by = {value} }},',
+    )
+    error = only_error(tmp_path, text)
+    assert (error.step, error.key) == ("welcome", "checklist[1].done_by")
+    assert fragment in error.message
+    assert "plan_saved, agreement_generated" in error.message
+    assert error.line == line_of(text, "done_by")
+    assert f"flow.toml:{error.line}" in str(error)

@@ -233,3 +233,52 @@ def test_a_flow_with_no_step_for_this_patient_is_an_error() -> None:
     only_kids = Flow("k", "K", "", "child", (_step("kids_only", when="age < 11"),))
     with pytest.raises(ValueError, match="no step"):
         ConsultSession.begin(only_kids, TEEN)
+
+
+# -- items done by an action, not by being shown ----------------------------------------
+
+ACTION_FLOW = Flow(
+    id="actions",
+    name="Actions",
+    description="",
+    audience="teen",
+    steps=(
+        _step("money", ("fee",)),
+        Step(
+            id="next",
+            kind="next_steps",
+            title="Next",
+            checklist=(
+                ChecklistItem("asked", "Asked for a decision", "next"),
+                ChecklistItem("booked", "Booked the start", "next", done_by=("outcome_recorded",)),
+                ChecklistItem(
+                    "gave", "Gave the agreement", "next", done_by=("agreement_generated",)
+                ),
+            ),
+        ),
+    ),
+)
+
+
+def test_showing_a_step_never_ticks_its_action_items() -> None:
+    session = ConsultSession.begin(ACTION_FLOW, TEEN)
+    session.start()
+    session.last()  # the last slide, up for as long as you like
+    assert session.checked == {"fee", "asked"}
+    assert not session.mark_covered()  # the console's dwell timer: nothing more
+    assert [i.id for i in session.skipped()] == ["booked", "gave"]
+
+
+def test_an_action_ticks_its_items_from_any_step() -> None:
+    session = ConsultSession.begin(ACTION_FLOW, TEEN)
+    session.auto_tick = False
+    session.start()  # on "money": the agreement is made from the console there
+    assert session.happened("agreement_generated")
+    assert session.checked == {"gave"}
+    assert not session.happened("agreement_generated")  # nothing new
+    assert not session.happened("plan_saved")  # no item waits for it
+    assert [i.id for i in session.skipped(coming=frozenset({"outcome_recorded"}))] == [
+        "fee",
+        "asked",
+    ]
+    assert session.happened("outcome_recorded") and "booked" in session.checked

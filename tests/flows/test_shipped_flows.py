@@ -118,3 +118,21 @@ def test_screens_stay_short(flows, renderer, flow_id: str) -> None:
                 if isinstance(block, TextBlock):
                     words = re.sub(r"<[^>]+>", " ", block.html).split()
                     assert len(words) <= 30, (name, block.html)
+
+
+ACTION_WORDS = ("booked", "gave the agreement", "asked for a decision", "which choice works")
+
+
+def test_shipped_action_items_tick_by_their_action_not_by_their_slide(flows) -> None:
+    """ "Booked the start" ticks when the outcome is recorded, not when the last slide shows."""
+    actions = {
+        (flow_id, item.id): item.done_by
+        for flow_id, flow in flows.items()
+        for item in flow.checklist()
+        if any(word in item.label.casefold() for word in ACTION_WORDS)
+    }
+    assert len(actions) >= 10
+    assert all(actions.values()), [key for key, done_by in actions.items() if not done_by]
+    assert actions[("teen_comprehensive", "booked")] == ("outcome_recorded",)
+    assert actions[("teen_comprehensive", "take_home")] == ("agreement_generated", "summary_given")
+    assert actions[("adult_aligners", "asked_choice")] == ("plan_saved",)

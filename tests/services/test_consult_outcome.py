@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 
-from tcdesk.domain import ConsultStatus
+from tcdesk.domain import ConsultStatus, PaymentPlan
 from tcdesk.services.consult_outcome import Outcome, OutcomeError, OutcomeKind, record_outcome
+from tcdesk.services.ids import new_id
 from tests.conftest import DEMO_DAY
 from tests.ui.presentation.conftest import TEEN_CONSULT
 
@@ -16,7 +19,54 @@ def _consult(desk):
     return desk.consults.get(TEEN_CONSULT)
 
 
+def _choose(desk, *, with_plan: bool) -> None:
+    """The family's choice, as the console's Payment tab saves it."""
+    consult = _consult(desk)
+    option = next(o for o in desk.consults.options(TEEN_CONSULT) if o.recommended)
+    desk.consults.save(replace(consult, chosen_option_id=option.id))
+    if with_plan:
+        desk.consults.add_plan(
+            PaymentPlan(
+                id=new_id(),
+                consult_id=TEEN_CONSULT,
+                option_id=option.id,
+                choice_key="pay_in_full",
+                down_cents=0,
+                months=0,
+                apr_pct=Decimal(0),
+                agreement_date=DEMO_DAY,
+                first_due=None,
+                created_at="2026-11-27T15:00:00+00:00",
+            )
+        )
+
+
+@pytest.mark.parametrize("kind", [OutcomeKind.STARTED_TODAY, OutcomeKind.START_BOOKED])
+def test_a_start_needs_a_chosen_treatment(demo_desk, kind) -> None:
+    later = DEMO_DAY + timedelta(days=10)
+    outcome = Outcome(kind, start_date=later if kind is OutcomeKind.START_BOOKED else None)
+    with pytest.raises(OutcomeError, match="No treatment is chosen yet") as error:
+        record_outcome(demo_desk, _consult(demo_desk), outcome)
+    assert error.value.field == "option"
+    assert _consult(demo_desk).status is ConsultStatus.SCHEDULED
+    assert demo_desk.audit.for_subject(TEEN_CONSULT) == []
+
+
+def test_started_today_also_needs_the_payment_plan(demo_desk) -> None:
+    _choose(demo_desk, with_plan=False)
+    with pytest.raises(OutcomeError, match="no payment plan is saved for it") as error:
+        record_outcome(demo_desk, _consult(demo_desk), Outcome(OutcomeKind.STARTED_TODAY))
+    assert "Metal braces is chosen" in str(error.value)
+    assert _consult(demo_desk).status is ConsultStatus.SCHEDULED
+    later = DEMO_DAY + timedelta(days=10)  # a booked start can wait for the plan
+    booked = record_outcome(
+        demo_desk, _consult(demo_desk), Outcome(OutcomeKind.START_BOOKED, start_date=later)
+    )
+    assert booked.status is ConsultStatus.ACCEPTED
+
+
 def test_started_today(demo_desk) -> None:
+    _choose(demo_desk, with_plan=True)
     changed = record_outcome(demo_desk, _consult(demo_desk), Outcome(OutcomeKind.STARTED_TODAY))
     assert changed.status is ConsultStatus.STARTED
     assert changed.started_on == DEMO_DAY and changed.same_day_start
@@ -24,6 +74,7 @@ def test_started_today(demo_desk) -> None:
 
 
 def test_start_booked_needs_a_later_day(demo_desk) -> None:
+    _choose(demo_desk, with_plan=False)
     with pytest.raises(OutcomeError) as error:
         record_outcome(
             demo_desk, _consult(demo_desk), Outcome(OutcomeKind.START_BOOKED, start_date=DEMO_DAY)

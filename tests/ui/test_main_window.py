@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tcdesk.ui.main_window import MainWindow
@@ -21,7 +22,8 @@ def test_opens_on_todays_families_earliest_first(qtbot: QtBot, demo_desk) -> Non
     window = MainWindow(demo_desk, DEMO_DAY, on_present=lambda _cid: None)
     qtbot.addWidget(window)
     assert window.today_button.isChecked()
-    assert window.today_button.text() == "Today's consults (4)"
+    assert window.count_label.text() == "Today's consults: 4 patients"
+    assert window.today_button.text() == "Show all patients"
     names = [window.model.entry(r).patient.display_first for r in range(window.model.rowCount())]
     assert names == ["Zoë", "Mary-Kate", "Ming", "Jayden"]  # 9:00, 10:30, 14:00, 15:30
     assert window.panel.overview().patient.display_first == "Zoë"
@@ -70,3 +72,16 @@ def test_present_button_asks_to_present_the_selected_consult(qtbot: QtBot, demo_
     assert "Options" in window.panel.details.toPlainText()
     window.panel.present_button.click()
     assert presented == [consult_id]
+
+
+def test_today_toggle_says_what_is_shown_and_what_pressing_does(qtbot: QtBot, demo_desk) -> None:
+    window = _window(qtbot, demo_desk, [], today_only=True)
+    assert window.count_label.text() == "Today's consults: 4 patients"
+    qtbot.mouseClick(window.today_button, Qt.MouseButton.LeftButton)
+    everyone = demo_desk.patients.count()
+    qtbot.waitUntil(lambda: window.model.rowCount() == everyone)
+    assert window.count_label.text() == f"All patients: {everyone} patients"
+    assert window.today_button.text() == "Show today's consults (4)"
+    qtbot.mouseClick(window.today_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4)
+    assert window.today_button.text() == "Show all patients"

@@ -12,10 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QScreen
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +35,7 @@ from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.printing import Printer, PrintJob, PrintSystem
 from tcdesk.ui.documents.background import BackgroundRunner
+from tcdesk.ui.documents.pdf_pages import PdfPages
 from tcdesk.ui.documents.pdf_printing import print_pdf_bytes
 from tcdesk.ui.documents.prompts import PaperSignedDialog, PrinterChoiceDialog, VoidDialog
 from tcdesk.ui.documents.signing_dialog import SigningDialog
@@ -83,9 +82,7 @@ class AgreementPreview(QDialog):
         self.signing_dialog: SigningDialog | None = None
         self.prompt: QDialog | None = None  # the void / paper / printer question, when open
         self._printer: QPrinter | None = None  # kept alive while a dialog print runs
-        self._buffer: QBuffer | None = None
         self._closing = False
-        self.document = QPdfDocument(self)
         self._build()
         self.setWindowTitle(f"Financial agreement — {self._patient_name()}")
         self.resize(1000, 900)
@@ -133,25 +130,11 @@ class AgreementPreview(QDialog):
         self.busy.hide()
         self.busy_label.hide()
 
-        self.view = QPdfView(self)
-        self.view.setObjectName("pdfView")
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.pageNavigator().currentPageChanged.connect(self._update_page_label)
-        self.prev_button = QPushButton("‹ Previous page")
-        self.prev_button.setObjectName("prevPage")
-        self.prev_button.clicked.connect(lambda: self.go_to_page(self.current_page() - 1))
-        self.next_button = QPushButton("Next page ›")
-        self.next_button.setObjectName("nextPage")
-        self.next_button.clicked.connect(lambda: self.go_to_page(self.current_page() + 1))
-        self.page_label = QLabel("")
-        self.page_label.setObjectName("pageLabel")
-        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        nav = QHBoxLayout()
-        nav.addWidget(self.prev_button)
-        nav.addWidget(self.page_label, 1)
-        nav.addWidget(self.next_button)
+        self.pages = PdfPages(self)
+        # The parts tests and callers use, under their old names.
+        self.view, self.document = self.pages.view, self.pages.document
+        self.prev_button, self.next_button = self.pages.prev_button, self.pages.next_button
+        self.page_label = self.pages.page_label
 
         def button(text: str, name: str, slot: Callable[[], Any], tip: str) -> QPushButton:
             made = QPushButton(text)
@@ -223,8 +206,7 @@ class AgreementPreview(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.message)
         layout.addLayout(busy_row)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(nav)
+        layout.addWidget(self.pages, 1)
         layout.addLayout(actions)
 
     def _patient_name(self) -> str:
@@ -239,48 +221,25 @@ class AgreementPreview(QDialog):
         found = self._guard(lambda: agreements.record(self.desk, agreement_id), "opening")
         if found is None:
             return
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(found.agreement.pdf))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.close()
-        self.document.load(buffer)
-        if self._buffer is not None:
-            self._buffer.close()
-            self._buffer.deleteLater()
-        self._buffer = buffer
+        loaded = self.pages.load(found.agreement.pdf)
         self.current = found
-        if self.document.status() != QPdfDocument.Status.Ready:
+        if not loaded:
             self.show_error(
-                f"This PDF could not be shown ({self.document.error().name}). It is still "
+                f"This PDF could not be shown ({self.pages.error()}). It is still "
                 "stored unchanged; use Save as… to open it in another program."
             )
-        self.go_to_page(0)
         self._fill_versions()
         self._update_status()
         self._update_buttons()
 
     def page_count(self) -> int:
-        return self.document.pageCount()
+        return self.pages.page_count()
 
     def current_page(self) -> int:
-        return self.view.pageNavigator().currentPage()
+        return self.pages.current_page()
 
     def go_to_page(self, page: int) -> None:
-        count = self.page_count()
-        if count <= 0:
-            self._update_page_label()
-            return
-        page = max(0, min(count - 1, page))
-        navigator = self.view.pageNavigator()
-        navigator.jump(page, QPointF(), navigator.currentZoom())
-        self._update_page_label()
-
-    def _update_page_label(self, *_args: object) -> None:
-        count = self.page_count()
-        page = self.current_page()
-        self.page_label.setText(f"Page {page + 1} of {count}" if count else "No pages")
-        self.prev_button.setEnabled(count > 0 and page > 0)
-        self.next_button.setEnabled(count > 0 and page < count - 1)
+        self.pages.go_to_page(page)
 
     def _fill_versions(self) -> None:
         found = self._guard(lambda: agreements.history(self.desk, self.consult_id), "opening")

@@ -1,8 +1,9 @@
-"""The family's take-home summary from the console: build it, keep it, print it.
+"""The family's take-home summary from the console: build it, keep it, preview it.
 
 The data is read on the GUI thread (fast), the PDF is built on a worker, and
-the file is kept under the data folder before printing, so a printer problem
-never loses it.
+the file is kept under the data folder before anything else, so a printer
+problem never loses it. Then the preview opens: the TC checks it and prints
+it or saves a copy from there (``SummaryPreview``), never blind.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QWidget
 
 from tcdesk.documents.files import file_slug, write_pdf_atomically
 from tcdesk.documents.summary_pdf import build_summary_pdf
@@ -23,7 +24,7 @@ from tcdesk.services.agreement_data import summary_data
 from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.ui.documents.background import BackgroundRunner
-from tcdesk.ui.documents.pdf_printing import print_pdf_bytes
+from tcdesk.ui.documents.summary_preview import SummaryPreview
 
 
 def summary_path(consult_id: str, patient: str, day: date, folder: Path | None = None) -> Path:
@@ -32,7 +33,13 @@ def summary_path(consult_id: str, patient: str, day: date, folder: Path | None =
 
 
 class SummaryPrinter(QObject):
-    """One take-home summary job; ``report`` tells the coordinator how it went."""
+    """One take-home summary: build it, keep it, then open its preview to print or save.
+
+    ``report`` tells the coordinator how it went (the console's notice line);
+    ``given`` fires when the family's copy is printed or saved.
+    """
+
+    given = Signal(str)
 
     def __init__(
         self,
@@ -52,10 +59,10 @@ class SummaryPrinter(QObject):
         self._parent = parent
         self._report = report
         self._folder = folder
+        self._printer = printer
         self.runner = BackgroundRunner(parent=self)
         self.path: Path | None = None
-        self.dialog: QPrintDialog | None = None
-        self._printer: QPrinter | None = printer
+        self.preview: SummaryPreview | None = None
 
     def start(self) -> None:
         try:
@@ -67,7 +74,7 @@ class SummaryPrinter(QObject):
         self.runner.run(
             lambda: build_summary_pdf(data),
             lambda pdf: self._built(data, pdf),
-            self._failed("making the take-home summary"),
+            self._failed,
         )
 
     def _built(self, data, pdf: bytes) -> None:
@@ -78,38 +85,22 @@ class SummaryPrinter(QObject):
         except (OSError, UserError) as error:
             self._report(f"The take-home summary could not be saved: {error}")
             return
-        self._pdf = pdf
-        printer = self._printer or QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(path.name)
-        remembered = self._settings.load().printer
-        if remembered and printer.outputFormat() == QPrinter.OutputFormat.NativeFormat:
-            printer.setPrinterName(remembered)
-        self._printer = printer
-        self.dialog = QPrintDialog(printer, self._parent)
-        self.dialog.setWindowTitle("Print the take-home summary")
-        self.dialog.finished.connect(self._print_chosen)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.show()  # QPrintDialog.open() wants a receiver in PySide6
-
-    def _print_chosen(self, result: int) -> None:
-        if result != QDialog.DialogCode.Accepted or self._printer is None:
-            self._report(f"The take-home summary is saved at {self.path}.")
-            return
-        printer, pdf = self._printer, self._pdf
-        where = printer.outputFileName() or printer.printerName() or "the printer"
-        self.runner.run(
-            lambda: print_pdf_bytes(pdf, printer),
-            lambda pages: self._report(
-                f"Printed the take-home summary ({pages} pages) on {where}; "
-                f"also saved at {self.path}."
-            ),
-            self._failed(f"printing on {where}"),
+        self._report(f"The take-home summary is ready to check; kept at {self.path}.")
+        preview = SummaryPreview(
+            pdf,
+            self.path,
+            data.patient_name,
+            self._settings,
+            self._report,
+            printer=self._printer,
+            parent=self._parent,
         )
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        preview.given.connect(self.given)
+        preview.setWindowModality(Qt.WindowModality.WindowModal)
+        self.preview = preview
+        preview.show()
 
-    def _failed(self, doing: str) -> Callable[[BaseException], None]:
-        def failed(error: BaseException) -> None:
-            saved = f" The PDF is saved at {self.path}." if self.path else ""
-            message = str(error) if isinstance(error, UserError) else "something went wrong"
-            self._report(f"Problem {doing}: {message}.{saved}")
-
-        return failed
+    def _failed(self, error: BaseException) -> None:
+        message = str(error) if isinstance(error, UserError) else "something went wrong"
+        self._report(f"Problem making the take-home summary: {message}.")

@@ -1,4 +1,5 @@
-"""What must be covered: ticked when its step is shown, tickable by hand."""
+"""What must be covered: talk ticks when its step has been shown a while, an action
+when it is done in tcdesk (plan saved, agreement made, ...); any item by hand too."""
 
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ class ChecklistPanel(QListWidget):
         self.clear()
         for item in items:
             row = QListWidgetItem(item.label)
+            if item.done_by:  # say so: it will not tick by staying on its slide
+                row.setText(f"{item.label}\n    ticks {item.ticks_when}")
+                row.setToolTip(f"Ticks {item.ticks_when}; you can also tick it by hand.")
             row.setData(Qt.ItemDataRole.UserRole, item.id)
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(

@@ -15,9 +15,10 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QWidget
 
 from tcdesk.domain import Objection
+from tcdesk.flows.session import COVERED_AFTER_SECONDS
 from tcdesk.formatting import local_time
 from tcdesk.render.slide import SlideKind
-from tcdesk.services.consult_outcome import Outcome
+from tcdesk.services.consult_outcome import Outcome, StartReadiness
 from tcdesk.services.consult_quote import PricedPlan
 from tcdesk.services.consult_room import FIGURE_DEPENDENT, ConsultRoom, PlanDeck
 from tcdesk.ui.presentation.checklist_panel import ChecklistPanel
@@ -98,7 +99,8 @@ class SingleScreenStage(QWidget):
 class PresentationController(QObject):
     ended = Signal()
 
-    CHECKLIST_DWELL_MS = 8000
+    # A step's talk items count once it has been up this long (see the reason there).
+    CHECKLIST_DWELL_MS = int(COVERED_AFTER_SECONDS * 1000)
 
     def __init__(
         self,
@@ -106,7 +108,7 @@ class PresentationController(QObject):
         screens: ScreenChooser,
         today: date,
         *,
-        open_agreement: Callable[[QWidget], None] | None = None,
+        open_agreement: Callable[[QWidget], object] | None = None,
         print_summary: Callable[[QWidget, Callable[[str], None]], object] | None = None,
         single_screen: bool | None = None,
         room_screen: RoomScreen | None = None,
@@ -363,7 +365,19 @@ class PresentationController(QObject):
         self._console_timer.start()
 
     def _plan_saved(self, _priced: PricedPlan | None) -> None:
+        self.happened("plan_saved")
         self.refresh()
+
+    def happened(self, *events: str) -> None:
+        """Tick the checklist items done by ``events`` (plan saved, agreement made, ...)."""
+        changed = [self.room.session.happened(event) for event in events]
+        if any(changed):
+            self.checklist.update_checked(self.room.session.checked)
+            self._save_timer.start()
+
+    def _agreement_changed(self, _agreement_id: str = "") -> None:
+        if not self._ended:
+            self.happened(*self.room.agreement_events())
 
     def _connect_buttons(self) -> None:
         panel = self.panel
@@ -385,6 +399,9 @@ class PresentationController(QObject):
             self.summary_job = self._print_summary(
                 self.console or self.stage, self.panel.notice.setText
             )
+            given = getattr(self.summary_job, "given", None)
+            if given is not None:  # printed or saved: "Gave the take-home summary" ticks
+                given.connect(lambda _how: self._ended or self.happened("summary_given"))
 
     def screen_for_signing(self) -> QScreen | None:
         """The room's screen for the signing pads, with the presentation blacked out
@@ -398,7 +415,11 @@ class PresentationController(QObject):
     def _agreement(self) -> None:
         if self._open_agreement is not None:
             self.notes.flush()
-            self._open_agreement(self.console or self.stage)
+            preview = self._open_agreement(self.console or self.stage)
+            changed = getattr(preview, "agreement_changed", None)
+            if changed is not None:  # made, signed, voided: the checklist follows
+                changed.connect(self._agreement_changed)
+            self._agreement_changed()
 
     # -- screens --------------------------------------------------------------------
 
@@ -465,7 +486,8 @@ class PresentationController(QObject):
     def request_end(self) -> None:
         """First press warns about what was skipped; the second ends."""
         self.notes.flush()
-        skipped = self.room.session.skipped()
+        # Items done by recording the outcome are about to be done, not skipped.
+        skipped = self.room.session.skipped(coming=frozenset({"outcome_recorded"}))
         if skipped and not self._ending_confirmed:
             self._ending_confirmed = True
             items = "; ".join(item.label for item in skipped)
@@ -479,7 +501,8 @@ class PresentationController(QObject):
 
     def ask_outcome(self) -> OutcomeDialog:
         """How did it end? Recorded with the end; "Back to the consult" changes nothing."""
-        dialog = OutcomeDialog(self._today, self.console or self.stage)
+        ready = StartReadiness.of(self.room.consult_file)
+        dialog = OutcomeDialog(self._today, ready, self.console or self.stage)
         dialog.accepted.connect(lambda: self.end(dialog.outcome))
         dialog.open()
         self.outcome_dialog = dialog
@@ -493,6 +516,8 @@ class PresentationController(QObject):
         # Nothing may save after the consult is marked ended (it would reopen it).
         for timer in (self._clock, self._save_timer, self._console_timer, self._dwell):
             timer.stop()
+        if outcome is not None:
+            self.room.session.happened("outcome_recorded")
         self.room.end(outcome)
         QApplication.instance().removeEventFilter(self.key_filter)  # type: ignore[union-attr]
         QGuiApplication.instance().screenRemoved.disconnect(self._screen_removed_now)  # type: ignore[union-attr]

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tcdesk.errors import UserError
 from tcdesk.services.clock import today
@@ -44,20 +52,56 @@ def start_presentation(
     return controller
 
 
-def offer_resume(app: Application, parent: QWidget) -> PresentationController | None:
-    """After a crash or a kill, offer to go straight back to where the consult was."""
+class ResumePrompt(QDialog):
+    """ "Resume the consult?" as an ordinary modal dialog, opened inside the event loop.
+
+    The old prompt was a static ``QMessageBox.question`` run in its own nested
+    loop before the application's loop started; under Xvfb it took Enter but
+    not clicks. This one is opened (``open()``), raised above the window it
+    belongs to, and answered through signals like every other dialog.
+    """
+
+    def __init__(self, name: str, step_number: int, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("resumePrompt")
+        self.setWindowTitle("Resume the consult?")
+        self.setModal(True)
+        message = QLabel(
+            f"tcdesk was closed during {name}'s consult (step {step_number}). "
+            "Resume exactly where you left off?"
+        )
+        message.setWordWrap(True)
+        self.resume_button = QPushButton("Resume the consult")
+        self.resume_button.setObjectName("resumeButton")
+        self.resume_button.setDefault(True)
+        self.resume_button.setProperty("primary", True)
+        self.later_button = QPushButton("Not now")
+        self.later_button.setObjectName("notNowButton")
+        self.later_button.setToolTip("The consult stays where it was; tcdesk asks again next time")
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.resume_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.later_button, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(message)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+
+def offer_resume(app: Application, parent: QWidget) -> ResumePrompt | None:
+    """After a crash or a kill, offer to go straight back to where the consult was.
+
+    Returns the open prompt (None when nothing was interrupted); "Resume" starts
+    the presentation and sets ``app.presentation``.
+    """
     interrupted = open_sessions(app.desk)
     if not interrupted:
         return None
     saved, name = interrupted[0]
-    answer = QMessageBox.question(
-        parent,
-        "Resume the consult?",
-        f"tcdesk was closed during {name}'s consult (step {saved.step_index + 1}). "
-        "Resume exactly where you left off?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes,
-    )
-    if answer != QMessageBox.StandardButton.Yes:
-        return None
-    return start_presentation(app, saved.consult_id, resume=True)
+    prompt = ResumePrompt(name, saved.step_index + 1, parent)
+    prompt.accepted.connect(lambda: app.resume(saved.consult_id))
+    prompt.open()
+    prompt.raise_()
+    prompt.activateWindow()
+    return prompt

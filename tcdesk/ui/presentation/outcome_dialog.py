@@ -18,7 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tcdesk.services.consult_outcome import Outcome, OutcomeError, OutcomeKind, check_outcome
+from tcdesk.services.consult_outcome import (
+    Outcome,
+    OutcomeError,
+    OutcomeKind,
+    StartReadiness,
+    check_outcome,
+    check_start,
+)
 
 CHOICES = (
     (OutcomeKind.STARTED_TODAY, "Started today"),
@@ -33,11 +40,15 @@ def _qdate(day: date) -> QDate:
 
 
 class OutcomeDialog(QDialog):
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    """Asks how the consult ended; an outcome the consult isn't ready for can't be chosen
+    into the store: its reason shows under the choices and "End consult" stays off."""
+
+    def __init__(self, today: date, ready: StartReadiness, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("outcomeDialog")
         self.setWindowTitle("End the consult")
         self._today = today
+        self._ready = ready
         self.outcome: Outcome | None = None
         self.group = QButtonGroup(self)
         self.buttons: dict[OutcomeKind, QRadioButton] = {}
@@ -65,19 +76,23 @@ class OutcomeDialog(QDialog):
         self.form.addRow("What holds them back / why", self.reason)
         layout.addLayout(self.form)
         self.error = QLabel("")
+        self.error.setObjectName("outcomeError")
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
         box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        box.button(QDialogButtonBox.StandardButton.Ok).setText("End consult")
+        self.ok_button = box.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("End consult")
+        self.ok_button.setProperty("primary", True)
         box.button(QDialogButtonBox.StandardButton.Cancel).setText("Back to the consult")
         box.accepted.connect(self.try_accept)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
         self.buttons[OutcomeKind.THINKING].setChecked(True)
         self.setMinimumWidth(560)
+        self.adjustSize()
 
     def kind(self) -> OutcomeKind:
         return next(kind for kind, button in self.buttons.items() if button.isChecked())
@@ -87,6 +102,20 @@ class OutcomeDialog(QDialog):
         self.form.setRowVisible(self.start_date, kind is OutcomeKind.START_BOOKED)
         self.form.setRowVisible(self.follow_up_on, kind is OutcomeKind.THINKING)
         self.form.setRowVisible(self.reason, kind in (OutcomeKind.THINKING, OutcomeKind.DECLINED))
+        self._check_ready(kind)
+
+    def _check_ready(self, kind: OutcomeKind | None) -> None:
+        """Say at once why a start can't be recorded yet, and keep "End consult" off."""
+        problem = ""
+        if kind is not None:
+            try:
+                check_start(kind, self._ready)
+            except OutcomeError as error:
+                problem = str(error)
+        self.error.setText(problem)
+        self.ok_button.setEnabled(not problem)
+        self.ok_button.setToolTip(problem)
+        self.adjustSize()  # the reason may take two lines; never clip it
 
     def values(self) -> Outcome:
         kind = self.kind()
@@ -106,7 +135,7 @@ class OutcomeDialog(QDialog):
     def try_accept(self) -> None:
         outcome = self.values()
         try:
-            check_outcome(outcome, self._today)
+            check_outcome(outcome, self._today, self._ready)
         except OutcomeError as error:
             self.error.setText(str(error))
             return

@@ -119,7 +119,7 @@ def test_keys_work_with_focus_on_either_window(qtbot: QtBot, controller) -> None
 def test_checklist_ticks_when_shown_a_while_and_end_warns_about_skipped(
     qtbot: QtBot, controller
 ) -> None:
-    controller._dwell.setInterval(300)  # 8 s in use; shortened for the test
+    controller._dwell.setInterval(300)  # 3 s in use; shortened for the test
     controller.start()
     qtbot.keyClick(controller.display, Key.Key_Right)  # paged past step 1 at once
     assert controller.room.session.position == 2

@@ -319,7 +319,7 @@ def test_from_the_console_a_saved_plan_becomes_an_agreement(
         controller.end()
 
 
-def test_the_take_home_summary_is_kept_from_the_console(
+def test_the_take_home_summary_is_kept_and_previewed_from_the_console(
     qtbot: QtBot, demo_desk, kit, tmp_path
 ) -> None:
     import io
@@ -335,14 +335,29 @@ def test_the_take_home_summary_is_kept_from_the_console(
     qtbot.addWidget(app.main_window)
     controller = start_presentation(app, TEEN_CONSULT)
     try:
-        controller.panel.summary_button.click()
+        qtbot.mouseClick(controller.panel.summary_button, Qt.MouseButton.LeftButton)
         job = controller.summary_job
-        qtbot.waitUntil(lambda: job.dialog is not None and job.dialog.isVisible(), timeout=15_000)
+        qtbot.waitUntil(lambda: job.preview is not None and job.preview.isVisible(), timeout=15_000)
+        preview = job.preview
+        assert preview.print_dialog is None  # no print dialog before the TC has looked
         pdf = job.path.read_bytes()
+        assert preview.pdf == pdf and preview.page_count() >= 2
         text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
         assert "Zoë" in text and "Your consultation summary" in text
-        job.dialog.reject()  # no printing today: the file stays, and the TC is told where
         assert str(job.path) in controller.panel.notice.text()
+        preview.grab().save("/tmp/console-shots/summary_preview.png")
+        assert "take_home" not in controller.checklist.checked_ids()
+        copy = preview.save_copy_to(tmp_path / "for-grandma")
+        assert copy == tmp_path / "for-grandma.pdf" and copy.read_bytes() == pdf
+        assert f"Saved a copy at {copy}" in controller.panel.notice.text()
+        assert "take_home" in controller.checklist.checked_ids()  # the family has their copy
+        qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(
+            lambda: preview.print_dialog is not None and preview.print_dialog.isVisible()
+        )
+        preview.print_dialog.reject()  # not today: nothing printed, the file stays
+        preview.reject()
+        assert job.path.read_bytes() == pdf
     finally:
         controller.end()
 
@@ -373,9 +388,9 @@ def test_the_take_home_summary_prints_every_page(qtbot: QtBot, demo_desk, tmp_pa
         printer=printer,
     )
     job.start()
-    qtbot.waitUntil(lambda: job.dialog is not None, timeout=15_000)
-    job._print_chosen(1)  # as if the dialog's Print was pressed with these settings
-    qtbot.waitUntil(
-        lambda: any("Printed the take-home summary" in r for r in reports), timeout=30_000
-    )
+    qtbot.waitUntil(lambda: job.preview is not None, timeout=15_000)
+    with qtbot.waitSignal(job.given, timeout=30_000) as given:
+        job.preview.print_now()  # what the print dialog's Print does, with these settings
+    assert given.args == ["printed"]
+    assert any("Printed the take-home summary" in r for r in reports)
     assert len(PdfReader(str(printed)).pages) == len(PdfReader(str(job.path)).pages) >= 2

@@ -7,8 +7,8 @@ import sys
 import textwrap
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from tcdesk.services.consult_room import ConsultRoom, open_sessions
@@ -84,9 +84,8 @@ def test_kill_minus_nine_then_resume_where_it_was(
         desk.close()
 
 
-def test_launch_offers_to_resume_and_reopens_the_consult(
-    qtbot: QtBot, demo_desk, kit, monkeypatch
-) -> None:
+def _prompt(qtbot: QtBot, demo_desk, kit, tmp_path: Path):
+    """A consult cut short at step 6, then the app launched again: the prompt is up."""
     from tcdesk.services.machine_settings import MachineSettingsStore
     from tcdesk.ui.app import Application
     from tcdesk.ui.presentation.launcher import offer_resume
@@ -95,26 +94,63 @@ def test_launch_offers_to_resume_and_reopens_the_consult(
     room.session.start()
     room.session.jump(6)
     room.save()
-
-    app = Application(demo_desk, MachineSettingsStore(), kit)
+    app = Application(demo_desk, MachineSettingsStore(tmp_path / "machine.json"), kit)
     qtbot.addWidget(app.main_window)
+    app.main_window.show()
+    qtbot.waitExposed(app.main_window)
+    # A prompt that ran its own blocking loop would stall here: the guard closes it.
+    guard = QTimer(singleShot=True, interval=5000)
+    guard.timeout.connect(lambda: _close(QApplication.activeModalWidget()))
+    guard.start()
+    prompt = offer_resume(app, app.main_window)
+    guard.stop()
+    assert prompt is not None and prompt.isModal()
+    qtbot.waitExposed(prompt)
+    assert "Resume" in prompt.windowTitle()
+    return app, prompt
 
-    def press_yes() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            assert "Resume" in box.windowTitle()
-            box.button(QMessageBox.StandardButton.Yes).click()
-        else:
-            QTimer.singleShot(50, press_yes)
 
-    QTimer.singleShot(50, press_yes)
-    controller = offer_resume(app, app.main_window)
-    assert controller is not None
+def _close(widget) -> None:
+    if isinstance(widget, QDialog):
+        widget.reject()
+
+
+def _resumed_at_step_six(qtbot: QtBot, app) -> None:
+    qtbot.waitUntil(lambda: app.presentation is not None)
+    controller = app.presentation
     try:
         assert controller.room.session.position == 6
         assert controller.display.view.slide() is controller.room.slides[5]
     finally:
         controller.end()
+
+
+def test_the_resume_prompt_takes_a_click(qtbot: QtBot, demo_desk, kit, tmp_path: Path) -> None:
+    app, prompt = _prompt(qtbot, demo_desk, kit, tmp_path)
+    qtbot.mouseClick(prompt.resume_button, Qt.MouseButton.LeftButton)
+    _resumed_at_step_six(qtbot, app)
+
+
+def test_the_resume_prompt_takes_a_real_pointer_click(
+    qtbot: QtBot, demo_desk, kit, tmp_path: Path
+) -> None:
+    """Through the X server, as a mouse: the prompt is on top and answers."""
+    from tests.ui.xpointer import click_at
+
+    app, prompt = _prompt(qtbot, demo_desk, kit, tmp_path)
+    button = prompt.resume_button
+    click_at(button.mapToGlobal(button.rect().center()))
+    _resumed_at_step_six(qtbot, app)
+
+
+def test_not_now_keeps_the_consult_to_resume_later(
+    qtbot: QtBot, demo_desk, kit, tmp_path: Path
+) -> None:
+    app, prompt = _prompt(qtbot, demo_desk, kit, tmp_path)
+    qtbot.mouseClick(prompt.later_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not prompt.isVisible())
+    assert app.presentation is None
+    assert [saved.consult_id for saved, _name in open_sessions(demo_desk)] == [TEEN_CONSULT]
 
 
 def test_an_ended_consult_stays_ended(qtbot: QtBot, make_controller, demo_desk) -> None:
