@@ -117,7 +117,7 @@ class ChecklistItem:
 
     @property
     def ticks_when(self) -> str:
-        """"when the plan is saved" (or-ed); "" for an item covered by talking."""
+        """ "when the plan is saved" (or-ed); "" for an item covered by talking."""
         return " or ".join(DONE_BY_EVENTS.get(event, event) for event in self.done_by)
 
 

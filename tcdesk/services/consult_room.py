@@ -295,11 +295,14 @@ class ConsultRoom:
         return changed
 
     def preview_slide(self, deck: PlanDeck) -> Slide | None:
-        """The one slide that previews ``deck`` on the console: the one on screen
-        when it shows the plan's figures, else the first that does, else any."""
-        figures = [
-            i for i in deck.slides if SlideKind(self.session.steps[i].kind) in FIGURE_DEPENDENT
-        ]
+        """The one slide that previews ``deck`` on the console: the ways to pay (where
+        a down payment or months show), else the slide on screen when it shows the
+        plan's figures, else the first that does, else any."""
+        kinds = {i: SlideKind(self.session.steps[i].kind) for i in deck.slides}
+        payment = [i for i, kind in kinds.items() if kind is SlideKind.PAYMENT]
+        if payment:
+            return deck.slides[payment[0]]
+        figures = [i for i, kind in kinds.items() if kind in FIGURE_DEPENDENT]
         current = self.session.index if self.session.started else -1
         if current in figures:
             return deck.slides[current]

@@ -320,12 +320,7 @@ def investment_context(
     if plan is not None and plan.option_id == featured.id:
         mine = _plan_choice(pricing, plan)
         if mine is not None:
-            for i, choice in enumerate(choice_dicts):
-                if choice["key"] == mine["key"]:
-                    choice_dicts[i] = dict(mine, label=choice["label"])
-                    break
-            else:
-                choice_dicts.append(mine)
+            _put_plan_in(choice_dicts, mine)
     return {
         "option_title": featured.title,
         "fee": summary.total_fee,
@@ -335,6 +330,37 @@ def investment_context(
         "choices": choice_dicts,
         "selected": next((c for c in choice_dicts if c["selected"]), None),
     }, monthly_from
+
+
+MAX_CHOICES = 4  # cards that still read side by side from across the room
+
+
+def _put_plan_in(choices: list[dict[str, Any]], mine: dict[str, Any]) -> None:
+    """The family's plan takes the place of the choice it was made from.
+
+    The same key replaces that card. The TC's own plan (another key) replaces
+    the instalment choice nearest to it (months, then down payment) once the
+    row is full, so the family compares at most four ways to pay.
+    """
+    for i, choice in enumerate(choices):
+        if choice["key"] == mine["key"]:
+            choices[i] = dict(mine, label=choice["label"])
+            return
+    if len(choices) < MAX_CHOICES:
+        choices.append(mine)
+        return
+    monthly = [i for i, c in enumerate(choices) if c["months"]]
+    if not monthly:
+        choices[-1] = mine
+        return
+    nearest = min(
+        monthly,
+        key=lambda i: (
+            abs(choices[i]["months"] - mine["months"]),
+            abs(choices[i]["down"] - mine["down"]),
+        ),
+    )
+    choices[nearest] = mine
 
 
 def _choice_context(choice: PaymentChoice) -> dict[str, Any]:

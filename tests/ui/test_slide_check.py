@@ -294,3 +294,20 @@ def test_steps_with_nothing_to_show_are_left_out_with_their_agenda_line(demo_des
     (agenda,) = [b for b in welcome.blocks if isinstance(b, BulletsBlock)]
     assert "Your choices" not in agenda.items and "Time and cost" not in agenda.items
     assert agenda.items[-1] == "Your next step"
+
+
+def test_the_coordinators_own_plan_takes_a_cards_place_and_still_reads(demo_desk, kit) -> None:
+    from tests.services.test_consult_room import _plan
+
+    room = ConsultRoom(
+        demo_desk, "3bf25559-c9cf-559c-9639-5da37ae56471", kit, resume=False, record=False
+    )
+    deck = room.render_plan(_plan(room, 400))
+    index, slide = next((i, s) for i, s in deck.slides.items() if s.kind is SlideKind.PAYMENT)
+    (block,) = [b for b in slide.blocks if isinstance(b, ChoicesBlock)]
+    assert len(block.choices) == 4  # four ways to pay at most, side by side
+    mine = [c for c in block.choices if c.selected]
+    assert len(mine) == 1 and "$400 to start" in mine[0].lines
+    assert {c.key for c in block.choices} >= {"pay_in_full", "custom"}
+    dense = room.session.steps[index].dense
+    assert check_slide(slide, dense_reason=dense, sizes=((1280, 720),)) == []
