@@ -102,7 +102,7 @@ def _present(app: QApplication, desk, day: date, out: Path) -> None:
     controller.console.resize(1920, 1080)
     _settle(app, 10)
     grab(controller.console, out / "console.png")
-    while controller.room.session.step.kind != "investment":
+    while controller.room.session.step.kind != "payment":  # the ways to pay
         controller.do(controller_action("next"))
     controller.room.elapsed_seconds = 17 * 60 + 39
     controller._tick()
