@@ -574,17 +574,23 @@ def _signatures(data: AgreementData, st: Styles) -> list[Flowable]:
         st.body,
     )
     blocks: list[Flowable] = []
+    # Once anyone has signed, an empty line is a party who has not signed yet (they
+    # sign later, on a newer version); before that, the lines are for signing on paper.
+    partly = bool(data.signatures)
     for party in data.responsible:
         mark = data.signature_for(party.name, RESPONSIBLE)
         caption = f"{party.name}, {party.relationship.lower()} (responsible party)"
-        blocks.append(_signature_block(caption, mark, st))
+        blocks.append(_signature_block(caption, mark, st, not_yet=partly and mark is None))
     coordinator = data.coordinator_name
     caption = f"{coordinator}, {data.coordinator_title}, for {data.creditor_name}"
-    blocks.append(_signature_block(caption, data.signature_for(coordinator, PRACTICE), st))
+    mark = data.signature_for(coordinator, PRACTICE)
+    blocks.append(_signature_block(caption, mark, st, not_yet=partly and mark is None))
     return [heading(st, "Signatures"), intro, *blocks]
 
 
-def _signature_block(caption: str, mark: SignatureMark | None, st: Styles) -> Flowable:
+def _signature_block(
+    caption: str, mark: SignatureMark | None, st: Styles, *, not_yet: bool = False
+) -> Flowable:
     line_width = 4.1 * inch
     gap = 0.35 * inch
     date_width = CONTENT_WIDTH - line_width - gap
@@ -600,6 +606,8 @@ def _signature_block(caption: str, mark: SignatureMark | None, st: Styles) -> Fl
             st.cell,
         )
     label = ParagraphStyle("signature_label", parent=st.cell, fontSize=9, textColor=MUTED)
+    if not_yet:
+        ink = para("Not yet signed", ParagraphStyle("not_yet", parent=label, fontSize=11))
     table = Table(
         [[ink, "", when], [para(caption, label), "", para("Date", label)]],
         colWidths=[line_width, gap, date_width],

@@ -15,6 +15,7 @@ from enum import StrEnum
 
 class AgreementStatus(StrEnum):
     GENERATED = "generated"  # a draft: made, maybe printed, not signed
+    PARTLY_SIGNED = "partly_signed"  # signed by the parties present; others sign later
     SIGNED = "signed"
     VOID = "void"
 
@@ -22,6 +23,7 @@ class AgreementStatus(StrEnum):
     def label(self) -> str:
         return {
             AgreementStatus.GENERATED: "Not signed yet",
+            AgreementStatus.PARTLY_SIGNED: "Partly signed",
             AgreementStatus.SIGNED: "Signed",
             AgreementStatus.VOID: "Void",
         }[self]
@@ -105,6 +107,8 @@ class AgreementRecord:
     signs: str | None = None  # the id of the version this one is the signed copy of
     signed_copy: str | None = None  # the id of this version's signed copy, if any
     signed_on_paper: bool = False
+    # Responsible parties who were not there when this version was signed on screen.
+    not_yet_signed: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:

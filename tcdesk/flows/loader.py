@@ -565,16 +565,11 @@ class _Checker:
                 )
                 bad = True
                 continue
-            item_when = raw.get("when", "")
-            if item_when:
-                checked = self._value_when(item_when, where, f"{item_key}.when", step_ids)
-                if checked is _BAD:
-                    bad = True
-                    continue
-            done_by = self._done_by(raw.get("done_by", ()), where, f"{item_key}.done_by")
-            if done_by is _BAD:
+            extras = self._item_extras(raw, where, item_key, step_ids)
+            if extras is _BAD:
                 bad = True
                 continue
+            item_when, done_by = extras
             seen.add(item_id)
             items.append(
                 ChecklistItem(
@@ -586,6 +581,14 @@ class _Checker:
                 )
             )
         return _BAD if bad else tuple(items)
+
+    def _item_extras(self, raw: dict, where: dict, item_key: str, step_ids: set[Any]) -> Any:
+        """A checklist item's optional ``when`` and ``done_by``, checked; or ``_BAD``."""
+        item_when = raw.get("when", "")
+        if item_when and self._value_when(item_when, where, f"{item_key}.when", step_ids) is _BAD:
+            return _BAD
+        done_by = self._done_by(raw.get("done_by", ()), where, f"{item_key}.done_by")
+        return _BAD if done_by is _BAD else (item_when, done_by)
 
     def _done_by(self, value: Any, where: dict, key: str) -> Any:
         """``done_by = "plan_saved"`` or a list of such events (see ``DONE_BY_EVENTS``)."""

@@ -72,6 +72,7 @@ class PendingAgreement:
     notice: str  # the sentence recorded with the version, e.g. why it is a new version
     signs: Agreement | None = None  # set when this is the signed copy of a version
     marks: tuple[SignatureMark, ...] = ()
+    not_yet_signed: tuple[str, ...] = ()  # responsible parties who sign later
 
 
 @dataclass(frozen=True)
@@ -124,14 +125,17 @@ def _records(
     for agreement in versions:
         own = by_agreement.get(agreement.id, [])
         kinds = {event.kind for event in own}
+        signed_events = [e for e in own if e.kind is AgreementEventKind.SIGNED]
         on_paper = any(
-            event.kind is AgreementEventKind.SIGNED
-            and _payload(event).get("method") == SigningMethod.ON_PAPER.value
-            for event in own
+            _payload(event).get("method") == SigningMethod.ON_PAPER.value
+            for event in signed_events
         )
+        awaiting = _awaiting(signed_events)
         if AgreementEventKind.VOIDED in kinds:
             status = AgreementStatus.VOID
-        elif AgreementEventKind.SIGNED in kinds or agreement.id in signed_copy:
+        elif awaiting and not on_paper and agreement.id not in signed_copy:
+            status = AgreementStatus.PARTLY_SIGNED
+        elif signed_events or agreement.id in signed_copy:
             status = AgreementStatus.SIGNED
         else:
             status = AgreementStatus.GENERATED
@@ -143,9 +147,19 @@ def _records(
                 signs=signs.get(agreement.id),
                 signed_copy=signed_copy.get(agreement.id),
                 signed_on_paper=on_paper,
+                not_yet_signed=awaiting,
             )
         )
     return records
+
+
+def _awaiting(signed_events: Sequence[AgreementEvent]) -> tuple[str, ...]:
+    """Who had not signed yet when this version was signed on screen (none: everyone)."""
+    for event in signed_events:
+        names = _payload(event).get("not_yet_signed", [])
+        if isinstance(names, list) and names:
+            return tuple(str(name) for name in names)
+    return ()
 
 
 def _family(desk: Desk, number: str) -> list[AgreementRecord]:
@@ -299,7 +313,8 @@ def _generation_notice(previous: list[AgreementRecord], version: int) -> str:
     signed = sorted(
         r.agreement.version
         for r in previous
-        if r.status is AgreementStatus.SIGNED and r.signed_copy is None
+        if r.status in (AgreementStatus.SIGNED, AgreementStatus.PARTLY_SIGNED)
+        and r.signed_copy is None
     )
     if signed:
         many = len(signed) > 1
@@ -415,16 +430,27 @@ def generate(desk: Desk, consult_id: str, actor_id: str | None = None) -> Agreem
 
 
 def _check_signable(desk: Desk, agreement_id: str) -> AgreementRecord:
+    """The version can take signatures: not void, not out of date, not fully signed.
+
+    A partly signed version can: the missing parties sign it later, which
+    makes another version with every signature.
+    """
     found = record(desk, agreement_id)
     version = found.agreement.version
     if found.status is AgreementStatus.VOID:
         raise AgreementError(f"Version {version} is void and cannot be signed.")
-    if found.status is AgreementStatus.SIGNED:
-        if found.signed_copy:
-            copy = get(desk, found.signed_copy)
+    if found.signed_copy:
+        copy = record(desk, found.signed_copy)
+        if copy.status is AgreementStatus.PARTLY_SIGNED:
             raise AgreementError(
-                f"Version {version} is already signed; the signed copy is version {copy.version}."
+                f"Version {version} was signed in part as version {copy.agreement.version}; "
+                f"{_names(copy.not_yet_signed)} can sign version {copy.agreement.version}."
             )
+        raise AgreementError(
+            f"Version {version} is already signed; the signed copy is version "
+            f"{copy.agreement.version}."
+        )
+    if found.status is AgreementStatus.SIGNED:
         raise AgreementError(f"Version {version} is already signed.")
     newer = [
         r
@@ -439,10 +465,18 @@ def _check_signable(desk: Desk, agreement_id: str) -> AgreementRecord:
     return found
 
 
+def _names(names: Sequence[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _generation_inputs(found: AgreementRecord) -> dict[str, Any]:
-    for event in found.events:
-        if event.kind is AgreementEventKind.GENERATED:
-            return _payload(event)
+    """What the version was made from; a signed copy carries its original's."""
+    for kind in (AgreementEventKind.GENERATED, AgreementEventKind.SIGNED):
+        for event in found.events:
+            if event.kind is kind and _payload(event).get("data_sha256"):
+                return _payload(event)
     return {}
 
 
@@ -465,37 +499,66 @@ def _folded(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def _check_names(marks: Sequence[SignatureMark], parties: Sequence[str]) -> None:
-    """Every responsible party on the agreement signs, and nobody else signs for them."""
-    signed = {_folded(m.signer) for m in marks if m.role == SignerRole.RESPONSIBLE.value}
+def _check_names(
+    marks: Sequence[SignatureMark], parties: Sequence[str], absent: Sequence[str]
+) -> tuple[str, ...]:
+    """Each responsible party signs once, or is recorded as not here yet; returns those.
+
+    Nobody signs for a party who is not on the agreement, and a party missing
+    without being named in ``absent`` is refused (a pad left blank by mistake).
+    """
+    responsible = [m for m in marks if m.role == SignerRole.RESPONSIBLE.value]
     on_paper = {_folded(name) for name in parties}
-    strangers = sorted(
-        m.signer
-        for m in marks
-        if m.role == SignerRole.RESPONSIBLE.value and _folded(m.signer) not in on_paper
-    )
+    strangers = sorted(m.signer for m in responsible if _folded(m.signer) not in on_paper)
     if strangers:
         raise AgreementError(
             f"{', '.join(strangers)} is not a responsible party on this agreement."
         )
+    signed = [_folded(m.signer) for m in responsible]
+    twice = sorted({m.signer for m in responsible if signed.count(_folded(m.signer)) > 1})
+    if twice:
+        raise AgreementError(f"{', '.join(twice)} has already signed this agreement.")
     missing = [name for name in parties if _folded(name) not in signed]
-    if missing:
-        raise AgreementError(f"Every responsible party signs: still missing {', '.join(missing)}.")
+    excused = {_folded(name) for name in absent}
+    unexplained = [name for name in missing if _folded(name) not in excused]
+    if unexplained:
+        raise AgreementError(
+            f"Every responsible party signs: still missing {', '.join(unexplained)}. "
+            "If they are not here, mark them as signing later."
+        )
+    return tuple(missing)
 
 
-def prepare_signing(
-    desk: Desk, agreement_id: str, marks: Sequence[SignatureMark]
-) -> PendingAgreement:
-    """Check the version can be signed and gather the signed copy's content."""
-    found = _check_signable(desk, agreement_id)
-    checked = _check_marks(marks)
+def _earlier_marks(found: AgreementRecord) -> tuple[SignatureMark, ...]:
+    """The signatures a partly signed version already carries."""
+    marks: list[SignatureMark] = []
+    for event in found.events:
+        if event.kind is AgreementEventKind.SIGNED:
+            marks.extend(
+                SignatureMark(
+                    signer=kept.signer,
+                    role=kept.role,
+                    png=kept.png,
+                    signed_at=datetime.fromisoformat(kept.signed_at),
+                )
+                for kept in signatures(event)
+            )
+    return tuple(marks)
+
+
+def _as_made(desk: Desk, found: AgreementRecord) -> Any:
+    """The agreement data of ``found`` as it was made, checked against what was recorded.
+
+    For a partly signed copy that is its original's data. Refused when the
+    consult changed since (the family would sign something other than they read).
+    """
     original = found.agreement
+    base = record(desk, found.signs) if found.signs else found  # the unsigned version
     inputs = _generation_inputs(found)
     issued_raw = inputs.get("issued_on")
-    issued_on = date.fromisoformat(issued_raw) if issued_raw else None
     plan = desk.consults.latest_plan(original.consult_id)
     changed = AgreementError(
-        f"The consult's details changed after version {original.version} was made "
+        f"The consult's details changed after version {base.agreement.version} was made "
         "(for example the payment plan), so signing it on screen would not match what the "
         "family read. Make a new version and sign that one."
     )
@@ -505,15 +568,37 @@ def prepare_signing(
         desk,
         original.consult_id,
         number=original.number,
-        version=original.version,
-        issued_on=issued_on,
+        version=base.agreement.version,
+        issued_on=date.fromisoformat(issued_raw) if issued_raw else None,
     )
-    issued_on = as_made.issued_on
-    fingerprint = data_fingerprint(as_made)
     expected = inputs.get("data_sha256")
-    if expected and expected != fingerprint:
+    if expected and expected != data_fingerprint(as_made):
         raise changed
-    _check_names(checked, [party.name for party in as_made.responsible])
+    return as_made
+
+
+def prepare_signing(
+    desk: Desk,
+    agreement_id: str,
+    marks: Sequence[SignatureMark],
+    *,
+    absent: Sequence[str] = (),
+) -> PendingAgreement:
+    """Check the version can be signed and gather the signed copy's content.
+
+    ``absent`` names responsible parties who are not here: the copy carries the
+    signatures given and lists them as not yet signed; when they sign that
+    copy later, another version carries every signature.
+    """
+    found = _check_signable(desk, agreement_id)
+    if not marks:
+        raise AgreementError("Nobody has signed yet: sign in a box, then save.")
+    completing = found.status is AgreementStatus.PARTLY_SIGNED
+    earlier = _earlier_marks(found) if completing else ()
+    checked = _check_marks([*earlier, *marks])
+    original = found.agreement
+    as_made = _as_made(desk, found)
+    missing = _check_names(checked, [party.name for party in as_made.responsible], absent)
     version = _repo(desk).latest_version(original.number) + 1
     data = agreement_data(
         desk,
@@ -521,20 +606,91 @@ def prepare_signing(
         number=original.number,
         version=version,
         signatures=checked,
-        issued_on=issued_on,
+        issued_on=as_made.issued_on,
     )
-    names = ", ".join(f"{m.signer} ({getattr(m.role, 'value', m.role)})" for m in checked)
+    names = ", ".join(f"{m.signer} ({getattr(m.role, 'value', m.role)})" for m in marks)
+    later = f"not yet signed by {_names(missing)}" if missing else ""
+    if completing:
+        notice = f"Signed on screen by {names}, completing version {original.version}; " + (
+            later or "every party has now signed"
+        )
+    else:
+        notice = f"Signed on screen by {names}; " + (
+            f"{later}, who can sign later; " if later else ""
+        ) + f"signed copy of version {original.version}"
     return PendingAgreement(
         consult_id=original.consult_id,
         number=original.number,
         version=version,
         plan_id=original.plan_id,
-        issued_on=issued_on,
+        issued_on=as_made.issued_on,
         data=data,
-        data_sha256=fingerprint,
-        notice=f"Signed on screen by {names}; signed copy of version {original.version}.",
+        data_sha256=data_fingerprint(as_made),
+        notice=notice + ".",
         signs=original,
         marks=checked,
+        not_yet_signed=missing,
+    )
+
+
+@dataclass(frozen=True)
+class SigningSheet:
+    """What the signing screen shows above the pads, and who signs there now.
+
+    The figures are those of the version being signed (as it was made), so
+    the family sees what they sign: the number, the totals and the Truth in
+    Lending box.
+    """
+
+    title: str  # "Agreement BSO-2026-3BF255, version 1"
+    patient_name: str
+    option_title: str
+    total_fee: Decimal
+    patient_portion: Decimal
+    down_payment: Decimal
+    months: int
+    monthly_payment: Decimal
+    disclosed: bool  # the Truth in Lending box applies
+    apr: Decimal
+    finance_charge: Decimal
+    amount_financed: Decimal
+    total_of_payments: Decimal
+    to_sign: tuple[Signer, ...]
+    already_signed: tuple[str, ...] = ()
+
+
+def signing_sheet(desk: Desk, agreement_id: str) -> SigningSheet:
+    """One call for the signing screen: what is signed and who still signs it."""
+    found = _check_signable(desk, agreement_id)
+    data = _as_made(desk, found)
+    everyone = [
+        Signer(party.name, SignerRole.RESPONSIBLE, party.relationship) for party in data.responsible
+    ]
+    everyone.append(Signer(data.coordinator_name, SignerRole.PRACTICE, data.coordinator_title))
+    already: tuple[str, ...] = ()
+    to_sign = tuple(everyone)
+    if found.status is AgreementStatus.PARTLY_SIGNED:
+        waiting = {_folded(name) for name in found.not_yet_signed}
+        to_sign = tuple(s for s in everyone if _folded(s.name) in waiting)
+        already = tuple(mark.signer for mark in _earlier_marks(found))
+    quote = data.quote
+    til = quote.truth_in_lending
+    return SigningSheet(
+        title=found.agreement.title,
+        patient_name=data.patient_preferred_name or data.patient_legal_name,
+        option_title=data.option_title,
+        total_fee=quote.total_fee,
+        patient_portion=quote.patient_portion,
+        down_payment=quote.down_payment,
+        months=quote.months,
+        monthly_payment=quote.monthly_payment,
+        disclosed=til.required,
+        apr=til.apr,
+        finance_charge=til.finance_charge,
+        amount_financed=til.amount_financed,
+        total_of_payments=til.total_of_payments,
+        to_sign=to_sign,
+        already_signed=already,
     )
 
 
@@ -553,6 +709,7 @@ def store_signed(
             "signs": pending.signs.id,
             "issued_on": pending.issued_on.isoformat(),
             "data_sha256": pending.data_sha256,
+            "not_yet_signed": list(pending.not_yet_signed),
             "signatures": [
                 {
                     "signer": mark.signer,
@@ -578,10 +735,15 @@ def store_signed(
 
 
 def sign(
-    desk: Desk, agreement_id: str, marks: Sequence[SignatureMark], actor_id: str | None
+    desk: Desk,
+    agreement_id: str,
+    marks: Sequence[SignatureMark],
+    actor_id: str | None,
+    *,
+    absent: Sequence[str] = (),
 ) -> Agreement:
     """Sign on screen: the signed PDF is stored as a new version linked to the one signed."""
-    pending = prepare_signing(desk, agreement_id, marks)
+    pending = prepare_signing(desk, agreement_id, marks, absent=absent)
     return store_signed(desk, pending, build_pdf(pending), actor_id)
 
 

@@ -299,3 +299,82 @@ def test_signers_are_the_responsible_parties_then_the_coordinator(demo_desk, con
     assert [s.name for s in found[:-1]] == [p.name for p in parties]
     assert found[-1].role == "practice"
     assert found[-1].name == demo_desk.practices.staff_member(consult.coordinator_id).name
+
+
+# -- signing with a responsible party away ------------------------------------------------
+
+
+@pytest.fixture
+def two_parents(demo_desk) -> str:
+    """A consult with a plan and two responsible parties (the demo has such families)."""
+    return next(
+        c.id
+        for c in demo_desk.consults.all()
+        if demo_desk.consults.latest_plan(c.id)
+        and len(demo_desk.patients.responsible_parties(c.patient_id)) >= 2
+    )
+
+
+def test_the_parties_present_sign_and_the_absent_one_is_recorded(demo_desk, two_parents) -> None:
+    draft = agreements.generate(demo_desk, two_parents)
+    marks = marks_for(demo_desk, two_parents)
+    away = marks[1]
+    assert away.role == "responsible"
+    present = [m for m in marks if m is not away]
+    partly = agreements.sign(demo_desk, draft.id, present, None, absent=[away.signer])
+
+    found = agreements.record(demo_desk, partly.id)
+    assert found.status is AgreementStatus.PARTLY_SIGNED
+    assert found.not_yet_signed == (away.signer,)
+    assert agreements.record(demo_desk, draft.id).signed_copy == partly.id
+    notice = agreements.generated_detail(found)
+    assert f"not yet signed by {away.signer}, who can sign later" in notice
+    text = pdf_text(partly.pdf)
+    assert text.count("Not yet signed") == 1
+    assert text.count("Signed Nov") == len(present)
+    with pytest.raises(UserError, match=f"{away.signer} can sign version 2"):
+        agreements.sign(demo_desk, draft.id, marks, None)
+
+    sheet = agreements.signing_sheet(demo_desk, partly.id)
+    assert [s.name for s in sheet.to_sign] == [away.signer]
+    assert sorted(sheet.already_signed) == sorted(m.signer for m in present)
+    assert sheet.title == f"Agreement {draft.number}, version 2"
+
+
+def test_the_absent_party_signs_later_and_a_version_has_every_signature(
+    demo_desk, two_parents
+) -> None:
+    draft = agreements.generate(demo_desk, two_parents)
+    marks = marks_for(demo_desk, two_parents)
+    away = marks[1]
+    present = [m for m in marks if m is not away]
+    partly = agreements.sign(demo_desk, draft.id, present, None, absent=[away.signer])
+    with pytest.raises(UserError, match="has already signed"):
+        agreements.sign(demo_desk, partly.id, [present[0]], None)
+    later = replace(away, signed_at=FIXED_NOW + timedelta(days=2))
+    full = agreements.sign(demo_desk, partly.id, [later], None)
+
+    assert full.version == 3
+    found = agreements.record(demo_desk, full.id)
+    assert found.status is AgreementStatus.SIGNED and found.not_yet_signed == ()
+    assert found.signs == partly.id
+    assert agreements.record(demo_desk, partly.id).status is AgreementStatus.SIGNED
+    (event,) = [e for e in found.events if e.kind is AgreementEventKind.SIGNED]
+    assert sorted(s.signer for s in agreements.signatures(event)) == sorted(
+        m.signer for m in marks
+    )
+    text = pdf_text(full.pdf)
+    assert "Not yet signed" not in text
+    assert text.count("Signed Nov") == len(marks) and text.count("Signed Nov 29") == 1
+    assert agreements.get(demo_desk, partly.id).pdf == partly.pdf  # kept as it was
+    assert "every party has now signed" in agreements.generated_detail(found)
+
+
+def test_a_party_left_out_without_saying_so_is_refused(demo_desk, two_parents) -> None:
+    draft = agreements.generate(demo_desk, two_parents)
+    marks = marks_for(demo_desk, two_parents)
+    with pytest.raises(UserError, match="mark them as signing later"):
+        agreements.sign(demo_desk, draft.id, [marks[0], marks[-1]], None)
+    with pytest.raises(UserError, match="Nobody has signed yet"):
+        agreements.sign(demo_desk, draft.id, [], None, absent=[marks[0].signer])
+    assert agreements.record(demo_desk, draft.id).status is AgreementStatus.GENERATED

@@ -274,6 +274,8 @@ class AgreementPreview(QDialog):
             parts[-1] += f" (the signed copy is version {copy.version})"
         elif found.signed_on_paper:
             parts[-1] += " (on paper)"
+        if found.status is AgreementStatus.PARTLY_SIGNED:
+            parts.append(f"not yet signed by {', '.join(found.not_yet_signed)}")
         if agreement.verify():
             parts.append(f"SHA-256 {agreement.short_sha}… verified")
         else:
@@ -295,8 +297,9 @@ class AgreementPreview(QDialog):
         for widget in (self.print_button, self.quick_print_button):
             widget.setEnabled(ready and status is not AgreementStatus.VOID)
         self.choose_printer_button.setEnabled(not busy)
+        signable = status in (AgreementStatus.GENERATED, AgreementStatus.PARTLY_SIGNED)
         for widget in (self.sign_button, self.room_sign_button, self.paper_button):
-            widget.setEnabled(ready and status is AgreementStatus.GENERATED)
+            widget.setEnabled(ready and signable)
         self.void_button.setEnabled(
             not busy
             and found is not None
@@ -508,17 +511,22 @@ class AgreementPreview(QDialog):
         found = self.current
         if found is None:
             return
-        if found.status is not AgreementStatus.GENERATED:
+        if found.status not in (AgreementStatus.GENERATED, AgreementStatus.PARTLY_SIGNED):
             self.show_error(
                 f"Version {found.agreement.version} is {found.status.label.lower()}; "
                 "it cannot be signed."
             )
             return
-        signers = self._guard(lambda: agreements.signers(self.desk, self.consult_id), "signing")
-        if not signers:
+        agreement_id = found.id
+        sheet = self._guard(lambda: agreements.signing_sheet(self.desk, agreement_id), "signing")
+        if sheet is None or not sheet.to_sign:
             return
         dialog = SigningDialog(
-            signers, clock=self.desk.clock, title=f"Sign {found.agreement.title}", parent=self
+            sheet.to_sign,
+            sheet=sheet,
+            clock=self.desk.clock,
+            title=f"Sign {found.agreement.title}",
+            parent=self,
         )
         self.signing_dialog = dialog
         if on_room_screen and self._signing_screen is not None:
@@ -527,14 +535,14 @@ class AgreementPreview(QDialog):
                 self.show_error("The room's screen is not connected; sign on this screen.")
                 return
             dialog.place_on_screen(screen)
-        agreement_id = found.id
         dialog.accepted.connect(lambda: self._signatures_given(agreement_id, dialog))
         dialog.open()
 
     def _signatures_given(self, agreement_id: str, dialog: SigningDialog) -> None:
-        marks = dialog.marks()
+        marks, absent = dialog.marks(), dialog.absent()
         pending = self._guard(
-            lambda: agreements.prepare_signing(self.desk, agreement_id, marks), "signing"
+            lambda: agreements.prepare_signing(self.desk, agreement_id, marks, absent=absent),
+            "signing",
         )
         if pending is None:
             return
@@ -548,9 +556,17 @@ class AgreementPreview(QDialog):
     def _store_signed(self, pending: agreements.PendingAgreement, pdf: bytes) -> None:
         agreement = agreements.store_signed(self.desk, pending, pdf, self.actor_id)
         self.show_agreement(agreement.id)
-        self.show_info(
-            f"Signed and saved as version {agreement.version}. Print or save it for the family."
-        )
+        later = pending.not_yet_signed
+        if later:
+            self.show_info(
+                f"Signed by those here and saved as version {agreement.version}; not yet signed "
+                f"by {', '.join(later)}, who can sign this version later (Sign on screen)."
+            )
+        else:
+            self.show_info(
+                f"Signed and saved as version {agreement.version}. Print or save it for the "
+                "family."
+            )
         self.agreement_changed.emit(agreement.id)
 
     def mark_signed_on_paper(self) -> None:
