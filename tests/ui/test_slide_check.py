@@ -11,6 +11,7 @@ on purpose, one rule at a time.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from dataclasses import replace
 from decimal import Decimal
@@ -311,3 +312,35 @@ def test_the_coordinators_own_plan_takes_a_cards_place_and_still_reads(demo_desk
     assert {c.key for c in block.choices} >= {"pay_in_full", "custom"}
     dense = room.session.steps[index].dense
     assert check_slide(slide, dense_reason=dense, sizes=((1280, 720),)) == []
+
+
+def test_records_and_start_sit_apart_and_their_leaders_do_not_cross() -> None:
+    from tcdesk.ui.painting.ops import PathOp as _Path
+
+    layout = SlidePainter().layout(samples.SAMPLES["timeline"]())  # records and start in month 0
+    dots = [
+        op.rect
+        for op in layout.ops
+        if isinstance(op, RectOp)
+        and 40 <= op.rect.width() <= 60
+        and op.radius * 2 >= op.rect.width() - 1
+    ]
+    assert len(dots) == 2  # the two milestones: records, retainers
+    assert not dots[0].intersects(dots[1])
+    # Leader lines: the curves that all run from just under the bar to the columns.
+    curves = [
+        op.path
+        for op in layout.ops
+        if isinstance(op, _Path) and op.fill is None and op.path.elementCount() == 4
+    ]
+    rows: dict[tuple[int, int], list] = {}
+    for path in curves:
+        key = (round(path.pointAtPercent(0).y()), round(path.pointAtPercent(1).y()))
+        rows.setdefault(key, []).append(path)
+    leaders = max(rows.values(), key=len)
+    starts = [path.pointAtPercent(0).x() for path in leaders]
+    ends = [path.pointAtPercent(1).x() for path in leaders]
+    assert len(starts) == 5
+    assert starts == sorted(starts)  # each phase its own anchor, in order,
+    assert min(b - a for a, b in itertools.pairwise(starts)) >= 24  # none under another's dot
+    assert ends == sorted(ends)
