@@ -585,8 +585,10 @@ class _Checker:
     def _item_extras(self, raw: dict, where: dict, item_key: str, step_ids: set[Any]) -> Any:
         """A checklist item's optional ``when`` and ``done_by``, checked; or ``_BAD``."""
         item_when = raw.get("when", "")
-        if item_when and self._value_when(item_when, where, f"{item_key}.when", step_ids) is _BAD:
-            return _BAD
+        if "when" in raw:
+            item_when = self._value_when(item_when, where, f"{item_key}.when", step_ids)
+            if item_when is _BAD:
+                return _BAD
         done_by = self._done_by(raw.get("done_by", ()), where, f"{item_key}.done_by")
         return _BAD if done_by is _BAD else (item_when, done_by)
 

@@ -543,3 +543,29 @@ def test_an_unknown_done_by_is_refused_with_its_line(
     assert "plan_saved, agreement_generated" in error.message
     assert error.line == line_of(text, "done_by")
     assert f"flow.toml:{error.line}" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [
+        ("false", "must be text, not true/false"),
+        ("0", "must be text, not a number"),
+        ('""', "bad condition '': the condition is empty"),
+    ],
+)
+def test_a_checklist_when_is_checked_like_a_step_when(
+    tmp_path: Path, value: str, fragment: str
+) -> None:
+    """The same value gets the same message on a step and on a checklist item."""
+    step_text = BASE.replace('when = "has_options"', f"when = {value}")
+    step_error = only_error(tmp_path, step_text)
+    item_text = BASE.replace(
+        '{ id = "who_decides", label = "Asked who decides" },',
+        f'{{ id = "who_decides", label = "Asked who decides", when = {value} }},',
+    )
+    item_error = only_error(tmp_path, item_text)
+    assert (step_error.step, step_error.key) == ("money", "when")
+    assert (item_error.step, item_error.key) == ("welcome", "checklist[1].when")
+    assert fragment in step_error.message
+    assert item_error.message == step_error.message
+    assert item_error.line == line_of(item_text, "when =")
