@@ -13,7 +13,6 @@ from tcdesk.flows.loader import (
     flow_files,
     load_flow,
     load_flows,
-    template_problem,
 )
 from tcdesk.flows.model import (
     AUDIENCES,
@@ -27,6 +26,7 @@ from tcdesk.flows.model import (
     Step,
 )
 from tcdesk.flows.session import ConsultSession
+from tcdesk.flows.template_check import TemplateChecker, template_problem
 from tcdesk.flows.when import (
     WHEN_NAMES,
     Condition,
@@ -50,6 +50,7 @@ __all__ = [
     "FlowLoadResult",
     "ObjectionHint",
     "Step",
+    "TemplateChecker",
     "WhenError",
     "asset_problem",
     "check_flow_assets",

@@ -16,7 +16,7 @@ from tcdesk.flows.errors import FlowError
 from tcdesk.flows.lines import LineFinder
 from tcdesk.flows.model import Flow
 
-# Step keys that name a file inside assets/ (see ``_STEP_KEYS`` in the loader).
+# Step keys that name a file inside assets/ (see ``STEP_KEYS`` in step_check).
 ASSET_KEYS = ("image",)
 
 
