@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from tcdesk.domain import Objection
@@ -72,27 +73,31 @@ TEMPLATE_FILTERS: tuple[str, ...] = ("money", "month_year", "long_date", "join_a
 # What each kind of step needs to have anything to show: without one of these
 # facts the step is left out (and so is its line on the welcome's agenda),
 # whatever its own ``when`` says. A slide of empty space is worse than none.
-KIND_NEEDS: dict[str, tuple[str, ...]] = {
-    "concerns": ("has_concerns", "has_priorities"),
-    "problem": ("has_findings", "has_photos"),
-    "options": ("has_options",),
-    "timeline": ("has_options",),
-    "investment": ("has_fee",),
-    "payment": ("has_fee",),
-}
+KIND_NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "concerns": ("has_concerns", "has_priorities"),
+        "problem": ("has_findings", "has_photos"),
+        "options": ("has_options",),
+        "timeline": ("has_options",),
+        "investment": ("has_fee",),
+        "payment": ("has_fee",),
+    }
+)
 
 
 # What a checklist item's ``done_by`` may name: things the coordinator does in
 # tcdesk, rather than says. Such an item ticks when the thing happens, never
 # because its slide was on screen a while (showing "Booked the start" is not
 # booking it). Documented in presentation_flows/README.md.
-DONE_BY_EVENTS: dict[str, str] = {
-    "plan_saved": "when the plan is saved",
-    "agreement_generated": "when the agreement is made",
-    "agreement_signed": "when the agreement is signed",
-    "summary_given": "when the summary is saved or printed",
-    "outcome_recorded": "when the outcome is recorded",
-}
+DONE_BY_EVENTS: Mapping[str, str] = MappingProxyType(
+    {
+        "plan_saved": "when the plan is saved",
+        "agreement_generated": "when the agreement is made",
+        "agreement_signed": "when the agreement is signed",
+        "summary_given": "when the summary is saved or printed",
+        "outcome_recorded": "when the outcome is recorded",
+    }
+)
 
 
 @dataclass(frozen=True)

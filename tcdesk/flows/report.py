@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from tcdesk.flows.errors import FlowError
@@ -20,7 +21,7 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 # Where in the file a value sits: ``{"index": <step index>, "step": <label>}``, or {} at the top.
 Where = Mapping[str, Any]
-TOP: Where = {}
+TOP: Where = MappingProxyType({})
 
 
 class _Bad:

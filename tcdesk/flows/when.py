@@ -19,36 +19,41 @@ import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from tcdesk.domain import TreatmentType
 
 # Fact name -> type. Documented in presentation_flows/README.md.
-WHEN_NAMES: dict[str, type] = {
-    "insured": bool,  # has orthodontic insurance with an estimate above $0
-    "age": int,  # age in whole years on the consult day
-    "is_child": bool,  # age < 11
-    "is_minor": bool,  # age < 18
-    "is_adult": bool,  # age >= 18
-    "walk_in": bool,  # the patient came in as a walk-in
-    "has_concerns": bool,  # the family's concerns were written down
-    "has_priorities": bool,
-    "has_findings": bool,
-    "finding_count": int,
-    "has_photos": bool,
-    "has_options": bool,
-    "has_fee": bool,  # the chosen (else recommended) option has a fee to pay
-    "option_count": int,
-    "featured_type": str,  # treatment type of the chosen (else recommended) option
-}
+WHEN_NAMES: Mapping[str, type] = MappingProxyType(
+    {
+        "insured": bool,  # has orthodontic insurance with an estimate above $0
+        "age": int,  # age in whole years on the consult day
+        "is_child": bool,  # age < 11
+        "is_minor": bool,  # age < 18
+        "is_adult": bool,  # age >= 18
+        "walk_in": bool,  # the patient came in as a walk-in
+        "has_concerns": bool,  # the family's concerns were written down
+        "has_priorities": bool,
+        "has_findings": bool,
+        "finding_count": int,
+        "has_photos": bool,
+        "has_options": bool,
+        "has_fee": bool,  # the chosen (else recommended) option has a fee to pay
+        "option_count": int,
+        "featured_type": str,  # treatment type of the chosen (else recommended) option
+    }
+)
 
 # Names whose string values are a closed set: comparing with anything else is a typo.
-WHEN_VALUES: dict[str, frozenset[str]] = {
-    "featured_type": frozenset({""} | {t.value for t in TreatmentType}),
-}
+WHEN_VALUES: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "featured_type": frozenset({""} | {t.value for t in TreatmentType}),
+    }
+)
 
 _COMPARE_OPS = ("<=", ">=", "==", "!=", "<", ">")
-_KEYWORDS = {"and", "or", "not", "true", "false"}
+_KEYWORDS = frozenset({"and", "or", "not", "true", "false"})
 _TOKEN = re.compile(
     r"""
     (?P<space>\s+)

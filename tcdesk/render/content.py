@@ -18,6 +18,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from tcdesk.domain import ConditionCode, Severity
@@ -28,59 +29,61 @@ CONDITIONS_FILE = "conditions.toml"
 WORDING_FILE = "wording.toml"
 
 # key -> (default text, placeholders it may use)
-DEFAULT_WORDING: dict[str, tuple[str, tuple[str, ...]]] = {
-    "welcome_screen.subtitle": ("We're so glad you're here.", ()),
-    "concerns.attribution": ("", ()),
-    "options.recommended_label": ("Doctor's recommendation", ()),
-    "options.months": ("About {months} months", ("months",)),
-    "options.visits": ("A visit every {weeks} weeks", ("weeks",)),
-    "options.checkups": ("A check-up every {months} months", ("months",)),
-    "options.monthly_from": ("from {amount} a month", ("amount",)),
-    "options.no_fee": ("No charge", ()),
-    "options.chosen_label": ("Your choice", ()),
-    "timeline.records.name": ("Records", ()),
-    "timeline.records.detail": ("Photos and a scan", ()),
-    "timeline.start.name": ("Start", ()),
-    "timeline.start.detail": ("Braces go on", ()),
-    "timeline.start.detail_aligners": ("Your first aligners", ()),
-    "timeline.start.detail_early": ("Your appliance goes in", ()),
-    "timeline.active.name": ("Straightening", ()),
-    "timeline.active.detail": ("A visit every {weeks} weeks", ("weeks",)),
-    "timeline.finishing.name": ("Finishing", ()),
-    "timeline.finishing.detail": ("Fine-tuning the bite", ()),
-    "timeline.retainers.name": ("Retainers", ()),
-    "timeline.retainers.detail": ("Keep your new smile", ()),
-    "investment.fee": ("Treatment fee", ()),
-    "investment.discount": ("Savings", ()),
-    "investment.insurance": ("Insurance estimate", ()),
-    "investment.insurance_note": ("An estimate, not a guarantee", ()),
-    "investment.portion": ("Your portion", ()),
-    "investment.footnote": (
-        "Insurance amounts are an estimate, not a guarantee. "
-        "Any part your plan does not pay is yours.",
-        (),
-    ),
-    "investment.label_pay_in_full": ("Pay in full", ()),
-    "investment.label_standard": ("Monthly plan", ()),
-    "investment.label_low_down": ("Low start", ()),
-    "investment.label_extended": ("Lower monthly", ()),
-    "investment.label_custom": ("Your plan", ()),
-    "investment.choice_monthly": ("{monthly} a month", ("monthly",)),
-    "investment.choice_in_full": ("{total} once", ("total",)),
-    "investment.choice_down": ("{down} to start", ("down",)),
-    "investment.choice_months": ("for {months} months", ("months",)),
-    "investment.choice_total": ("{total} in all", ("total",)),
-    "investment.choice_saves": ("You save {amount}", ("amount",)),
-    "investment.choice_apr": ("{apr}% APR", ("apr",)),
-    "investment.choice_finance": ("{charge} finance charge", ("charge",)),
-    "investment.chosen_label": ("Your choice", ()),
-    "next_steps.start_today": ("Start today", ()),
-    "next_steps.schedule": ("Pick a start day that works for you", ()),
-    "next_steps.think": (
-        "Take some time to think. {coordinator} will check in with you.",
-        ("coordinator",),
-    ),
-}
+DEFAULT_WORDING: Mapping[str, tuple[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "welcome_screen.subtitle": ("We're so glad you're here.", ()),
+        "concerns.attribution": ("", ()),
+        "options.recommended_label": ("Doctor's recommendation", ()),
+        "options.months": ("About {months} months", ("months",)),
+        "options.visits": ("A visit every {weeks} weeks", ("weeks",)),
+        "options.checkups": ("A check-up every {months} months", ("months",)),
+        "options.monthly_from": ("from {amount} a month", ("amount",)),
+        "options.no_fee": ("No charge", ()),
+        "options.chosen_label": ("Your choice", ()),
+        "timeline.records.name": ("Records", ()),
+        "timeline.records.detail": ("Photos and a scan", ()),
+        "timeline.start.name": ("Start", ()),
+        "timeline.start.detail": ("Braces go on", ()),
+        "timeline.start.detail_aligners": ("Your first aligners", ()),
+        "timeline.start.detail_early": ("Your appliance goes in", ()),
+        "timeline.active.name": ("Straightening", ()),
+        "timeline.active.detail": ("A visit every {weeks} weeks", ("weeks",)),
+        "timeline.finishing.name": ("Finishing", ()),
+        "timeline.finishing.detail": ("Fine-tuning the bite", ()),
+        "timeline.retainers.name": ("Retainers", ()),
+        "timeline.retainers.detail": ("Keep your new smile", ()),
+        "investment.fee": ("Treatment fee", ()),
+        "investment.discount": ("Savings", ()),
+        "investment.insurance": ("Insurance estimate", ()),
+        "investment.insurance_note": ("An estimate, not a guarantee", ()),
+        "investment.portion": ("Your portion", ()),
+        "investment.footnote": (
+            "Insurance amounts are an estimate, not a guarantee. "
+            "Any part your plan does not pay is yours.",
+            (),
+        ),
+        "investment.label_pay_in_full": ("Pay in full", ()),
+        "investment.label_standard": ("Monthly plan", ()),
+        "investment.label_low_down": ("Low start", ()),
+        "investment.label_extended": ("Lower monthly", ()),
+        "investment.label_custom": ("Your plan", ()),
+        "investment.choice_monthly": ("{monthly} a month", ("monthly",)),
+        "investment.choice_in_full": ("{total} once", ("total",)),
+        "investment.choice_down": ("{down} to start", ("down",)),
+        "investment.choice_months": ("for {months} months", ("months",)),
+        "investment.choice_total": ("{total} in all", ("total",)),
+        "investment.choice_saves": ("You save {amount}", ("amount",)),
+        "investment.choice_apr": ("{apr}% APR", ("apr",)),
+        "investment.choice_finance": ("{charge} finance charge", ("charge",)),
+        "investment.chosen_label": ("Your choice", ()),
+        "next_steps.start_today": ("Start today", ()),
+        "next_steps.schedule": ("Pick a start day that works for you", ()),
+        "next_steps.think": (
+            "Take some time to think. {coordinator} will check in with you.",
+            ("coordinator",),
+        ),
+    }
+)
 
 _CONDITION_KEYS = ("label", "what_it_is", "if_untreated")
 _SEVERITY_KEYS = ("what_it_is", "if_untreated")

@@ -9,6 +9,7 @@ into a clear error instead of an empty gap on the family's screen.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from jinja2 import StrictUndefined, Template
@@ -16,12 +17,14 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from tcdesk.render.format import format_money, join_and, long_date, month_year
 
-FILTERS: Mapping[str, Any] = {
-    "money": format_money,
-    "month_year": month_year,
-    "long_date": long_date,
-    "join_and": join_and,
-}
+FILTERS: Mapping[str, Any] = MappingProxyType(
+    {
+        "money": format_money,
+        "month_year": month_year,
+        "long_date": long_date,
+        "join_and": join_and,
+    }
+)
 
 
 def make_environment(*, html: bool) -> ImmutableSandboxedEnvironment:
