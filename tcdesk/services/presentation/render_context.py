@@ -4,7 +4,7 @@
 policy, the latest or an edited payment plan) and returns the render context
 documented in presentation_flows/README.md. It holds only what the family
 may see: coordinator notes, objections, discount limits and policy internals
-never enter it. The ``investment`` part is built in ``investment_context``.
+never enter it. The ``investment`` part is built in ``investment``.
 """
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ from tcdesk.errors import UserError
 from tcdesk.render import Content, build_timeline, load_content
 from tcdesk.services.clock import today as local_today
 from tcdesk.services.desk import Desk
-from tcdesk.services.featured_option import chosen_option_id, featured_option
-from tcdesk.services.investment_context import ZERO, investment_context, label_choices
 from tcdesk.services.policy import cents_to_decimal
+from tcdesk.services.presentation.featured_option import chosen_option_id, featured_option
+from tcdesk.services.presentation.investment import ZERO, investment_context, label_choices
 
 CHILD_AGE = 11  # under this: the child (Phase I) flow
 ADULT_AGE = 18

@@ -18,8 +18,8 @@ from tcdesk.render import Content
 from tcdesk.services.clock import today as local_today
 from tcdesk.services.consult_quote import ConsultPricing
 from tcdesk.services.desk import Desk
-from tcdesk.services.featured_option import chosen_option_id, featured_option
 from tcdesk.services.policy import cents_to_decimal
+from tcdesk.services.presentation.featured_option import chosen_option_id, featured_option
 
 ZERO = Decimal("0.00")
 MAX_CHOICES = 4  # cards that still read side by side from across the room
