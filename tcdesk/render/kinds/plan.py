@@ -9,13 +9,13 @@ from tcdesk.render.slide import Block, BulletsBlock, Phase, StepsBlock, Timeline
 from tcdesk.render.spec import RenderTools, StepSpec
 
 
-def welcome_blocks(step: StepSpec, context: Mapping[str, Any]) -> list[Block]:
+def welcome_blocks(step: StepSpec, context: Mapping[str, Any], tools: RenderTools) -> list[Block]:
     """The deck's agenda, unless the step brings bullets of its own."""
     agenda = tuple(str(a) for a in context.get("agenda") or ())
     return [BulletsBlock(agenda)] if agenda and not step.bullets else []
 
 
-def timeline_blocks(context: Mapping[str, Any], tools: RenderTools) -> list[Block]:
+def timeline_blocks(step: StepSpec, context: Mapping[str, Any], tools: RenderTools) -> list[Block]:
     """The treatment's phases on one time line; nothing without phases."""
     timeline = context.get("timeline") or {}
     phases = tuple(
