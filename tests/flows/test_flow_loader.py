@@ -569,3 +569,26 @@ def test_a_checklist_when_is_checked_like_a_step_when(
     assert fragment in step_error.message
     assert item_error.message == step_error.message
     assert item_error.line == line_of(item_text, "when =")
+
+
+def test_the_template_checker_is_passed_in_and_shared(tmp_path: Path) -> None:
+    """One checker, built by the caller, serves every file of a load (rule 7)."""
+    from tcdesk.flows import TemplateChecker
+
+    class Counting(TemplateChecker):
+        def __init__(self) -> None:
+            super().__init__()
+            self.checked: list[str] = []
+
+        def problem(self, source: str) -> str | None:
+            self.checked.append(source)
+            return super().problem(source)
+
+    write(tmp_path, BASE, "a.toml")
+    write(tmp_path, BASE.replace('id = "mini"', 'id = "other"'), "b.toml")
+    checker = Counting()
+    result = load_flows(tmp_path, templates=checker)
+    assert sorted(result.flows) == ["mini", "other"] and result.ok
+    assert checker.checked.count("Welcome, {{ patient.first_name }}!") == 2
+    assert load_flow(tmp_path / "a.toml", templates=checker) == result.flows["mini"]
+    assert checker.checked.count("Welcome, {{ patient.first_name }}!") == 3
