@@ -48,6 +48,7 @@ from tcdesk.services.agreements.signing import (
     sign,
     store_signed,
 )
+from tcdesk.services.agreements.state import AgreementAction, AgreementState, after, state
 from tcdesk.services.agreements.versions import (
     PendingAgreement,
     build_pdf,
@@ -61,11 +62,14 @@ from tcdesk.services.agreements.voiding import void
 
 __all__ = [
     "PAYLOAD_FORMAT",
+    "AgreementAction",
     "AgreementError",
+    "AgreementState",
     "PendingAgreement",
     "SignatureMark",
     "SigningSheet",
     "StoredSignature",
+    "after",
     "agreement_data",
     "build_pdf",
     "check_printable",
@@ -90,6 +94,7 @@ __all__ = [
     "signatures",
     "signers",
     "signing_sheet",
+    "state",
     "status",
     "store_generated",
     "store_signed",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from tcdesk.documents.agreement_model import SignatureMark
@@ -27,12 +27,16 @@ from tcdesk.services.agreements.journal import _audit, _event
 from tcdesk.services.agreements.records import (
     AgreementError,
     _family,
-    _generation_inputs,
     _repo,
     record,
     signatures,
 )
-from tcdesk.services.agreements.versions import PendingAgreement, _store_version, build_pdf
+from tcdesk.services.agreements.versions import (
+    PendingAgreement,
+    _store_version,
+    build_pdf,
+    recorded_data,
+)
 from tcdesk.services.clock import utc_iso
 from tcdesk.services.desk import Desk
 
@@ -151,26 +155,16 @@ def _as_made(desk: Desk, found: AgreementRecord) -> Any:
     For a partly signed copy that is its original's data. Refused when the
     consult changed since (the family would sign something other than they read).
     """
-    original = found.agreement
     base = record(desk, found.signs) if found.signs else found  # the unsigned version
-    inputs = _generation_inputs(found)
-    issued_raw = inputs.get("issued_on")
-    plan = desk.consults.latest_plan(original.consult_id)
     changed = AgreementError(
         f"The consult's details changed after version {base.agreement.version} was made "
         "(for example the payment plan), so signing it on screen would not match what the "
         "family read. Make a new version and sign that one."
     )
-    if plan is None or plan.id != original.plan_id:
+    made = recorded_data(desk, found, base.agreement.version)
+    if made is None:
         raise changed
-    as_made = agreement_data(
-        desk,
-        original.consult_id,
-        number=original.number,
-        version=base.agreement.version,
-        issued_on=date.fromisoformat(issued_raw) if issued_raw else None,
-    )
-    expected = inputs.get("data_sha256")
+    as_made, expected = made
     if expected and expected != data_fingerprint(as_made):
         raise changed
     return as_made

@@ -169,24 +169,31 @@ def generate(desk: Desk, consult_id: str, actor_id: str | None = None) -> Agreem
     return store_generated(desk, pending, build_pdf(pending), actor_id)
 
 
-def is_current(desk: Desk, found: AgreementRecord) -> bool:
-    """Whether ``found`` still says exactly what the consult says now (same plan, same data)."""
+def recorded_data(desk: Desk, found: AgreementRecord, version: int) -> tuple[Any, str] | None:
+    """The data ``found`` was made from (its number, ``version``, its issue date) and the
+    fingerprint recorded then; None when the consult's plan is no longer the one it used."""
     original = found.agreement
-    if found.status is not AgreementStatus.GENERATED:
-        return False
     plan = desk.consults.latest_plan(original.consult_id)
     if plan is None or plan.id != original.plan_id:
-        return False
+        return None
     inputs = _generation_inputs(found)
     issued_raw = inputs.get("issued_on")
-    as_made = agreement_data(
+    data = agreement_data(
         desk,
         original.consult_id,
         number=original.number,
-        version=original.version,
+        version=version,
         issued_on=date.fromisoformat(issued_raw) if issued_raw else None,
     )
-    return inputs.get("data_sha256") == data_fingerprint(as_made)
+    return data, str(inputs.get("data_sha256") or "")
+
+
+def is_current(desk: Desk, found: AgreementRecord) -> bool:
+    """Whether ``found`` still says exactly what the consult says now (same plan, same data)."""
+    if found.status is not AgreementStatus.GENERATED:
+        return False
+    made = recorded_data(desk, found, found.agreement.version)
+    return made is not None and made[1] == data_fingerprint(made[0])
 
 
 def current_or_generate(
