@@ -20,12 +20,14 @@ saving), ``state``; callers import from this package.
 from tcdesk.documents.agreement_model import SignatureMark
 from tcdesk.services.agreement_data import agreement_data  # callers reached it here
 from tcdesk.services.agreements.copies import (
+    check_destination,
     check_printable,
     default_folder,
     export,
     file_name,
     record_printed,
     saved_copy,
+    write_trial,
 )
 from tcdesk.services.agreements.fingerprints import data_fingerprint
 from tcdesk.services.agreements.journal import PAYLOAD_FORMAT
@@ -72,6 +74,7 @@ __all__ = [
     "after",
     "agreement_data",
     "build_pdf",
+    "check_destination",
     "check_printable",
     "current_or_generate",
     "data_fingerprint",
@@ -100,4 +103,5 @@ __all__ = [
     "store_signed",
     "verify",
     "void",
+    "write_trial",
 ]

@@ -6,6 +6,8 @@ import os
 import re
 from pathlib import Path
 
+from tcdesk.documents import files
+from tcdesk.documents.agreement_model import AgreementData
 from tcdesk.documents.files import write_pdf_atomically
 from tcdesk.domain.agreement import (
     Agreement,
@@ -15,6 +17,7 @@ from tcdesk.domain.agreement import (
     sha256_hex,
 )
 from tcdesk.paths import data_dir
+from tcdesk.services.agreement_data import render_agreement
 from tcdesk.services.agreements.journal import _audit, _event
 from tcdesk.services.agreements.records import AgreementError, _repo, get, record
 from tcdesk.services.clock import utc_iso
@@ -108,3 +111,19 @@ def saved_copy(desk: Desk, agreement_id: str, folder: Path | None = None) -> Pat
             f"Could not save the PDF in {folder}: {error.strerror or error}."
         ) from None
     return written
+
+
+def check_destination(path: Path) -> Path:
+    """Refuse a destination that can't be written, before any work is done for it."""
+    return files.check_destination(path)
+
+
+def write_trial(
+    desk: Desk, consult_id: str, path: Path, *, terms_template: Path | None = None
+) -> tuple[AgreementData, Path]:
+    """Build the agreement (with a trial terms file, if given) and write it to ``path``.
+
+    Nothing is recorded: a trial is not the agreement of record.
+    """
+    data, pdf = render_agreement(desk, consult_id, terms_template=terms_template)
+    return data, write_pdf_atomically(pdf, path)

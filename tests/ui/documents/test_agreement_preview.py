@@ -358,3 +358,24 @@ def test_the_room_screen_missing_leaves_no_hidden_signing_dialog(open_preview) -
     assert "room's screen is not connected" in preview.message.text()
     assert preview.signing_dialog is None
     assert preview.findChildren(SigningDialog) == []
+
+
+def test_one_question_paints_the_preview_and_disabled_buttons_say_why(
+    open_preview, demo_desk, consult_id, monkeypatch
+) -> None:
+    agreements.generate(demo_desk, consult_id)
+    asked = []
+    for name in ("state", "after", "record", "history", "latest", "get"):
+        real = getattr(agreements, name)
+        monkeypatch.setattr(
+            agreements,
+            name,
+            lambda *a, _real=real, _name=name, **k: asked.append(_name) or _real(*a, **k),
+        )
+    preview = open_preview()
+    assert asked == ["state"]
+    assert preview.void_with_reason("Wrong patient")
+    assert asked == ["state", "after"]
+    assert preview.print_button.toolTip() == "Version 1 is void and cannot be printed."
+    assert preview.sign_button.toolTip() == "Version 1 is void; it cannot be signed."
+    assert preview.save_button.toolTip() == "Save this exact PDF to a file"
