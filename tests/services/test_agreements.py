@@ -77,8 +77,12 @@ def test_generate_keeps_the_exact_bytes_with_their_sha256(demo_desk, consult_id)
 def test_verify_notices_changed_bytes(demo_desk, consult_id) -> None:
     stored = agreements.generate(demo_desk, consult_id)
     assert agreements.verify(stored)
-    tampered = replace(stored, pdf=stored.pdf.replace(b"%PDF-", b"%PDF-", 1) + b"\n% changed")
-    assert not agreements.verify(tampered)
+    middle = len(stored.pdf) // 2
+    flipped = stored.pdf[:middle] + bytes([stored.pdf[middle] ^ 0x01]) + stored.pdf[middle + 1 :]
+    assert len(flipped) == len(stored.pdf) and flipped != stored.pdf
+    assert not agreements.verify(replace(stored, pdf=flipped))  # one bit inside the file
+    assert not agreements.verify(replace(stored, pdf=stored.pdf + b"\n% changed"))  # appended
+    assert agreements.verify(replace(stored, pdf=bytes(stored.pdf)))  # the same bytes, copied
 
 
 def test_generating_again_makes_a_new_version_of_the_same_number(demo_desk, consult_id) -> None:

@@ -10,7 +10,7 @@ from tcdesk.domain.agreement import (
     Signer,
     SignerRole,
 )
-from tcdesk.services.agreement_data import agreement_data
+from tcdesk.services.agreement_data import AgreementData, agreement_data
 from tcdesk.services.agreements.records import AgreementError
 from tcdesk.services.agreements.signing import _as_made, _check_signable, _earlier_marks, _folded
 from tcdesk.services.desk import Desk
@@ -21,7 +21,10 @@ def signers(desk: Desk, consult_id: str) -> list[Signer]:
     the coordinator for the practice."""
     if desk.consults.get(consult_id) is None:
         raise AgreementError("That consult is not in this practice file.")
-    data = agreement_data(desk, consult_id)
+    return _signers_of(agreement_data(desk, consult_id))
+
+
+def _signers_of(data: AgreementData) -> list[Signer]:
     found = [
         Signer(party.name, SignerRole.RESPONSIBLE, party.relationship) for party in data.responsible
     ]
@@ -59,10 +62,7 @@ def signing_sheet(desk: Desk, agreement_id: str) -> SigningSheet:
     """One call for the signing screen: what is signed and who still signs it."""
     found = _check_signable(desk, agreement_id)
     data = _as_made(desk, found)
-    everyone = [
-        Signer(party.name, SignerRole.RESPONSIBLE, party.relationship) for party in data.responsible
-    ]
-    everyone.append(Signer(data.coordinator_name, SignerRole.PRACTICE, data.coordinator_title))
+    everyone = _signers_of(data)
     already: tuple[str, ...] = ()
     to_sign = tuple(everyone)
     if found.status is AgreementStatus.PARTLY_SIGNED:

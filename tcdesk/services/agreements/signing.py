@@ -170,6 +170,25 @@ def _as_made(desk: Desk, found: AgreementRecord) -> Any:
     return as_made
 
 
+def _signing_notice(
+    marks: Sequence[SignatureMark], missing: Sequence[str], version: int, completing: bool
+) -> str:
+    """The sentence kept with a signed copy: who signed, who signs later, what it copies."""
+    names = ", ".join(f"{m.signer} ({getattr(m.role, 'value', m.role)})" for m in marks)
+    later = f"not yet signed by {_names(missing)}" if missing else ""
+    if completing:
+        notice = f"Signed on screen by {names}, completing version {version}; " + (
+            later or "every party has now signed"
+        )
+    else:
+        notice = (
+            f"Signed on screen by {names}; "
+            + (f"{later}, who can sign later; " if later else "")
+            + f"signed copy of version {version}"
+        )
+    return notice + "."
+
+
 def prepare_signing(
     desk: Desk,
     agreement_id: str,
@@ -201,18 +220,7 @@ def prepare_signing(
         signatures=checked,
         issued_on=as_made.issued_on,
     )
-    names = ", ".join(f"{m.signer} ({getattr(m.role, 'value', m.role)})" for m in marks)
-    later = f"not yet signed by {_names(missing)}" if missing else ""
-    if completing:
-        notice = f"Signed on screen by {names}, completing version {original.version}; " + (
-            later or "every party has now signed"
-        )
-    else:
-        notice = (
-            f"Signed on screen by {names}; "
-            + (f"{later}, who can sign later; " if later else "")
-            + f"signed copy of version {original.version}"
-        )
+    notice = _signing_notice(marks, missing, original.version, completing)
     return PendingAgreement(
         consult_id=original.consult_id,
         number=original.number,
@@ -221,7 +229,7 @@ def prepare_signing(
         issued_on=as_made.issued_on,
         data=data,
         data_sha256=data_fingerprint(as_made),
-        notice=notice + ".",
+        notice=notice,
         signs=original,
         marks=checked,
         not_yet_signed=missing,
