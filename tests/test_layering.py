@@ -106,3 +106,74 @@ def test_ui_never_writes_sql() -> None:
             if keyword in text:
                 offences.append(f"{path.relative_to(PACKAGE)} contains {keyword!r}")
     assert offences == []
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imported_modules(path: Path, known: set[str]) -> set[str]:
+    """Every tcdesk module ``path`` imports, at module level, in functions or for typing.
+
+    ``from a import b`` counts as importing ``a.b`` when that is a module, else ``a``.
+    """
+    here = _module_name(path)
+    package = here if path.name == "__init__.py" else here.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = f"{anchor}.{base}" if base else anchor
+            for alias in node.names:
+                full = f"{base}.{alias.name}"
+                found.add(full if full in known else base)
+    return {name for name in found if name in known and name != here}
+
+
+def _import_cycles() -> list[list[str]]:
+    """The import graph's cycles (one per strongly connected group), found with Tarjan."""
+    paths = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
+    known = set(paths)
+    graph = {name: sorted(_imported_modules(path, known)) for name, path in paths.items()}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(name: str) -> None:
+        index[name] = low[name] = len(index)
+        stack.append(name)
+        for other in graph[name]:
+            if other not in index:
+                visit(other)
+                low[name] = min(low[name], low[other])
+            elif other in stack:
+                low[name] = min(low[name], index[other])
+        if low[name] == index[name]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == name:
+                    break
+            if len(group) > 1:
+                cycles.append(sorted(group))
+
+    for name in sorted(graph):
+        if name not in index:
+            visit(name)
+    return cycles
+
+
+# Known and owned elsewhere in issue 17; remove the entry when that circle is broken.
+KNOWN_CYCLES = [["tcdesk.cli.slides_check", "tcdesk.cli.slides_command"]]
+
+
+def test_no_import_cycles() -> None:
+    """Modules that import each other (even inside functions) are one module in two files."""
+    assert [cycle for cycle in _import_cycles() if cycle not in KNOWN_CYCLES] == []

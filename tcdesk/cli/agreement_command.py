@@ -1,9 +1,9 @@
 """``tcdesk agreement``: print a consult's financial agreement to a PDF file.
 
 The PDF is built from the consult's chosen option and latest payment plan
-(``tcdesk.services.agreement_data.render_agreement``) and written atomically:
-on any problem nothing is written. ``make_agreement`` is the whole job, for
-callers that also record the file.
+through ``tcdesk.services.agreements`` and written atomically: on any problem
+nothing is written. ``make_agreement`` is the trial job (a ``--terms`` file),
+for callers that also record the file.
 """
 
 from __future__ import annotations
@@ -13,10 +13,8 @@ import sys
 from pathlib import Path
 
 from tcdesk.cli import common
-from tcdesk.documents.agreement_model import AgreementData
-from tcdesk.documents.files import check_destination, write_pdf_atomically
 from tcdesk.services import agreements
-from tcdesk.services.agreement_data import agreement_data, render_agreement
+from tcdesk.services.agreement_data import AgreementData, agreement_data
 from tcdesk.services.consult_list import require_consult
 from tcdesk.services.desk import Desk
 
@@ -39,8 +37,7 @@ def make_agreement(
     desk: Desk, consult_id: str, out: Path, *, terms_template: Path | None = None
 ) -> tuple[AgreementData, Path]:
     """Build the agreement of ``consult_id`` and write it to ``out``."""
-    data, pdf = render_agreement(desk, consult_id, terms_template=terms_template)
-    return data, write_pdf_atomically(pdf, out)
+    return agreements.write_trial(desk, consult_id, out, terms_template=terms_template)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,14 +48,14 @@ def run(args: argparse.Namespace) -> int:
         consult = require_consult(desk, args.consult)
         if args.terms:
             terms = Path(args.terms).expanduser()
-            check_destination(Path(args.out))
+            agreements.check_destination(Path(args.out))
             _, written = make_agreement(desk, args.consult, Path(args.out), terms_template=terms)
             note = (
                 "A trial with your own terms file: this PDF is not kept in the practice file. "
                 "Put the terms in place and run without --terms to make the agreement of record."
             )
         else:
-            check_destination(Path(args.out))
+            agreements.check_destination(Path(args.out))
             agreement_data(desk, args.consult)  # every missing piece, named, before recording
             agreement, made = agreements.current_or_generate(
                 desk, args.consult, consult.coordinator_id

@@ -6,11 +6,10 @@ import argparse
 from pathlib import Path
 
 from tcdesk.cli import common
-from tcdesk.documents.agreement_model import SummaryData
-from tcdesk.documents.files import write_pdf_atomically
-from tcdesk.services.agreement_data import render_summary
+from tcdesk.services import summaries
 from tcdesk.services.consult_list import require_consult
 from tcdesk.services.desk import Desk
+from tcdesk.services.summaries import SummaryData
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,8 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def make_summary(desk: Desk, consult_id: str, out: Path) -> tuple[SummaryData, Path]:
-    data, pdf = render_summary(desk, consult_id)
-    return data, write_pdf_atomically(pdf, out)
+    return summaries.write(desk, consult_id, out)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -126,7 +126,7 @@ class Application:
 
         presenting = self.presentation
         picker = presenting.screen_for_signing if presenting is not None else None
-        return open_agreement(self, consult_id, parent, signing_screen=picker)
+        return open_agreement(self.desk, self.settings, consult_id, parent, signing_screen=picker)
 
 
 def run_app(db_path: Path, qt_args: list[str]) -> int:

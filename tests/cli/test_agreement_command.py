@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tcdesk.cli import main as cli_main
+from tcdesk.services.clock import today
 from tcdesk.services.demo import demo_id
 from tests.conftest import FIXED_NOW
 
@@ -164,10 +165,11 @@ def test_a_plan_dated_1800_gets_no_agreement_of_record(
     line = _error(
         capsys, ["agreement", "--db", str(demo_store), "--consult", ETHAN, "--out", str(out)]
     )
+    day = today(lambda: FIXED_NOW)  # this computer's calendar: Nov 28 in Auckland
     assert line == (
         "tcdesk: The payment plan can't be used for an agreement: The agreement date must be "
-        "between 2023-11-27 and 2027-11-27 (3 years back to 1 year ahead of today), "
-        "not 1800-01-01."
+        f"between {day.replace(year=day.year - 3)} and {day.replace(year=day.year + 1)} "
+        "(3 years back to 1 year ahead of today), not 1800-01-01."
     )
     assert not out.exists()
     desk = Desk.open(demo_store, create=False)

@@ -77,8 +77,12 @@ def test_generate_keeps_the_exact_bytes_with_their_sha256(demo_desk, consult_id)
 def test_verify_notices_changed_bytes(demo_desk, consult_id) -> None:
     stored = agreements.generate(demo_desk, consult_id)
     assert agreements.verify(stored)
-    tampered = replace(stored, pdf=stored.pdf.replace(b"%PDF-", b"%PDF-", 1) + b"\n% changed")
-    assert not agreements.verify(tampered)
+    middle = len(stored.pdf) // 2
+    flipped = stored.pdf[:middle] + bytes([stored.pdf[middle] ^ 0x01]) + stored.pdf[middle + 1 :]
+    assert len(flipped) == len(stored.pdf) and flipped != stored.pdf
+    assert not agreements.verify(replace(stored, pdf=flipped))  # one bit inside the file
+    assert not agreements.verify(replace(stored, pdf=stored.pdf + b"\n% changed"))  # appended
+    assert agreements.verify(replace(stored, pdf=bytes(stored.pdf)))  # the same bytes, copied
 
 
 def test_generating_again_makes_a_new_version_of_the_same_number(demo_desk, consult_id) -> None:
@@ -360,12 +364,13 @@ def test_the_absent_party_signs_later_and_a_version_has_every_signature(
     assert found.signs == partly.id
     assert agreements.record(demo_desk, partly.id).status is AgreementStatus.SIGNED
     (event,) = [e for e in found.events if e.kind is AgreementEventKind.SIGNED]
-    assert sorted(s.signer for s in agreements.signatures(event)) == sorted(
-        m.signer for m in marks
-    )
+    assert sorted(s.signer for s in agreements.signatures(event)) == sorted(m.signer for m in marks)
     text = pdf_text(full.pdf)
     assert "Not yet signed" not in text
-    assert text.count("Signed Nov") == len(marks) and text.count("Signed Nov 29") == 1
+    # Signatures are dated on this computer's calendar (Nov 27 15:00 UTC is Nov 28 in Auckland).
+    days = [m.signed_at.astimezone().day for m in (*present, later)]
+    assert text.count("Signed Nov") == len(marks)
+    assert text.count(f"Signed Nov {days[-1]}") == days.count(days[-1]) == 1
     assert agreements.get(demo_desk, partly.id).pdf == partly.pdf  # kept as it was
     assert "every party has now signed" in agreements.generated_detail(found)
 

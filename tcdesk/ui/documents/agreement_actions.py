@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from tcdesk.services.desk import Desk
+from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.ui.documents.agreement_preview import AgreementPreview, ScreenPicker
-
-if TYPE_CHECKING:
-    from tcdesk.ui.app import Application
 
 
 def open_agreement(
-    app: Application,
+    desk: Desk,
+    settings: MachineSettingsStore,
     consult_id: str,
     parent: QWidget | None = None,
     signing_screen: ScreenPicker | None = None,
@@ -25,13 +23,14 @@ def open_agreement(
     log-in, and the coordinator runs the consult. Signing opens on the
     coordinator's screen; to offer the patient display, pass a
     ``signing_screen`` that first blanks the presentation and returns that
-    screen.
+    screen. The caller passes what the preview needs, so this module never
+    imports the application that opens it.
     """
-    consult = app.desk.consults.get(consult_id)
+    consult = desk.consults.get(consult_id)
     preview = AgreementPreview(
-        app.desk,
+        desk,
         consult_id,
-        settings=app.settings,
+        settings=settings,
         actor_id=consult.coordinator_id if consult else None,
         signing_screen=signing_screen,
         parent=parent,

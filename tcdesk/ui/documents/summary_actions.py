@@ -9,27 +9,18 @@ it or saves a copy from there (``SummaryPreview``), never blind.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
-from tcdesk.documents.files import file_slug, write_pdf_atomically
-from tcdesk.documents.summary_pdf import build_summary_pdf
 from tcdesk.errors import UserError
-from tcdesk.paths import data_dir
-from tcdesk.services.agreement_data import summary_data
+from tcdesk.services import summaries
 from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.ui.documents.background import BackgroundRunner
 from tcdesk.ui.documents.summary_preview import SummaryPreview
-
-
-def summary_path(consult_id: str, patient: str, day: date, folder: Path | None = None) -> Path:
-    slug = file_slug(patient, "patient", lower=False)
-    return (folder or data_dir() / "summaries") / f"{day.isoformat()}-{slug}-{consult_id[:8]}.pdf"
 
 
 class SummaryPrinter(QObject):
@@ -66,22 +57,20 @@ class SummaryPrinter(QObject):
 
     def start(self) -> None:
         try:
-            data = summary_data(self._desk, self._consult_id)
+            data = summaries.prepare(self._desk, self._consult_id)
         except UserError as error:
             self._report(f"The take-home summary could not be made: {error}")
             return
         self._report("Making the take-home summary…")
         self.runner.run(
-            lambda: build_summary_pdf(data),
+            lambda: summaries.build_pdf(data),
             lambda pdf: self._built(data, pdf),
             self._failed,
         )
 
-    def _built(self, data, pdf: bytes) -> None:
-        path = summary_path(self._consult_id, data.patient_name, data.consult_date, self._folder)
+    def _built(self, data: summaries.SummaryData, pdf: bytes) -> None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.path = write_pdf_atomically(pdf, path)
+            self.path = summaries.keep(self._consult_id, data, pdf, self._folder)
         except (OSError, UserError) as error:
             self._report(f"The take-home summary could not be saved: {error}")
             return

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tcdesk.documents.files import write_pdf_atomically
 from tcdesk.errors import UserError
+from tcdesk.services import summaries
 from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.ui.documents.background import BackgroundRunner
 from tcdesk.ui.documents.pdf_pages import PdfPages
@@ -160,10 +160,8 @@ class SummaryPreview(QDialog):
 
     def save_copy_to(self, path: Path) -> Path | None:
         """Write the exact PDF to ``path`` (``.pdf`` added if missing); None if it failed."""
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
         try:
-            written = write_pdf_atomically(self.pdf, path)
+            written = summaries.save_copy(self.pdf, path)
         except (OSError, UserError) as error:  # UserError already names the file
             self._say(f"{error} The summary is still kept at {self.kept_at}.")
             return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,11 +16,32 @@ from PySide6.QtWidgets import (
 
 from tcdesk.errors import UserError
 from tcdesk.services.clock import today
-from tcdesk.services.consult_room import ConsultRoom, open_sessions
+from tcdesk.services.consult_room import ConsultRoom, PresentationKit, open_sessions
+from tcdesk.services.desk import Desk
 from tcdesk.ui.presentation.controller import PresentationController
+from tcdesk.ui.presentation.room_screen import RoomScreen
+from tcdesk.ui.presentation.screens import ScreenChooser
 
-if TYPE_CHECKING:
-    from tcdesk.ui.app import Application
+
+class Application(Protocol):
+    """What starting a presentation needs from the app (``tcdesk.ui.app.Application``).
+
+    Described here rather than imported, so the app can import this module
+    without the two importing each other.
+    """
+
+    desk: Desk
+    kit: PresentationKit
+    screens: ScreenChooser
+    main_window: Any
+    room_screen: RoomScreen
+    presentation: PresentationController | None
+
+    def open_agreement(self, consult_id: str, parent: QWidget) -> Any: ...
+
+    def print_summary(self, consult_id: str, parent: QWidget, report: Any) -> Any: ...
+
+    def resume(self, consult_id: str) -> None: ...
 
 
 def start_presentation(

@@ -318,3 +318,64 @@ def test_signing_dialog_can_be_placed_on_another_screen(qtbot) -> None:
     qtbot.waitExposed(dialog)
     assert screen.geometry().contains(dialog.geometry().center())
     assert dialog.screen() is screen
+
+
+def test_a_failed_read_stops_says_so_and_writes_nothing(
+    qtbot, demo_desk, consult_id, settings, monkeypatch
+) -> None:
+    """Bug: a failing read looked like "no agreement yet", so a new version was written."""
+    from tcdesk.store.agreement_repo import AgreementRepository
+
+    agreements.generate(demo_desk, consult_id)
+    real = AgreementRepository.for_consult
+    calls = []
+
+    def fails_once(self, consult: str):
+        calls.append(consult)
+        if len(calls) == 1:
+            raise RuntimeError("disk I/O error")
+        return real(self, consult)
+
+    monkeypatch.setattr(AgreementRepository, "for_consult", fails_once)
+    preview = AgreementPreview(
+        demo_desk, consult_id, settings=settings, print_system=FakePrintSystem()
+    )
+    qtbot.addWidget(preview)
+    preview.show()
+    qtbot.waitUntil(lambda: not preview.is_busy(), timeout=WAIT_MS)
+    assert preview.message.text().startswith("Something went wrong inside tcdesk while opening")
+    assert preview.current is None
+    monkeypatch.setattr(AgreementRepository, "for_consult", real)
+    versions = [r.agreement.version for r in agreements.history(demo_desk, consult_id)]
+    assert versions == [1]
+    assert not preview.sign_button.isEnabled() and not preview.void_button.isEnabled()
+
+
+def test_the_room_screen_missing_leaves_no_hidden_signing_dialog(open_preview) -> None:
+    """Bug: the signing dialog was made and kept before the room's screen was checked."""
+    preview = open_preview(signing_screen=lambda: None)
+    preview.room_sign_button.click()
+    assert "room's screen is not connected" in preview.message.text()
+    assert preview.signing_dialog is None
+    assert preview.findChildren(SigningDialog) == []
+
+
+def test_one_question_paints_the_preview_and_disabled_buttons_say_why(
+    open_preview, demo_desk, consult_id, monkeypatch
+) -> None:
+    agreements.generate(demo_desk, consult_id)
+    asked = []
+    for name in ("state", "after", "record", "history", "latest", "get"):
+        real = getattr(agreements, name)
+        monkeypatch.setattr(
+            agreements,
+            name,
+            lambda *a, _real=real, _name=name, **k: asked.append(_name) or _real(*a, **k),
+        )
+    preview = open_preview()
+    assert asked == ["state"]
+    assert preview.void_with_reason("Wrong patient")
+    assert asked == ["state", "after"]
+    assert preview.print_button.toolTip() == "Version 1 is void and cannot be printed."
+    assert preview.sign_button.toolTip() == "Version 1 is void; it cannot be signed."
+    assert preview.save_button.toolTip() == "Save this exact PDF to a file"

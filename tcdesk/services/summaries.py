@@ -1,0 +1,58 @@
+"""The family's take-home summary: read, build, keep and copy (for the console and the CLI).
+
+Reading the consult is fast (GUI thread is fine); ``build_pdf`` is pure and
+safe off the GUI thread; ``keep`` writes the file under the data folder
+before anything else, so a printer problem never loses it; ``save_copy``
+writes the same bytes elsewhere. The UI and the CLI build and write the
+summary only through here, never through ``tcdesk.documents`` directly.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from tcdesk.documents.agreement_model import SummaryData
+from tcdesk.documents.files import file_slug, write_pdf_atomically
+from tcdesk.documents.summary_pdf import build_summary_pdf
+from tcdesk.paths import data_dir
+from tcdesk.services.agreement_data import summary_data
+from tcdesk.services.desk import Desk
+
+__all__ = ["SummaryData", "build_pdf", "keep", "prepare", "save_copy", "summary_path", "write"]
+
+
+def prepare(desk: Desk, consult_id: str) -> SummaryData:
+    """What the summary says (fast: reads the practice file)."""
+    return summary_data(desk, consult_id)
+
+
+def build_pdf(data: SummaryData) -> bytes:
+    """The slow, pure part: safe to run off the GUI thread (it touches no database)."""
+    return build_summary_pdf(data)
+
+
+def summary_path(consult_id: str, patient: str, day: date, folder: Path | None = None) -> Path:
+    """Where the kept copy goes: dated, with the family's name readable."""
+    slug = file_slug(patient, "patient", lower=False)
+    return (folder or data_dir() / "summaries") / f"{day.isoformat()}-{slug}-{consult_id[:8]}.pdf"
+
+
+def keep(consult_id: str, data: SummaryData, pdf: bytes, folder: Path | None = None) -> Path:
+    """Keep the built summary in the practice's summaries folder; returns the file."""
+    path = summary_path(consult_id, data.patient_name, data.consult_date, folder)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return write_pdf_atomically(pdf, path)
+
+
+def save_copy(pdf: bytes, path: Path) -> Path:
+    """Write the exact bytes to ``path`` (``.pdf`` added if missing), atomically."""
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    return write_pdf_atomically(pdf, path)
+
+
+def write(desk: Desk, consult_id: str, out: Path) -> tuple[SummaryData, Path]:
+    """Build the consult's summary and write it to ``out`` (nothing written on a problem)."""
+    data = prepare(desk, consult_id)
+    return data, write_pdf_atomically(build_pdf(data), out)
