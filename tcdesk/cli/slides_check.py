@@ -22,7 +22,7 @@ def run_check(args: argparse.Namespace) -> int:
         raise UserError("'tcdesk slides check' checks every flow: leave out --consult and --out.")
     sizes = None
     if args.size:
-        from tcdesk.cli.slides_command import parse_size
+        from tcdesk.cli.slide_sizes import parse_size
 
         sizes = (parse_size(args.size),)
     targets = [Path(p) for p in args.flows] if args.flows else [flows_dir()]
