@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tcdesk.flows.session import ConsultSession
 from tcdesk.render.slide import Slide
 from tcdesk.ui.presentation.checklist_panel import ChecklistPanel
 from tcdesk.ui.presentation.notes_editor import NotesEditor
@@ -126,6 +127,7 @@ class ConsolePanel(QWidget):
         self.end_warning.setVisible(False)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("consoleTabs")
+        self._on_money = False
         if compact:
             self._arrange_compact()
         else:
@@ -254,3 +256,25 @@ class ConsolePanel(QWidget):
         self.live.set_slide(live)
         self.live.set_blank(blank)
         self.next_view.set_slide(upcoming)
+
+    def show_session(
+        self, session: ConsultSession, live: Slide | None, blank: str, upcoming: Slide | None
+    ) -> None:
+        """Catch up with the session: thumbnails, place, checklist, talking points, buttons."""
+        self.show_slides(live, blank, upcoming)
+        self.outline.set_current(session.position, session.started, session.screen)
+        self.checklist.update_checked(session.checked)
+        self.show_talking_points(session.step.talking_points)
+        self.start_button.setEnabled(not session.started)
+        self.black_button.setText("Unblank (B)" if session.blank == "black" else "Black (B)")
+        self.white_button.setText("Unblank (W)" if session.blank == "white" else "White (W)")
+
+    def follow_money(self, on_money: bool) -> None:
+        """On the plan's figures the Payment tab comes forward; off them, Objections."""
+        if on_money:
+            self.payment.follow_step()
+        if on_money and not self._on_money:
+            self.tabs.setCurrentWidget(self.payment)
+        elif not on_money and self._on_money:
+            self.tabs.setCurrentWidget(self.objections)
+        self._on_money = on_money
