@@ -12,16 +12,23 @@ from pytestqt.qtbot import QtBot
 
 from tcdesk.domain import ConsultStatus
 from tcdesk.services.consult_outcome import OutcomeKind
+from tcdesk.ui.presentation.outcome_dialog import OutcomeDialog
 
 DISK_FULL = OSError(28, "No space left on device")
+
+
+def _open_outcome_dialog(controller) -> OutcomeDialog | None:
+    found = [d for d in controller.console.findChildren(OutcomeDialog) if d.isVisible()]
+    return found[-1] if found else None
 
 
 def _end_with_declined(qtbot: QtBot, controller) -> None:
     """Press End until the outcome dialog asks, then answer "Declined" with a reason."""
     controller.panel.end_button.click()
-    if controller.outcome_dialog is None or not controller.outcome_dialog.isVisible():
+    if _open_outcome_dialog(controller) is None:
         controller.panel.end_button.click()  # past the skipped-items warning
-    dialog = controller.outcome_dialog
+    dialog = _open_outcome_dialog(controller)
+    assert dialog is not None
     qtbot.waitExposed(dialog)
     dialog.buttons[OutcomeKind.DECLINED].setChecked(True)
     dialog.reason.setText("Wants a second opinion first")
