@@ -69,6 +69,20 @@ class ConsolePanel(QWidget):
         self.next_view.setObjectName("nextThumbnail")
         self.next_view.setMaximumWidth(360 if not compact else 10_000)
 
+        self._build_header(patient_name, priorities)
+        self._build_screen_controls()
+        self._build_buttons()
+        self._build_guidance()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("consoleTabs")
+        self._on_money = False
+        if compact:
+            self._arrange_compact()
+        else:
+            self._arrange_wide()
+
+    def _build_header(self, patient_name: str, priorities: list[str]) -> None:
+        """Who this is, what matters most to them, and how long it has been."""
         self.patient_label = QLabel(patient_name)
         self.patient_label.setTextFormat(Qt.TextFormat.PlainText)
         self.patient_label.setProperty("role", "heading")
@@ -84,6 +98,9 @@ class ConsolePanel(QWidget):
         self.timer_label = QLabel("00:00")
         self.timer_label.setObjectName("consultTimer")
         self.timer_label.setStyleSheet("font-size:18pt; font-weight:700;")
+
+    def _build_screen_controls(self) -> None:
+        """Where the family's view is, and the means to move it."""
         self.screen_status = QLabel("")
         self.screen_status.setObjectName("screenStatus")
         self.screen_status.setWordWrap(True)
@@ -95,6 +112,8 @@ class ConsolePanel(QWidget):
         self.use_screen_button.setVisible(False)
         self.identify_button = QPushButton("Identify screens")
         self.identify_button.setObjectName("identifyScreens")
+
+    def _build_buttons(self) -> None:
         self.start_button = QPushButton("Start presentation")
         self.start_button.setObjectName("startButton")
         self.start_button.setProperty("primary", True)
@@ -106,12 +125,15 @@ class ConsolePanel(QWidget):
         self.agreement_button.setObjectName("agreementButton")
         self.summary_button = QPushButton("Take-home summary…")
         self.summary_button.setObjectName("summaryButton")
+        self.end_button = QPushButton("End consult")
+        self.end_button.setObjectName("endButton")
+
+    def _build_guidance(self) -> None:
+        """What only the TC reads: talking points, the jump being typed, notices, warnings."""
         self.notice = QLabel("")
         self.notice.setObjectName("consoleNotice")
         self.notice.setWordWrap(True)
         self.notice.setProperty("role", "muted")
-        self.end_button = QPushButton("End consult")
-        self.end_button.setObjectName("endButton")
         self.talking_points = QLabel("")
         self.talking_points.setObjectName("talkingPoints")
         self.talking_points.setWordWrap(True)
@@ -125,13 +147,6 @@ class ConsolePanel(QWidget):
         self.end_warning.setProperty("role", "warning")
         self.end_warning.setWordWrap(True)
         self.end_warning.setVisible(False)
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("consoleTabs")
-        self._on_money = False
-        if compact:
-            self._arrange_compact()
-        else:
-            self._arrange_wide()
 
     def _top_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
