@@ -184,12 +184,7 @@ class PresentationController(QObject):
 
     def _show_single(self) -> None:
         assert self.stage is not None
-        screen = QGuiApplication.primaryScreen()
-        self.stage.winId()
-        if self.stage.windowHandle() is not None:
-            self.stage.windowHandle().setScreen(screen)
-        self.stage.setGeometry(screen.geometry())
-        self.stage.showFullScreen()
+        self.stage.show_full_screen_on(QGuiApplication.primaryScreen())
         self.panel.screen_status.setText(
             "One screen: the family sees the left side. F9 hides this panel."
         )

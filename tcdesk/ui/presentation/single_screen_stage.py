@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from tcdesk.ui.presentation.close_guard import guarded_close
@@ -31,6 +31,13 @@ class SingleScreenStage(QWidget):
         self._closable = False
         # Unset, a close request is ignored: the family's full screen stays up.
         self.on_close_request: Callable[[], None] | None = None
+
+    def show_full_screen_on(self, screen: QScreen) -> None:
+        self.winId()  # a window handle now, so that it opens on ``screen``
+        if self.windowHandle() is not None:
+            self.windowHandle().setScreen(screen)
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
 
     def toggle_sidebar(self) -> None:
         self.panel.setVisible(not self.panel.isVisible())

@@ -152,20 +152,14 @@ def test_use_this_plan_also_shows_it(qtbot: QtBot, controller, demo_desk) -> Non
     assert panel.show_status.text() == "On the family's screen."
 
 
-def _shown_figures(panel) -> tuple[Decimal, Decimal] | None:
-    """(down payment, monthly) as the Payment tab's summary shows them; None before any."""
-    text = panel.summary.text()
-    monthly = re.search(r"([\d,]+(?:\.\d+)?) a month", text)
-    down = re.search(r"after \D*([\d,]+(?:\.\d+)?) down", text)
-    if monthly is None or down is None:
-        return None
-    return Decimal(down.group(1).replace(",", "")), Decimal(monthly.group(1).replace(",", ""))
-
-
 def _monthly_shown_for(qtbot: QtBot, panel, down_dollars: int) -> Decimal:
+    """Set the down payment; the monthly the summary then shows for it."""
     panel.down_spin.setValue(down_dollars)
-    qtbot.waitUntil(lambda: (_shown_figures(panel) or (None,))[0] == down_dollars)
-    return _shown_figures(panel)[1]
+    after = re.compile(rf"after \D*{down_dollars:,}\D")
+    qtbot.waitUntil(lambda: after.search(panel.summary.text()) is not None)
+    monthly = re.search(r"([\d,]+(?:\.\d+)?) a month", panel.summary.text())
+    assert monthly is not None
+    return Decimal(monthly.group(1).replace(",", ""))
 
 
 def test_more_down_payment_lowers_the_monthly_shown(qtbot: QtBot, controller) -> None:
