@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tcdesk.domain import Objection
 from tcdesk.flows.session import COVERED_AFTER_SECONDS
 from tcdesk.formatting import local_time
 from tcdesk.render.slide import SlideKind
@@ -29,7 +28,7 @@ from tcdesk.ui.presentation.ending import ConsultEnding
 from tcdesk.ui.presentation.key_filter import PresentationKeyFilter
 from tcdesk.ui.presentation.keymap import Action
 from tcdesk.ui.presentation.notes_editor import NotesEditor
-from tcdesk.ui.presentation.objection_panel import ObjectionHelp, ObjectionPanel
+from tcdesk.ui.presentation.objection_panel import ObjectionPanel
 from tcdesk.ui.presentation.outcome_dialog import OutcomeDialog
 from tcdesk.ui.presentation.outline_panel import OutlinePanel
 from tcdesk.ui.presentation.patient_display import PatientDisplay
@@ -106,7 +105,7 @@ class PresentationController(QObject):
         self.outline = OutlinePanel(self.jump)
         self.checklist = ChecklistPanel(self._toggle_item)
         self.notes = NotesEditor(self._save_note)
-        self.objections = ObjectionPanel(self._log_objection, self.jump)
+        self.objections = ObjectionPanel(room.log_objection, self.jump)
         self.payment = PaymentPanel(room, today, self._show_plan, self._plan_saved)
 
     def _build_panel(self, room: ConsultRoom) -> ConsolePanel:
@@ -294,12 +293,6 @@ class PresentationController(QObject):
     def _save_note(self, text: str) -> str:
         note = self.room.save_note(text)
         return f"Saved {local_time(note.created_at)}"
-
-    def _log_objection(self, objection: Objection) -> ObjectionHelp:
-        advice = self.room.log_objection(objection)
-        return ObjectionHelp(
-            advice.objection, advice.responses, advice.answer_step_number, advice.answer_step_title
-        )
 
     def _show_plan(self, deck: PlanDeck) -> None:
         """The TC pressed Show: the figures tried privately go on the family's slides."""
