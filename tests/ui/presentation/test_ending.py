@@ -92,3 +92,25 @@ def test_after_a_failed_end_closing_the_console_leaves_it_to_resume(
     consult_id = controller.room.consult_id
     assert [saved.consult_id for saved, _name in open_sessions(demo_desk)] == [consult_id]
     assert demo_desk.consults.get(consult_id).status is ConsultStatus.SCHEDULED
+
+
+def test_one_screen_closes_only_after_a_failed_end_and_then_leaves_it_open(
+    qtbot: QtBot, make_controller, demo_desk, monkeypatch
+) -> None:
+    controller = make_controller(single_screen=True)
+    controller.start()
+    controller.stage.close()  # by accident: the family's full screen stays up
+    assert controller.stage.isVisible()
+    monkeypatch.setattr(controller.room, "end", _failing_end)
+    controller.panel.end_button.click()
+    controller.panel.end_button.click()
+    dialog = controller.outcome_dialog
+    dialog.buttons[OutcomeKind.DECLINED].setChecked(True)
+    dialog.reason.setText("Wants a second opinion first")
+    dialog.try_accept()
+    assert "could not be ended" in controller.panel.end_warning.text()
+    with qtbot.waitSignal(controller.ended):
+        controller.stage.close()
+    assert not controller.stage.isVisible()
+    saved = demo_desk.consults.saved_session(controller.room.consult_id)
+    assert saved.ended_at is None
