@@ -7,10 +7,12 @@ loses nothing and the next launch can resume exactly where it was.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tcdesk.domain import (
+    Consult,
     ConsultStatus,
     Note,
     Objection,
@@ -19,16 +21,23 @@ from tcdesk.domain import (
     SavedSession,
 )
 from tcdesk.errors import UserError
-from tcdesk.flows import Flow, FlowError
-from tcdesk.flows.model import ChecklistItem, ObjectionHint, Step
+from tcdesk.flows import Flow
+from tcdesk.flows.model import ChecklistItem, Step
 from tcdesk.flows.session import ConsultSession
-from tcdesk.render import Content, Renderer
 from tcdesk.render.slide import Slide, SlideKind
 from tcdesk.services.clock import utc_iso
 from tcdesk.services.consult_outcome import Outcome, record_outcome
 from tcdesk.services.consult_quote import ConsultPricing, PricedPlan, check_plan_date
 from tcdesk.services.desk import Desk
 from tcdesk.services.ids import new_id
+from tcdesk.services.objection_advice import ObjectionAdvice, advise
+from tcdesk.services.plan_deck import (
+    FIGURE_DEPENDENT,
+    PLAN_DEPENDENT,
+    PlanDeck,
+    preview_slide,
+    render_kinds,
+)
 from tcdesk.services.presentation import (
     applicable_flow,
     build_context,
@@ -36,66 +45,18 @@ from tcdesk.services.presentation import (
     label_choices,
     start_session,
 )
+from tcdesk.services.presentation_kit import PresentationKit
 
-# Slides whose content depends on the payment plan being discussed.
-PLAN_DEPENDENT = frozenset(
-    {SlideKind.INVESTMENT, SlideKind.PAYMENT, SlideKind.OPTIONS, SlideKind.NEXT_STEPS}
-)
-# Of those, the slides that show the plan's own figures (the fee, down payment,
-# months, monthly): the only ones that change while one option's figures are adjusted.
-FIGURE_DEPENDENT = frozenset({SlideKind.INVESTMENT, SlideKind.PAYMENT})
-
-
-@dataclass(frozen=True)
-class PresentationKit:
-    """Loaded once at start-up and shared by every consult presented in this run."""
-
-    flows: dict[str, Flow]
-    flow_errors: tuple[FlowError, ...]
-    content: Content
-    renderer: Renderer
-
-    @classmethod
-    def load(cls) -> PresentationKit:
-        from tcdesk.flows import load_flows
-        from tcdesk.paths import assets_dir, flows_dir
-        from tcdesk.render import load_content
-        from tcdesk.services.presentation import check_flow_rendering
-
-        # A flow naming a missing picture is left out like a broken one, and reported.
-        result = load_flows(flows_dir(), assets=assets_dir())
-        content = load_content()
-        renderer = Renderer(content, assets_dir())
-        flows = {}
-        errors = list(result.errors)
-        for flow_id, flow in result.flows.items():
-            problems = check_flow_rendering(flow, renderer)
-            if problems:
-                errors.extend(problems)
-            else:
-                flows[flow_id] = flow
-        return cls(flows=flows, flow_errors=tuple(errors), content=content, renderer=renderer)
-
-
-@dataclass(frozen=True)
-class ObjectionAdvice:
-    objection: Objection
-    responses: tuple[str, ...]
-    answer_step_number: int | None
-    answer_step_title: str
-
-
-@dataclass(frozen=True)
-class PlanDeck:
-    """A plan rendered privately: the slides that depend on it, as they would look.
-
-    ``slides`` maps a step's index to its slide; nothing here is on the display
-    until ``ConsultRoom.show_plan`` puts it there.
-    """
-
-    plan: PaymentPlan
-    context: dict[str, Any]
-    slides: dict[int, Slide]
+__all__ = [
+    "FIGURE_DEPENDENT",
+    "PLAN_DEPENDENT",
+    "ConsultRoom",
+    "EndReport",
+    "ObjectionAdvice",
+    "PlanDeck",
+    "PresentationKit",
+    "open_sessions",
+]
 
 
 @dataclass
@@ -233,28 +194,7 @@ class ConsultRoom:
                 detail=f"during step '{self.session.step.id}'",
             )
         )
-        hint, home = self._hint_for(objection)
-        answer = (hint.answer_step or home) if hint is not None else ""
-        number, title = None, ""
-        for i, step in enumerate(self.session.steps):
-            if step.id == answer and i != self.session.index:
-                number, title = i + 1, self.slides[i].title
-        return ObjectionAdvice(objection, hint.responses if hint else (), number, title)
-
-    def _hint_for(self, objection: Objection) -> tuple[ObjectionHint | None, str]:
-        """The current step's advice, else the first step that has some.
-
-        Advice found on another step points there when it names no answer step:
-        the step that holds the advice is the one that answers it.
-        """
-        current = self.session.step.objection(objection)
-        if current is not None:
-            return current, ""
-        for step in self.session.steps:
-            hint = step.objection(objection)
-            if hint is not None:
-                return hint, step.id
-        return None, ""
+        return advise(self.session, self.slides, objection)
 
     # -- the payment plan -------------------------------------------------------------
 
@@ -295,32 +235,14 @@ class ConsultRoom:
         return changed
 
     def preview_slide(self, deck: PlanDeck) -> Slide | None:
-        """The one slide that previews ``deck`` on the console: the ways to pay (where
-        a down payment or months show), else the slide on screen when it shows the
-        plan's figures, else the first that does, else any."""
-        kinds = {i: SlideKind(self.session.steps[i].kind) for i in deck.slides}
-        payment = [i for i, kind in kinds.items() if kind is SlideKind.PAYMENT]
-        if payment:
-            return deck.slides[payment[0]]
-        figures = [i for i, kind in kinds.items() if kind in FIGURE_DEPENDENT]
+        """The one slide that previews ``deck`` on the console (see ``plan_deck``)."""
         current = self.session.index if self.session.started else -1
-        if current in figures:
-            return deck.slides[current]
-        if figures:
-            return deck.slides[figures[0]]
-        if current in deck.slides:
-            return deck.slides[current]
-        return next(iter(deck.slides.values()), None)
+        return preview_slide(deck, self.session.steps, current)
 
     def _render_kinds(
         self, kinds: frozenset[SlideKind], context: dict[str, Any]
     ) -> dict[int, Slide]:
-        """The slides of ``kinds`` rendered from ``context``, by step index."""
-        return {
-            i: self.kit.renderer.render_slide(step, context)
-            for i, step in enumerate(self.session.steps)
-            if SlideKind(step.kind) in kinds
-        }
+        return render_kinds(self.kit.renderer, self.session.steps, kinds, context)
 
     def _rerender(self, kinds: frozenset[SlideKind]) -> list[int]:
         """Render again the slides of ``kinds`` from the current context; their indexes."""
@@ -398,18 +320,36 @@ class ConsultRoom:
     # -- ending -----------------------------------------------------------------------
 
     def end(self, outcome: Outcome | None = None) -> EndReport:
-        """End the presentation; with an ``outcome``, record how the consult ended."""
+        """End the presentation; with an ``outcome``, record how the consult ended.
+
+        All or nothing: when the store cannot be written the consult stays open,
+        as it was (checklist included), and a ``UserError`` says why.
+        """
+        checked = set(self.session.checked)
+        if outcome is not None:
+            self.session.happened("outcome_recorded")
         report = EndReport(skipped=self.session.skipped())
+        try:
+            with self.desk.transaction():
+                consult = self._record_end(outcome)
+                self.save(ended=True)
+        except UserError:
+            self.session.checked = checked
+            raise
+        except (sqlite3.Error, OSError) as error:
+            self.session.checked = checked
+            raise UserError(f"The practice file could not be written ({error}).") from error
+        self.consult_file = replace(self.consult_file, consult=consult)
+        return report
+
+    def _record_end(self, outcome: Outcome | None) -> Consult:
         consult = self.consult_file.consult
         if outcome is not None:
-            consult = record_outcome(self.desk, consult, outcome)
-            self.consult_file = replace(self.consult_file, consult=consult)
-        elif consult.status is ConsultStatus.SCHEDULED:
+            return record_outcome(self.desk, consult, outcome)
+        if consult.status is ConsultStatus.SCHEDULED:
             consult = replace(consult, status=ConsultStatus.PENDING)
             self.desk.consults.save(consult)
-            self.consult_file = replace(self.consult_file, consult=consult)
-        self.save(ended=True)
-        return report
+        return consult
 
 
 def open_sessions(desk: Desk) -> list[tuple[SavedSession, str]]:

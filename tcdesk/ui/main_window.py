@@ -41,8 +41,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"tcdesk — {practice.name if practice else 'no practice'}")
         self.resize(1400, 860)
 
-        title = QLabel(practice.name if practice else "")
-        title.setProperty("role", "heading")
+        self._today = today
+        self._todays = len(search_patients(desk, "", today))
+        self._build_search()
+        self._build_table(today)
+        self.panel = PatientPanel(today)
+        self.panel.present_requested.connect(self._on_present)
+        self._build_room_screen_bar()
+        self._arrange(QLabel(practice.name if practice else ""))
+        self.problems: list[str] = []
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
+        self.refresh_patients()
+
+    def _build_search(self) -> None:
         self.search = QLineEdit()
         self.search.setObjectName("patientSearch")
         self.search.setPlaceholderText("Search patients by name, phone or email")
@@ -52,8 +63,6 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.count_label = QLabel("")
         self.count_label.setProperty("role", "muted")
-        self._today = today
-        self._todays = len(search_patients(desk, "", today))
         # Checked = only today's families. The button's text says what pressing it
         # does; the count beside it says what the list shows now.
         self.today_button = QPushButton()
@@ -62,6 +71,7 @@ class MainWindow(QMainWindow):
         self.today_button.setChecked(self._todays > 0)  # a TC's day starts with today's families
         self.today_button.toggled.connect(lambda _on: self.refresh_patients())
 
+    def _build_table(self, today: date) -> None:
         self.model = PatientTableModel(today)
         self.table = QTableView()
         self.table.setObjectName("patientTable")
@@ -76,9 +86,18 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
-        self.panel = PatientPanel(today)
-        self.panel.present_requested.connect(self._on_present)
+    def _build_room_screen_bar(self) -> None:
+        """Shown while the room's screen idles on the welcome, to take it down."""
+        self.room_screen_note = QLabel("The room's screen shows the practice's welcome.")
+        self.room_screen_note.setObjectName("roomScreenNote")
+        self.room_screen_note.setProperty("role", "muted")
+        self.close_room_screen_button = QPushButton("Close the room screen")
+        self.close_room_screen_button.setObjectName("closeRoomScreen")
+        self.close_room_screen_button.clicked.connect(self.close_room_screen)
+        self.show_room_screen_idle(False)
 
+    def _arrange(self, title: QLabel) -> None:
+        title.setProperty("role", "heading")
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -94,14 +113,6 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.panel)
         splitter.setSizes([720, 680])
 
-        self.room_screen_note = QLabel("The room's screen shows the practice's welcome.")
-        self.room_screen_note.setObjectName("roomScreenNote")
-        self.room_screen_note.setProperty("role", "muted")
-        self.close_room_screen_button = QPushButton("Close the room screen")
-        self.close_room_screen_button.setObjectName("closeRoomScreen")
-        self.close_room_screen_button.clicked.connect(self.close_room_screen)
-        self.show_room_screen_idle(False)
-
         central = QWidget()
         layout = QVBoxLayout(central)
         top = QHBoxLayout()
@@ -112,10 +123,6 @@ class MainWindow(QMainWindow):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
-
-        self.problems: list[str] = []
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
-        self.refresh_patients()
 
     def show_room_screen_idle(self, idle: bool) -> None:
         """Offer to close the room's screen while it shows the idle welcome."""

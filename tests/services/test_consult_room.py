@@ -121,3 +121,27 @@ def test_a_saved_plan_is_shown_and_its_reason_never_is(demo_desk) -> None:
     assert "REASON-91c4" not in everything and "REASON-91c4" not in repr(room.slides)
     for violation in priced.violations:
         assert violation.message not in everything
+
+
+def test_an_end_the_store_cannot_write_changes_nothing_and_says_why(demo_desk) -> None:
+    """Bug 2 (issue 17): a failed end half-recorded the outcome and left no way back."""
+    import pytest
+
+    from tcdesk.domain import ConsultStatus
+    from tcdesk.errors import UserError
+    from tcdesk.services.consult_outcome import Outcome, OutcomeKind
+
+    room = ConsultRoom(demo_desk, ZOE, PresentationKit.load())
+    room.session.start()
+    declined = Outcome(OutcomeKind.DECLINED, reason="Wants a second opinion")
+    before = set(room.session.checked)
+    demo_desk.db.conn.execute("PRAGMA query_only = ON")  # the practice file turned read-only
+    with pytest.raises(UserError, match=r"could not be written.*readonly"):
+        room.end(declined)
+    demo_desk.db.conn.execute("PRAGMA query_only = OFF")
+    assert demo_desk.consults.get(ZOE).status is ConsultStatus.SCHEDULED
+    assert demo_desk.consults.saved_session(ZOE).ended_at is None
+    assert room.session.checked == before  # "asked for a decision" is not ticked by a failure
+    room.end(declined)  # once the file can be written again, ending works
+    assert demo_desk.consults.get(ZOE).status is ConsultStatus.DECLINED
+    assert demo_desk.consults.saved_session(ZOE).ended_at is not None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tcdesk.flows.session import ConsultSession
 from tcdesk.render.slide import Slide
 from tcdesk.ui.presentation.checklist_panel import ChecklistPanel
 from tcdesk.ui.presentation.notes_editor import NotesEditor
@@ -68,6 +69,20 @@ class ConsolePanel(QWidget):
         self.next_view.setObjectName("nextThumbnail")
         self.next_view.setMaximumWidth(360 if not compact else 10_000)
 
+        self._build_header(patient_name, priorities)
+        self._build_screen_controls()
+        self._build_buttons()
+        self._build_guidance()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("consoleTabs")
+        self._on_money = False
+        if compact:
+            self._arrange_compact()
+        else:
+            self._arrange_wide()
+
+    def _build_header(self, patient_name: str, priorities: list[str]) -> None:
+        """Who this is, what matters most to them, and how long it has been."""
         self.patient_label = QLabel(patient_name)
         self.patient_label.setTextFormat(Qt.TextFormat.PlainText)
         self.patient_label.setProperty("role", "heading")
@@ -83,6 +98,9 @@ class ConsolePanel(QWidget):
         self.timer_label = QLabel("00:00")
         self.timer_label.setObjectName("consultTimer")
         self.timer_label.setStyleSheet("font-size:18pt; font-weight:700;")
+
+    def _build_screen_controls(self) -> None:
+        """Where the family's view is, and the means to move it."""
         self.screen_status = QLabel("")
         self.screen_status.setObjectName("screenStatus")
         self.screen_status.setWordWrap(True)
@@ -94,6 +112,8 @@ class ConsolePanel(QWidget):
         self.use_screen_button.setVisible(False)
         self.identify_button = QPushButton("Identify screens")
         self.identify_button.setObjectName("identifyScreens")
+
+    def _build_buttons(self) -> None:
         self.start_button = QPushButton("Start presentation")
         self.start_button.setObjectName("startButton")
         self.start_button.setProperty("primary", True)
@@ -105,12 +125,15 @@ class ConsolePanel(QWidget):
         self.agreement_button.setObjectName("agreementButton")
         self.summary_button = QPushButton("Take-home summary…")
         self.summary_button.setObjectName("summaryButton")
+        self.end_button = QPushButton("End consult")
+        self.end_button.setObjectName("endButton")
+
+    def _build_guidance(self) -> None:
+        """What only the TC reads: talking points, the jump being typed, notices, warnings."""
         self.notice = QLabel("")
         self.notice.setObjectName("consoleNotice")
         self.notice.setWordWrap(True)
         self.notice.setProperty("role", "muted")
-        self.end_button = QPushButton("End consult")
-        self.end_button.setObjectName("endButton")
         self.talking_points = QLabel("")
         self.talking_points.setObjectName("talkingPoints")
         self.talking_points.setWordWrap(True)
@@ -124,12 +147,6 @@ class ConsolePanel(QWidget):
         self.end_warning.setProperty("role", "warning")
         self.end_warning.setWordWrap(True)
         self.end_warning.setVisible(False)
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("consoleTabs")
-        if compact:
-            self._arrange_compact()
-        else:
-            self._arrange_wide()
 
     def _top_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -254,3 +271,25 @@ class ConsolePanel(QWidget):
         self.live.set_slide(live)
         self.live.set_blank(blank)
         self.next_view.set_slide(upcoming)
+
+    def show_session(
+        self, session: ConsultSession, live: Slide | None, blank: str, upcoming: Slide | None
+    ) -> None:
+        """Catch up with the session: thumbnails, place, checklist, talking points, buttons."""
+        self.show_slides(live, blank, upcoming)
+        self.outline.set_current(session.position, session.started, session.screen)
+        self.checklist.update_checked(session.checked)
+        self.show_talking_points(session.step.talking_points)
+        self.start_button.setEnabled(not session.started)
+        self.black_button.setText("Unblank (B)" if session.blank == "black" else "Black (B)")
+        self.white_button.setText("Unblank (W)" if session.blank == "white" else "White (W)")
+
+    def follow_money(self, on_money: bool) -> None:
+        """On the plan's figures the Payment tab comes forward; off them, Objections."""
+        if on_money:
+            self.payment.follow_step()
+        if on_money and not self._on_money:
+            self.tabs.setCurrentWidget(self.payment)
+        elif not on_money and self._on_money:
+            self.tabs.setCurrentWidget(self.objections)
+        self._on_money = on_money

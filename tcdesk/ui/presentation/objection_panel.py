@@ -3,29 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tcdesk.domain import Objection
-
-
-@dataclass(frozen=True)
-class ObjectionHelp:
-    """What the flow suggests for an objection, and where the answer lives."""
-
-    objection: Objection
-    responses: tuple[str, ...]
-    answer_step_number: int | None = None  # 1-based
-    answer_step_title: str = ""
+from tcdesk.services.objection_advice import ObjectionAdvice
 
 
 class ObjectionPanel(QWidget):
     def __init__(
         self,
-        on_log: Callable[[Objection], ObjectionHelp],
+        on_log: Callable[[Objection], ObjectionAdvice],
         on_jump: Callable[[int], None],
     ) -> None:
         super().__init__()
@@ -61,7 +51,7 @@ class ObjectionPanel(QWidget):
     def _log(self, objection: Objection) -> None:
         self.show_help(self._on_log(objection))
 
-    def show_help(self, help_: ObjectionHelp) -> None:
+    def show_help(self, help_: ObjectionAdvice) -> None:
         self.responses.setProperty("role", "")
         self.responses.style().polish(self.responses)
         if help_.responses:

@@ -116,10 +116,19 @@ def test_keys_work_with_focus_on_either_window(qtbot: QtBot, controller) -> None
     assert controller.room.session.position == 3
 
 
+def _still_open(controller) -> bool:
+    """Not ended, as the TC and the store see it: the console up, the session open."""
+    saved = controller.room.desk.consults.saved_session(controller.room.consult_id)
+    return controller.console.isVisible() and saved.ended_at is None
+
+
 def test_checklist_ticks_when_shown_a_while_and_end_warns_about_skipped(
-    qtbot: QtBot, controller
+    qtbot: QtBot, make_controller, monkeypatch
 ) -> None:
-    controller._dwell.setInterval(300)  # 3 s in use; shortened for the test
+    from tcdesk.ui.presentation.controller import PresentationController
+
+    monkeypatch.setattr(PresentationController, "CHECKLIST_DWELL_MS", 300)  # 3 s in use
+    controller = make_controller()
     controller.start()
     qtbot.keyClick(controller.display, Key.Key_Right)  # paged past step 1 at once
     assert controller.room.session.position == 2
@@ -136,7 +145,7 @@ def test_checklist_ticks_when_shown_a_while_and_end_warns_about_skipped(
     assert controller.panel.end_warning.isVisible()
     assert "Not covered yet" in controller.panel.end_warning.text()
     assert controller.panel.end_button.text() == "End anyway"
-    assert not controller._ended
+    assert _still_open(controller)
 
 
 def test_console_thumbnail_shows_exactly_what_the_family_sees(qtbot: QtBot, controller) -> None:
@@ -154,23 +163,23 @@ def test_ending_asks_how_it_ended_and_records_it(qtbot: QtBot, controller, demo_
     controller.request_end()  # first press: the skipped-items warning
     controller.request_end()
     dialog = controller.outcome_dialog
-    assert dialog.isVisible() and not controller._ended
+    assert dialog.isVisible() and _still_open(controller)
     dialog.buttons[OutcomeKind.DECLINED].setChecked(True)
     dialog.try_accept()
-    assert "why they declined" in dialog.error.text() and not controller._ended
+    assert "why they declined" in dialog.error.text() and _still_open(controller)
     dialog.reason.setText("Wants a second opinion first")
-    dialog.try_accept()
-    assert controller._ended
+    with qtbot.waitSignal(controller.ended):
+        dialog.try_accept()
+    assert not controller.console.isVisible()
     consult = demo_desk.consults.get(controller.room.consult_id)
     assert consult.status is ConsultStatus.DECLINED
     assert consult.outcome_reason == "Wants a second opinion first"
 
 
 def test_back_to_the_consult_changes_nothing(qtbot: QtBot, controller, demo_desk) -> None:
-    controller._ending_confirmed = True
     dialog = controller.ask_outcome()
     dialog.reject()
-    assert not controller._ended
+    assert _still_open(controller)
     from tcdesk.domain import ConsultStatus
 
     assert demo_desk.consults.get(controller.room.consult_id).status is ConsultStatus.SCHEDULED

@@ -10,7 +10,6 @@ from tcdesk.services.consult_outcome import OutcomeKind
 
 
 def _ask(qtbot: QtBot, controller):
-    controller._ending_confirmed = True
     dialog = controller.ask_outcome()
     qtbot.waitExposed(dialog)
     return dialog

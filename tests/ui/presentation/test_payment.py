@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
@@ -149,17 +152,22 @@ def test_use_this_plan_also_shows_it(qtbot: QtBot, controller, demo_desk) -> Non
     assert panel.show_status.text() == "On the family's screen."
 
 
+def _monthly_shown_for(qtbot: QtBot, panel, down_dollars: int) -> Decimal:
+    """Set the down payment; the monthly the summary then shows for it."""
+    panel.down_spin.setValue(down_dollars)
+    after = re.compile(rf"after \D*{down_dollars:,}\D")
+    qtbot.waitUntil(lambda: after.search(panel.summary.text()) is not None)
+    monthly = re.search(r"([\d,]+(?:\.\d+)?) a month", panel.summary.text())
+    assert monthly is not None
+    return Decimal(monthly.group(1).replace(",", ""))
+
+
 def test_more_down_payment_lowers_the_monthly_shown(qtbot: QtBot, controller) -> None:
     _to_payment(controller)
     panel = controller.payment
     panel.pick("standard")
-    panel.down_spin.setValue(600)
-    qtbot.waitUntil(lambda: panel._current is not None and panel._current.down_cents == 60000)
-    qtbot.waitUntil(lambda: "a month" in panel.summary.text())
-    low = controller.room.price(panel._current).quote.monthly_payment
-    panel.down_spin.setValue(1500)
-    qtbot.waitUntil(lambda: panel._current.down_cents == 150000)
-    high = controller.room.price(panel._current).quote.monthly_payment
+    low = _monthly_shown_for(qtbot, panel, 600)
+    high = _monthly_shown_for(qtbot, panel, 1500)
     assert high < low
 
 

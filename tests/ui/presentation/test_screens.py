@@ -49,17 +49,18 @@ def test_display_is_full_screen_on_exactly_the_second_monitor(qtbot: QtBot, cont
     assert console.windowHandle().screen().name() == "STAFF"
 
 
-def test_choice_is_remembered_by_screen_name(qtbot: QtBot, controller, screens) -> None:
+def test_choice_is_remembered_by_screen_name(qtbot: QtBot, controller, screens, tmp_path) -> None:
+    from tcdesk.services.machine_settings import MachineSettingsStore
+
     controller.place_display(_patient_screen())
-    saved = screens._settings.load()
+    saved = MachineSettingsStore(tmp_path / "machine.json").load()  # as the next run reads it
     assert saved.patient_screen == "PATIENT"
     assert saved.patient_screen_geometry == "1920,0,1280,800"
     assert screens.choose().name() == "PATIENT"
 
 
 def test_identify_labels_every_screen(qtbot: QtBot, controller) -> None:
-    controller.identify()
-    overlays = controller._overlays
+    overlays = controller.identify()
     assert len(overlays) == len(QGuiApplication.screens())
     texts = " ".join(o.findChild(type(o.children()[0])).text() for o in overlays)
     assert "STAFF" in texts and "PATIENT" in texts
