@@ -13,23 +13,17 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 
-from tcdesk.documents.agreement_model import AgreementData
+from tcdesk.documents.agreement_model import AgreementData, months_of_validity
 from tcdesk.documents.layout import Styles, heading, keep_together
 from tcdesk.documents.textblocks import BULLET, HEADING, SUBHEADING, Block
 from tcdesk.money import PlanKind
 from tcdesk.paths import assets_dir
 
 TERMS_TEMPLATE = Path("templates") / "agreement_terms.md.j2"
-DAYS_PER_MONTH_OF_VALIDITY = {365: 12, 366: 12, 730: 24, 180: 6, 183: 6, 90: 3}
 
 
 def default_terms_template() -> Path:
     return assets_dir() / TERMS_TEMPLATE
-
-
-def months_of_validity(days: int) -> int | None:
-    """An estimate's validity in whole months, when the days are a usual number of months."""
-    return DAYS_PER_MONTH_OF_VALIDITY.get(days)
 
 
 def terms_context(data: AgreementData) -> dict[str, Any]:

@@ -509,7 +509,7 @@ def _word(content, key: str, default: str) -> str:
 def _describe(content, code: str, severity: str) -> dict[str, str]:
     if content is not None:
         return content.describe_finding(code, severity)
-    from tcdesk.documents.summary_pdf import fallback_condition
+    from tcdesk.documents.summary_text import fallback_condition
 
     return fallback_condition(code, severity)
 
