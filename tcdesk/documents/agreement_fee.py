@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from tcdesk.documents import agreement_text as words
 from tcdesk.documents.agreement_model import AgreementData
 from tcdesk.documents.fonts import markup
-from tcdesk.documents.layout import CONTENT_WIDTH, INK, Styles, para, table_style
+from tcdesk.documents.layout import CONTENT_WIDTH, INK, Styles, padding, para, table_style
 from tcdesk.formatting import money
 from tcdesk.money import INSURANCE_DISCLAIMER, InsuranceRole, PlanKind, Quote
 
@@ -39,10 +39,7 @@ def fee_breakdown(quote: Quote, st: Styles) -> list[Flowable]:
         total_row = len(rows) - 1
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        *padding(0, 0, 2, 2),
         ("LINEABOVE", (0, portion_row), (-1, portion_row), 0.75, INK),
     ]
     if total_row != portion_row:

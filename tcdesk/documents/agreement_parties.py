@@ -6,7 +6,14 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Table
 
 from tcdesk.documents.agreement_model import AgreementData
-from tcdesk.documents.layout import CONTENT_WIDTH, Styles, facts_table, heading, table_style
+from tcdesk.documents.layout import (
+    CONTENT_WIDTH,
+    Styles,
+    facts_table,
+    heading,
+    padding,
+    table_style,
+)
 from tcdesk.formatting import long_date
 
 
@@ -22,10 +29,7 @@ def who_and_what(data: AgreementData, st: Styles) -> Table:
         style=table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                *padding(0, 0, 0, 0),
             ]
         ),
     )

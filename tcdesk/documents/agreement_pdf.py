@@ -37,6 +37,7 @@ from tcdesk.documents.layout import (
     draw_footer,
     keep_together,
     letterhead,
+    padding,
     para,
     section,
     styles,
@@ -144,10 +145,7 @@ def _void_banner(data: AgreementData, st: Styles) -> Table:
         style=table_style(
             [
                 ("BOX", (0, 0), (-1, -1), 1.5, VOID_RED),
-                ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                ("TOPPADDING", (0, 0), (-1, -1), 6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                *padding(8, 8, 6, 4),
             ]
         ),
         spaceBefore=6,

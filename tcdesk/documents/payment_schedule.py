@@ -12,7 +12,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Spacer, Table
 
 from tcdesk.documents.fonts import SANS, SANS_BOLD
-from tcdesk.documents.layout import CONTENT_WIDTH, INK, SHADE, Styles, para, table_style
+from tcdesk.documents.layout import CONTENT_WIDTH, INK, SHADE, Styles, padding, para, table_style
 from tcdesk.formatting import long_date, medium_date, money
 from tcdesk.money import Quote
 
@@ -76,10 +76,7 @@ def _commands(last: int) -> list[tuple]:
         ("ALIGN", (2, 0), (-1, -1), "RIGHT"),
         ("LINEBELOW", (0, 0), (-1, 0), 0.75, INK),
         ("LINEABOVE", (0, last), (-1, last), 0.75, INK),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        *padding(4, 4, 2.2, 2.2),
     ]
     for row in range(2, last, 2):
         commands.append(("BACKGROUND", (0, row), (-1, row), SHADE))

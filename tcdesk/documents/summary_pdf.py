@@ -36,6 +36,7 @@ from tcdesk.documents.layout import (
     document,
     draw_footer,
     letterhead,
+    padding,
     para,
     section,
     styles,
@@ -169,10 +170,7 @@ def _finding(finding: SummaryFinding, text: SummaryText, st: Styles) -> Flowable
         style=table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                *padding(0, 0, 4, 6),
             ]
         ),
     )
@@ -207,10 +205,7 @@ def _options(data: SummaryData, text: SummaryText, st: Styles) -> Table:
     widths = [CONTENT_WIDTH - 2.9 * inch, 1.85 * inch, 1.05 * inch]
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 6),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+        *padding(6, 6, 6, 7),
         ("LINEBELOW", (0, 0), (-1, -2), 0.5, RULE),
     ]
     for index, option in enumerate(data.options):
@@ -269,10 +264,7 @@ def _payments(data: SummaryData, text: SummaryText, st: Styles) -> list[Flowable
         colWidths=[CONTENT_WIDTH - 1.6 * inch, 1.6 * inch],
         style=table_style(
             [
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                *padding(0, 0, 1.5, 1.5),
                 ("LINEABOVE", (0, -1), (-1, -1), 0.75, INK),
             ]
         ),
@@ -340,10 +332,7 @@ def _contact(data: SummaryData, text: SummaryText, st: Styles) -> Flowable:
         style=table_style(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 10),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-                ("TOPPADDING", (0, 0), (-1, -1), 8),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                *padding(10, 10, 8, 6),
             ]
         ),
     )

@@ -19,7 +19,16 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from tcdesk.documents import agreement_text as words
 from tcdesk.documents.agreement_model import AgreementData
 from tcdesk.documents.fonts import SANS, SANS_BOLD, markup
-from tcdesk.documents.layout import CONTENT_WIDTH, INK, RULE, SHADE, Styles, para, table_style
+from tcdesk.documents.layout import (
+    CONTENT_WIDTH,
+    INK,
+    RULE,
+    SHADE,
+    Styles,
+    padding,
+    para,
+    table_style,
+)
 from tcdesk.formatting import money
 from tcdesk.money import Payment, TruthInLending
 
@@ -187,10 +196,7 @@ def _ruled_box(content: list[Flowable]) -> Table:
         style=table_style(
             [
                 ("BOX", (0, 0), (-1, -1), 1.6, INK),
-                ("LEFTPADDING", (0, 0), (-1, -1), PAD),
-                ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-                ("TOPPADDING", (0, 0), (-1, -1), PAD),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
+                *padding(PAD, PAD, PAD, PAD),
             ]
         ),
     )

@@ -43,18 +43,16 @@ def test_the_box_holds_the_disclosures_in_the_order_of_the_form(apr: Decimal) ->
     body, data = _box_text(quote=quote(apr_percent=apr, months=36))
     q = data.quote
     disclosure = q.truth_in_lending
-    headers = [
-        "ANNUAL PERCENTAGE RATE",
+    titles = ["ANNUAL PERCENTAGE RATE", "FINANCE CHARGE", "Amount Financed"]
+    titles += ["Total of Payments", "Total Sale Price"]
+    descriptors = [
         words.APR_DESCRIPTOR,
-        "FINANCE CHARGE",
         words.FINANCE_CHARGE_DESCRIPTOR,
-        "Amount Financed",
         words.AMOUNT_FINANCED_DESCRIPTOR,
-        "Total of Payments",
         words.TOTAL_OF_PAYMENTS_DESCRIPTOR,
-        "Total Sale Price",
         words.total_sale_price_descriptor(disclosure.down_payment),
     ]
+    headers = [part for pair in zip(titles, descriptors, strict=True) for part in pair]
     schedule = ["Number of payments", "Amount of payments", "When payments are due"]
     for group in words.group_payments(q.payments):
         schedule += [str(group.count), money(group.amount), group.when_due()]

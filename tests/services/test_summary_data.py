@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import io
+from functools import partial
 from pathlib import Path
-
-from pypdf import PdfReader
 
 from tcdesk.services.demo import demo_id
 from tcdesk.services.summary_data import render_summary, summary_data
+from tests.documents.helpers import flat, text
 
-
-def consult_id(key: str) -> str:
-    return demo_id("consult", key)
+consult_id = partial(demo_id, "consult")
 
 
 def _text(pdf: bytes) -> str:
-    return " ".join(
-        " ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages
-    )
+    return flat(text(pdf))
 
 
 def test_summary_data_reuses_the_presentation_words(demo_desk) -> None:
