@@ -18,6 +18,7 @@ import re
 import unicodedata
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 from tcdesk.documents.agreement_model import AgreementData, PartyLine, SignatureMark
 from tcdesk.domain import Patient, Relationship, ResponsibleParty, TreatmentOption
@@ -30,16 +31,18 @@ from tcdesk.services.policy import cents_to_decimal
 from tcdesk.services.summary_data import render_summary, summary_data  # importable here too
 
 ADULT_AGE = 18
-_RELATIONSHIP_WORDS = {
-    Relationship.SELF: "Self",
-    Relationship.MOTHER: "Mother",
-    Relationship.FATHER: "Father",
-    Relationship.PARENT: "Parent",
-    Relationship.GUARDIAN: "Guardian",
-    Relationship.GRANDPARENT: "Grandparent",
-    Relationship.SPOUSE: "Spouse",
-    Relationship.OTHER: "Other",
-}
+_RELATIONSHIP_WORDS = MappingProxyType(
+    {
+        Relationship.SELF: "Self",
+        Relationship.MOTHER: "Mother",
+        Relationship.FATHER: "Father",
+        Relationship.PARENT: "Parent",
+        Relationship.GUARDIAN: "Guardian",
+        Relationship.GRANDPARENT: "Grandparent",
+        Relationship.SPOUSE: "Spouse",
+        Relationship.OTHER: "Other",
+    }
+)
 
 
 def agreement_number(practice_name: str, consult_id: str, year: int) -> str:
