@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from types import MappingProxyType
 
 from tcdesk.money import Quote
 
@@ -19,6 +20,12 @@ RESPONSIBLE = "responsible"
 PRACTICE = "practice"
 SIGNER_ROLES = (RESPONSIBLE, PRACTICE)
 DEFAULT_BRAND_COLOR = "#1F6F8B"
+DAYS_PER_MONTH_OF_VALIDITY = MappingProxyType({365: 12, 366: 12, 730: 24, 180: 6, 183: 6, 90: 3})
+
+
+def months_of_validity(days: int) -> int | None:
+    """An estimate's validity in whole months, when its days are a usual number of months."""
+    return DAYS_PER_MONTH_OF_VALIDITY.get(days)
 
 
 @dataclass(frozen=True)

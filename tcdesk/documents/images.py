@@ -25,8 +25,8 @@ from svglib.svglib import svg2rlg
 from tcdesk.documents.fonts import SANS, SANS_BOLD, sans
 from tcdesk.errors import UserError
 
-_RASTER = {".png", ".jpg", ".jpeg"}
-_BOLD_WEIGHTS = {"bold", "bolder", "600", "700", "800", "900"}
+_RASTER = frozenset({".png", ".jpg", ".jpeg"})
+_BOLD_WEIGHTS = frozenset({"bold", "bolder", "600", "700", "800", "900"})
 
 
 class _EmbeddedFontMap(FontMap):

@@ -142,6 +142,16 @@ def styles(brand: str = DEFAULT_ACCENT) -> Styles:
     )
 
 
+def padding(left: float, right: float, top: float, bottom: float) -> list[tuple]:
+    """The four padding commands for every cell of a table, in one line where it is used."""
+    return [
+        ("LEFTPADDING", (0, 0), (-1, -1), left),
+        ("RIGHTPADDING", (0, 0), (-1, -1), right),
+        ("TOPPADDING", (0, 0), (-1, -1), top),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+    ]
+
+
 def table_style(commands: Sequence[tuple]) -> TableStyle:
     """A table style whose plain-string cells use the embedded font.
 
@@ -181,10 +191,7 @@ def letterhead(
             [
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("ALIGN", (0, 0), (0, 0), "LEFT"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                *padding(0, 0, 0, 0),
             ]
         ),
     )
@@ -203,10 +210,7 @@ def heading(st: Styles, title: str, width: float = CONTENT_WIDTH) -> Flowable:
         style=table_style(
             [
                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 8),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                *padding(0, 0, 8, 3),
             ]
         ),
     )
@@ -261,10 +265,7 @@ def facts_table(
         style=table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                *padding(0, 6, 1.5, 1.5),
             ]
         ),
         hAlign="LEFT",

@@ -8,10 +8,7 @@ whom to call. The words come from ``assets/templates/summary_text.toml``
 
 from __future__ import annotations
 
-import functools
 import io
-import tomllib
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +16,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from tcdesk.documents.agreement_model import SummaryChoice, SummaryData, SummaryFinding
+from tcdesk.documents.agreement_model import (
+    SummaryChoice,
+    SummaryData,
+    SummaryFinding,
+    months_of_validity,
+)
 from tcdesk.documents.fonts import markup, sans
 from tcdesk.documents.images import load_picture
 from tcdesk.documents.layout import (
@@ -34,85 +36,20 @@ from tcdesk.documents.layout import (
     document,
     draw_footer,
     letterhead,
+    padding,
     para,
     section,
     styles,
     table_style,
 )
-from tcdesk.documents.textblocks import TemplateProblem, render_string
-from tcdesk.errors import UserError
+from tcdesk.documents.summary_text import SummaryText, default_text_file, load_texts
 from tcdesk.formatting import money
-from tcdesk.paths import assets_dir
 
-TEXT_FILE = Path("templates") / "summary_text.toml"
-TEXT_FORMAT = 1
 MINUS = "\u2212"
 
 
-def default_text_file() -> Path:
-    return assets_dir() / TEXT_FILE
-
-
-class SummaryText:
-    """The summary's words: ``text(key, **values)`` renders one jinja2 snippet."""
-
-    def __init__(self, path: Path, texts: Mapping[str, Any], context: Mapping[str, Any]):
-        self.path = path
-        self._texts = texts
-        self._context = dict(context)
-
-    def __call__(self, key: str, **values: Any) -> str:
-        source = self._texts.get(key)
-        if not isinstance(source, str):
-            raise TemplateProblem(f"{self.path}: the text '{key}' is missing.")
-        rendered = render_string(source, {**self._context, **values}, f"{self.path}: {key}")
-        return rendered.strip()
-
-    def lines(self, key: str, **values: Any) -> list[str]:
-        """A multi-line text as its non-empty lines."""
-        return [line.strip() for line in self(key, **values).splitlines() if line.strip()]
-
-
-@functools.lru_cache(maxsize=8)
-def _load_texts(path: str, size: int, mtime_ns: int) -> dict[str, Any]:
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise UserError(f"The summary text file {path} can't be read: {error}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise UserError(f"The summary text file {path} is not valid TOML: {error}") from None
-    if data.get("format") != TEXT_FORMAT:
-        raise UserError(
-            f"The summary text file {path} has format {data.get('format')!r}; "
-            f"this tcdesk reads format {TEXT_FORMAT}."
-        )
-    return data
-
-
-def load_texts(path: Path | None = None) -> dict[str, Any]:
-    file = Path(path or default_text_file())
-    try:
-        stat = file.stat()
-    except OSError as error:
-        raise UserError(
-            f"The summary text file {file} can't be read: {error.strerror or error}."
-        ) from None
-    return _load_texts(str(file.resolve()), stat.st_size, stat.st_mtime_ns)
-
-
-def fallback_condition(code: str, severity: str) -> dict[str, str]:
-    """Plain words for a finding when the presentation's content can't be read."""
-    texts = load_texts().get("conditions", {}).get(code, {})
-    return {
-        "label": texts.get("label", code.replace("_", " ").capitalize()),
-        "severity_label": severity.capitalize(),
-        "what_it_is": texts.get("what_it_is", ""),
-        "if_untreated": texts.get("if_untreated", ""),
-    }
-
-
 def _valid_for(days: int) -> str:
-    months = {365: 12, 366: 12, 730: 24, 180: 6, 183: 6, 90: 3}.get(days)
+    months = months_of_validity(days)
     return f"{months} months" if months else f"{days} days"
 
 
@@ -233,10 +170,7 @@ def _finding(finding: SummaryFinding, text: SummaryText, st: Styles) -> Flowable
         style=table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                *padding(0, 0, 4, 6),
             ]
         ),
     )
@@ -271,10 +205,7 @@ def _options(data: SummaryData, text: SummaryText, st: Styles) -> Table:
     widths = [CONTENT_WIDTH - 2.9 * inch, 1.85 * inch, 1.05 * inch]
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 6),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+        *padding(6, 6, 6, 7),
         ("LINEBELOW", (0, 0), (-1, -2), 0.5, RULE),
     ]
     for index, option in enumerate(data.options):
@@ -333,10 +264,7 @@ def _payments(data: SummaryData, text: SummaryText, st: Styles) -> list[Flowable
         colWidths=[CONTENT_WIDTH - 1.6 * inch, 1.6 * inch],
         style=table_style(
             [
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                *padding(0, 0, 1.5, 1.5),
                 ("LINEABOVE", (0, -1), (-1, -1), 0.75, INK),
             ]
         ),
@@ -404,10 +332,7 @@ def _contact(data: SummaryData, text: SummaryText, st: Styles) -> Flowable:
         style=table_style(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 10),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-                ("TOPPADDING", (0, 0), (-1, -1), 8),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                *padding(10, 10, 8, 6),
             ]
         ),
     )

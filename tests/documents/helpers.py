@@ -116,3 +116,14 @@ def assert_fonts_embedded(pdf: bytes, tmp_path: Path) -> list[str]:
         emb = row[-5]
         assert emb == "yes", f"font not embedded: {' '.join(row)}"
     return [row[0] for row in rows]
+
+
+def flowables_pdf(flowables: list) -> bytes:
+    """``flowables`` alone on Letter pages of the documents' frame: one part read back."""
+    from tcdesk.documents.fonts import sans
+    from tcdesk.documents.layout import document
+
+    sans()
+    buffer = io.BytesIO()
+    document(buffer, title="part", author="tests", subject="part").build(list(flowables))
+    return buffer.getvalue()

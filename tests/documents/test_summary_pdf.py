@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+import tcdesk.render
 from tcdesk.documents import summary_pdf
 from tcdesk.documents.summary_pdf import build_summary_pdf, default_text_file
+from tcdesk.documents.summary_text import fallback_condition
 from tcdesk.errors import UserError
 from tcdesk.formatting import money
-from tcdesk.services import agreement_data as gathering
-from tcdesk.services.agreement_data import summary_data
 from tcdesk.services.demo import demo_id
+from tcdesk.services.summary_data import summary_data
 from tests.documents.helpers import assert_fonts_embedded, flat, pages, text
 
 
@@ -93,10 +94,16 @@ def test_started_patient_next_steps(demo_desk) -> None:
 
 
 def test_fallback_condition_words(demo_desk, monkeypatch) -> None:
-    monkeypatch.setattr(gathering, "_content", lambda: None)
+    def unreadable(folder=None):
+        raise UserError("The presentation's content can't be read.")
+
+    monkeypatch.setattr(tcdesk.render, "load_content", unreadable)
     data = summary_data(demo_desk, demo_id("consult", "zoe_martinez_reyes"))
     assert data.findings[0].label == "Crowding"
-    assert data.findings[0].what_it_is
+    own = fallback_condition("crowding", "moderate")
+    assert data.findings[0].what_it_is == own["what_it_is"]
+    assert data.findings[0].if_untreated == own["if_untreated"]
+    assert data.phases == ()  # the timeline's words are the presentation's
     assert "Crowding" in text(build_summary_pdf(data))
 
 

@@ -18,10 +18,9 @@ from tcdesk.services.agreement_data import (
     agreement_data,
     agreement_number,
     render_agreement,
-    render_summary,
-    summary_data,
 )
 from tcdesk.services.demo import demo_id
+from tcdesk.services.summary_data import summary_data
 
 
 def consult_id(key: str) -> str:
@@ -174,44 +173,3 @@ def test_corrupt_logo_names_the_file(demo_desk, tmp_path: Path) -> None:
     with pytest.raises(UserError, match="logo file") as error:
         render_agreement(demo_desk, consult_id("ethan_walker"))
     assert str(logo) in str(error.value)
-
-
-def test_summary_data_reuses_the_presentation_words(demo_desk) -> None:
-    from tcdesk.render import load_content
-
-    content = load_content()
-    data = summary_data(demo_desk, consult_id("zoe_martinez_reyes"))
-    assert data.patient_name == "Zoë Martínez-Reyes"
-    assert [f.code for f in data.findings] == ["crowding", "deep_bite"]
-    crowding = data.findings[0]
-    expected = content.describe_finding("crowding", "moderate")
-    assert crowding.label == expected["label"]
-    assert crowding.what_it_is == expected["what_it_is"]
-    assert Path(crowding.illustration).name == "crowding.svg"
-    assert Path(crowding.illustration).is_file()
-    assert [o.recommended for o in data.options] == [True, False, False]
-    assert data.timeline_option == "Metal braces"
-    assert data.phases and data.phases[0].start_month == 0
-    assert data.choices[0].key == "pay_in_full"
-    assert data.choices[0].label == content.word("investment.label_pay_in_full")
-    assert data.insurance_estimate > 0 and data.insurance_disclaimer
-    assert data.coordinator_name == "Jessica Alvarez"
-
-
-def test_summary_marks_the_chosen_plan(demo_desk) -> None:
-    data = summary_data(demo_desk, consult_id("mila_ivanova"))
-    assert [o.chosen for o in data.options].count(True) == 1
-    assert [c.key for c in data.choices if c.chosen] == ["standard"]
-    assert data.planned_start is not None
-    assert all(phase.date_label for phase in data.phases)
-
-
-def test_render_summary(demo_desk) -> None:
-    data, pdf = render_summary(demo_desk, consult_id("wang_xiaoming"))
-    body = _text(pdf)
-    assert "Ming 王" in body
-    for finding in data.findings:
-        assert finding.label in body
-    for option in data.options:
-        assert option.title in body
-    assert data.coordinator_name in body
