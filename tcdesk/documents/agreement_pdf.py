@@ -57,7 +57,7 @@ from tcdesk.documents.layout import (
 )
 from tcdesk.documents.textblocks import BULLET, HEADING, SUBHEADING, Block, render_blocks
 from tcdesk.errors import UserError
-from tcdesk.formatting import local_time, long_date, medium_date, money
+from tcdesk.formatting import local_time, long_date, medium_date, money_from_dollars
 from tcdesk.money import INSURANCE_DISCLAIMER, InsuranceRole, PlanKind, Quote
 from tcdesk.paths import assets_dir
 
@@ -263,11 +263,14 @@ def _treatment(data: AgreementData, st: Styles, width: float) -> Table:
 
 def _fee(quote: Quote, st: Styles) -> list[Flowable]:
     rows: list[list[Any]] = [
-        [para("Total fee", st.cell), para(money(quote.total_fee), st.cell_right)]
+        [para("Total fee", st.cell), para(money_from_dollars(quote.total_fee), st.cell_right)]
     ]
     for discount in quote.discounts:
         rows.append(
-            [para(discount.name, st.cell), para(f"{MINUS}{money(discount.amount)}", st.cell_right)]
+            [
+                para(discount.name, st.cell),
+                para(f"{MINUS}{money_from_dollars(discount.amount)}", st.cell_right),
+            ]
         )
     for estimate in quote.insurance:
         if estimate.amount <= 0:
@@ -281,26 +284,29 @@ def _fee(quote: Quote, st: Styles) -> list[Flowable]:
                     "<b>estimate, not guaranteed</b>",
                     st.cell,
                 ),
-                para(f"{MINUS}{money(estimate.amount)}", st.cell_right),
+                para(f"{MINUS}{money_from_dollars(estimate.amount)}", st.cell_right),
             ]
         )
     portion_row = len(rows)
     rows.append(
         [
             para("Patient portion", st.cell_bold),
-            para(money(quote.patient_portion), st.cell_right_bold),
+            para(money_from_dollars(quote.patient_portion), st.cell_right_bold),
         ]
     )
     total_row = portion_row
     if quote.plan is PlanKind.PAY_IN_FULL and quote.pay_in_full_discount is not None:
         discount = quote.pay_in_full_discount
         rows.append(
-            [para(discount.name, st.cell), para(f"{MINUS}{money(discount.amount)}", st.cell_right)]
+            [
+                para(discount.name, st.cell),
+                para(f"{MINUS}{money_from_dollars(discount.amount)}", st.cell_right),
+            ]
         )
         rows.append(
             [
                 para("Amount due, paid in full", st.cell_bold),
-                para(money(quote.down_payment), st.cell_right_bold),
+                para(money_from_dollars(quote.down_payment), st.cell_right_bold),
             ]
         )
         total_row = len(rows) - 1
@@ -344,10 +350,10 @@ def _truth_in_lending_box(data: AgreementData, st: Styles) -> Flowable:
     widths = [inner * 0.205, inner * 0.205, inner * 0.19, inner * 0.2, inner * 0.2]
     texts = [
         f"{disclosure.apr:.2f}%",
-        money(disclosure.finance_charge),
-        money(disclosure.amount_financed),
-        money(disclosure.total_of_payments),
-        money(disclosure.total_sale_price),
+        money_from_dollars(disclosure.finance_charge),
+        money_from_dollars(disclosure.amount_financed),
+        money_from_dollars(disclosure.total_of_payments),
+        money_from_dollars(disclosure.total_sale_price),
     ]
     big_size, size = _figure_sizes(texts, widths, cell_padding=10)
     big_value = ParagraphStyle(
@@ -403,7 +409,7 @@ def _truth_in_lending_box(data: AgreementData, st: Styles) -> Flowable:
         schedule_rows.append(
             [
                 para(str(group.count), st.cell),
-                para(money(group.amount), st.cell),
+                para(money_from_dollars(group.amount), st.cell),
                 para(group.when_due(), st.cell),
             ]
         )
@@ -483,7 +489,7 @@ def _figure_sizes(
 
 def _schedule(quote: Quote, st: Styles) -> list[Flowable]:
     intro = (
-        f"The down payment of {money(quote.down_payment)} is due on "
+        f"The down payment of {money_from_dollars(quote.down_payment)} is due on "
         f"{long_date(quote.request.agreement_date)} and is not part of this schedule."
         if quote.down_payment > 0
         else "There is no down payment."
@@ -495,9 +501,9 @@ def _schedule(quote: Quote, st: Styles) -> list[Flowable]:
             [
                 str(payment.number),
                 medium_date(payment.due),
-                money(payment.amount),
-                money(payment.principal),
-                money(payment.interest),
+                money_from_dollars(payment.amount),
+                money_from_dollars(payment.principal),
+                money_from_dollars(payment.interest),
             ]
         )
     disclosure = quote.truth_in_lending
@@ -506,9 +512,9 @@ def _schedule(quote: Quote, st: Styles) -> list[Flowable]:
         [
             "Total",
             "",
-            money(disclosure.total_of_payments),
-            money(principal),
-            money(disclosure.interest),
+            money_from_dollars(disclosure.total_of_payments),
+            money_from_dollars(principal),
+            money_from_dollars(disclosure.interest),
         ]
     )
     last = len(rows) - 1

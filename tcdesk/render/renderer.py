@@ -23,7 +23,6 @@ from jinja2 import TemplateError
 
 from tcdesk.errors import UserError
 from tcdesk.render.content import Content, load_content
-from tcdesk.render.format import format_money
 from tcdesk.render.slide import (
     Block,
     BulletsBlock,
@@ -44,7 +43,7 @@ from tcdesk.render.slide import (
     Theme,
     TimelineBlock,
 )
-from tcdesk.render.templates import TemplateCache
+from tcdesk.render.templates import TemplateCache, slide_money
 
 MAX_PHOTOS = 4
 _BLOCK_TAG = re.compile(r"^\s*<(p|ul|ol|h[1-6]|div|table|blockquote)\b", re.IGNORECASE)
@@ -253,8 +252,8 @@ class Renderer:
             lines=tuple(str(line) for line in option.get("lines") or ()),
             months=words("options.months", months=months) if months else "",
             visits=_visits(words, weeks),
-            fee=format_money(fee) if fee else words("options.no_fee"),
-            monthly=words("options.monthly_from", amount=format_money(monthly)) if monthly else "",
+            fee=slide_money(fee) if fee else words("options.no_fee"),
+            monthly=words("options.monthly_from", amount=slide_money(monthly)) if monthly else "",
             recommended=bool(option.get("recommended")),
             chosen=bool(option.get("chosen")),
         )
@@ -288,10 +287,10 @@ class Renderer:
         fee = investment.get("fee")
         if fee is None:
             return []
-        figures = [Figure(words("investment.fee"), format_money(fee))]
+        figures = [Figure(words("investment.fee"), slide_money(fee))]
         discount = investment.get("discount") or Decimal(0)
         if discount:
-            figures.append(Figure(words("investment.discount"), "-" + format_money(discount)))
+            figures.append(Figure(words("investment.discount"), "-" + slide_money(discount)))
         insured = bool(context.get("insured"))
         if step.footnote:
             footnote = self._render(step, "footnote", step.footnote, context)
@@ -301,7 +300,7 @@ class Renderer:
             figures.append(
                 Figure(
                     words("investment.insurance"),
-                    "-" + format_money(investment.get("insurance_estimate") or Decimal(0)),
+                    "-" + slide_money(investment.get("insurance_estimate") or Decimal(0)),
                     # Said once: under the figure only when no footnote says it.
                     caption="" if footnote else words("investment.insurance_note"),
                 )
@@ -309,7 +308,7 @@ class Renderer:
         figures.append(
             Figure(
                 words("investment.portion"),
-                format_money(investment.get("patient_portion", fee)),
+                slide_money(investment.get("patient_portion", fee)),
                 emphasis=True,
             )
         )
@@ -328,24 +327,24 @@ class Renderer:
     def _choice_card(self, choice: Mapping[str, Any]) -> PaymentChoiceCard:
         words = self.content.word
         months = int(choice.get("months") or 0)
-        total = format_money(choice["total"])
+        total = slide_money(choice["total"])
         lines: list[str] = []
         if months:
-            headline = words("investment.choice_monthly", monthly=format_money(choice["monthly"]))
+            headline = words("investment.choice_monthly", monthly=slide_money(choice["monthly"]))
             if choice.get("down"):
-                lines.append(words("investment.choice_down", down=format_money(choice["down"])))
+                lines.append(words("investment.choice_down", down=slide_money(choice["down"])))
             lines.append(words("investment.choice_months", months=months))
         else:
             headline = words("investment.choice_in_full", total=total)
         savings = choice.get("savings")
         if savings:
-            lines.append(words("investment.choice_saves", amount=format_money(savings)))
+            lines.append(words("investment.choice_saves", amount=slide_money(savings)))
         if months:
             lines.append(words("investment.choice_total", total=total))
         charge = choice.get("finance_charge") or Decimal(0)
         if months and charge > 0:
             lines.append(words("investment.choice_apr", apr=f"{Decimal(choice['apr']):.2f}"))
-            lines.append(words("investment.choice_finance", charge=format_money(charge)))
+            lines.append(words("investment.choice_finance", charge=slide_money(charge)))
         return PaymentChoiceCard(
             key=str(choice["key"]),
             label=str(choice["label"]),
