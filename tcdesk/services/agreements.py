@@ -127,7 +127,8 @@ def _records(
         kinds = {event.kind for event in own}
         signed_events = [e for e in own if e.kind is AgreementEventKind.SIGNED]
         on_paper = any(
-            _payload(event).get("method") == SigningMethod.ON_PAPER.value for event in signed_events
+            _payload(event).get("method") == SigningMethod.ON_PAPER.value
+            for event in signed_events
         )
         awaiting = _awaiting(signed_events)
         if AgreementEventKind.VOIDED in kinds:
@@ -614,11 +615,9 @@ def prepare_signing(
             later or "every party has now signed"
         )
     else:
-        notice = (
-            f"Signed on screen by {names}; "
-            + (f"{later}, who can sign later; " if later else "")
-            + f"signed copy of version {original.version}"
-        )
+        notice = f"Signed on screen by {names}; " + (
+            f"{later}, who can sign later; " if later else ""
+        ) + f"signed copy of version {original.version}"
     return PendingAgreement(
         consult_id=original.consult_id,
         number=original.number,

@@ -564,7 +564,8 @@ class AgreementPreview(QDialog):
             )
         else:
             self.show_info(
-                f"Signed and saved as version {agreement.version}. Print or save it for the family."
+                f"Signed and saved as version {agreement.version}. Print or save it for the "
+                "family."
             )
         self.agreement_changed.emit(agreement.id)
 
