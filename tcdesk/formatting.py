@@ -15,6 +15,9 @@ half up, the one rounding rule agreements use. Three forms:
   such as a fee or an insurance maximum in a list.
 - ``brief_money_from_*``: ``$5,600`` but ``$103.33``: cents only when there
   are some, as the slides show money across the room.
+
+Rates (an APR, an interest rate) are ``Decimal`` percents shown with two
+decimals, as Truth in Lending discloses them: ``rate_percent`` (``6.90%``).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date, format_time
 from babel.lists import format_list
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_decimal, format_percent
 
 DEFAULT_LOCALE = "en_US"
 CURRENCY = "USD"
@@ -80,6 +83,22 @@ def brief_money_from_dollars(amount: Decimal, *, locale: str = DEFAULT_LOCALE) -
 def brief_money_from_cents(amount_cents: int, *, locale: str = DEFAULT_LOCALE) -> str:
     """``560000`` -> ``$5,600``, ``10333`` -> ``$103.33``."""
     return brief_money_from_dollars(_cents_as_dollars(amount_cents), locale=locale)
+
+
+def _percent(percent: Decimal) -> Decimal:
+    if not isinstance(percent, Decimal):
+        raise TypeError(f"a rate must be a Decimal percent, not {type(percent).__name__}")
+    return percent
+
+
+def rate_percent(percent: Decimal, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``Decimal("6.9")`` -> ``6.90%``: an APR or interest rate as it is disclosed."""
+    return format_percent(_percent(percent) / 100, format="0.00%", locale=locale)
+
+
+def rate_number(percent: Decimal, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``Decimal("6.9")`` -> ``6.90``: a rate for wording that writes its own ``%``."""
+    return format_decimal(_percent(percent), format="0.00", locale=locale)
 
 
 def long_date(day: date, *, locale: str = DEFAULT_LOCALE) -> str:

@@ -19,6 +19,8 @@ from tcdesk.formatting import (
     money_from_dollars,
     month_year,
     ordinal,
+    rate_number,
+    rate_percent,
     weekday_date,
     whole_money_from_cents,
     whole_money_from_dollars,
@@ -92,6 +94,14 @@ def test_cents_must_be_int(bad: object) -> None:
 def test_money_sentences_read_like_the_app(amount: Decimal) -> None:
     """money/ words its own errors without babel; in English they must read the same."""
     assert dollars_text(amount) == money_from_dollars(amount)
+
+
+def test_rates_have_two_decimals() -> None:
+    assert rate_percent(Decimal("6.9")) == "6.90%"
+    assert rate_percent(Decimal("0.00")) == "0.00%"
+    assert rate_number(Decimal("12.345")) == "12.34"  # as f"{x:.2f}" rounds: half even
+    with pytest.raises(TypeError):
+        rate_percent(6.9)  # type: ignore[arg-type]
 
 
 # -- dates, times, lists --------------------------------------------------------------------

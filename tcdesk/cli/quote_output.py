@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tcdesk.formatting import money_from_dollars
+from tcdesk.formatting import money_from_dollars, rate_percent
 from tcdesk.money import INSURANCE_DISCLAIMER, PlanKind, Quote
 
 
@@ -131,7 +131,7 @@ def render_quote(quote: Quote) -> str:
             )
         )
     truth += [
-        ("Annual percentage rate", f"{disclosure.apr:.2f}%"),
+        ("Annual percentage rate", rate_percent(disclosure.apr)),
         ("Total of payments", money_from_dollars(disclosure.total_of_payments)),
         ("Total sale price", money_from_dollars(disclosure.total_sale_price)),
     ]

@@ -57,7 +57,7 @@ from tcdesk.documents.layout import (
 )
 from tcdesk.documents.textblocks import BULLET, HEADING, SUBHEADING, Block, render_blocks
 from tcdesk.errors import UserError
-from tcdesk.formatting import local_time, long_date, medium_date, money_from_dollars
+from tcdesk.formatting import local_time, long_date, medium_date, money_from_dollars, rate_percent
 from tcdesk.money import INSURANCE_DISCLAIMER, InsuranceRole, PlanKind, Quote
 from tcdesk.paths import assets_dir
 
@@ -349,7 +349,7 @@ def _truth_in_lending_box(data: AgreementData, st: Styles) -> Flowable:
     desc = ParagraphStyle("til_desc", parent=st.cell, fontSize=8, leading=9.8, textColor=INK)
     widths = [inner * 0.205, inner * 0.205, inner * 0.19, inner * 0.2, inner * 0.2]
     texts = [
-        f"{disclosure.apr:.2f}%",
+        rate_percent(disclosure.apr),
         money_from_dollars(disclosure.finance_charge),
         money_from_dollars(disclosure.amount_financed),
         money_from_dollars(disclosure.total_of_payments),

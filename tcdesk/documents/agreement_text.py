@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from tcdesk.formatting import long_date, medium_date, money_from_dollars, ordinal
+from tcdesk.formatting import long_date, medium_date, money_from_dollars, ordinal, rate_percent
 from tcdesk.money import Payment, PlanKind, Quote
 
 APR_DESCRIPTOR = "The cost of your credit as a yearly rate."
@@ -139,7 +139,7 @@ def monthly_terms(quote: Quote) -> str | None:
     if extras:
         sentence += "; " + " and ".join(extras)
     if quote.request.apr_percent > 0:
-        sentence += f". Interest is charged at {quote.request.apr_percent:.2f}% a year"
+        sentence += f". Interest is charged at {rate_percent(quote.request.apr_percent)} a year"
         sentence += " on the unpaid balance"
     return sentence + "."
 

@@ -41,7 +41,7 @@ from tcdesk.documents.layout import (
 )
 from tcdesk.documents.textblocks import TemplateProblem, render_string
 from tcdesk.errors import UserError
-from tcdesk.formatting import money_from_dollars
+from tcdesk.formatting import money_from_dollars, rate_number
 from tcdesk.paths import assets_dir
 
 TEXT_FILE = Path("templates") / "summary_text.toml"
@@ -384,7 +384,7 @@ def _choice_row(choice: SummaryChoice, text: SummaryText, st: Styles) -> list[An
     if choice.savings > 0:
         details.append(text("choice_saves", amount=choice.savings))
     if choice.months and choice.apr > 0:
-        details.append(text("choice_apr", apr=f"{choice.apr:.2f}"))
+        details.append(text("choice_apr", apr=rate_number(choice.apr)))
     first: list[Flowable] = [Paragraph(label, st.cell)]
     if details:
         first.append(para(" · ".join(details), small))

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from jinja2 import TemplateError
 
 from tcdesk.errors import UserError
+from tcdesk.formatting import rate_number
 from tcdesk.render.content import Content, load_content
 from tcdesk.render.slide import (
     Block,
@@ -343,7 +344,7 @@ class Renderer:
             lines.append(words("investment.choice_total", total=total))
         charge = choice.get("finance_charge") or Decimal(0)
         if months and charge > 0:
-            lines.append(words("investment.choice_apr", apr=f"{Decimal(choice['apr']):.2f}"))
+            lines.append(words("investment.choice_apr", apr=rate_number(Decimal(choice["apr"]))))
             lines.append(words("investment.choice_finance", charge=slide_money(charge)))
         return PaymentChoiceCard(
             key=str(choice["key"]),

@@ -21,7 +21,7 @@ from tcdesk.domain import (
     TreatmentOption,
 )
 from tcdesk.errors import UserError
-from tcdesk.formatting import money_from_dollars
+from tcdesk.formatting import money_from_dollars, rate_percent
 from tcdesk.money import (
     Adjustment,
     DiscountKind,
@@ -253,7 +253,7 @@ class PlanTerms:
             f"{self.months} monthly payments of {money_from_dollars(self.monthly_payment)}"
         )
         if self.disclosed:
-            parts.append(f"APR {self.apr:.2f}%")
+            parts.append(f"APR {rate_percent(self.apr)}")
             parts.append(f"finance charge {money_from_dollars(self.finance_charge)}")
         return " · ".join(parts)
 

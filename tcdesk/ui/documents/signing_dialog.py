@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from tcdesk.domain.agreement import Signer, SignerRole
-from tcdesk.formatting import local_time, medium_date, money_from_dollars
+from tcdesk.formatting import local_time, medium_date, money_from_dollars, rate_percent
 from tcdesk.services.agreements import SignatureMark, SigningSheet
 from tcdesk.services.clock import Clock, system_clock, utc_iso
 from tcdesk.ui.documents.signature_pad import SignaturePad
@@ -93,7 +93,7 @@ def _truth_in_lending_box(sheet: SigningSheet) -> QFrame:
     box.setFrameShape(QFrame.Shape.Box)
     grid = QGridLayout(box)
     cells = (
-        ("Annual Percentage Rate", f"{sheet.apr:.2f}%", True),
+        ("Annual Percentage Rate", rate_percent(sheet.apr), True),
         ("Finance Charge", money_from_dollars(sheet.finance_charge), True),
         ("Amount Financed", money_from_dollars(sheet.amount_financed), False),
         ("Total of Payments", money_from_dollars(sheet.total_of_payments), False),

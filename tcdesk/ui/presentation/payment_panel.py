@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from tcdesk.domain import PaymentPlan
 from tcdesk.errors import UserError
-from tcdesk.formatting import money_from_dollars
+from tcdesk.formatting import money_from_dollars, rate_percent
 from tcdesk.money import MoneyInputError
 from tcdesk.services.consult_quote import PricedPlan
 from tcdesk.services.consult_room import ConsultRoom, PlanDeck
@@ -242,7 +242,8 @@ class PaymentPanel(QWidget):
             )
             if til.required:
                 text += (
-                    f"<br>APR {til.apr}% · finance charge {money_from_dollars(til.finance_charge)}"
+                    f"<br>APR {rate_percent(til.apr)} · "
+                    f"finance charge {money_from_dollars(til.finance_charge)}"
                 )
         else:
             text = f"<b>Pay in full: {money_from_dollars(quote.total_paid)}</b>"
