@@ -60,6 +60,15 @@ def money_from_cents(amount_cents: int, *, locale: str = DEFAULT_LOCALE) -> str:
     return money_from_dollars(_cents_as_dollars(amount_cents), locale=locale)
 
 
+def money_off_from_dollars(amount: Decimal, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``Decimal("205")`` -> ``−$205.00``: an amount taken off a fee, in print.
+
+    The true minus sign (U+2212), as the printed documents set it: a hyphen
+    is shorter than the digits and reads as a dash.
+    """
+    return "\u2212" + money_from_dollars(amount, locale=locale)
+
+
 def whole_money_from_dollars(amount: Decimal, *, locale: str = DEFAULT_LOCALE) -> str:
     """``Decimal("5600")`` -> ``$5,600``; ``Decimal("166.58")`` -> ``$167``."""
     return format_currency(

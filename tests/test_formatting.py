@@ -17,6 +17,7 @@ from tcdesk.formatting import (
     medium_date,
     money_from_cents,
     money_from_dollars,
+    money_off_from_dollars,
     month_year,
     ordinal,
     rate_number,
@@ -94,6 +95,10 @@ def test_cents_must_be_int(bad: object) -> None:
 def test_money_sentences_read_like_the_app(amount: Decimal) -> None:
     """money/ words its own errors without babel; in English they must read the same."""
     assert dollars_text(amount) == money_from_dollars(amount)
+
+
+def test_money_taken_off_has_a_true_minus() -> None:
+    assert money_off_from_dollars(Decimal("205")) == "\u2212$205.00"
 
 
 def test_rates_have_two_decimals() -> None:

@@ -57,14 +57,20 @@ from tcdesk.documents.layout import (
 )
 from tcdesk.documents.textblocks import BULLET, HEADING, SUBHEADING, Block, render_blocks
 from tcdesk.errors import UserError
-from tcdesk.formatting import local_time, long_date, medium_date, money_from_dollars, rate_percent
+from tcdesk.formatting import (
+    local_time,
+    long_date,
+    medium_date,
+    money_from_dollars,
+    money_off_from_dollars,
+    rate_percent,
+)
 from tcdesk.money import INSURANCE_DISCLAIMER, InsuranceRole, PlanKind, Quote
 from tcdesk.paths import assets_dir
 
 TITLE = "Orthodontic Financial Agreement"
 TERMS_TEMPLATE = Path("templates") / "agreement_terms.md.j2"
 DAYS_PER_MONTH_OF_VALIDITY = {365: 12, 366: 12, 730: 24, 180: 6, 183: 6, 90: 3}
-MINUS = "\u2212"
 VOID_COLOR = "#B3261E"
 
 
@@ -269,7 +275,7 @@ def _fee(quote: Quote, st: Styles) -> list[Flowable]:
         rows.append(
             [
                 para(discount.name, st.cell),
-                para(f"{MINUS}{money_from_dollars(discount.amount)}", st.cell_right),
+                para(money_off_from_dollars(discount.amount), st.cell_right),
             ]
         )
     for estimate in quote.insurance:
@@ -284,7 +290,7 @@ def _fee(quote: Quote, st: Styles) -> list[Flowable]:
                     "<b>estimate, not guaranteed</b>",
                     st.cell,
                 ),
-                para(f"{MINUS}{money_from_dollars(estimate.amount)}", st.cell_right),
+                para(money_off_from_dollars(estimate.amount), st.cell_right),
             ]
         )
     portion_row = len(rows)
@@ -300,7 +306,7 @@ def _fee(quote: Quote, st: Styles) -> list[Flowable]:
         rows.append(
             [
                 para(discount.name, st.cell),
-                para(f"{MINUS}{money_from_dollars(discount.amount)}", st.cell_right),
+                para(money_off_from_dollars(discount.amount), st.cell_right),
             ]
         )
         rows.append(

@@ -41,12 +41,11 @@ from tcdesk.documents.layout import (
 )
 from tcdesk.documents.textblocks import TemplateProblem, render_string
 from tcdesk.errors import UserError
-from tcdesk.formatting import money_from_dollars, rate_number
+from tcdesk.formatting import money_from_dollars, money_off_from_dollars, rate_number
 from tcdesk.paths import assets_dir
 
 TEXT_FILE = Path("templates") / "summary_text.toml"
 TEXT_FORMAT = 1
-MINUS = "\u2212"
 
 
 def default_text_file() -> Path:
@@ -320,11 +319,9 @@ def _payments(data: SummaryData, text: SummaryText, st: Styles) -> list[Flowable
         (text("fee"), money_from_dollars(data.total_fee), False)
     ]
     if data.discounts > 0:
-        figures.append((text("savings"), f"{MINUS}{money_from_dollars(data.discounts)}", False))
+        figures.append((text("savings"), money_off_from_dollars(data.discounts), False))
     if data.insurance_estimate > 0:
-        figures.append(
-            (text("insurance"), f"{MINUS}{money_from_dollars(data.insurance_estimate)}", False)
-        )
+        figures.append((text("insurance"), money_off_from_dollars(data.insurance_estimate), False))
     figures.append((text("portion"), money_from_dollars(data.patient_portion), True))
     summary = Table(
         [
