@@ -140,6 +140,16 @@ def local_time(utc_iso: str, *, locale: str = DEFAULT_LOCALE) -> str:
     return format_time(local_datetime(utc_iso), format="short", locale=locale)
 
 
+def local_date_and_time(moment: datetime, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``Nov 29, 2026 2:30 PM``: when something happened, at this machine's clock.
+
+    A naive ``moment`` is taken as local time, as ``datetime.astimezone`` does.
+    """
+    local = moment.astimezone()
+    day = medium_date(local.date(), locale=locale)
+    return f"{day} {format_time(local, format='short', locale=locale)}"
+
+
 def join_and(items: Iterable[object], *, locale: str = DEFAULT_LOCALE) -> str:
     """``braces, aligners, and retainers``; empty items are left out."""
     words = [str(item) for item in items if str(item)]

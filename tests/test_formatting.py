@@ -11,6 +11,7 @@ from tcdesk.formatting import (
     brief_money_from_cents,
     brief_money_from_dollars,
     join_and,
+    local_date_and_time,
     local_datetime,
     local_time,
     long_date,
@@ -126,6 +127,15 @@ def test_times_are_shown_at_this_machine_s_clock() -> None:
     assert local_datetime(stamp) == local
     hour = local.hour % 12 or 12
     assert local_time(stamp) == f"{hour}:30\u202f{'AM' if local.hour < 12 else 'PM'}"
+
+
+def test_a_moment_reads_as_a_date_and_a_time_here() -> None:
+    moment = datetime(2026, 11, 29, 19, 30, tzinfo=UTC)
+    local = moment.astimezone()
+    expected = f"{medium_date(local.date())} {local_time(moment.isoformat())}"
+    assert local_date_and_time(moment) == expected
+    naive = datetime(2026, 11, 29, 14, 5)  # taken as this machine's time
+    assert local_date_and_time(naive) == "Nov 29, 2026 2:05\u202fPM"
 
 
 def test_lists() -> None:

@@ -58,7 +58,7 @@ from tcdesk.documents.layout import (
 from tcdesk.documents.textblocks import BULLET, HEADING, SUBHEADING, Block, render_blocks
 from tcdesk.errors import UserError
 from tcdesk.formatting import (
-    local_time,
+    local_date_and_time,
     long_date,
     medium_date,
     money_from_dollars,
@@ -611,12 +611,7 @@ def _signature_block(
     if mark is not None:
         picture = raster_picture(mark.png, f"The signature of {mark.signer}")
         ink = picture.fitted(line_width - 8, 0.62 * inch)
-        signed = mark.signed_at
-        when = para(
-            f"Signed {medium_date(signed.astimezone().date() if signed.tzinfo else signed.date())} "
-            f"{local_time(signed.isoformat())}",
-            st.cell,
-        )
+        when = para(f"Signed {local_date_and_time(mark.signed_at)}", st.cell)
     label = ParagraphStyle("signature_label", parent=st.cell, fontSize=9, textColor=MUTED)
     if not_yet:
         ink = para("Not yet signed", ParagraphStyle("not_yet", parent=label, fontSize=11))

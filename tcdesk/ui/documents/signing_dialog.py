@@ -31,15 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from tcdesk.domain.agreement import Signer, SignerRole
-from tcdesk.formatting import local_time, medium_date, money_from_dollars, rate_percent
+from tcdesk.formatting import local_date_and_time, money_from_dollars, rate_percent
 from tcdesk.services.agreements import SignatureMark, SigningSheet
-from tcdesk.services.clock import Clock, system_clock, utc_iso
+from tcdesk.services.clock import Clock, system_clock
 from tcdesk.ui.documents.signature_pad import SignaturePad
 
 
 def signed_label(moment: datetime) -> str:
-    local = moment.astimezone()
-    return f"Signed {medium_date(local.date())} {local_time(utc_iso(moment))}"
+    return f"Signed {local_date_and_time(moment)}"
 
 
 def _caption(signer: Signer) -> str:
