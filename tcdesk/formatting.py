@@ -1,59 +1,170 @@
-"""Money and dates as people read them (babel), in one place.
+"""Money, dates and lists as people read them: the one place they are formatted.
 
-A leaf module like ``paths``: any layer may use it. Amounts are Decimal or
-integer cents, never float.
+A leaf module like ``paths``: any layer outside ``money/`` may use it
+(``money/`` is stdlib only, so its own sentences use ``money.wording``).
+Babel does the work, so another language is a ``locale=`` away
+(``es_US``: ``27 de noviembre de 2026``).
+
+Every money function says its unit in its name: ``..._from_dollars`` takes
+``Decimal`` dollars, ``..._from_cents`` takes ``int`` cents; anything else
+(a float above all) raises ``TypeError``. Amounts are rounded to the cent,
+half up, the one rounding rule agreements use. Three forms:
+
+- ``money_from_*``: ``$5,600.00``, ``$103.33``: agreements, the console, the CLI.
+- ``whole_money_from_*``: ``$5,600``, rounded to the dollar: round figures
+  such as a fee or an insurance maximum in a list.
+- ``brief_money_from_*``: ``$5,600`` but ``$103.33``: cents only when there
+  are some, as the slides show money across the room.
+
+Rates (an APR, an interest rate) are ``Decimal`` percents shown with two
+decimals, as Truth in Lending discloses them: ``rate_percent`` (``6.90%``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from babel.dates import format_date as _babel_date
-from babel.dates import format_time as _babel_time
-from babel.numbers import format_currency
+from babel.dates import format_date, format_time
+from babel.lists import format_list
+from babel.numbers import format_currency, format_decimal, format_percent
 
-LOCALE = "en_US"
+DEFAULT_LOCALE = "en_US"
 CURRENCY = "USD"
+_CENT = Decimal("0.01")
+_WHOLE_DOLLARS = "¤#,##0"
 
 
-def money(amount: Decimal | int, *, cents: bool = True) -> str:
-    """``Decimal('5600')`` -> ``$5,600.00``; ``cents=False`` -> ``$5,600``."""
-    value = Decimal(amount)
-    if cents:
-        return format_currency(value, CURRENCY, locale=LOCALE)
-    return format_currency(value, CURRENCY, locale=LOCALE, format="¤#,##0", currency_digits=False)
+def _dollars(amount: Decimal) -> Decimal:
+    """The amount rounded to the cent; ``-0`` is ``0`` (never ``-$0.00``)."""
+    if not isinstance(amount, Decimal):
+        raise TypeError(f"dollars must be a Decimal, not {type(amount).__name__}")
+    rounded = amount.quantize(_CENT, rounding=ROUND_HALF_UP)
+    return rounded if rounded else abs(rounded)
 
 
-def money_from_cents(amount_cents: int, *, cents: bool = True) -> str:
-    return money(Decimal(amount_cents) / 100, cents=cents)
+def _cents_as_dollars(amount_cents: int) -> Decimal:
+    if isinstance(amount_cents, bool) or not isinstance(amount_cents, int):
+        raise TypeError(f"cents must be an int, not {type(amount_cents).__name__}")
+    return Decimal(amount_cents).scaleb(-2)
 
 
-def long_date(day: date) -> str:
-    """``November 27, 2026``."""
-    return _babel_date(day, format="long", locale=LOCALE)
+def money_from_dollars(amount: Decimal, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``Decimal("5600")`` -> ``$5,600.00``; ``Decimal("-250")`` -> ``-$250.00``."""
+    return format_currency(_dollars(amount), CURRENCY, locale=locale)
 
 
-def medium_date(day: date) -> str:
-    """``Nov 27, 2026``."""
-    return _babel_date(day, format="medium", locale=LOCALE)
+def money_from_cents(amount_cents: int, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``560000`` -> ``$5,600.00``."""
+    return money_from_dollars(_cents_as_dollars(amount_cents), locale=locale)
 
 
-def weekday_date(day: date) -> str:
+def money_off_from_dollars(amount: Decimal, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``Decimal("205")`` -> ``−$205.00``: an amount taken off a fee, in print.
+
+    The true minus sign (U+2212), as the printed documents set it: a hyphen
+    is shorter than the digits and reads as a dash.
+    """
+    return "\u2212" + money_from_dollars(amount, locale=locale)
+
+
+def whole_money_from_dollars(amount: Decimal, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``Decimal("5600")`` -> ``$5,600``; ``Decimal("166.58")`` -> ``$167``."""
+    return format_currency(
+        _dollars(amount), CURRENCY, locale=locale, format=_WHOLE_DOLLARS, currency_digits=False
+    )
+
+
+def whole_money_from_cents(amount_cents: int, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``560000`` -> ``$5,600``."""
+    return whole_money_from_dollars(_cents_as_dollars(amount_cents), locale=locale)
+
+
+def brief_money_from_dollars(amount: Decimal, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``Decimal("5600")`` -> ``$5,600``, ``Decimal("103.33")`` -> ``$103.33``."""
+    dollars = _dollars(amount)
+    if dollars == dollars.to_integral_value():
+        return whole_money_from_dollars(dollars, locale=locale)
+    return money_from_dollars(dollars, locale=locale)
+
+
+def brief_money_from_cents(amount_cents: int, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``560000`` -> ``$5,600``, ``10333`` -> ``$103.33``."""
+    return brief_money_from_dollars(_cents_as_dollars(amount_cents), locale=locale)
+
+
+def _percent(percent: Decimal) -> Decimal:
+    if not isinstance(percent, Decimal):
+        raise TypeError(f"a rate must be a Decimal percent, not {type(percent).__name__}")
+    return percent
+
+
+def rate_percent(percent: Decimal, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``Decimal("6.9")`` -> ``6.90%``: an APR or interest rate as it is disclosed."""
+    return format_percent(_percent(percent) / 100, format="0.00%", locale=locale)
+
+
+def rate_number(percent: Decimal, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``Decimal("6.9")`` -> ``6.90``: a rate for wording that writes its own ``%``."""
+    return format_decimal(_percent(percent), format="0.00", locale=locale)
+
+
+def long_date(day: date, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``November 27, 2026``: dates in a legal document or a sentence."""
+    return format_date(day, format="long", locale=locale)
+
+
+def medium_date(day: date, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``Nov 27, 2026``: dates in tables and lists."""
+    return format_date(day, format="medium", locale=locale)
+
+
+def weekday_date(day: date, *, locale: str = DEFAULT_LOCALE) -> str:
     """``Thu Dec 3``: a date coming up soon, as people say it."""
-    return _babel_date(day, format="EEE MMM d", locale=LOCALE)
+    return format_date(day, format="EEE MMM d", locale=locale)
 
 
-def month_year(day: date) -> str:
-    """``Nov 2026``."""
-    return _babel_date(day, format="MMM yyyy", locale=LOCALE)
+def month_year(day: date, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``Nov 2026``: months on a treatment timeline."""
+    return format_date(day, format="MMM yyyy", locale=locale)
 
 
 def local_datetime(utc_iso: str) -> datetime:
-    """A stored UTC timestamp in this machine's time zone."""
+    """A stored UTC timestamp in this machine's time zone, to show its day and time."""
     return datetime.fromisoformat(utc_iso).astimezone()
 
 
-def local_time(utc_iso: str) -> str:
-    """``2:30 PM``."""
-    return _babel_time(local_datetime(utc_iso), format="short", locale=LOCALE)
+def local_time(utc_iso: str, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``2:30 PM``: a stored UTC timestamp at this machine's clock."""
+    return format_time(local_datetime(utc_iso), format="short", locale=locale)
+
+
+def local_date_and_time(moment: datetime, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``Nov 29, 2026 2:30 PM``: when something happened, at this machine's clock.
+
+    A naive ``moment`` is taken as local time, as ``datetime.astimezone`` does.
+    """
+    local = moment.astimezone()
+    day = medium_date(local.date(), locale=locale)
+    return f"{day} {format_time(local, format='short', locale=locale)}"
+
+
+def join_and(items: Iterable[object], *, locale: str = DEFAULT_LOCALE) -> str:
+    """``braces, aligners, and retainers``; empty items are left out."""
+    words = [str(item) for item in items if str(item)]
+    return format_list(words, locale=locale) if words else ""
+
+
+def ordinal(number: int) -> str:
+    """``1`` -> ``1st``, ``15`` -> ``15th``, ``22`` -> ``22nd``.
+
+    English only: babel has no ordinal numbers, and a Spanish sentence says
+    the day without one ("el día 15").
+    """
+    number = int(number)
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"

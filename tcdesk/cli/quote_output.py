@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tcdesk.money import INSURANCE_DISCLAIMER, PlanKind, Quote, format_money
+from tcdesk.formatting import money_from_dollars, rate_percent
+from tcdesk.money import INSURANCE_DISCLAIMER, PlanKind, Quote
 
 
 def _cents(amount: Decimal) -> str:
@@ -74,15 +75,15 @@ def _grouped_payments(quote: Quote) -> str:
             runs[-1][0] += 1
         else:
             runs.append([1, payment.amount])
-    return " + ".join(f"{count} x {format_money(amount)}" for count, amount in runs)
+    return " + ".join(f"{count} x {money_from_dollars(amount)}" for count, amount in runs)
 
 
 def _breakdown(quote: Quote) -> list[tuple[str, str]]:
-    rows: list[tuple[str, str]] = [("Total fee", format_money(quote.total_fee))]
-    rows += [(f"  {item.name}", format_money(-item.amount)) for item in quote.discounts]
+    rows: list[tuple[str, str]] = [("Total fee", money_from_dollars(quote.total_fee))]
+    rows += [(f"  {item.name}", money_from_dollars(-item.amount)) for item in quote.discounts]
     if quote.insurance:
-        rows.append(("Insurance estimate *", format_money(-quote.insurance_estimate)))
-    rows.append(("Patient portion", format_money(quote.patient_portion)))
+        rows.append(("Insurance estimate *", money_from_dollars(-quote.insurance_estimate)))
+    rows.append(("Patient portion", money_from_dollars(quote.patient_portion)))
     return rows
 
 
@@ -95,11 +96,11 @@ def render_pay_in_full(quote: Quote) -> str:
     rows = _breakdown(quote)
     taken = quote.pay_in_full_discount
     if taken is not None:
-        rows.append((f"  {taken.name}", format_money(-taken.amount)))
+        rows.append((f"  {taken.name}", money_from_dollars(-taken.amount)))
     rows.append(
         (
             f"Due in full on {quote.request.agreement_date.isoformat()}",
-            format_money(quote.total_paid),
+            money_from_dollars(quote.total_paid),
         )
     )
     lines = _pairs(rows)
@@ -114,22 +115,25 @@ def render_quote(quote: Quote) -> str:
     disclosure = quote.truth_in_lending
     summary = [
         *_breakdown(quote),
-        ("Down payment", format_money(quote.down_payment)),
+        ("Down payment", money_from_dollars(quote.down_payment)),
         ("Payments", _grouped_payments(quote)),
     ]
     required = "required" if disclosure.required else "not required"
     truth = [
-        ("Amount financed", format_money(disclosure.amount_financed)),
-        ("Finance charge", format_money(disclosure.finance_charge)),
+        ("Amount financed", money_from_dollars(disclosure.amount_financed)),
+        ("Finance charge", money_from_dollars(disclosure.finance_charge)),
     ]
     if disclosure.forgone_discount > 0:
         truth.append(
-            ("  includes pay-in-full discount given up", format_money(disclosure.forgone_discount))
+            (
+                "  includes pay-in-full discount given up",
+                money_from_dollars(disclosure.forgone_discount),
+            )
         )
     truth += [
-        ("Annual percentage rate", f"{disclosure.apr:.2f}%"),
-        ("Total of payments", format_money(disclosure.total_of_payments)),
-        ("Total sale price", format_money(disclosure.total_sale_price)),
+        ("Annual percentage rate", rate_percent(disclosure.apr)),
+        ("Total of payments", money_from_dollars(disclosure.total_of_payments)),
+        ("Total sale price", money_from_dollars(disclosure.total_sale_price)),
     ]
     lines = _pairs(summary + truth)
     lines.insert(len(summary), "")
@@ -150,9 +154,9 @@ def _schedule(quote: Quote) -> list[str]:
         (
             str(payment.number),
             payment.due.isoformat(),
-            format_money(payment.amount),
-            format_money(payment.principal),
-            format_money(payment.interest),
+            money_from_dollars(payment.amount),
+            money_from_dollars(payment.principal),
+            money_from_dollars(payment.interest),
         )
         for payment in quote.payments
     ]

@@ -17,25 +17,26 @@ from tcdesk.documents import agreement_text as words
 from tcdesk.documents.agreement_model import AgreementData
 from tcdesk.documents.fonts import markup
 from tcdesk.documents.layout import CONTENT_WIDTH, INK, Styles, padding, para, table_style
-from tcdesk.formatting import money
+from tcdesk.formatting import money_from_dollars, money_off_from_dollars
 from tcdesk.money import INSURANCE_DISCLAIMER, InsuranceRole, PlanKind, Quote
 
-MINUS = "\u2212"
 AMOUNT_WIDTH = 1.6 * inch
 
 
 def fee_breakdown(quote: Quote, st: Styles) -> list[Flowable]:
     """The fee table, and the insurance disclaimer under it when insurance is estimated."""
-    rows = [[para("Total fee", st.cell), para(money(quote.total_fee), st.cell_right)]]
+    rows = [[para("Total fee", st.cell), para(money_from_dollars(quote.total_fee), st.cell_right)]]
     rows += [_minus_row(discount.name, discount.amount, st) for discount in quote.discounts]
     rows += _insurance_rows(quote, st)
     portion_row = len(rows)
-    rows.append(_total_row("Patient portion", money(quote.patient_portion), st))
+    rows.append(_total_row("Patient portion", money_from_dollars(quote.patient_portion), st))
     total_row = portion_row
     if quote.plan is PlanKind.PAY_IN_FULL and quote.pay_in_full_discount is not None:
         discount = quote.pay_in_full_discount
         rows.append(_minus_row(discount.name, discount.amount, st))
-        rows.append(_total_row("Amount due, paid in full", money(quote.down_payment), st))
+        rows.append(
+            _total_row("Amount due, paid in full", money_from_dollars(quote.down_payment), st)
+        )
         total_row = len(rows) - 1
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -54,7 +55,7 @@ def fee_breakdown(quote: Quote, st: Styles) -> list[Flowable]:
 
 
 def _minus_row(label: str, amount: Decimal, st: Styles) -> list[Any]:
-    return [para(label, st.cell), para(f"{MINUS}{money(amount)}", st.cell_right)]
+    return [para(label, st.cell), para(money_off_from_dollars(amount), st.cell_right)]
 
 
 def _total_row(label: str, amount: str, st: Styles) -> list[Any]:
@@ -73,7 +74,7 @@ def _insurance_rows(quote: Quote, st: Styles) -> list[list[Any]]:
             f"Insurance estimate: {markup(carrier)} ({role}), <b>estimate, not guaranteed</b>",
             st.cell,
         )
-        rows.append([label, para(f"{MINUS}{money(estimate.amount)}", st.cell_right)])
+        rows.append([label, para(money_off_from_dollars(estimate.amount), st.cell_right)])
     return rows
 
 

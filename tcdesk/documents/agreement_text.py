@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from tcdesk.documents.textblocks import ordinal
-from tcdesk.formatting import long_date, medium_date, money
+from tcdesk.formatting import long_date, medium_date, money_from_dollars, ordinal, rate_percent
 from tcdesk.money import Payment, PlanKind, Quote
 
 APR_DESCRIPTOR = "The cost of your credit as a yearly rate."
@@ -46,7 +45,7 @@ CHECKBOX = "\u2610"  # ☐, drawn by DejaVu Sans
 def total_sale_price_descriptor(down_payment: Decimal) -> str:
     return (
         "The total cost of your purchase on credit, including your down payment of "
-        f"{money(down_payment)}."
+        f"{money_from_dollars(down_payment)}."
     )
 
 
@@ -60,9 +59,9 @@ class PaymentGroup:
 
     def phrase(self) -> str:
         if self.count == 1:
-            return f"1 × {money(self.amount)} due {medium_date(self.first_due)}"
+            return f"1 × {money_from_dollars(self.amount)} due {medium_date(self.first_due)}"
         beginning = medium_date(self.first_due)
-        return f"{self.count} × {money(self.amount)} monthly beginning {beginning}"
+        return f"{self.count} × {money_from_dollars(self.amount)} monthly beginning {beginning}"
 
     def when_due(self) -> str:
         """The "when payments are due" cell of the disclosure's schedule."""
@@ -103,16 +102,15 @@ def down_payment_terms(quote: Quote) -> str:
     """When the down payment (or the whole amount, paid in full) is due."""
     agreed = long_date(quote.request.agreement_date)
     if quote.plan is PlanKind.PAY_IN_FULL:
-        sentence = f"Paid in full: {money(quote.down_payment)} due on {agreed}"
+        sentence = f"Paid in full: {money_from_dollars(quote.down_payment)} due on {agreed}"
         if quote.pay_in_full_discount is not None and quote.pay_in_full_discount.amount > 0:
-            sentence += (
-                f", after the pay-in-full discount of {money(quote.pay_in_full_discount.amount)}"
-            )
+            discount = money_from_dollars(quote.pay_in_full_discount.amount)
+            sentence += f", after the pay-in-full discount of {discount}"
         return sentence + ", at or before the first appliance is placed."
     if quote.down_payment <= 0:
         return "No down payment."
     return (
-        f"Down payment of {money(quote.down_payment)} due on {agreed}, "
+        f"Down payment of {money_from_dollars(quote.down_payment)} due on {agreed}, "
         "at or before the first appliance is placed."
     )
 
@@ -124,22 +122,24 @@ def monthly_terms(quote: Quote) -> str | None:
         return None
     first = payments[0]
     if len(payments) == 1:
-        return f"1 payment of {money(first.amount)} due on {long_date(first.due)}."
+        return f"1 payment of {money_from_dollars(first.amount)} due on {long_date(first.due)}."
     regular = quote.monthly_payment
     sentence = (
-        f"{len(payments)} monthly payments of {money(regular)} beginning "
+        f"{len(payments)} monthly payments of {money_from_dollars(regular)} beginning "
         f"{long_date(first.due)}, due on {_day_words(payment_day(quote))}"
     )
     extras = []
     if first.amount != regular:
-        extras.append(f"the first payment is {money(first.amount)}")
+        extras.append(f"the first payment is {money_from_dollars(first.amount)}")
     last = payments[-1]
     if last.amount != regular:
-        extras.append(f"the last payment, due {long_date(last.due)}, is {money(last.amount)}")
+        extras.append(
+            f"the last payment, due {long_date(last.due)}, is {money_from_dollars(last.amount)}"
+        )
     if extras:
         sentence += "; " + " and ".join(extras)
     if quote.request.apr_percent > 0:
-        sentence += f". Interest is charged at {quote.request.apr_percent:.2f}% a year"
+        sentence += f". Interest is charged at {rate_percent(quote.request.apr_percent)} a year"
         sentence += " on the unpaid balance"
     return sentence + "."
 
@@ -151,10 +151,10 @@ def payment_terms(quote: Quote) -> tuple[str, ...]:
     if monthly:
         sentences.append(monthly)
         sentences.append(
-            f"In all you will pay {money(quote.total_paid)}: the down payment and "
-            f"{money(quote.truth_in_lending.total_of_payments)} in monthly payments."
+            f"In all you will pay {money_from_dollars(quote.total_paid)}: the down payment and "
+            f"{money_from_dollars(quote.truth_in_lending.total_of_payments)} in monthly payments."
             if quote.down_payment > 0
-            else f"In all you will pay {money(quote.total_paid)}."
+            else f"In all you will pay {money_from_dollars(quote.total_paid)}."
         )
     return tuple(sentences)
 
@@ -163,7 +163,10 @@ def late_charge(fee: Decimal, days: int) -> str:
     if fee <= 0:
         return "There is no charge for a late payment."
     day_word = "day" if days == 1 else "days"
-    return f"If a payment is more than {days} {day_word} late, you will be charged {money(fee)}."
+    return (
+        f"If a payment is more than {days} {day_word} late, "
+        f"you will be charged {money_from_dollars(fee)}."
+    )
 
 
 def prepayment(quote: Quote) -> str:
@@ -178,8 +181,8 @@ def prepayment(quote: Quote) -> str:
     if disclosure.forgone_discount > 0:
         sentence += (
             " You will not be entitled to a refund of part of the finance charge: the "
-            f"{money(disclosure.forgone_discount)} pay-in-full discount is not given back "
-            "for paying early."
+            f"{money_from_dollars(disclosure.forgone_discount)} pay-in-full discount is not "
+            "given back for paying early."
         )
     return sentence
 
@@ -190,13 +193,14 @@ def forgone_discount_note(quote: Quote) -> str | None:
     if forgone <= 0:
         return None
     note = (
-        f"The finance charge includes the {money(forgone)} pay-in-full discount you are not taking"
+        f"The finance charge includes the {money_from_dollars(forgone)} "
+        "pay-in-full discount you are not taking"
     )
     interest = quote.truth_in_lending.interest
     if interest > 0:
-        note += f", and {money(interest)} of interest"
+        note += f", and {money_from_dollars(interest)} of interest"
     pay_in_full = quote.patient_portion - forgone
     return (
-        f"{note}. Paid in full at signing, your portion would be {money(pay_in_full)} "
-        f"instead of {money(quote.total_paid)}."
+        f"{note}. Paid in full at signing, your portion would be {money_from_dollars(pay_in_full)} "
+        f"instead of {money_from_dollars(quote.total_paid)}."
     )

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from tcdesk.documents.fonts import SANS, SANS_BOLD
 from tcdesk.documents.layout import CONTENT_WIDTH, INK, SHADE, Styles, padding, para, table_style
-from tcdesk.formatting import long_date, medium_date, money
+from tcdesk.formatting import long_date, medium_date, money_from_dollars
 from tcdesk.money import Quote
 
 HEADER = ("No.", "Due date", "Amount", "Principal", "Interest")
@@ -22,7 +22,7 @@ HEADER = ("No.", "Due date", "Amount", "Principal", "Interest")
 def payment_schedule(quote: Quote, st: Styles) -> list[Flowable]:
     """What the down payment is, then the table of payments with its totals."""
     intro = (
-        f"The down payment of {money(quote.down_payment)} is due on "
+        f"The down payment of {money_from_dollars(quote.down_payment)} is due on "
         f"{long_date(quote.request.agreement_date)} and is not part of this schedule."
         if quote.down_payment > 0
         else "There is no down payment."
@@ -41,9 +41,9 @@ def schedule_rows(quote: Quote) -> list[list[str]]:
             [
                 str(payment.number),
                 medium_date(payment.due),
-                money(payment.amount),
-                money(payment.principal),
-                money(payment.interest),
+                money_from_dollars(payment.amount),
+                money_from_dollars(payment.principal),
+                money_from_dollars(payment.interest),
             ]
         )
     disclosure = quote.truth_in_lending
@@ -52,9 +52,9 @@ def schedule_rows(quote: Quote) -> list[list[str]]:
         [
             "Total",
             "",
-            money(disclosure.total_of_payments),
-            money(principal),
-            money(disclosure.interest),
+            money_from_dollars(disclosure.total_of_payments),
+            money_from_dollars(principal),
+            money_from_dollars(disclosure.interest),
         ]
     )
     return rows

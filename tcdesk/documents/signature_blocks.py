@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, Table
 from tcdesk.documents.agreement_model import PRACTICE, RESPONSIBLE, AgreementData, SignatureMark
 from tcdesk.documents.images import raster_picture
 from tcdesk.documents.layout import CONTENT_WIDTH, INK, MUTED, Styles, heading, para, table_style
-from tcdesk.formatting import local_time, medium_date
+from tcdesk.formatting import local_date_and_time
 
 LINE_WIDTH = 4.1 * inch
 GAP = 0.35 * inch
@@ -81,10 +81,5 @@ def _signed(mark: SignatureMark, st: Styles) -> tuple[Flowable, Flowable]:
     """The ink fitted to the line, and "Signed <date> <time>" in local time."""
     picture = raster_picture(mark.png, f"The signature of {mark.signer}")
     ink = picture.fitted(LINE_WIDTH - 8, 0.62 * inch)
-    signed = mark.signed_at
-    when = para(
-        f"Signed {medium_date(signed.astimezone().date() if signed.tzinfo else signed.date())} "
-        f"{local_time(signed.isoformat())}",
-        st.cell,
-    )
+    when = para(f"Signed {local_date_and_time(mark.signed_at)}", st.cell)
     return ink, when

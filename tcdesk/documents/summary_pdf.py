@@ -43,9 +43,7 @@ from tcdesk.documents.layout import (
     table_style,
 )
 from tcdesk.documents.summary_text import SummaryText, default_text_file, load_texts
-from tcdesk.formatting import money
-
-MINUS = "\u2212"
+from tcdesk.formatting import money_from_dollars, money_off_from_dollars, rate_number
 
 
 def _valid_for(days: int) -> str:
@@ -194,7 +192,7 @@ def _options(data: SummaryData, text: SummaryText, st: Styles) -> Table:
         if option.recommended:
             title += _badge(text("recommended"), st)
         length = text("option_length", months=option.months, weeks=option.visit_interval_weeks)
-        fee = money(option.fee) if option.fee > 0 else text("no_charge")
+        fee = money_from_dollars(option.fee) if option.fee > 0 else text("no_charge")
         rows.append(
             [
                 [Paragraph(title, st.cell), Spacer(1, 2), para(option.description, small)],
@@ -247,12 +245,14 @@ def _timeline(data: SummaryData, text: SummaryText, st: Styles) -> Table:
 
 
 def _payments(data: SummaryData, text: SummaryText, st: Styles) -> list[Flowable]:
-    figures: list[tuple[str, str, bool]] = [(text("fee"), money(data.total_fee), False)]
+    figures: list[tuple[str, str, bool]] = [
+        (text("fee"), money_from_dollars(data.total_fee), False)
+    ]
     if data.discounts > 0:
-        figures.append((text("savings"), f"{MINUS}{money(data.discounts)}", False))
+        figures.append((text("savings"), money_off_from_dollars(data.discounts), False))
     if data.insurance_estimate > 0:
-        figures.append((text("insurance"), f"{MINUS}{money(data.insurance_estimate)}", False))
-    figures.append((text("portion"), money(data.patient_portion), True))
+        figures.append((text("insurance"), money_off_from_dollars(data.insurance_estimate), False))
+    figures.append((text("portion"), money_from_dollars(data.patient_portion), True))
     summary = Table(
         [
             [
@@ -308,7 +308,7 @@ def _choice_row(choice: SummaryChoice, text: SummaryText, st: Styles) -> list[An
     if choice.savings > 0:
         details.append(text("choice_saves", amount=choice.savings))
     if choice.months and choice.apr > 0:
-        details.append(text("choice_apr", apr=f"{choice.apr:.2f}"))
+        details.append(text("choice_apr", apr=rate_number(choice.apr)))
     first: list[Flowable] = [Paragraph(label, st.cell)]
     if details:
         first.append(para(" · ".join(details), small))
@@ -319,9 +319,9 @@ def _choice_row(choice: SummaryChoice, text: SummaryText, st: Styles) -> list[An
     )
     return [
         first,
-        para(money(choice.down_payment), st.cell_right),
+        para(money_from_dollars(choice.down_payment), st.cell_right),
         para(monthly, st.cell_right),
-        para(money(choice.total_paid), st.cell_right_bold),
+        para(money_from_dollars(choice.total_paid), st.cell_right_bold),
     ]
 
 

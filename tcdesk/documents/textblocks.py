@@ -29,7 +29,7 @@ import jinja2
 
 from tcdesk.documents.fonts import markup
 from tcdesk.errors import UserError
-from tcdesk.formatting import long_date, money
+from tcdesk.formatting import long_date, money_from_dollars, ordinal
 
 HEADING = "heading"
 SUBHEADING = "subheading"
@@ -55,20 +55,11 @@ class TemplateProblem(UserError):
     """A template that can't be read or rendered; the message names file and line."""
 
 
-def ordinal(number: int) -> str:
-    """``1`` -> ``1st``, ``15`` -> ``15th``, ``22`` -> ``22nd``."""
-    number = int(number)
-    if 10 <= number % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
-
-
 def _money_filter(value: Any) -> str:
+    """``| money`` in a document template: a number of dollars (``35`` is ``$35.00``)."""
     if isinstance(value, float):
         raise TypeError("money must be Decimal or int, never float")
-    return money(Decimal(value))
+    return money_from_dollars(Decimal(value))
 
 
 def _date_filter(value: Any) -> str:

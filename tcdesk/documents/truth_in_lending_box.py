@@ -29,7 +29,7 @@ from tcdesk.documents.layout import (
     para,
     table_style,
 )
-from tcdesk.formatting import money
+from tcdesk.formatting import money_from_dollars, rate_percent
 from tcdesk.money import Payment, TruthInLending
 
 PAD = 9  # the box's inner margin, pt
@@ -61,11 +61,11 @@ def truth_in_lending_box(data: AgreementData, st: Styles) -> Flowable:
 def figure_texts(disclosure: TruthInLending) -> list[str]:
     """The five figures as printed, in the order of the form."""
     return [
-        f"{disclosure.apr:.2f}%",
-        money(disclosure.finance_charge),
-        money(disclosure.amount_financed),
-        money(disclosure.total_of_payments),
-        money(disclosure.total_sale_price),
+        rate_percent(disclosure.apr),
+        money_from_dollars(disclosure.finance_charge),
+        money_from_dollars(disclosure.amount_financed),
+        money_from_dollars(disclosure.total_of_payments),
+        money_from_dollars(disclosure.total_sale_price),
     ]
 
 
@@ -150,7 +150,7 @@ def schedule_table(payments: Sequence[Payment], st: Styles, inner: float) -> Tab
         rows.append(
             [
                 para(str(group.count), st.cell),
-                para(money(group.amount), st.cell),
+                para(money_from_dollars(group.amount), st.cell),
                 para(group.when_due(), st.cell),
             ]
         )

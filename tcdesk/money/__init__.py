@@ -29,15 +29,15 @@ Policy and choices
     ``PaymentChoice``, ``ChoiceKey``, ``payment_choices``.
 Input
     ``MoneyInputError``, ``MoneyField``, ``parse_money``, ``parse_percent``,
-    ``parse_months``, ``parse_date``, ``money``, ``format_money``,
-    ``format_percent``, ``MAX_MONTHS``.
+    ``parse_months``, ``parse_date``, ``money``, ``MAX_MONTHS``.
+    (Shown amounts and dates are formatted by ``tcdesk.formatting``.)
 Bounds
     ``MAX_AMOUNT``, ``MAX_FIRST_DUE_DAYS``, ``agreement_window``,
     ``check_agreement_date``, ``check_first_due``.
 """
 
 from tcdesk.money.adjustments import Adjustment, Discount, DiscountKind, apply_adjustments
-from tcdesk.money.amounts import format_money, format_percent, money
+from tcdesk.money.amounts import money
 from tcdesk.money.apr import disclosed_apr, solve_apr, unit_periods
 from tcdesk.money.bounds import (
     MAX_AMOUNT,
@@ -134,8 +134,6 @@ __all__ = [
     "disclosure_required",
     "due_dates",
     "estimate_insurance",
-    "format_money",
-    "format_percent",
     "insurer_payments",
     "level_payment",
     "money",

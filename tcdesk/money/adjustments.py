@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
-from tcdesk.money.amounts import HUNDRED, ZERO, as_decimal, as_money, format_money, percent_of
+from tcdesk.money.amounts import HUNDRED, ZERO, as_decimal, as_money, percent_of
 from tcdesk.money.errors import MoneyField, MoneyInputError
+from tcdesk.money.wording import dollars_text
 
 
 class DiscountKind(Enum):
@@ -101,7 +102,7 @@ def apply_adjustments(
     if total > total_fee:
         raise MoneyInputError(
             MoneyField.DISCOUNT,
-            f"Discounts of {format_money(total)} are more than the total fee "
-            f"of {format_money(total_fee)}.",
+            f"Discounts of {dollars_text(total)} are more than the total fee "
+            f"of {dollars_text(total_fee)}.",
         )
     return discounts

@@ -36,20 +36,6 @@ def from_cents(cents: int) -> Decimal:
     return Decimal(cents).scaleb(-2).quantize(CENT)
 
 
-def format_money(amount: Decimal) -> str:
-    """``$1,234.50``; negative amounts as ``-$1,234.50``."""
-    sign = "-" if amount < 0 else ""
-    return f"{sign}${abs(amount):,.2f}"
-
-
-def format_percent(percent: Decimal) -> str:
-    """``20%``, ``5.5%``: no trailing zeros, for sentences about limits and rates."""
-    text = format(percent.normalize(), "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return f"{text}%"
-
-
 def as_decimal(value: object, field: str) -> Decimal:
     """Accept ``Decimal`` or ``int`` from callers; a float is a programming error."""
     if isinstance(value, bool | float) or not isinstance(value, Decimal | int):

@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from tcdesk.money.amounts import format_money
 from tcdesk.money.dates import add_months
 from tcdesk.money.errors import MoneyField, MoneyInputError, field_label
+from tcdesk.money.wording import dollars_text
 
 MAX_AMOUNT = Decimal("1000000.00")  # no orthodontic fee, payment or benefit comes near it
 # An agreement may be dated up to 3 years back (a family still in treatment, which runs
@@ -28,7 +28,7 @@ def check_amount(amount: Decimal, field: str) -> None:
     if amount > MAX_AMOUNT:
         raise MoneyInputError(
             field,
-            f"{field_label(field)} can't be more than {format_money(MAX_AMOUNT)} "
+            f"{field_label(field)} can't be more than {dollars_text(MAX_AMOUNT)} "
             f"(got {amount:,f}).",
         )
 

@@ -19,19 +19,11 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
-from tcdesk.money.amounts import (
-    HUNDRED,
-    ZERO,
-    as_decimal,
-    as_money,
-    format_money,
-    format_percent,
-    percent_of,
-    to_cents,
-)
+from tcdesk.money.amounts import HUNDRED, ZERO, as_decimal, as_money, percent_of, to_cents
 from tcdesk.money.dates import add_months
 from tcdesk.money.errors import MoneyField, MoneyInputError
 from tcdesk.money.schedule import RemainderPlacement, split_evenly
+from tcdesk.money.wording import dollars_text, percent_text
 
 INSURANCE_DISCLAIMER = (
     "Insurance is an estimate, not a guarantee of payment; "
@@ -110,7 +102,7 @@ class InsurancePlan:
         if coverage > HUNDRED:
             raise MoneyInputError(
                 coverage_field,
-                f"{prefix} coverage can't be more than 100% (it is {format_percent(coverage)}).",
+                f"{prefix} coverage can't be more than 100% (it is {percent_text(coverage)}).",
             )
         used = as_money(self.used, used_field)
         if used < 0:
@@ -123,15 +115,15 @@ class InsurancePlan:
             if used > maximum:
                 raise MoneyInputError(
                     used_field,
-                    f"{prefix} already used ({format_money(used)}) is more than its lifetime "
-                    f"maximum ({format_money(maximum)}).",
+                    f"{prefix} already used ({dollars_text(used)}) is more than its lifetime "
+                    f"maximum ({dollars_text(maximum)}).",
                 )
         initial = as_decimal(self.initial_payment_percent, initial_field)
         if not ZERO <= initial <= HUNDRED:
             raise MoneyInputError(
                 initial_field,
                 f"{prefix} initial payment must be between 0% and 100% of the estimate, "
-                f"not {format_percent(initial)}.",
+                f"not {percent_text(initial)}.",
             )
         if self.age_limit is not None and not 0 <= self.age_limit <= MAX_AGE_LIMIT:
             raise MoneyInputError(

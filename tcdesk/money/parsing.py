@@ -11,10 +11,11 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from tcdesk.money.amounts import HUNDRED, format_money, money
+from tcdesk.money.amounts import HUNDRED, money
 from tcdesk.money.bounds import MAX_AMOUNT
 from tcdesk.money.errors import MoneyInputError, field_label
 from tcdesk.money.request import MAX_MONTHS
+from tcdesk.money.wording import dollars_text
 
 _MONEY = re.compile(r"^\$?(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)$", re.ASCII)
 _PERCENT = re.compile(r"^(?P<number>\d+(?:\.\d*)?|\.\d+)\s*%?$", re.ASCII)
@@ -38,7 +39,8 @@ def parse_money(text: str, field: str) -> Decimal:
     number = Decimal(match["number"].replace(",", ""))
     if number > MAX_AMOUNT:  # checked before rounding: a 30-digit number can't be rounded
         raise MoneyInputError(
-            field, f"{label} can't be more than {format_money(MAX_AMOUNT)} (got '{text.strip()}')."
+            field,
+            f"{label} can't be more than {dollars_text(MAX_AMOUNT)} (got '{text.strip()}').",
         )
     if number != money(number):
         raise MoneyInputError(

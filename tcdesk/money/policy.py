@@ -17,21 +17,14 @@ from decimal import Decimal
 from enum import Enum
 
 from tcdesk.money.adjustments import Adjustment, DiscountKind, apply_adjustments
-from tcdesk.money.amounts import (
-    HUNDRED,
-    ZERO,
-    as_decimal,
-    as_money,
-    format_money,
-    format_percent,
-    percent_of,
-)
+from tcdesk.money.amounts import HUNDRED, ZERO, as_decimal, as_money, percent_of
 from tcdesk.money.errors import MoneyInputError
 from tcdesk.money.pricing import price
 from tcdesk.money.quote import Quote
 from tcdesk.money.request import MAX_MONTHS, PlanKind, QuoteRequest
 from tcdesk.money.schedule import RemainderPlacement
 from tcdesk.money.truth_in_lending import FORGONE_DISCOUNT_WARNING
+from tcdesk.money.wording import dollars_text, percent_text
 
 
 class PolicyLimit(Enum):
@@ -161,7 +154,7 @@ class PolicyLimits:
         if standard == patient_portion and standard > 0:
             reason = "the whole patient portion"
         elif percent_of(patient_portion, self.min_down_percent) >= self.min_down_amount:
-            reason = f"{format_percent(self.min_down_percent)} of the patient portion"
+            reason = f"{percent_text(self.min_down_percent)} of the patient portion"
         else:
             reason = "the practice's minimum amount"
         if self.low_down_amount is not None and self.low_down_amount < standard:
@@ -184,8 +177,8 @@ def check_policy(request: QuoteRequest, limits: PolicyLimits) -> tuple[PolicyVio
                 PolicyViolation(
                     PolicyLimit.MIN_DOWN_PAYMENT,
                     "down_payment",
-                    f"Down payment {format_money(request.down_payment)} is below the practice "
-                    f"minimum of {format_money(minimum)} ({reason}).",
+                    f"Down payment {dollars_text(request.down_payment)} is below the practice "
+                    f"minimum of {dollars_text(minimum)} ({reason}).",
                 )
             )
         longest = limits.longest_months
@@ -209,8 +202,8 @@ def check_policy(request: QuoteRequest, limits: PolicyLimits) -> tuple[PolicyVio
                 PolicyViolation(
                     PolicyLimit.APR,
                     "apr",
-                    f"An APR of {format_percent(request.apr_percent)} is below the practice "
-                    f"rate of {format_percent(rate)}{which}.",
+                    f"An APR of {percent_text(request.apr_percent)} is below the practice "
+                    f"rate of {percent_text(rate)}{which}.",
                 )
             )
     return tuple(violations)
@@ -228,10 +221,10 @@ def check_quote(quote: Quote, limits: PolicyLimits) -> tuple[PolicyViolation, ..
             PolicyViolation(
                 PolicyLimit.APR_CAP,
                 field,
-                f"This plan's APR would be {format_percent(apr)}, above the "
-                f"{format_percent(limits.max_apr_percent)} any plan may carry: the "
-                f"{format_money(quote.forgone_discount)} pay-in-full discount given up is "
-                f"large next to the {format_money(quote.truth_in_lending.amount_financed)} "
+                f"This plan's APR would be {percent_text(apr)}, above the "
+                f"{percent_text(limits.max_apr_percent)} any plan may carry: the "
+                f"{dollars_text(quote.forgone_discount)} pay-in-full discount given up is "
+                f"large next to the {dollars_text(quote.truth_in_lending.amount_financed)} "
                 "financed. Offer pay in full instead, or a smaller down payment.",
             )
         )
@@ -245,8 +238,8 @@ def _discount_violations(request: QuoteRequest, limits: PolicyLimits) -> list[Po
             PolicyViolation(
                 PolicyLimit.PIF_DISCOUNT,
                 "pif_discount",
-                f"A pay-in-full discount of {format_percent(request.pif_discount_percent)} "
-                f"is more than the practice's {format_percent(limits.pif_discount_percent)}.",
+                f"A pay-in-full discount of {percent_text(request.pif_discount_percent)} "
+                f"is more than the practice's {percent_text(limits.pif_discount_percent)}.",
             )
         )
     family = [item for item in request.adjustments if item.kind is DiscountKind.FAMILY]
@@ -258,8 +251,8 @@ def _discount_violations(request: QuoteRequest, limits: PolicyLimits) -> list[Po
                 PolicyViolation(
                     PolicyLimit.FAMILY_DISCOUNT,
                     "discount",
-                    f"A family discount of {format_money(given)} is more than the practice's "
-                    f"{format_money(allowed)}.",
+                    f"A family discount of {dollars_text(given)} is more than the practice's "
+                    f"{dollars_text(allowed)}.",
                 )
             )
     return violations

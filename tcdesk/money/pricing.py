@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tcdesk.money.adjustments import Discount, DiscountKind, apply_adjustments
-from tcdesk.money.amounts import ZERO, format_percent, percent_of
+from tcdesk.money.amounts import ZERO, percent_of
 from tcdesk.money.errors import MoneyField, MoneyInputError
 from tcdesk.money.insurance import InsuranceEstimate, estimate_insurance
 from tcdesk.money.request import QuoteRequest
+from tcdesk.money.wording import percent_text
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def pay_in_full_discount(patient_portion: Decimal, percent: Decimal) -> Discount
     if percent == 0:
         return None
     return Discount(
-        name=f"Pay-in-full discount ({format_percent(percent)})",
+        name=f"Pay-in-full discount ({percent_text(percent)})",
         amount=percent_of(patient_portion, percent),
         kind=DiscountKind.PAY_IN_FULL,
     )

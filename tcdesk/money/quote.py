@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 from tcdesk.money.adjustments import Discount
-from tcdesk.money.amounts import ZERO, format_money
+from tcdesk.money.amounts import ZERO
 from tcdesk.money.errors import MoneyField, MoneyInputError
 from tcdesk.money.insurance import INSURANCE_DISCLAIMER, InsuranceEstimate
 from tcdesk.money.pricing import Pricing, price
 from tcdesk.money.request import PlanKind, QuoteRequest
 from tcdesk.money.schedule import Payment, RemainderPlacement, build_schedule
 from tcdesk.money.truth_in_lending import TruthInLending, no_credit, truth_in_lending
+from tcdesk.money.wording import dollars_text
 
 _PRECISION = 28
 
@@ -165,13 +166,13 @@ def _check_down_payment(request: QuoteRequest, pricing: Pricing) -> None:
     if down > portion:
         raise MoneyInputError(
             MoneyField.DOWN_PAYMENT,
-            f"The down payment ({format_money(down)}) is more than the patient portion "
-            f"({format_money(portion)}).",
+            f"The down payment ({dollars_text(down)}) is more than the patient portion "
+            f"({dollars_text(portion)}).",
         )
     if down == portion:
         raise MoneyInputError(
             MoneyField.DOWN_PAYMENT,
-            f"A down payment of {format_money(down)} pays the whole patient portion; "
+            f"A down payment of {dollars_text(down)} pays the whole patient portion; "
             "choose pay in full instead of monthly payments.",
         )
     if (
@@ -181,6 +182,6 @@ def _check_down_payment(request: QuoteRequest, pricing: Pricing) -> None:
     ):
         raise MoneyInputError(
             MoneyField.DOWN_PAYMENT,
-            f"A down payment of {format_money(down)} is at least the pay-in-full price of "
-            f"{format_money(pricing.pay_in_full_price)}; choose pay in full instead.",
+            f"A down payment of {dollars_text(down)} is at least the pay-in-full price of "
+            f"{dollars_text(pricing.pay_in_full_price)}; choose pay in full instead.",
         )

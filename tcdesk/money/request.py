@@ -13,12 +13,13 @@ from decimal import Decimal
 from enum import Enum
 
 from tcdesk.money.adjustments import Adjustment
-from tcdesk.money.amounts import HUNDRED, ZERO, as_decimal, as_money, format_percent
+from tcdesk.money.amounts import HUNDRED, ZERO, as_decimal, as_money
 from tcdesk.money.bounds import check_amount, check_first_due
 from tcdesk.money.dates import add_months
 from tcdesk.money.errors import MoneyField, MoneyInputError
 from tcdesk.money.insurance import InsurancePlan, InsuranceRole
 from tcdesk.money.schedule import RemainderPlacement
+from tcdesk.money.wording import percent_text
 
 MAX_MONTHS = 120  # sanity limit whatever the practice policy says
 MAX_APR_PERCENT = Decimal(100)
@@ -120,7 +121,7 @@ class QuoteRequest:
             raise MoneyInputError(MoneyField.APR, "The APR can't be negative.")
         if apr > MAX_APR_PERCENT:
             raise MoneyInputError(
-                MoneyField.APR, f"The APR can't be more than 100% (it is {format_percent(apr)})."
+                MoneyField.APR, f"The APR can't be more than 100% (it is {percent_text(apr)})."
             )
         self._set("apr_percent", apr)
         pif = as_decimal(self.pif_discount_percent, MoneyField.PIF_DISCOUNT)
@@ -132,7 +133,7 @@ class QuoteRequest:
             raise MoneyInputError(
                 MoneyField.PIF_DISCOUNT,
                 "The pay-in-full discount must be less than 100% (100% off would make the "
-                f"treatment free), not {format_percent(pif)}.",
+                f"treatment free), not {percent_text(pif)}.",
             )
         self._set("pif_discount_percent", pif)
 

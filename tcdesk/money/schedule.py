@@ -14,9 +14,10 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
-from tcdesk.money.amounts import CENT, ZERO, format_money, from_cents, to_cents
+from tcdesk.money.amounts import CENT, ZERO, from_cents, to_cents
 from tcdesk.money.dates import add_months
 from tcdesk.money.errors import MoneyField, MoneyInputError
+from tcdesk.money.wording import dollars_text
 
 MONTHS_PER_YEAR = 12
 PERCENT_MONTHS = Decimal(1200)  # APR percent -> monthly rate
@@ -92,7 +93,7 @@ def build_schedule(
     if to_cents(balance) < months:
         raise MoneyInputError(
             MoneyField.MONTHS,
-            f"{format_money(balance)} is too small to split into {months} monthly "
+            f"{dollars_text(balance)} is too small to split into {months} monthly "
             "payments of at least $0.01; use fewer months.",
         )
     if apr_percent == 0:
@@ -110,8 +111,8 @@ def _amortize(balance: Decimal, rate: Decimal, dates: tuple[date, ...]) -> tuple
     if months > 1 and payment <= first_interest:
         raise MoneyInputError(
             MoneyField.APR,
-            f"A monthly payment of {format_money(payment)} would not cover the first "
-            f"month's interest of {format_money(first_interest)}; use fewer months, "
+            f"A monthly payment of {dollars_text(payment)} would not cover the first "
+            f"month's interest of {dollars_text(first_interest)}; use fewer months, "
             "a lower APR or a larger amount.",
         )
     schedule: list[Payment] = []
@@ -123,7 +124,7 @@ def _amortize(balance: Decimal, rate: Decimal, dates: tuple[date, ...]) -> tuple
             if principal >= balance:
                 raise MoneyInputError(
                     MoneyField.MONTHS,
-                    f"{format_money(balance)} is too small for {months} monthly payments; "
+                    f"{dollars_text(balance)} is too small for {months} monthly payments; "
                     "use fewer months.",
                 )
             amount = payment

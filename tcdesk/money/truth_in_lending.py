@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from tcdesk.money.amounts import ZERO, format_money
+from tcdesk.money.amounts import ZERO
 from tcdesk.money.apr import disclosed_apr
 from tcdesk.money.schedule import Payment
+from tcdesk.money.wording import dollars_text
 
 MAX_INSTALLMENTS_WITHOUT_DISCLOSURE = 4
 
@@ -104,7 +105,7 @@ def truth_in_lending(
     warning = None
     if pif_discount > 0 and not pif_discount_is_finance_charge:
         warning = (
-            f"{FORGONE_DISCOUNT_WARNING} On this plan: {format_money(pif_discount)} "
+            f"{FORGONE_DISCOUNT_WARNING} On this plan: {dollars_text(pif_discount)} "
             "is left out of the finance charge."
         )
     return TruthInLending(

@@ -14,7 +14,6 @@ from tcdesk.render.content import (
     default_content_dir,
     load_content,
 )
-from tcdesk.render.format import add_months, format_money, join_and, long_date, month_year
 from tcdesk.render.renderer import (
     Renderer,
     RenderError,
@@ -24,7 +23,7 @@ from tcdesk.render.renderer import (
 )
 from tcdesk.render.sample import sample_context, sample_contexts
 from tcdesk.render.slide import Slide, SlideKind, Theme
-from tcdesk.render.timeline import PHASE_KEYS, build_timeline
+from tcdesk.render.timeline import PHASE_KEYS, add_months, build_timeline
 
 __all__ = [
     "DEFAULT_WORDING",
@@ -42,11 +41,7 @@ __all__ = [
     "build_timeline",
     "check_content",
     "default_content_dir",
-    "format_money",
-    "join_and",
     "load_content",
-    "long_date",
-    "month_year",
     "render_deck",
     "render_slide",
     "sample_context",

@@ -9,17 +9,39 @@ into a clear error instead of an empty gap on the family's screen.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
 from jinja2 import StrictUndefined, Template
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from tcdesk.render.format import format_money, join_and, long_date, month_year
+from tcdesk.formatting import (
+    brief_money_from_cents,
+    brief_money_from_dollars,
+    join_and,
+    long_date,
+    month_year,
+)
+
+
+def slide_money(value: Decimal | int) -> str:
+    """A context's money as a slide shows it: ``$5,600``, ``$103.33``.
+
+    A template has no types, so the rule is the one presentation_flows/README.md
+    gives: ``Decimal`` is dollars, a whole number is cents; anything else
+    (a float above all) raises ``TypeError``.
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        return brief_money_from_cents(value)
+    if isinstance(value, Decimal):
+        return brief_money_from_dollars(value)
+    raise TypeError(f"money must be Decimal dollars or int cents, not {type(value).__name__}")
+
 
 FILTERS: Mapping[str, Any] = MappingProxyType(
     {
-        "money": format_money,
+        "money": slide_money,
         "month_year": month_year,
         "long_date": long_date,
         "join_and": join_and,

@@ -8,15 +8,24 @@ say "about 24 months, done around Mar 2029"); the renderer turns it into a
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 from typing import Any
 
+from tcdesk.formatting import month_year
 from tcdesk.render.content import Content
-from tcdesk.render.format import add_months, month_year
 
 PHASE_KEYS = ("records", "start", "active", "finishing", "retainers")
 ALIGNER_TYPES = frozenset({"clear_aligners"})
 EARLY_TYPES = frozenset({"phase_one"})
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, clamped to the month's end (Jan 31 + 1 -> Feb 28)."""
+    total = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(total, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
 
 
 def finishing_months(months: int) -> int:

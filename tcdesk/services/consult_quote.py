@@ -21,7 +21,7 @@ from tcdesk.domain import (
     TreatmentOption,
 )
 from tcdesk.errors import UserError
-from tcdesk.formatting import money
+from tcdesk.formatting import money_from_dollars, rate_percent
 from tcdesk.money import (
     Adjustment,
     DiscountKind,
@@ -241,16 +241,20 @@ class PlanTerms:
         finance charge $250.00``; the APR and finance charge whenever they are disclosed."""
         if not self.months:
             saved = (
-                f" (saves {money(self.pay_in_full_discount)})" if self.pay_in_full_discount else ""
+                f" (saves {money_from_dollars(self.pay_in_full_discount)})"
+                if self.pay_in_full_discount
+                else ""
             )
-            return f"Paid in full: {money(self.total_paid)}{saved}"
+            return f"Paid in full: {money_from_dollars(self.total_paid)}{saved}"
         parts = []
         if self.down_payment:
-            parts.append(f"{money(self.down_payment)} down")
-        parts.append(f"{self.months} monthly payments of {money(self.monthly_payment)}")
+            parts.append(f"{money_from_dollars(self.down_payment)} down")
+        parts.append(
+            f"{self.months} monthly payments of {money_from_dollars(self.monthly_payment)}"
+        )
         if self.disclosed:
-            parts.append(f"APR {self.apr:.2f}%")
-            parts.append(f"finance charge {money(self.finance_charge)}")
+            parts.append(f"APR {rate_percent(self.apr)}")
+            parts.append(f"finance charge {money_from_dollars(self.finance_charge)}")
         return " · ".join(parts)
 
 

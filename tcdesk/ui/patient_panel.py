@@ -25,6 +25,7 @@ from tcdesk.formatting import (
     medium_date,
     money_from_cents,
     weekday_date,
+    whole_money_from_cents,
 )
 from tcdesk.services.patient_overview import ConsultSummary, PatientOverview
 from tcdesk.ui.patient_list import STATUS_LABELS
@@ -186,8 +187,8 @@ def _people_html(overview: PatientOverview) -> str:
     if overview.insurance:
         plans = "; ".join(
             f"{escape(i.carrier)} {i.coverage_pct}% to "
-            f"{money_from_cents(i.lifetime_max_cents, cents=False)}"
-            + (f", {money_from_cents(i.used_cents, cents=False)} used" if i.used_cents else "")
+            f"{whole_money_from_cents(i.lifetime_max_cents)}"
+            + (f", {whole_money_from_cents(i.used_cents)} used" if i.used_cents else "")
             for i in overview.insurance
         )
         parts.append(f"<b>Insurance:</b> {plans}")

@@ -18,7 +18,7 @@ from tcdesk.documents.agreement_model import PartyLine, SignatureMark
 from tcdesk.documents.agreement_pdf import build_agreement_pdf
 from tcdesk.documents.fonts import missing_glyphs
 from tcdesk.errors import UserError
-from tcdesk.formatting import medium_date, money
+from tcdesk.formatting import medium_date, money_from_dollars
 from tcdesk.money import INSURANCE_DISCLAIMER
 from tests.documents.helpers import (
     agreement,
@@ -82,10 +82,10 @@ def test_every_required_element_is_printed(standard_pdf: bytes) -> None:
         "Total Sale Price",
         words.total_sale_price_descriptor(q.down_payment),
         f"{disclosure.apr:.2f}%",
-        money(disclosure.finance_charge),
-        money(disclosure.amount_financed),
-        money(disclosure.total_of_payments),
-        money(disclosure.total_sale_price),
+        money_from_dollars(disclosure.finance_charge),
+        money_from_dollars(disclosure.amount_financed),
+        money_from_dollars(disclosure.total_of_payments),
+        money_from_dollars(disclosure.total_sale_price),
         "Creditor: Bright Smiles Orthodontics",
         words.late_charge(Decimal("35.00"), 10),
         words.prepayment(q),
@@ -196,7 +196,7 @@ def test_60_payment_schedule_keeps_every_row_across_pages() -> None:
             header_pages += 1
         for number, due, amount in found:
             payment = q.payments[int(number) - 1]
-            assert (due, amount) == (medium_date(payment.due), money(payment.amount))
+            assert (due, amount) == (medium_date(payment.due), money_from_dollars(payment.amount))
             rows[int(number)] = rows.get(int(number), 0) + 1
     assert header_pages >= 2
     assert rows == {n: 1 for n in range(1, 61)}

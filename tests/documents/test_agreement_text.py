@@ -6,7 +6,6 @@ from datetime import date
 from decimal import Decimal
 
 from tcdesk.documents import agreement_text as words
-from tcdesk.documents.textblocks import ordinal
 from tcdesk.money import QuoteRequest, RemainderPlacement, build_quote
 from tests.documents.helpers import pay_in_full_quote, quote, with_discount_quote
 
@@ -114,9 +113,3 @@ def test_forgone_discount_note() -> None:
     )
     assert words.forgone_discount_note(with_discount_quote()) is None
     assert words.forgone_discount_note(pay_in_full_quote()) is None
-
-
-def test_ordinal() -> None:
-    assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 15, 21, 22, 23, 31)] == [
-        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "15th", "21st", "22nd", "23rd", "31st",
-    ]  # fmt: skip

@@ -14,7 +14,7 @@ from tcdesk.documents import summary_pdf
 from tcdesk.documents.summary_pdf import build_summary_pdf, default_text_file
 from tcdesk.documents.summary_text import fallback_condition
 from tcdesk.errors import UserError
-from tcdesk.formatting import money
+from tcdesk.formatting import money_from_dollars
 from tcdesk.services.demo import demo_id
 from tcdesk.services.summary_data import summary_data
 from tests.documents.helpers import assert_fonts_embedded, flat, pages, text
@@ -38,7 +38,7 @@ def test_every_section_is_printed(zoe, tmp_path: Path) -> None:
         "DOCTOR'S RECOMMENDATION",
         "Your timeline: Metal braces",
         "Ways to pay for Metal braces",
-        money(zoe.patient_portion),
+        money_from_dollars(zoe.patient_portion),
         "Next steps",
         "Questions? We're here to help",
         zoe.coordinator_name,
@@ -49,11 +49,11 @@ def test_every_section_is_printed(zoe, tmp_path: Path) -> None:
         expected += [f"{finding.label} · {finding.severity}", finding.what_it_is, finding.note]
         expected.append(finding.if_untreated)
     for option in zoe.options:
-        expected += [option.title, money(option.fee)]
+        expected += [option.title, money_from_dollars(option.fee)]
     for phase in zoe.phases:
         expected += [phase.name, phase.detail]
     for choice in zoe.choices:
-        expected += [choice.label, money(choice.total_paid)]
+        expected += [choice.label, money_from_dollars(choice.total_paid)]
     missing = [item for item in expected if flat(item) not in body]
     assert missing == []
     texts = pages(pdf)

@@ -16,7 +16,7 @@ from tcdesk.documents.truth_in_lending_box import (
     figure_texts,
     truth_in_lending_box,
 )
-from tcdesk.formatting import money
+from tcdesk.formatting import money_from_dollars, rate_percent
 from tests.documents.helpers import agreement, flat, flowables_pdf, pages, quote
 
 
@@ -55,7 +55,7 @@ def test_the_box_holds_the_disclosures_in_the_order_of_the_form(apr: Decimal) ->
     headers = [part for pair in zip(titles, descriptors, strict=True) for part in pair]
     schedule = ["Number of payments", "Amount of payments", "When payments are due"]
     for group in words.group_payments(q.payments):
-        schedule += [str(group.count), money(group.amount), group.when_due()]
+        schedule += [str(group.count), money_from_dollars(group.amount), group.when_due()]
     expected = [
         "TRUTH IN LENDING DISCLOSURES",
         "Creditor: Bright Smiles Orthodontics",
@@ -78,11 +78,11 @@ def test_the_box_holds_the_disclosures_in_the_order_of_the_form(apr: Decimal) ->
 def test_the_figures_are_printed_as_the_disclosure_says() -> None:
     disclosure = quote(apr_percent=Decimal("6.9"), months=36).truth_in_lending
     assert figure_texts(disclosure) == [
-        f"{disclosure.apr:.2f}%",
-        money(disclosure.finance_charge),
-        money(disclosure.amount_financed),
-        money(disclosure.total_of_payments),
-        money(disclosure.total_sale_price),
+        rate_percent(disclosure.apr),
+        money_from_dollars(disclosure.finance_charge),
+        money_from_dollars(disclosure.amount_financed),
+        money_from_dollars(disclosure.total_of_payments),
+        money_from_dollars(disclosure.total_sale_price),
     ]
 
 

@@ -5,8 +5,6 @@ import pytest
 from tcdesk.money import MoneyInputError
 from tcdesk.money.amounts import (
     as_money,
-    format_money,
-    format_percent,
     from_cents,
     money,
     percent_of,
@@ -34,13 +32,6 @@ def test_percent_of_rounds_half_up() -> None:
 def test_cents_round_trip() -> None:
     assert to_cents(Decimal("5997.00")) == 599700
     assert from_cents(16670) == Decimal("166.70")
-
-
-def test_formatting() -> None:
-    assert format_money(Decimal("1234.5")) == "$1,234.50"
-    assert format_money(Decimal("-250")) == "-$250.00"
-    assert format_percent(Decimal("20.00")) == "20%"
-    assert format_percent(Decimal("5.50")) == "5.5%"
 
 
 def test_as_money_refuses_fractions_of_a_cent_with_the_field() -> None:

@@ -1,11 +1,10 @@
-"""Content files, money and date formatting, and the timeline."""
+"""Content files and the timeline (money and dates: tests/test_formatting.py)."""
 
 from __future__ import annotations
 
 import shutil
 import tomllib
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -18,49 +17,11 @@ from tcdesk.render import (
     build_timeline,
     check_content,
     default_content_dir,
-    format_money,
-    join_and,
     load_content,
-    long_date,
-    month_year,
 )
 from tcdesk.render.timeline import finishing_months
 
-# -- money and dates ---------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("value", "text"),
-    [
-        (Decimal("5997"), "$5,997"),
-        (Decimal("5997.00"), "$5,997"),
-        (Decimal("166.58"), "$166.58"),
-        (Decimal("166.5"), "$166.50"),
-        (Decimal("0.005"), "$0.01"),  # half up, to the cent
-        (Decimal("-250"), "-$250"),
-        (16658, "$166.58"),  # int is cents
-        (500000, "$5,000"),
-        (0, "$0"),
-    ],
-)
-def test_format_money(value, text: str) -> None:
-    assert format_money(value) == text
-
-
-def test_format_money_cents_flag_and_rejections() -> None:
-    assert format_money(Decimal("5997"), cents=True) == "$5,997.00"
-    assert format_money(Decimal("166.58"), cents=False) == "$167"
-    for bad in (5997.0, True, "5997", None):
-        with pytest.raises(TypeError):
-            format_money(bad)  # type: ignore[arg-type]
-
-
-def test_dates_and_lists() -> None:
-    assert month_year(date(2027, 1, 5)) == "Jan 2027"
-    assert long_date(date(2027, 1, 5)) == "January 5, 2027"
-    assert join_and([]) == ""
-    assert join_and(["braces"]) == "braces"
-    assert join_and(["a", "b", "c"]) == "a, b, and c"
+# -- months on the timeline --------------------------------------------------------------
 
 
 @pytest.mark.parametrize(

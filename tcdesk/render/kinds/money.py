@@ -6,9 +6,10 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from tcdesk.render.format import format_money
+from tcdesk.formatting import rate_number
 from tcdesk.render.slide import Block, ChoicesBlock, Figure, FiguresBlock, PaymentChoiceCard
 from tcdesk.render.spec import RenderTools, StepSpec
+from tcdesk.render.templates import slide_money
 
 
 def investment_blocks(
@@ -20,10 +21,10 @@ def investment_blocks(
     fee = investment.get("fee")
     if fee is None:
         return []
-    figures = [Figure(words("investment.fee"), format_money(fee))]
+    figures = [Figure(words("investment.fee"), slide_money(fee))]
     discount = investment.get("discount") or Decimal(0)
     if discount:
-        figures.append(Figure(words("investment.discount"), "-" + format_money(discount)))
+        figures.append(Figure(words("investment.discount"), "-" + slide_money(discount)))
     insured = bool(context.get("insured"))
     if step.footnote:
         footnote = tools.render_text(step, "footnote", step.footnote, context)
@@ -33,7 +34,7 @@ def investment_blocks(
         figures.append(
             Figure(
                 words("investment.insurance"),
-                "-" + format_money(investment.get("insurance_estimate") or Decimal(0)),
+                "-" + slide_money(investment.get("insurance_estimate") or Decimal(0)),
                 # Said once: under the figure only when no footnote says it.
                 caption="" if footnote else words("investment.insurance_note"),
             )
@@ -41,7 +42,7 @@ def investment_blocks(
     figures.append(
         Figure(
             words("investment.portion"),
-            format_money(investment.get("patient_portion", fee)),
+            slide_money(investment.get("patient_portion", fee)),
             emphasis=True,
         )
     )
@@ -62,24 +63,24 @@ def payment_blocks(step: StepSpec, context: Mapping[str, Any], tools: RenderTool
 def _choice_card(choice: Mapping[str, Any], tools: RenderTools) -> PaymentChoiceCard:
     words = tools.content.word
     months = int(choice.get("months") or 0)
-    total = format_money(choice["total"])
+    total = slide_money(choice["total"])
     lines: list[str] = []
     if months:
-        headline = words("investment.choice_monthly", monthly=format_money(choice["monthly"]))
+        headline = words("investment.choice_monthly", monthly=slide_money(choice["monthly"]))
         if choice.get("down"):
-            lines.append(words("investment.choice_down", down=format_money(choice["down"])))
+            lines.append(words("investment.choice_down", down=slide_money(choice["down"])))
         lines.append(words("investment.choice_months", months=months))
     else:
         headline = words("investment.choice_in_full", total=total)
     savings = choice.get("savings")
     if savings:
-        lines.append(words("investment.choice_saves", amount=format_money(savings)))
+        lines.append(words("investment.choice_saves", amount=slide_money(savings)))
     if months:
         lines.append(words("investment.choice_total", total=total))
     charge = choice.get("finance_charge") or Decimal(0)
     if months and charge > 0:
-        lines.append(words("investment.choice_apr", apr=f"{Decimal(choice['apr']):.2f}"))
-        lines.append(words("investment.choice_finance", charge=format_money(charge)))
+        lines.append(words("investment.choice_apr", apr=rate_number(Decimal(choice["apr"]))))
+        lines.append(words("investment.choice_finance", charge=slide_money(charge)))
     return PaymentChoiceCard(
         key=str(choice["key"]),
         label=str(choice["label"]),

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from tcdesk.render.format import format_money
 from tcdesk.render.slide import Block, OptionCard, OptionsBlock
 from tcdesk.render.spec import RenderTools, StepSpec
+from tcdesk.render.templates import slide_money
 
 
 def options_blocks(step: StepSpec, context: Mapping[str, Any], tools: RenderTools) -> list[Block]:
@@ -34,8 +34,8 @@ def _option_card(option: Mapping[str, Any], tools: RenderTools) -> OptionCard:
         lines=tuple(str(line) for line in option.get("lines") or ()),
         months=words("options.months", months=months) if months else "",
         visits=_visits(words, weeks),
-        fee=format_money(fee) if fee else words("options.no_fee"),
-        monthly=words("options.monthly_from", amount=format_money(monthly)) if monthly else "",
+        fee=slide_money(fee) if fee else words("options.no_fee"),
+        monthly=words("options.monthly_from", amount=slide_money(monthly)) if monthly else "",
         recommended=bool(option.get("recommended")),
         chosen=bool(option.get("chosen")),
     )

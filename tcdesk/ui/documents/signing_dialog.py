@@ -31,15 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from tcdesk.domain.agreement import Signer, SignerRole
-from tcdesk.formatting import local_time, medium_date, money
+from tcdesk.formatting import local_date_and_time, money_from_dollars, rate_percent
 from tcdesk.services.agreements import SignatureMark, SigningSheet
-from tcdesk.services.clock import Clock, system_clock, utc_iso
+from tcdesk.services.clock import Clock, system_clock
 from tcdesk.ui.documents.signature_pad import SignaturePad
 
 
 def signed_label(moment: datetime) -> str:
-    local = moment.astimezone()
-    return f"Signed {medium_date(local.date())} {local_time(utc_iso(moment))}"
+    return f"Signed {local_date_and_time(moment)}"
 
 
 def _caption(signer: Signer) -> str:
@@ -62,14 +61,14 @@ class WhatIsSigned(QFrame):
         title.setWordWrap(True)
         if sheet.months:
             paying = (
-                f"{money(sheet.down_payment)} down, then {sheet.months} monthly payments "
-                f"of {money(sheet.monthly_payment)}"
+                f"{money_from_dollars(sheet.down_payment)} down, then {sheet.months} "
+                f"monthly payments of {money_from_dollars(sheet.monthly_payment)}"
             )
         else:
-            paying = f"Paid in full: {money(sheet.down_payment)}"
+            paying = f"Paid in full: {money_from_dollars(sheet.down_payment)}"
         totals = QLabel(
-            f"Total fee {money(sheet.total_fee)} · your portion "
-            f"{money(sheet.patient_portion)} · {paying}"
+            f"Total fee {money_from_dollars(sheet.total_fee)} · your portion "
+            f"{money_from_dollars(sheet.patient_portion)} · {paying}"
         )
         totals.setObjectName("signedTotals")
         totals.setWordWrap(True)
@@ -93,10 +92,10 @@ def _truth_in_lending_box(sheet: SigningSheet) -> QFrame:
     box.setFrameShape(QFrame.Shape.Box)
     grid = QGridLayout(box)
     cells = (
-        ("Annual Percentage Rate", f"{sheet.apr:.2f}%", True),
-        ("Finance Charge", money(sheet.finance_charge), True),
-        ("Amount Financed", money(sheet.amount_financed), False),
-        ("Total of Payments", money(sheet.total_of_payments), False),
+        ("Annual Percentage Rate", rate_percent(sheet.apr), True),
+        ("Finance Charge", money_from_dollars(sheet.finance_charge), True),
+        ("Amount Financed", money_from_dollars(sheet.amount_financed), False),
+        ("Total of Payments", money_from_dollars(sheet.total_of_payments), False),
     )
     for column, (name, value, conspicuous) in enumerate(cells):
         caption = QLabel(name)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from tcdesk.domain import PaymentPlan
 from tcdesk.errors import UserError
-from tcdesk.formatting import money
+from tcdesk.formatting import money_from_dollars, rate_percent
 from tcdesk.money import MoneyInputError
 from tcdesk.services.consult_quote import PricedPlan
 from tcdesk.services.consult_room import ConsultRoom, PlanDeck
@@ -236,13 +236,17 @@ class PaymentPanel(QWidget):
         til = quote.truth_in_lending
         if quote.months:
             text = (
-                f"<b>{money(quote.monthly_payment)} a month</b> × {quote.months} after "
-                f"{money(quote.down_payment)} down · total {money(quote.total_paid)}"
+                f"<b>{money_from_dollars(quote.monthly_payment)} a month</b> × {quote.months} "
+                f"after {money_from_dollars(quote.down_payment)} down · "
+                f"total {money_from_dollars(quote.total_paid)}"
             )
             if til.required:
-                text += f"<br>APR {til.apr}% · finance charge {money(til.finance_charge)}"
+                text += (
+                    f"<br>APR {rate_percent(til.apr)} · "
+                    f"finance charge {money_from_dollars(til.finance_charge)}"
+                )
         else:
-            text = f"<b>Pay in full: {money(quote.total_paid)}</b>"
+            text = f"<b>Pay in full: {money_from_dollars(quote.total_paid)}</b>"
         self.summary.setText(text)
         forbidden, over = self._priced.forbidden, self._priced.violations
         if forbidden:

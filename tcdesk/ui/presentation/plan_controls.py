@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from tcdesk.domain import PaymentPlan, RemainderPlacement, TreatmentOption
 from tcdesk.errors import UserError
-from tcdesk.formatting import money, money_from_cents
+from tcdesk.formatting import money_from_dollars, whole_money_from_cents
 from tcdesk.money import MAX_MONTHS, PaymentChoice
 from tcdesk.services.consult_room import ConsultRoom
 from tcdesk.services.presentation import choice_label
@@ -78,7 +78,7 @@ class PlanControls(QWidget):
         self.option_combo.setObjectName("optionCombo")
         for option in self._room.consult_file.options:
             star = "★ " if option.recommended else ""
-            fee = money_from_cents(option.fee_cents, cents=False)
+            fee = whole_money_from_cents(option.fee_cents)
             self.option_combo.addItem(f"{star}{option.title} — {fee}", option.id)
         self.choice_row = QGridLayout()
         self.choice_row.setSpacing(4)
@@ -197,7 +197,8 @@ class PlanControls(QWidget):
         self.months_spin.setRange(0, MAX_MONTHS * 10)
         minimum, _reason = limits.minimum_down_payment(portion) if portion else (Decimal(0), "")
         self.down_slider.setToolTip(
-            f"Policy: at least {money(minimum)} down; up to {limits.longest_months} months"
+            f"Policy: at least {money_from_dollars(minimum)} down; "
+            f"up to {limits.longest_months} months"
         )
         self._updating = False
 

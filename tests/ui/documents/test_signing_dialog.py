@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from tcdesk.domain.agreement import AgreementStatus
-from tcdesk.formatting import money
+from tcdesk.formatting import money_from_dollars
 from tcdesk.services import agreements
 from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.ui.documents.agreement_preview import AgreementPreview
@@ -70,10 +70,13 @@ def test_the_signing_screen_shows_what_is_signed(qtbot: QtBot, preview, demo_des
     dialog = _open_signing(qtbot, preview)
     shown = dialog.what.text()
     assert f"Agreement {draft.number}, version 1" in shown
-    assert money(quote.total_fee) in shown and money(quote.monthly_payment) in shown
+    assert (
+        money_from_dollars(quote.total_fee) in shown
+        and money_from_dollars(quote.monthly_payment) in shown
+    )
     til = quote.truth_in_lending
     assert "Annual Percentage Rate" in shown and f"{til.apr:.2f}%" in shown
-    assert money(til.finance_charge) in shown
+    assert money_from_dollars(til.finance_charge) in shown
     assert dialog.what.y() < dialog.boxes[0].y()  # above the pads
     dialog.grab().save("/tmp/console-shots/signing_what_is_signed.png")
     dialog.reject()

@@ -1,0 +1,162 @@
+"""Money, dates and lists as people read them (tcdesk.formatting)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+
+from tcdesk.formatting import (
+    brief_money_from_cents,
+    brief_money_from_dollars,
+    join_and,
+    local_date_and_time,
+    local_datetime,
+    local_time,
+    long_date,
+    medium_date,
+    money_from_cents,
+    money_from_dollars,
+    money_off_from_dollars,
+    month_year,
+    ordinal,
+    rate_number,
+    rate_percent,
+    weekday_date,
+    whole_money_from_cents,
+    whole_money_from_dollars,
+)
+from tcdesk.money.wording import dollars_text
+
+# -- money ----------------------------------------------------------------------------------
+
+
+def test_the_issue_example_reads_the_same_in_both_units() -> None:
+    assert money_from_dollars(Decimal("5600")) == "$5,600.00"
+    assert money_from_cents(560000) == "$5,600.00"
+    assert brief_money_from_dollars(Decimal("5600")) == "$5,600"
+    assert brief_money_from_cents(560000) == "$5,600"
+
+
+@pytest.mark.parametrize(
+    ("dollars", "full", "whole", "brief"),
+    [
+        (Decimal("5997"), "$5,997.00", "$5,997", "$5,997"),
+        (Decimal("5997.00"), "$5,997.00", "$5,997", "$5,997"),
+        (Decimal("166.58"), "$166.58", "$167", "$166.58"),
+        (Decimal("166.5"), "$166.50", "$166", "$166.50"),  # babel: half even to the dollar
+        (Decimal("103.33"), "$103.33", "$103", "$103.33"),
+        (Decimal("0.005"), "$0.01", "$0", "$0.01"),  # half up, to the cent
+        (Decimal("-250"), "-$250.00", "-$250", "-$250"),
+        (Decimal("-0.00"), "$0.00", "$0", "$0"),  # never "-$0.00"
+        (Decimal("0"), "$0.00", "$0", "$0"),
+        (Decimal("1234567.8"), "$1,234,567.80", "$1,234,568", "$1,234,567.80"),
+    ],
+)
+def test_money_forms(dollars: Decimal, full: str, whole: str, brief: str) -> None:
+    assert money_from_dollars(dollars) == full
+    assert whole_money_from_dollars(dollars) == whole
+    assert brief_money_from_dollars(dollars) == brief
+
+
+@pytest.mark.parametrize(
+    ("cents", "full", "whole", "brief"),
+    [
+        (16658, "$166.58", "$167", "$166.58"),
+        (500000, "$5,000.00", "$5,000", "$5,000"),
+        (0, "$0.00", "$0", "$0"),
+        (-25000, "-$250.00", "-$250", "-$250"),
+    ],
+)
+def test_money_forms_from_cents(cents: int, full: str, whole: str, brief: str) -> None:
+    assert money_from_cents(cents) == full
+    assert whole_money_from_cents(cents) == whole
+    assert brief_money_from_cents(cents) == brief
+
+
+@pytest.mark.parametrize("bad", [5997.0, True, 5997, "5997", None])
+def test_dollars_must_be_decimal(bad: object) -> None:
+    for form in (money_from_dollars, whole_money_from_dollars, brief_money_from_dollars):
+        with pytest.raises(TypeError):
+            form(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", [5997.0, True, Decimal("5997"), "5997", None])
+def test_cents_must_be_int(bad: object) -> None:
+    for form in (money_from_cents, whole_money_from_cents, brief_money_from_cents):
+        with pytest.raises(TypeError):
+            form(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "amount",
+    [Decimal("0.00"), Decimal("1"), Decimal("166.58"), Decimal("-250"), Decimal("9999999.99")],
+)
+def test_money_sentences_read_like_the_app(amount: Decimal) -> None:
+    """money/ words its own errors without babel; in English they must read the same."""
+    assert dollars_text(amount) == money_from_dollars(amount)
+
+
+def test_money_taken_off_has_a_true_minus() -> None:
+    assert money_off_from_dollars(Decimal("205")) == "\u2212$205.00"
+
+
+def test_rates_have_two_decimals() -> None:
+    assert rate_percent(Decimal("6.9")) == "6.90%"
+    assert rate_percent(Decimal("0.00")) == "0.00%"
+    assert rate_number(Decimal("12.345")) == "12.34"  # as f"{x:.2f}" rounds: half even
+    with pytest.raises(TypeError):
+        rate_percent(6.9)  # type: ignore[arg-type]
+
+
+# -- dates, times, lists --------------------------------------------------------------------
+
+
+def test_dates() -> None:
+    day = date(2026, 11, 27)
+    assert long_date(day) == "November 27, 2026"
+    assert medium_date(day) == "Nov 27, 2026"
+    assert weekday_date(date(2026, 12, 3)) == "Thu Dec 3"
+    assert month_year(date(2027, 1, 5)) == "Jan 2027"
+
+
+def test_times_are_shown_at_this_machine_s_clock() -> None:
+    stamp = "2026-11-27T14:30:00+00:00"
+    local = datetime(2026, 11, 27, 14, 30, tzinfo=UTC).astimezone()
+    assert local_datetime(stamp) == local
+    hour = local.hour % 12 or 12
+    assert local_time(stamp) == f"{hour}:30\u202f{'AM' if local.hour < 12 else 'PM'}"
+
+
+def test_a_moment_reads_as_a_date_and_a_time_here() -> None:
+    moment = datetime(2026, 11, 29, 19, 30, tzinfo=UTC)
+    local = moment.astimezone()
+    expected = f"{medium_date(local.date())} {local_time(moment.isoformat())}"
+    assert local_date_and_time(moment) == expected
+    naive = datetime(2026, 11, 29, 14, 5)  # taken as this machine's time
+    assert local_date_and_time(naive) == "Nov 29, 2026 2:05\u202fPM"
+
+
+def test_lists() -> None:
+    assert join_and([]) == ""
+    assert join_and(["braces"]) == "braces"
+    assert join_and(["a", "", "b", "c"]) == "a, b, and c"
+
+
+def test_ordinal() -> None:
+    assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 15, 21, 22, 23, 31, 111, 112)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "15th", "21st", "22nd", "23rd",
+        "31st", "111th", "112th",
+    ]  # fmt: skip
+
+
+# -- Spanish is a parameter away ------------------------------------------------------------
+
+
+def test_spanish_money_and_date() -> None:
+    assert money_from_dollars(Decimal("5600.5"), locale="es_US") == "$5,600.50"
+    assert brief_money_from_cents(560000, locale="es_US") == "$5,600"
+    assert long_date(date(2026, 11, 27), locale="es_US") == "27 de noviembre de 2026"
+    assert month_year(date(2026, 11, 27), locale="es_US") == "nov 2026"
+    assert join_and(["frenillos", "alineadores"], locale="es_US") == "frenillos y alineadores"
