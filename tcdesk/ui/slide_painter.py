@@ -218,7 +218,7 @@ def release_caches() -> None:
     Call before the QApplication goes away: Qt objects that outlive it crash
     the process on exit.
     """
-    from tcdesk.ui.painting import stack, text
+    from tcdesk.ui.painting import elements, text
 
     for cached in (
         text.font_for,
@@ -227,7 +227,7 @@ def release_caches() -> None:
         text.fit_width_size,
         text.word_fit_size,
         text.lines_fit_size,
-        stack._wrapped,
+        elements._wrapped,
     ):
         cached.cache_clear()
     if hasattr(_local, "painter"):

@@ -24,14 +24,8 @@ from tcdesk.render.slide import (
     TextBlock,
 )
 from tcdesk.ui.painting import style as S
-from tcdesk.ui.painting.images import ImageCache, fit_rect, placeholder_path
-from tcdesk.ui.painting.ops import ImageOp, Op, PathOp, RectOp
-from tcdesk.ui.painting.stack import (
-    Element,
-    Flex,
-    Gap,
-    RichText,
-    Text,
+from tcdesk.ui.painting.elements import Element, Flex, Gap, RichText, Text
+from tcdesk.ui.painting.fitting import (
     fit_grid,
     fit_stack,
     grid_minimum_height,
@@ -43,6 +37,8 @@ from tcdesk.ui.painting.stack import (
     place_stack,
     row_heights,
 )
+from tcdesk.ui.painting.images import ImageCache, fit_rect, placeholder_path
+from tcdesk.ui.painting.ops import ImageOp, Op, PathOp, RectOp
 from tcdesk.ui.painting.style import Palette
 from tcdesk.ui.painting.text import Wrapped, single_line, text_op
 

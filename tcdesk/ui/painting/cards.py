@@ -17,15 +17,8 @@ from PySide6.QtGui import QPainterPath
 from tcdesk.render.slide import ChoicesBlock, OptionCard, OptionsBlock, PaymentChoiceCard
 from tcdesk.ui.painting import style as S
 from tcdesk.ui.painting.blocks import CENTER, VCENTER, Ctx, split_amount
-from tcdesk.ui.painting.icons import icon_ops
-from tcdesk.ui.painting.ops import Op, PathOp, RectOp
-from tcdesk.ui.painting.stack import (
-    BulletList,
-    Element,
-    Fixed,
-    Gap,
-    Stretch,
-    Text,
+from tcdesk.ui.painting.elements import BulletList, Element, Fixed, Gap, Stretch, Text
+from tcdesk.ui.painting.fitting import (
     fit_grid,
     grid_minimum_height,
     grid_natural_height,
@@ -33,6 +26,8 @@ from tcdesk.ui.painting.stack import (
     place_grid,
     row_heights,
 )
+from tcdesk.ui.painting.icons import icon_ops
+from tcdesk.ui.painting.ops import Op, PathOp, RectOp
 from tcdesk.ui.painting.style import Palette
 from tcdesk.ui.painting.text import Wrapped, lines_fit_size, single_line, text_op, wrap
 

@@ -16,14 +16,8 @@ from PySide6.QtGui import QColor
 from tcdesk.render.slide import FindingBlock
 from tcdesk.ui.painting import style as S
 from tcdesk.ui.painting.blocks import CENTER, LEFT, VCENTER, Ctx, placeholder_ops
-from tcdesk.ui.painting.icons import tooth_path
-from tcdesk.ui.painting.ops import ImageOp, Op, RectOp
-from tcdesk.ui.painting.stack import (
-    Element,
-    Fixed,
-    Flex,
-    Gap,
-    Text,
+from tcdesk.ui.painting.elements import Element, Fixed, Flex, Gap, Text
+from tcdesk.ui.painting.fitting import (
     fit_grid,
     grid_minimum_height,
     grid_natural_height,
@@ -32,6 +26,8 @@ from tcdesk.ui.painting.stack import (
     natural_height,
     place_grid,
 )
+from tcdesk.ui.painting.icons import tooth_path
+from tcdesk.ui.painting.ops import ImageOp, Op, RectOp
 from tcdesk.ui.painting.style import (
     SEVERITY_COLOURS,
     TEXT_CONTRAST,

@@ -15,18 +15,9 @@ from tcdesk.render.slide import Block, BulletsBlock, ImageBlock, Slide, TextBloc
 from tcdesk.ui.painting import style as S
 from tcdesk.ui.painting.blocks import CENTER, LEFT, Ctx
 from tcdesk.ui.painting.body import BLOCK_GAP, block_layouts, build_blocks
+from tcdesk.ui.painting.elements import Element, Fixed, Flex, Gap, Text
+from tcdesk.ui.painting.fitting import fit_stack, minimum_height, natural_height, place_stack
 from tcdesk.ui.painting.ops import ImageOp, Op, RectOp
-from tcdesk.ui.painting.stack import (
-    Element,
-    Fixed,
-    Flex,
-    Gap,
-    Text,
-    fit_stack,
-    minimum_height,
-    natural_height,
-    place_stack,
-)
 from tcdesk.ui.painting.style import SAFE, Palette
 from tcdesk.ui.painting.text import WIDTH_SLACK as SLACK
 from tcdesk.ui.painting.text import single_line, text_op

@@ -15,19 +15,16 @@ from PySide6.QtGui import QPainterPath
 from tcdesk.render.slide import Phase, TimelineBlock
 from tcdesk.ui.painting import style as S
 from tcdesk.ui.painting.blocks import CENTER, Ctx
-from tcdesk.ui.painting.icons import icon_ops
-from tcdesk.ui.painting.ops import Op, PathOp, RectOp
-from tcdesk.ui.painting.stack import (
-    Element,
-    Fixed,
-    Gap,
-    Text,
+from tcdesk.ui.painting.elements import Element, Fixed, Gap, Text
+from tcdesk.ui.painting.fitting import (
     fit_grid,
     grid_minimum_height,
     grid_natural_height,
     place_grid,
     row_heights,
 )
+from tcdesk.ui.painting.icons import icon_ops
+from tcdesk.ui.painting.ops import Op, PathOp, RectOp
 from tcdesk.ui.painting.style import Palette, mix
 from tcdesk.ui.painting.text import single_line, text_op, word_fit_size
 
