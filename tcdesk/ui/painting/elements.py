@@ -7,7 +7,6 @@ and a number of lines that fitting may cap (eliding the rest); see
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -17,15 +16,7 @@ from PySide6.QtGui import QTextBlockFormat as _BlockFormat
 
 from tcdesk.ui.painting.ops import DocOp, Op
 from tcdesk.ui.painting.style import TextStyle
-from tcdesk.ui.painting.text import (
-    Wrapped,
-    fit_width_size,
-    font_for,
-    lines_fit_size,
-    text_op,
-    word_fit_size,
-    wrap,
-)
+from tcdesk.ui.painting.text import TextMeasure, Wrapped, text_op
 
 Decor = Callable[[list[Op], QRectF, Wrapped], None]
 Draw = Callable[[list[Op], QRectF, float], None]
@@ -56,6 +47,7 @@ class Element:
 
 @dataclass
 class Text(Element):
+    measure: TextMeasure = field(repr=False, compare=False)
     text: str
     style: TextStyle
     color: QColor
@@ -72,7 +64,7 @@ class Text(Element):
         key = (k, width, cap)
         found = memo.get(key)
         if found is None:
-            found = memo[key] = _wrapped(
+            found = memo[key] = self.measure.wrapped(
                 self.text, self.style, self.max_lines, self.indent, self.fit_width, k, width, cap
             )
         return found
@@ -99,6 +91,7 @@ class Text(Element):
 class BulletList(Element):
     """Short lines, each with a marker, as one element (cards: rows below stay aligned)."""
 
+    measure: TextMeasure = field(repr=False, compare=False)
     items: Sequence[str]
     style: TextStyle
     color: QColor
@@ -110,6 +103,7 @@ class BulletList(Element):
     def _texts(self) -> list[Text]:
         return [
             Text(
+                self.measure,
                 t,
                 self.style,
                 self.color,
@@ -169,9 +163,6 @@ def _make_document(html: str, font: QFont, width: float, align: Qt.AlignmentFlag
     return make
 
 
-_doc_heights: dict[tuple[str, int, bool, bool, float, int, float], float] = {}
-
-
 def _plain(html: str) -> str:
     doc = QTextDocument()
     doc.setHtml(html)
@@ -182,6 +173,7 @@ def _plain(html: str) -> str:
 class RichText(Element):
     """Qt rich text; falls back to plain, elided text when even the floor is too tall."""
 
+    measure: TextMeasure = field(repr=False, compare=False)
     html: str
     style: TextStyle
     color: QColor
@@ -190,7 +182,9 @@ class RichText(Element):
 
     def _as_plain(self) -> Text:
         if self._plain_text is None:
-            self._plain_text = Text(_plain(self.html), self.style, self.color, self.align)
+            self._plain_text = Text(
+                self.measure, _plain(self.html), self.style, self.color, self.align
+            )
         return self._plain_text
 
     def _doc_height(self, size: int, width: float) -> float:
@@ -203,14 +197,14 @@ class RichText(Element):
             int(self.align),
             self.style.spacing,
         )
-        cached = _doc_heights.get(key)
+        cached = self.measure.doc_heights.get(key)
         if cached is None:
-            font = font_for(size, self.style.bold, self.style.italic)
+            font = self.measure.font(size, self.style.bold, self.style.italic)
             doc = _make_document(self.html, font, width, self.align, self.style.spacing)()
             cached = doc.size().height()
-            if len(_doc_heights) > 2048:
-                _doc_heights.clear()
-            _doc_heights[key] = cached
+            if len(self.measure.doc_heights) > 2048:
+                self.measure.doc_heights.clear()
+            self.measure.doc_heights[key] = cached
         return cached
 
     def height(self, k: float, width: float, cap: int | None) -> float:
@@ -229,7 +223,7 @@ class RichText(Element):
             self._as_plain().build(ops, rect, k, cap)
             return
         size = self.style.size_at(k)
-        font = font_for(size, self.style.bold, self.style.italic)
+        font = self.measure.font(size, self.style.bold, self.style.italic)
         make = _make_document(self.html, font, rect.width(), self.align, self.style.spacing)
         height = self._doc_height(size, rect.width())
         bounds = QRectF(rect.left(), rect.top(), rect.width(), height)
@@ -292,26 +286,3 @@ class Flex(Element):
 
 class Stretch(Element):
     """Pushes what follows to the bottom of the box."""
-
-
-@functools.lru_cache(maxsize=16384)
-def _wrapped(
-    text: str,
-    style: TextStyle,
-    max_lines: int | None,
-    indent: float,
-    fit_width: bool,
-    k: float,
-    width: float,
-    cap: int | None,
-) -> Wrapped:
-    limit = max_lines
-    if cap is not None:
-        limit = cap if limit is None else min(limit, cap)
-    avail = max(1.0, width - indent)
-    size = word_fit_size(text, style, style.size_at(k), avail)
-    if fit_width and limit == 1:
-        size = fit_width_size(text, style, size, avail)
-    elif limit is not None:
-        size = lines_fit_size(text, style, size, avail, limit)
-    return wrap(text, style, size, avail, limit)

@@ -26,7 +26,7 @@ from tcdesk.ui.painting.fitting import (
 from tcdesk.ui.painting.icons import icon_ops
 from tcdesk.ui.painting.ops import Op, PathOp, RectOp
 from tcdesk.ui.painting.style import Palette, mix
-from tcdesk.ui.painting.text import single_line, text_op, word_fit_size
+from tcdesk.ui.painting.text import text_op
 
 TICKS_H = 44.0
 TICK_GAP = 14.0
@@ -76,7 +76,9 @@ class TimelineLayout:
             col = self._widths(width)[0]
             size = min(
                 (
-                    word_fit_size(ph.name, S.TIMELINE_NAME, S.TIMELINE_NAME.nominal, col)
+                    self.ctx.measure.word_fit_size(
+                        ph.name, S.TIMELINE_NAME, S.TIMELINE_NAME.nominal, col
+                    )
                     for ph in self.phases
                     if ph.name.strip()
                 ),
@@ -90,16 +92,24 @@ class TimelineLayout:
 
     def _column(self, phase: Phase, p: Palette, name_style: S.TextStyle) -> list[Element]:
         def draw_icon(ops: list[Op], rect: QRectF, k: float) -> None:
-            icon_ops(ops, phase.icon, rect, p, phase.name)
+            icon_ops(ops, phase.icon, rect, p, self.ctx.measure, phase.name)
 
         return [
             Fixed(104, 60, draw_icon),
             Gap(16, 6),
-            Text(phase.name, name_style, p.foreground, CENTER, 2),
+            Text(self.ctx.measure, phase.name, name_style, p.foreground, CENTER, 2),
             Gap(6, 2),
-            Text(when_text(phase), S.TIMELINE_WHEN, p.brand_text, CENTER, 1, fit_width=True),
+            Text(
+                self.ctx.measure,
+                when_text(phase),
+                S.TIMELINE_WHEN,
+                p.brand_text,
+                CENTER,
+                1,
+                fit_width=True,
+            ),
             Gap(8, 2),
-            Text(phase.detail, S.TIMELINE_DETAIL, p.muted, CENTER, 3),
+            Text(self.ctx.measure, phase.detail, S.TIMELINE_DETAIL, p.muted, CENTER, 3),
         ]
 
     def _widths(self, width: float) -> list[float]:
@@ -164,7 +174,7 @@ class TimelineLayout:
                 label = _months(m)
             else:
                 label = str(m)
-            wrapped = single_line(label, S.TIMELINE_TICK, rect.width() / 2.5)
+            wrapped = self.ctx.measure.single_line(label, S.TIMELINE_TICK, rect.width() / 2.5)
             x = self._x(m, bar)
             left = x - wrapped.width / 2
             if i == 0:

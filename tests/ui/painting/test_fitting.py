@@ -15,7 +15,7 @@ from tcdesk.ui.painting.fitting import (
     place_stack,
 )
 from tcdesk.ui.painting.ops import Op, TextOp
-from tcdesk.ui.painting.text import ELLIPSIS
+from tcdesk.ui.painting.text import ELLIPSIS, TextMeasure
 
 INK = QColor("#222222")
 SENTENCE = "A line of words that says something short."
@@ -48,7 +48,7 @@ def test_a_grid_picture_is_sized_by_its_own_column(qtbot: QtBot) -> None:
 
 def test_a_grid_too_tall_marks_the_cut_like_a_stack(qtbot: QtBot) -> None:
     """Rows left out of a grid end the last shown line with an ellipsis, as a stack does."""
-    column = [Text(SENTENCE, S.BODY, INK, max_lines=1), Gap(40, 40)] * 4
+    column = [Text(TextMeasure(), SENTENCE, S.BODY, INK, max_lines=1), Gap(40, 40)] * 4
     height = sum(e.height(0.0, 900, None) for e in column[:3])
 
     stack_ops: list[Op] = []
