@@ -10,7 +10,7 @@ sizes match.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QRectF, Qt
@@ -69,24 +69,25 @@ def row_heights(
     ]
 
 
-def grid_natural_height(columns: Columns, widths: Sequence[float]) -> float:
+def _grid_sum(
+    columns: Columns, widths: Sequence[float], size: Callable[[Element, float], float]
+) -> float:
+    """The sum over rows of the row's largest ``size(cell, its column's width)``."""
     return sum(
         max(
-            (col[r].preferred(widths[c]) for c, col in enumerate(columns) if r < len(col)),
+            (size(col[r], widths[c]) for c, col in enumerate(columns) if r < len(col)),
             default=0.0,
         )
         for r in range(_rows(columns))
     )
+
+
+def grid_natural_height(columns: Columns, widths: Sequence[float]) -> float:
+    return _grid_sum(columns, widths, lambda cell, width: cell.preferred(width))
 
 
 def grid_minimum_height(columns: Columns, widths: Sequence[float]) -> float:
-    return sum(
-        max(
-            (col[r].minimum(widths[c]) for c, col in enumerate(columns) if r < len(col)),
-            default=0.0,
-        )
-        for r in range(_rows(columns))
-    )
+    return _grid_sum(columns, widths, lambda cell, width: cell.minimum(width))
 
 
 def natural_height(elements: Sequence[Element], width: float) -> float:
