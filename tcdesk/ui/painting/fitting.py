@@ -150,7 +150,12 @@ def fit_stack(
 
 
 def _grow(columns: Columns, widths: Sequence[float], heights: list[float], extra: float) -> float:
-    """Give ``extra`` height to pictures (up to their preferred size), then to stretches."""
+    """Give ``extra`` height to pictures (up to their preferred size), then to stretches.
+
+    Returns what is still left over (for vertical alignment).
+    """
+    if extra <= 0:
+        return 0.0
     rows = range(len(heights))
 
     def cells(r: int) -> list[tuple[int, Element]]:
@@ -161,7 +166,7 @@ def _grow(columns: Columns, widths: Sequence[float], heights: list[float], extra
         for r in rows
         if (flex := [(c, e) for c, e in cells(r) if e.flex_min is not None])
     }
-    if extra > 0 and wants:
+    if wants:
         room = sum(wants.values())
         grow = min(extra, room)
         for r, want in wants.items():
