@@ -58,8 +58,9 @@ class Text(Element):
     fit_width: bool = False  # single line: shrink to fit the width before eliding
 
     def wrapped(self, k: float, width: float, cap: int | None) -> Wrapped:
-        """Remembered per element (fitting asks the same question many times) and
-        across slides (a slide re-rendered for a new plan repeats most of its words)."""
+        """Remembered per element (fitting asks the same question many times) and by
+        the painter's TextMeasure (a slide re-rendered for a new plan repeats most of
+        its words)."""
         memo = self.__dict__.setdefault("_memo", {})
         key = (k, width, cap)
         found = memo.get(key)
