@@ -190,8 +190,10 @@ class OptionsLayout(_CardRow):
         return max(self.PAD_TOP, self._ribbon_height(width) / 2 + 24)
 
     def _column(self, card: OptionCard, p: Palette) -> list[Element]:
+        measure = self.ctx.measure  # not ``self``: the element must not hold its layout
+
         def draw_icon(ops: list[Op], rect: QRectF, k: float) -> None:
-            icon_ops(ops, card.icon, rect, p, self.ctx.measure, card.title)
+            icon_ops(ops, card.icon, rect, p, measure, card.title)
 
         column: list[Element] = [
             Fixed(112, 64, draw_icon),

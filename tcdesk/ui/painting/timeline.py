@@ -91,8 +91,10 @@ class TimelineLayout:
         return found
 
     def _column(self, phase: Phase, p: Palette, name_style: S.TextStyle) -> list[Element]:
+        measure = self.ctx.measure  # not ``self``: the element must not hold its layout
+
         def draw_icon(ops: list[Op], rect: QRectF, k: float) -> None:
-            icon_ops(ops, phase.icon, rect, p, self.ctx.measure, phase.name)
+            icon_ops(ops, phase.icon, rect, p, measure, phase.name)
 
         return [
             Fixed(104, 60, draw_icon),

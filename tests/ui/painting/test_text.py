@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 from pytestqt.qtbot import QtBot
 
 from tcdesk.ui.painting import style as S
@@ -40,3 +43,17 @@ def test_release_caches_drops_the_threads_painter_and_its_measure(qtbot: QtBot) 
 
     assert before.measure.wrapped.cache_info().currsize == 0
     assert default_painter() is not before
+
+
+def test_a_dropped_measure_is_freed_at_once(qtbot: QtBot) -> None:
+    """No reference cycle: its fonts go when the painter goes, not at some later collection."""
+    painter = SlidePainter()
+    for slide in samples.all_samples().values():
+        painter.layout(slide)
+    gone = weakref.ref(painter.measure)
+    gc.disable()
+    try:
+        del painter
+        assert gone() is None
+    finally:
+        gc.enable()
