@@ -56,6 +56,9 @@ def row_heights(
     keep: int = ALL,
 ) -> list[float]:
     """The height of each of the first ``keep`` rows: its tallest cell at ``k``."""
+    if len(columns) == 1:  # a stack: fitting asks this many times, keep it quick
+        width = widths[0]
+        return [e.height(k, width, caps.get((0, r))) for r, e in enumerate(columns[0][:keep])]
     return [
         max(
             (
@@ -73,6 +76,9 @@ def _grid_sum(
     columns: Columns, widths: Sequence[float], size: Callable[[Element, float], float]
 ) -> float:
     """The sum over rows of the row's largest ``size(cell, its column's width)``."""
+    if len(columns) == 1:  # a stack
+        width = widths[0]
+        return sum(size(e, width) for e in columns[0])
     return sum(
         max(
             (size(col[r], widths[c]) for c, col in enumerate(columns) if r < len(col)),
