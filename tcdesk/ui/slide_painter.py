@@ -26,6 +26,7 @@ from tcdesk.ui.painting.frame import standard_frame, welcome_frame
 from tcdesk.ui.painting.images import ImageCache, Signature, signature
 from tcdesk.ui.painting.ops import Op, PlacedText, changed_bounds, placed_texts, replay
 from tcdesk.ui.painting.style import CANVAS, CANVAS_HEIGHT, CANVAS_WIDTH, Palette
+from tcdesk.ui.painting.text import TextMeasure
 
 __all__ = [
     "CANVAS_HEIGHT",
@@ -91,8 +92,14 @@ class SlidePainter:
     default one per thread, so most callers never build one.
     """
 
-    def __init__(self, images: ImageCache | None = None, max_layouts: int = 24) -> None:
+    def __init__(
+        self,
+        images: ImageCache | None = None,
+        max_layouts: int = 24,
+        measure: TextMeasure | None = None,
+    ) -> None:
         self.images = images if images is not None else ImageCache()
+        self.measure = measure if measure is not None else TextMeasure()
         self._layouts: OrderedDict[tuple[Slide, tuple[Signature, ...]], SlideLayout] = OrderedDict()
         self._max_layouts = max_layouts
 
@@ -116,7 +123,7 @@ class SlidePainter:
     def _build(self, slide: Slide) -> SlideLayout:
         palette = Palette.from_theme(slide.theme)
         ops: list[Op] = []
-        ctx = Ctx(palette, self.images)
+        ctx = Ctx(palette, self.images, self.measure)
         if slide.kind == SlideKind.WELCOME:
             welcome_frame(ops, slide, ctx)
         else:
@@ -213,22 +220,13 @@ def render_slide_image(
 
 
 def release_caches() -> None:
-    """Drop every cached Qt object (fonts, metrics, images, layouts).
+    """Drop this thread's painter and with it every cached Qt object (fonts,
+    metrics, line breaks, images, layouts).
 
     Call before the QApplication goes away: Qt objects that outlive it crash
     the process on exit.
     """
-    from tcdesk.ui.painting import stack, text
-
-    for cached in (
-        text.font_for,
-        text.metrics_for,
-        text.wrap,
-        text.fit_width_size,
-        text.word_fit_size,
-        text.lines_fit_size,
-        stack._wrapped,
-    ):
-        cached.cache_clear()
-    if hasattr(_local, "painter"):
+    painter = getattr(_local, "painter", None)
+    if painter is not None:
+        painter.measure.clear()  # its caches hold the measure in a cycle: free now
         del _local.painter

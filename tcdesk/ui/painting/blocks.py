@@ -7,7 +7,6 @@ gives it, shrinking text (then eliding) rather than ever overflowing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -17,34 +16,24 @@ from PySide6.QtGui import QPainterPath
 
 from tcdesk.render.slide import (
     BulletsBlock,
-    FiguresBlock,
     ImageBlock,
     QuoteBlock,
     StepsBlock,
     TextBlock,
 )
 from tcdesk.ui.painting import style as S
-from tcdesk.ui.painting.images import ImageCache, fit_rect, placeholder_path
-from tcdesk.ui.painting.ops import ImageOp, Op, PathOp, RectOp
-from tcdesk.ui.painting.stack import (
-    Element,
-    Flex,
-    Gap,
-    RichText,
-    Text,
-    fit_grid,
+from tcdesk.ui.painting.elements import Element, Flex, Gap, RichText, Text
+from tcdesk.ui.painting.fitting import (
     fit_stack,
-    grid_minimum_height,
-    grid_natural_height,
     layout_stack,
     minimum_height,
     natural_height,
-    place_grid,
     place_stack,
-    row_heights,
 )
+from tcdesk.ui.painting.images import ImageCache, fit_rect, placeholder_path
+from tcdesk.ui.painting.ops import ImageOp, Op, PathOp, RectOp
 from tcdesk.ui.painting.style import Palette
-from tcdesk.ui.painting.text import Wrapped, single_line, text_op
+from tcdesk.ui.painting.text import TextMeasure, Wrapped, text_op
 
 LEFT = Qt.AlignmentFlag.AlignLeft
 CENTER = Qt.AlignmentFlag.AlignHCenter
@@ -54,8 +43,11 @@ TEXT_LEAST = 3 * S.BODY.floor * S.BODY.spacing + 24  # about three lines at the 
 
 @dataclass(frozen=True)
 class Ctx:
+    """What every layout needs: the colours, the pictures and the text measurer."""
+
     palette: Palette
     images: ImageCache
+    measure: TextMeasure
     centered: bool = False  # the welcome slide centres its body text
 
     @property
@@ -97,7 +89,8 @@ class StackLayout:
 
 def text_layout(block: TextBlock, ctx: Ctx) -> StackLayout:
     return StackLayout(
-        [RichText(block.html, S.BODY, ctx.palette.foreground, ctx.align)], least=TEXT_LEAST
+        [RichText(ctx.measure, block.html, S.BODY, ctx.palette.foreground, ctx.align)],
+        least=TEXT_LEAST,
     )
 
 
@@ -120,7 +113,15 @@ def bullets_layout(block: BulletsBlock, ctx: Ctx) -> StackLayout:
         if i:
             elements.append(Gap(24, 10))
         elements.append(
-            Text(item, S.BODY, ctx.palette.foreground, LEFT, indent=60, decor=_dot(ctx.palette))
+            Text(
+                ctx.measure,
+                item,
+                S.BODY,
+                ctx.palette.foreground,
+                LEFT,
+                indent=60,
+                decor=_dot(ctx.palette),
+            )
         )
     return StackLayout(elements, least=TEXT_LEAST)
 
@@ -135,12 +136,15 @@ class QuoteLayout:
     def __init__(self, block: QuoteBlock, ctx: Ctx):
         self.ctx = ctx
         p = ctx.palette
-        self.elements: list[Element] = [Text(block.text, S.QUOTE, p.foreground)]
+        self.elements: list[Element] = [Text(ctx.measure, block.text, S.QUOTE, p.foreground)]
         if block.attribution.strip():
             attribution = block.attribution.strip()
             if not attribution.startswith(("—", "-", "–")):
                 attribution = "— " + attribution
-            self.elements += [Gap(28, 14), Text(attribution, S.ATTRIBUTION, p.muted, max_lines=2)]
+            self.elements += [
+                Gap(28, 14),
+                Text(ctx.measure, attribution, S.ATTRIBUTION, p.muted, max_lines=2),
+            ]
 
     def _inner(self, width: float) -> float:
         return width - self.PAD_LEFT - self.PAD_RIGHT
@@ -189,10 +193,11 @@ class _StepRow(Element):
 
     PAD = 30.0
 
-    def __init__(self, number: int, text: str, palette: Palette):
+    def __init__(self, number: int, text: str, ctx: Ctx):
         self.number = number
-        self.palette = palette
-        self.text = Text(text, S.STEP, palette.foreground)
+        self.palette = ctx.palette
+        self.measure = ctx.measure
+        self.text = Text(ctx.measure, text, S.STEP, ctx.palette.foreground)
 
     def _disc(self, k: float) -> float:
         return 68 + 24 * k
@@ -213,7 +218,7 @@ class _StepRow(Element):
         d = self._disc(k)
         disc = QRectF(rect.left() + self.PAD, rect.center().y() - d / 2, d, d)
         ops.append(RectOp(disc, p.brand_fill, radius=d / 2))
-        number = single_line(str(self.number), S.STEP_NUMBER, d, k)
+        number = self.measure.single_line(str(self.number), S.STEP_NUMBER, d, k)
         ops.append(text_op(number, disc, p.on_brand, CENTER, VCENTER))
         left = disc.right() + 40
         text_rect = QRectF(left, rect.top(), self._text_width(k, rect.width()), rect.height())
@@ -226,102 +231,8 @@ def steps_layout(block: StepsBlock, ctx: Ctx) -> StackLayout:
     for i, step in enumerate(block.steps, start=1):
         if i > 1:
             elements.append(Gap(28, 12))
-        elements.append(_StepRow(i, step, ctx.palette))
+        elements.append(_StepRow(i, step, ctx))
     return StackLayout(elements, VCENTER)
-
-
-_MONEY_HEAD = re.compile(r"^\s*([$€£¥]\s?[\d.,]+|[\d.,]+\s?[$€£¥%])\s*(.*)$", re.S)
-
-
-def split_amount(text: str) -> tuple[str, str]:
-    """'$179.20 a month' -> ('$179.20', 'a month'): the number big, the rest small."""
-    m = _MONEY_HEAD.match(text)
-    if not m:
-        return text.strip(), ""
-    return m.group(1).strip(), m.group(2).strip()
-
-
-class FiguresLayout:
-    """Key numbers in a row of cards; the emphasised one larger and in brand colour."""
-
-    GAP = 36.0
-    PAD_V = 44.0
-    PAD_H = 28.0
-
-    def __init__(self, block: FiguresBlock, ctx: Ctx):
-        self.ctx = ctx
-        p = ctx.palette
-        self.figures = block.figures
-        self.columns: list[list[Element]] = []
-        for f in block.figures:
-            value = "\u2212" + f.value[1:] if f.value.startswith("-") else f.value
-            value_style = S.FIGURE_VALUE_EMPHASIS if f.emphasis else S.FIGURE_VALUE
-            self.columns.append(
-                [
-                    Text(
-                        f.label, S.FIGURE_LABEL, p.foreground if f.emphasis else p.muted, CENTER, 2
-                    ),
-                    Gap(14, 6),
-                    Text(
-                        value,
-                        value_style,
-                        p.brand_text if f.emphasis else p.foreground,
-                        CENTER,
-                        1,
-                        fit_width=True,
-                    ),
-                    Gap(10, 4),
-                    Text(f.caption, S.FIGURE_NOTE, p.muted, CENTER, 2),
-                ]
-            )
-        self.footnote = (
-            [Text(block.footnote, S.FOOTNOTE, p.muted, CENTER, 3)] if block.footnote.strip() else []
-        )
-
-    def _widths(self, width: float) -> list[float]:
-        n = max(1, len(self.columns))
-        card = (width - (n - 1) * self.GAP) / n
-        return [card - 2 * self.PAD_H] * n
-
-    def _footnote_height(self, width: float, k: float) -> float:
-        if not self.footnote:
-            return 0.0
-        return self.footnote[0].height(k, width, None) + 32
-
-    def preferred_height(self, width: float) -> float:
-        cards = grid_natural_height(self.columns, self._widths(width)) + 2 * self.PAD_V
-        return cards + self._footnote_height(width, 1.0)
-
-    def minimum_height(self, width: float) -> float:
-        cards = grid_minimum_height(self.columns, self._widths(width)) + 2 * self.PAD_V * 0.6
-        return cards + self._footnote_height(width, 0.0)
-
-    def build(self, ops: list[Op], rect: QRectF) -> None:
-        p = self.ctx.palette
-        foot_h = 0.0
-        if self.footnote:
-            foot_h = min(self._footnote_height(rect.width(), 1.0), rect.height() * 0.3)
-            foot = QRectF(rect.left(), rect.bottom() - foot_h + 32, rect.width(), foot_h - 32)
-            layout_stack(ops, self.footnote, foot)
-        cards_rect = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - foot_h)
-        widths = self._widths(rect.width())
-        pad_v = max(28.0, min(self.PAD_V, cards_rect.height() * 0.1))
-        inner_h = cards_rect.height() - 2 * pad_v
-        fit = fit_grid(self.columns, widths, inner_h)
-        used = sum(row_heights(self.columns, widths, fit.k, fit.caps))
-        card_h = min(cards_rect.height(), used + 2 * pad_v)
-        top = cards_rect.top() + (cards_rect.height() - card_h) / 2
-        rects = []
-        n = len(self.columns)
-        card_w = (rect.width() - (n - 1) * self.GAP) / max(1, n)
-        for i, f in enumerate(self.figures):
-            card = QRectF(rect.left() + i * (card_w + self.GAP), top, card_w, card_h)
-            if f.emphasis:
-                ops.append(RectOp(card, p.tint, p.brand, 4, radius=32))
-            else:
-                ops.append(RectOp(card, p.background, p.border, 2, radius=32))
-            rects.append(card.adjusted(self.PAD_H, pad_v, -self.PAD_H, -pad_v))
-        place_grid(ops, self.columns, rects, fit)
 
 
 class ImageLayout:
@@ -335,7 +246,7 @@ class ImageLayout:
             natural.width() / natural.height() if natural and natural.height() > 0 else 16 / 10
         )
         self.caption = (
-            [Gap(20, 10), Text(block.caption, S.CAPTION, ctx.palette.muted, CENTER, 2)]
+            [Gap(20, 10), Text(ctx.measure, block.caption, S.CAPTION, ctx.palette.muted, CENTER, 2)]
             if block.caption.strip()
             else []
         )
@@ -369,13 +280,11 @@ def placeholder_ops(rect: QRectF, palette: Palette, glyph: QPainterPath | None =
 __all__ = [
     "BlockLayout",
     "Ctx",
-    "FiguresLayout",
     "ImageLayout",
     "QuoteLayout",
     "StackLayout",
     "bullets_layout",
     "placeholder_ops",
-    "split_amount",
     "steps_layout",
     "text_layout",
 ]

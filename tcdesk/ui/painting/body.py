@@ -28,7 +28,6 @@ from tcdesk.render.slide import (
 from tcdesk.ui.painting.blocks import (
     BlockLayout,
     Ctx,
-    FiguresLayout,
     ImageLayout,
     QuoteLayout,
     bullets_layout,
@@ -36,6 +35,7 @@ from tcdesk.ui.painting.blocks import (
     text_layout,
 )
 from tcdesk.ui.painting.cards import ChoicesLayout, OptionsLayout
+from tcdesk.ui.painting.figures import FiguresLayout
 from tcdesk.ui.painting.findings import FindingsLayout
 from tcdesk.ui.painting.ops import GroupOp, Op
 from tcdesk.ui.painting.style import SAFE

@@ -16,16 +16,10 @@ from PySide6.QtGui import QPainterPath
 
 from tcdesk.render.slide import ChoicesBlock, OptionCard, OptionsBlock, PaymentChoiceCard
 from tcdesk.ui.painting import style as S
-from tcdesk.ui.painting.blocks import CENTER, VCENTER, Ctx, split_amount
-from tcdesk.ui.painting.icons import icon_ops
-from tcdesk.ui.painting.ops import Op, PathOp, RectOp
-from tcdesk.ui.painting.stack import (
-    BulletList,
-    Element,
-    Fixed,
-    Gap,
-    Stretch,
-    Text,
+from tcdesk.ui.painting.blocks import CENTER, VCENTER, Ctx
+from tcdesk.ui.painting.elements import BulletList, Element, Fixed, Gap, Stretch, Text
+from tcdesk.ui.painting.figures import split_amount
+from tcdesk.ui.painting.fitting import (
     fit_grid,
     grid_minimum_height,
     grid_natural_height,
@@ -33,8 +27,10 @@ from tcdesk.ui.painting.stack import (
     place_grid,
     row_heights,
 )
+from tcdesk.ui.painting.icons import icon_ops
+from tcdesk.ui.painting.ops import Op, PathOp, RectOp
 from tcdesk.ui.painting.style import Palette
-from tcdesk.ui.painting.text import Wrapped, lines_fit_size, single_line, text_op, wrap
+from tcdesk.ui.painting.text import TextMeasure, Wrapped, text_op
 
 
 def _rule(palette: Palette):
@@ -97,7 +93,7 @@ class _CardRow:
         """Height of a pill on a card's edge (a ribbon, "Your choice"); 0 without a label."""
         if not label:
             return 0.0
-        text = _ribbon_text(label, self._card_width(width), self.GAP - 12)
+        text = _ribbon_text(self.ctx.measure, label, self._card_width(width), self.GAP - 12)
         return text.height + 2 * RIBBON_PAD_V
 
     def _pill_height(self, width: float) -> float:
@@ -123,7 +119,9 @@ class _CardRow:
             return
         for card, marked in zip(cards, self.marked, strict=True):
             if marked:
-                text = _ribbon_text(self.chosen_label, card.width(), self.GAP - 12)
+                text = _ribbon_text(
+                    self.ctx.measure, self.chosen_label, card.width(), self.GAP - 12
+                )
                 _ribbon(ops, card, text, self.ctx.palette, self.GAP - 12, bottom=True)
 
     def preferred_height(self, width: float) -> float:
@@ -192,26 +190,30 @@ class OptionsLayout(_CardRow):
         return max(self.PAD_TOP, self._ribbon_height(width) / 2 + 24)
 
     def _column(self, card: OptionCard, p: Palette) -> list[Element]:
+        measure = self.ctx.measure  # not ``self``: the element must not hold its layout
+
         def draw_icon(ops: list[Op], rect: QRectF, k: float) -> None:
-            icon_ops(ops, card.icon, rect, p, card.title)
+            icon_ops(ops, card.icon, rect, p, measure, card.title)
 
         column: list[Element] = [
             Fixed(112, 64, draw_icon),
             Gap(24, 10),
-            Text(card.title, S.CARD_TITLE, p.foreground, CENTER, 2),
+            Text(self.ctx.measure, card.title, S.CARD_TITLE, p.foreground, CENTER, 2),
             Gap(24, 10),
         ]
         column += [
-            BulletList(card.lines, S.CARD_LINE, p.foreground, _small_dot(p)),
+            BulletList(self.ctx.measure, card.lines, S.CARD_LINE, p.foreground, _small_dot(p)),
             Stretch(),
             Fixed(40, 20, _rule(p)),
-            Text(card.months, S.CARD_META, p.foreground, CENTER, 1, fit_width=True),
+            Text(
+                self.ctx.measure, card.months, S.CARD_META, p.foreground, CENTER, 1, fit_width=True
+            ),
             Gap(4, 0),
-            Text(card.visits, S.CARD_META, p.muted, CENTER, 2),
+            Text(self.ctx.measure, card.visits, S.CARD_META, p.muted, CENTER, 2),
             Gap(20, 8),
-            Text(card.fee, S.CARD_FEE, p.foreground, CENTER, 1, fit_width=True),
+            Text(self.ctx.measure, card.fee, S.CARD_FEE, p.foreground, CENTER, 1, fit_width=True),
             Gap(2, 0),
-            Text(card.monthly, S.CARD_MONTHLY, p.brand_text, CENTER, 2),
+            Text(self.ctx.measure, card.monthly, S.CARD_MONTHLY, p.brand_text, CENTER, 2),
         ]
         return column
 
@@ -219,7 +221,7 @@ class OptionsLayout(_CardRow):
         cards = self._layout(ops, rect)
         for card, rect_i, p in zip(self.cards, cards, self.palettes, strict=True):
             if card.recommended and self.label:
-                text = _ribbon_text(self.label, rect_i.width(), self.GAP - 12)
+                text = _ribbon_text(self.ctx.measure, self.label, rect_i.width(), self.GAP - 12)
                 _ribbon(ops, rect_i, text, p, self.GAP - 12)
         self._chosen_pills(ops, cards)
 
@@ -232,14 +234,14 @@ RIBBON_PAD_H = 24.0
 RIBBON_PAD_V = 12.0
 
 
-def _ribbon_text(label: str, card_w: float, spare: float) -> Wrapped:
+def _ribbon_text(measure: TextMeasure, label: str, card_w: float, spare: float) -> Wrapped:
     """The ribbon label: one line if it fits (shrinking to the floor), else two."""
     room = card_w + spare - 2 * RIBBON_PAD_H
-    one = single_line(label, S.RIBBON, room)
+    one = measure.single_line(label, S.RIBBON, room)
     if not one.elided:
         return one
-    size = lines_fit_size(label, S.RIBBON, S.RIBBON.nominal, room, 2)
-    return wrap(label, S.RIBBON, size, room, 2)
+    size = measure.lines_fit_size(label, S.RIBBON, S.RIBBON.nominal, room, 2)
+    return measure.wrap(label, S.RIBBON, size, room, 2)
 
 
 def _ribbon(
@@ -274,7 +276,7 @@ class ChoicesLayout(_CardRow):
         ]
         _pad(self.columns)
         self.footnote = (
-            [Text(block.footnote, S.FOOTNOTE, ctx.palette.muted, CENTER, 3)]
+            [Text(ctx.measure, block.footnote, S.FOOTNOTE, ctx.palette.muted, CENTER, 3)]
             if block.footnote.strip()
             else []
         )
@@ -282,9 +284,10 @@ class ChoicesLayout(_CardRow):
     def _column(self, choice: PaymentChoiceCard, p: Palette) -> list[Element]:
         amount, unit = split_amount(choice.headline)
         column: list[Element] = [
-            Text(choice.label, S.CARD_TITLE, p.foreground, CENTER, 2),
+            Text(self.ctx.measure, choice.label, S.CARD_TITLE, p.foreground, CENTER, 2),
             Gap(16, 6),
             Text(
+                self.ctx.measure,
                 amount,
                 S.CHOICE_HEADLINE,
                 p.brand_text,
@@ -292,13 +295,13 @@ class ChoicesLayout(_CardRow):
                 1 if unit else 2,
                 fit_width=bool(unit),
             ),
-            Text(unit, S.CHOICE_UNIT, p.brand_text, CENTER, 2),
+            Text(self.ctx.measure, unit, S.CHOICE_UNIT, p.brand_text, CENTER, 2),
             Fixed(44, 20, _rule(p)),
         ]
         for i, line in enumerate(choice.lines):
             if i:
                 column.append(Gap(8, 2))
-            column.append(Text(line, S.CARD_LINE, p.foreground, CENTER, 2))
+            column.append(Text(self.ctx.measure, line, S.CARD_LINE, p.foreground, CENTER, 2))
         return column
 
     def _footnote_h(self, width: float, k: float) -> float:

@@ -10,20 +10,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor
 
 from tcdesk.render.slide import FindingBlock
 from tcdesk.ui.painting import style as S
 from tcdesk.ui.painting.blocks import CENTER, LEFT, VCENTER, Ctx, placeholder_ops
-from tcdesk.ui.painting.icons import tooth_path
-from tcdesk.ui.painting.ops import ImageOp, Op, RectOp
-from tcdesk.ui.painting.stack import (
-    Element,
-    Fixed,
-    Flex,
-    Gap,
-    Text,
+from tcdesk.ui.painting.elements import Element, Fixed, Flex, Gap, Text
+from tcdesk.ui.painting.fitting import (
     fit_grid,
     grid_minimum_height,
     grid_natural_height,
@@ -32,6 +26,8 @@ from tcdesk.ui.painting.stack import (
     natural_height,
     place_grid,
 )
+from tcdesk.ui.painting.icons import tooth_path
+from tcdesk.ui.painting.ops import ImageOp, Op, RectOp
 from tcdesk.ui.painting.style import (
     SEVERITY_COLOURS,
     TEXT_CONTRAST,
@@ -39,7 +35,7 @@ from tcdesk.ui.painting.style import (
     TextStyle,
     readable_on,
 )
-from tcdesk.ui.painting.text import single_line, text_op
+from tcdesk.ui.painting.text import TextMeasure, text_op
 
 WHAT_IT_IS = "What it is"
 IF_LEFT = "If we leave it"
@@ -52,7 +48,7 @@ def panel_height(width: float) -> float:
     return (width - 2 * INSET) / ILLUSTRATION_ASPECT + 2 * INSET
 
 
-def _chip(severity: str, palette: Palette, style: TextStyle = S.CHIP):
+def _chip(severity: str, palette: Palette, measure: TextMeasure, style: TextStyle = S.CHIP):
     def draw(ops: list[Op], rect: QRectF, k: float) -> None:
         text = severity.strip()
         if not text:
@@ -62,7 +58,7 @@ def _chip(severity: str, palette: Palette, style: TextStyle = S.CHIP):
         ink_c = readable_on(QColor(ink) if ink else palette.brand_text, fill_c, TEXT_CONTRAST)
         h = rect.height()
         pad = h * 0.45
-        wrapped = single_line(text, style.fixed(), rect.width() - 2 * pad, k)
+        wrapped = measure.single_line(text, style.fixed(), rect.width() - 2 * pad, k)
         w = min(rect.width(), wrapped.width + 2 * pad)
         pill = QRectF(rect.left(), rect.top(), w, h)
         ops.append(RectOp(pill, fill_c, radius=h / 2))
@@ -85,30 +81,37 @@ def _illustration(palette: Palette, path: str):
     return draw
 
 
-def _words(finding: FindingBlock, palette: Palette, text_style: TextStyle, align) -> list[Element]:
+def _words(
+    finding: FindingBlock, ctx: Ctx, text_style: TextStyle, align: Qt.AlignmentFlag
+) -> list[Element]:
+    palette = ctx.palette
     elements: list[Element] = []
     if finding.what_it_is.strip():
         elements += [
-            Text(WHAT_IT_IS, S.FINDING_LABEL, palette.brand_text, align, 1),
+            Text(ctx.measure, WHAT_IT_IS, S.FINDING_LABEL, palette.brand_text, align, 1),
             Gap(6, 2),
-            Text(finding.what_it_is, text_style, palette.foreground, align),
+            Text(ctx.measure, finding.what_it_is, text_style, palette.foreground, align),
         ]
     if finding.if_untreated.strip():
         if elements:
             elements.append(Gap(26, 10))
         elements += [
-            Text(IF_LEFT, S.FINDING_LABEL, palette.brand_text, align, 1),
+            Text(ctx.measure, IF_LEFT, S.FINDING_LABEL, palette.brand_text, align, 1),
             Gap(6, 2),
-            Text(finding.if_untreated, text_style, palette.foreground, align),
+            Text(ctx.measure, finding.if_untreated, text_style, palette.foreground, align),
         ]
     return elements
 
 
-def _heading(finding: FindingBlock, palette: Palette) -> list[Element]:
+def _heading(finding: FindingBlock, ctx: Ctx) -> list[Element]:
+    palette = ctx.palette
     elements: list[Element] = []
     if finding.severity.strip():
-        elements += [Fixed(50, 44, _chip(finding.severity, palette)), Gap(16, 6)]
-    elements += [Text(finding.title, S.FINDING_TITLE, palette.foreground, LEFT, 2), Gap(24, 8)]
+        elements += [Fixed(50, 44, _chip(finding.severity, palette, ctx.measure)), Gap(16, 6)]
+    elements += [
+        Text(ctx.measure, finding.title, S.FINDING_TITLE, palette.foreground, LEFT, 2),
+        Gap(24, 8),
+    ]
     return elements
 
 
@@ -126,7 +129,7 @@ class FindingsLayout:
         p = ctx.palette
         if len(self.findings) == 1:
             f = self.findings[0]
-            self.solo = [*_heading(f, p), *_words(f, p, SOLO_TEXT, LEFT)]
+            self.solo = [*_heading(f, ctx), *_words(f, ctx, SOLO_TEXT, LEFT)]
             self.pictures = [path for path in (f.illustration, f.photo) if path] or [""]
             return
         n = len(self.findings)
@@ -139,8 +142,8 @@ class FindingsLayout:
                 [
                     Flex(140, panel_height, _illustration(p, path)),
                     Gap(28, 12),
-                    *_heading(f, p),
-                    *_words(f, p, S.FINDING_TEXT, LEFT),
+                    *_heading(f, ctx),
+                    *_words(f, ctx, S.FINDING_TEXT, LEFT),
                 ]
             )
         most = max(len(c) for c in self.columns)

@@ -8,6 +8,7 @@ its hero. A slide of words and one picture sets them side by side.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QRectF, Qt
 
@@ -15,21 +16,12 @@ from tcdesk.render.slide import Block, BulletsBlock, ImageBlock, Slide, TextBloc
 from tcdesk.ui.painting import style as S
 from tcdesk.ui.painting.blocks import CENTER, LEFT, Ctx
 from tcdesk.ui.painting.body import BLOCK_GAP, block_layouts, build_blocks
+from tcdesk.ui.painting.elements import Element, Fixed, Flex, Gap, Text
+from tcdesk.ui.painting.fitting import fit_stack, minimum_height, natural_height, place_stack
 from tcdesk.ui.painting.ops import ImageOp, Op, RectOp
-from tcdesk.ui.painting.stack import (
-    Element,
-    Fixed,
-    Flex,
-    Gap,
-    Text,
-    fit_stack,
-    minimum_height,
-    natural_height,
-    place_stack,
-)
 from tcdesk.ui.painting.style import SAFE, Palette
 from tcdesk.ui.painting.text import WIDTH_SLACK as SLACK
-from tcdesk.ui.painting.text import single_line, text_op
+from tcdesk.ui.painting.text import text_op
 
 HERO_LOGO_BOX = (720.0, 220.0)
 
@@ -50,7 +42,8 @@ def _logo(path: str, align: Qt.AlignmentFlag):
     return draw
 
 
-def _footer(ops: list[Op], slide: Slide, palette: Palette, *, name: bool, practice: bool) -> float:
+def _footer(ops: list[Op], slide: Slide, ctx: Ctx, *, name: bool, practice: bool) -> float:
+    palette = ctx.palette
     """Patient name (left) and footer or practice name (right); returns the footer's top.
 
     The family's name comes first: a long name takes the room it needs, and the
@@ -65,17 +58,19 @@ def _footer(ops: list[Op], slide: Slide, palette: Palette, *, name: bool, practi
     gap = 48.0
     left_w = right_w = 0.0
     if left:
-        left_w = min(SAFE.width(), single_line(left, S.FOOTER, SAFE.width()).width / SLACK + 2)
+        left_w = min(
+            SAFE.width(), ctx.measure.single_line(left, S.FOOTER, SAFE.width()).width / SLACK + 2
+        )
     if right:
-        natural = single_line(right, S.FOOTER.fixed(), SAFE.width()).width / SLACK + 2
+        natural = ctx.measure.single_line(right, S.FOOTER.fixed(), SAFE.width()).width / SLACK + 2
         right_w = natural if left_w + gap + natural <= SAFE.width() else 0.0
         if not left and not right_w:
             right_w = SAFE.width()
     if left:
-        w = single_line(left, S.FOOTER, left_w)
+        w = ctx.measure.single_line(left, S.FOOTER, left_w)
         ops.append(text_op(w, QRectF(SAFE.left(), top, left_w, height), palette.muted))
     if right and right_w:
-        w = single_line(right, S.FOOTER, right_w)
+        w = ctx.measure.single_line(right, S.FOOTER, right_w)
         box = QRectF(SAFE.right() - right_w, top, right_w, height)
         ops.append(text_op(w, box, palette.muted, Qt.AlignmentFlag.AlignRight))
     return top
@@ -103,11 +98,11 @@ def standard_frame(ops: list[Op], slide: Slide, ctx: Ctx) -> None:
     text, at the footer's size.
     """
     p = ctx.palette
-    footer_top = _footer(ops, slide, p, name=True, practice=True)
+    footer_top = _footer(ops, slide, ctx, name=True, practice=True)
     title_w = SAFE.width()
-    header: list[Element] = [Text(slide.title, S.TITLE, p.brand_text, LEFT, 2)]
+    header: list[Element] = [Text(ctx.measure, slide.title, S.TITLE, p.brand_text, LEFT, 2)]
     if slide.subtitle.strip():
-        header += [Gap(12, 6), Text(slide.subtitle, S.SUBTITLE, p.muted, LEFT, 2)]
+        header += [Gap(12, 6), Text(ctx.measure, slide.subtitle, S.SUBTITLE, p.muted, LEFT, 2)]
     header_box = QRectF(SAFE.left(), SAFE.top(), title_w, 300)
     used = place_stack(ops, header, header_box, fit_stack(header, title_w, header_box.height()))
     header_bottom = SAFE.top() + used
@@ -160,20 +155,23 @@ def welcome_frame(ops: list[Op], slide: Slide, ctx: Ctx) -> None:
     ]
     practice = theme.practice_name.strip()
     show_practice = not logo and bool(practice) and practice != slide.title.strip()
-    footer_top = _footer(ops, slide, p, name=not _name_in_heading(slide), practice=False)
+    footer_top = _footer(ops, slide, ctx, name=not _name_in_heading(slide), practice=False)
     area = QRectF(SAFE.left(), SAFE.top(), SAFE.width(), footer_top - SAFE.top() - 24)
     hero: list[Element] = []
     if logo:
         hero += [Flex(120, HERO_LOGO_BOX[1], _logo(logo, CENTER)), Gap(72, 28)]
     elif show_practice:
-        hero += [Text(practice, S.HERO_PRACTICE, p.muted, CENTER, 2), Gap(40, 20)]
-    hero.append(Text(slide.title, S.HERO_TITLE, p.brand_text, CENTER, 2))
+        hero += [Text(ctx.measure, practice, S.HERO_PRACTICE, p.muted, CENTER, 2), Gap(40, 20)]
+    hero.append(Text(ctx.measure, slide.title, S.HERO_TITLE, p.brand_text, CENTER, 2))
     hero += [Gap(40, 16), Fixed(8, 8, _accent(p, 120, centred=True))]
     if slide.subtitle.strip():
-        hero += [Gap(40, 16), Text(slide.subtitle, S.HERO_SUBTITLE, p.muted, CENTER, 3)]
+        hero += [
+            Gap(40, 16),
+            Text(ctx.measure, slide.subtitle, S.HERO_SUBTITLE, p.muted, CENTER, 3),
+        ]
     width = min(area.width(), 1500.0)
     left = area.left() + (area.width() - width) / 2
-    layouts = block_layouts(blocks, Ctx(ctx.palette, ctx.images, centered=True))
+    layouts = block_layouts(blocks, replace(ctx, centered=True))
     hero_h = min(natural_height(hero, width), area.height())
     body_h = 0.0
     if layouts:

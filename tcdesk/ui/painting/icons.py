@@ -14,7 +14,7 @@ from PySide6.QtGui import QPainterPath, QTransform
 from tcdesk.ui.painting.images import looks_like_image_path
 from tcdesk.ui.painting.ops import ImageOp, Op, PathOp, RectOp
 from tcdesk.ui.painting.style import Palette, TextStyle
-from tcdesk.ui.painting.text import single_line, text_op
+from tcdesk.ui.painting.text import TextMeasure, text_op
 
 _GlyphPart = tuple[QPainterPath, bool]  # path, filled (else stroked)
 
@@ -162,6 +162,7 @@ def icon_ops(
     icon: str,
     rect: QRectF,
     palette: Palette,
+    measure: TextMeasure,
     name: str = "",
 ) -> None:
     """A round icon badge centred in ``rect``, or the practice's own image.
@@ -178,7 +179,7 @@ def icon_ops(
     if parts is None:
         parts = glyph_parts(name)
     builtin: list[Op] = []
-    _badge(builtin, parts, square, palette, name or icon)
+    _badge(builtin, parts, square, palette, measure, name or icon)
     if is_path:
         # The practice's own art may be wider than tall: let it use the whole row.
         ops.append(ImageOp(icon, rect, fallback=tuple(builtin)))
@@ -187,14 +188,19 @@ def icon_ops(
 
 
 def _badge(
-    ops: list[Op], parts: list[_GlyphPart] | None, square: QRectF, palette: Palette, name: str
+    ops: list[Op],
+    parts: list[_GlyphPart] | None,
+    square: QRectF,
+    palette: Palette,
+    measure: TextMeasure,
+    name: str,
 ) -> None:
     side = square.width()
     ops.append(RectOp(square, palette.tint_strong, radius=side / 2))
     if parts is None:
         letter = name.strip()[:1].upper() or "•"
         style = TextStyle(round(side * 0.46), max(8, round(side * 0.3)), bold=True, spacing=1.0)
-        wrapped = single_line(letter, style, side)
+        wrapped = measure.single_line(letter, style, side)
         centre = Qt.AlignmentFlag.AlignHCenter
         ops.append(
             text_op(wrapped, square, palette.brand_text, centre, Qt.AlignmentFlag.AlignVCenter)

@@ -15,21 +15,18 @@ from PySide6.QtGui import QPainterPath
 from tcdesk.render.slide import Phase, TimelineBlock
 from tcdesk.ui.painting import style as S
 from tcdesk.ui.painting.blocks import CENTER, Ctx
-from tcdesk.ui.painting.icons import icon_ops
-from tcdesk.ui.painting.ops import Op, PathOp, RectOp
-from tcdesk.ui.painting.stack import (
-    Element,
-    Fixed,
-    Gap,
-    Text,
+from tcdesk.ui.painting.elements import Element, Fixed, Gap, Text
+from tcdesk.ui.painting.fitting import (
     fit_grid,
     grid_minimum_height,
     grid_natural_height,
     place_grid,
     row_heights,
 )
+from tcdesk.ui.painting.icons import icon_ops
+from tcdesk.ui.painting.ops import Op, PathOp, RectOp
 from tcdesk.ui.painting.style import Palette, mix
-from tcdesk.ui.painting.text import single_line, text_op, word_fit_size
+from tcdesk.ui.painting.text import text_op
 
 TICKS_H = 44.0
 TICK_GAP = 14.0
@@ -79,7 +76,9 @@ class TimelineLayout:
             col = self._widths(width)[0]
             size = min(
                 (
-                    word_fit_size(ph.name, S.TIMELINE_NAME, S.TIMELINE_NAME.nominal, col)
+                    self.ctx.measure.word_fit_size(
+                        ph.name, S.TIMELINE_NAME, S.TIMELINE_NAME.nominal, col
+                    )
                     for ph in self.phases
                     if ph.name.strip()
                 ),
@@ -92,17 +91,27 @@ class TimelineLayout:
         return found
 
     def _column(self, phase: Phase, p: Palette, name_style: S.TextStyle) -> list[Element]:
+        measure = self.ctx.measure  # not ``self``: the element must not hold its layout
+
         def draw_icon(ops: list[Op], rect: QRectF, k: float) -> None:
-            icon_ops(ops, phase.icon, rect, p, phase.name)
+            icon_ops(ops, phase.icon, rect, p, measure, phase.name)
 
         return [
             Fixed(104, 60, draw_icon),
             Gap(16, 6),
-            Text(phase.name, name_style, p.foreground, CENTER, 2),
+            Text(self.ctx.measure, phase.name, name_style, p.foreground, CENTER, 2),
             Gap(6, 2),
-            Text(when_text(phase), S.TIMELINE_WHEN, p.brand_text, CENTER, 1, fit_width=True),
+            Text(
+                self.ctx.measure,
+                when_text(phase),
+                S.TIMELINE_WHEN,
+                p.brand_text,
+                CENTER,
+                1,
+                fit_width=True,
+            ),
             Gap(8, 2),
-            Text(phase.detail, S.TIMELINE_DETAIL, p.muted, CENTER, 3),
+            Text(self.ctx.measure, phase.detail, S.TIMELINE_DETAIL, p.muted, CENTER, 3),
         ]
 
     def _widths(self, width: float) -> list[float]:
@@ -167,7 +176,7 @@ class TimelineLayout:
                 label = _months(m)
             else:
                 label = str(m)
-            wrapped = single_line(label, S.TIMELINE_TICK, rect.width() / 2.5)
+            wrapped = self.ctx.measure.single_line(label, S.TIMELINE_TICK, rect.width() / 2.5)
             x = self._x(m, bar)
             left = x - wrapped.width / 2
             if i == 0:
