@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any
 
 from tcdesk.render.content import Content
@@ -74,9 +75,9 @@ def _choice(
     }
 
 
-def sample_context(content: Content) -> dict[str, Any]:
-    """A 13-year-old, insured, with two findings and three options (braces recommended)."""
-    options = [
+def _teen_options() -> list[dict[str, Any]]:
+    """Braces (recommended), clear braces and aligners."""
+    return [
         _option(
             "opt-metal",
             "metal_braces",
@@ -109,8 +110,11 @@ def sample_context(content: Content) -> dict[str, Any]:
             "206.25",
         ),
     ]
-    featured = options[0]
-    context = {
+
+
+def _people() -> dict[str, Any]:
+    """The practice, the office and the people in the room."""
+    return {
         "practice": {
             "name": "Bright Smiles Orthodontics",
             "phone": "(555) 201-3300",
@@ -141,6 +145,59 @@ def sample_context(content: Content) -> dict[str, Any]:
             "short_name": "Dr. Patel",
             "title": "DDS, MS",
         },
+    }
+
+
+def _teen_investment() -> dict[str, Any]:
+    """The braces fee, the insurance estimate and three ways to pay."""
+    return {
+        "option_title": "Metal braces",
+        "fee": Decimal("5800.00"),
+        "discount": Decimal("0.00"),
+        "insurance_estimate": Decimal("1500.00"),
+        "patient_portion": Decimal("4300.00"),
+        "choices": [
+            {
+                "key": "pay_in_full",
+                "label": "Pay in full",
+                "down": Decimal("4085.00"),
+                "monthly": Decimal("0.00"),
+                "months": 0,
+                "total": Decimal("4085.00"),
+                "savings": Decimal("215.00"),
+                "selected": False,
+            },
+            {
+                "key": "standard",
+                "label": "Monthly plan",
+                "down": Decimal("860.00"),
+                "monthly": Decimal("143.33"),
+                "months": 24,
+                "total": Decimal("4300.00"),
+                "savings": Decimal("0.00"),
+                "selected": True,
+            },
+            {
+                "key": "low_down",
+                "label": "Low start",
+                "down": Decimal("250.00"),
+                "monthly": Decimal("168.75"),
+                "months": 24,
+                "total": Decimal("4300.00"),
+                "savings": Decimal("0.00"),
+                "selected": False,
+            },
+        ],
+        "selected": None,
+    }
+
+
+def sample_context(content: Content) -> dict[str, Any]:
+    """A 13-year-old, insured, with two findings and three options (braces recommended)."""
+    options = _teen_options()
+    featured = options[0]
+    context = {
+        **_people(),
         "concerns": "Her front teeth are crooked and she hides her smile in photos.",
         "priorities": ["Looks good for school photos", "Can still play soccer"],
         "findings": [
@@ -159,46 +216,7 @@ def sample_context(content: Content) -> dict[str, Any]:
             "coverage_pct": Decimal("50"),
             "lifetime_max": Decimal("1500.00"),
         },
-        "investment": {
-            "option_title": "Metal braces",
-            "fee": Decimal("5800.00"),
-            "discount": Decimal("0.00"),
-            "insurance_estimate": Decimal("1500.00"),
-            "patient_portion": Decimal("4300.00"),
-            "choices": [
-                {
-                    "key": "pay_in_full",
-                    "label": "Pay in full",
-                    "down": Decimal("4085.00"),
-                    "monthly": Decimal("0.00"),
-                    "months": 0,
-                    "total": Decimal("4085.00"),
-                    "savings": Decimal("215.00"),
-                    "selected": False,
-                },
-                {
-                    "key": "standard",
-                    "label": "Monthly plan",
-                    "down": Decimal("860.00"),
-                    "monthly": Decimal("143.33"),
-                    "months": 24,
-                    "total": Decimal("4300.00"),
-                    "savings": Decimal("0.00"),
-                    "selected": True,
-                },
-                {
-                    "key": "low_down",
-                    "label": "Low start",
-                    "down": Decimal("250.00"),
-                    "monthly": Decimal("168.75"),
-                    "months": 24,
-                    "total": Decimal("4300.00"),
-                    "savings": Decimal("0.00"),
-                    "selected": False,
-                },
-            ],
-            "selected": None,
-        },
+        "investment": _teen_investment(),
         "timeline": build_timeline(
             date(2026, 12, 10), 24, 6, content, treatment_type="metal_braces"
         ),
@@ -211,10 +229,28 @@ def sample_context(content: Content) -> dict[str, Any]:
     return context
 
 
+_NO_INSURANCE = MappingProxyType(
+    {
+        "carrier": "",
+        "estimate": Decimal("0.00"),
+        "coverage_pct": Decimal("0"),
+        "lifetime_max": Decimal("0.00"),
+    }
+)
+
+
 def sample_contexts(content: Content) -> dict[str, dict[str, Any]]:
     """Named variants covering the edges a template must survive."""
-    teen = sample_context(content)
+    return {
+        "teen": sample_context(content),
+        "adult": _adult(content),
+        "child": _child(content),
+        "bare": _bare(content),
+    }
 
+
+def _adult(content: Content) -> dict[str, Any]:
+    """34, no insurance, aligners chosen."""
     adult = sample_context(content)
     adult["patient"] = {
         "first_name": "Maria",
@@ -225,12 +261,7 @@ def sample_contexts(content: Content) -> dict[str, dict[str, Any]]:
         "is_minor": False,
     }
     adult["insured"] = False
-    adult["insurance"] = {
-        "carrier": "",
-        "estimate": Decimal("0.00"),
-        "coverage_pct": Decimal("0"),
-        "lifetime_max": Decimal("0.00"),
-    }
+    adult["insurance"] = dict(_NO_INSURANCE)
     adult["options"] = [
         dict(o, recommended=o["type"] == "clear_aligners", chosen=o["type"] == "clear_aligners")
         for o in adult["options"]
@@ -254,7 +285,11 @@ def sample_contexts(content: Content) -> dict[str, dict[str, Any]]:
     adult["timeline"] = build_timeline(
         date(2026, 12, 10), 20, 8, content, treatment_type="clear_aligners"
     )
+    return adult
 
+
+def _child(content: Content) -> dict[str, Any]:
+    """8, one finding, Phase I or watch and wait."""
     child = sample_context(content)
     child["patient"] = {
         "first_name": "Leo",
@@ -305,7 +340,11 @@ def sample_contexts(content: Content) -> dict[str, dict[str, Any]]:
     child["timeline"] = build_timeline(
         date(2026, 12, 10), 12, 6, content, treatment_type="phase_one"
     )
+    return child
 
+
+def _bare(content: Content) -> dict[str, Any]:
+    """A walk-in with nothing recorded yet."""
     bare = sample_context(content)
     bare["walk_in"] = True
     bare["patient"] = dict(bare["patient"], age=16)
@@ -319,7 +358,7 @@ def sample_contexts(content: Content) -> dict[str, dict[str, Any]]:
         bare[key] = empty
     bare["recommended"] = bare["chosen"] = bare["featured"] = None
     bare["insured"] = False
-    bare["insurance"] = adult["insurance"]
+    bare["insurance"] = dict(_NO_INSURANCE)
     bare["investment"] = {
         "option_title": "",
         "fee": None,
@@ -330,5 +369,4 @@ def sample_contexts(content: Content) -> dict[str, dict[str, Any]]:
         "selected": None,
     }
     bare["timeline"] = build_timeline(date(2026, 11, 27), 0, 0, content)
-
-    return {"teen": teen, "adult": adult, "child": child, "bare": bare}
+    return bare
