@@ -360,9 +360,7 @@ def test_the_absent_party_signs_later_and_a_version_has_every_signature(
     assert found.signs == partly.id
     assert agreements.record(demo_desk, partly.id).status is AgreementStatus.SIGNED
     (event,) = [e for e in found.events if e.kind is AgreementEventKind.SIGNED]
-    assert sorted(s.signer for s in agreements.signatures(event)) == sorted(
-        m.signer for m in marks
-    )
+    assert sorted(s.signer for s in agreements.signatures(event)) == sorted(m.signer for m in marks)
     text = pdf_text(full.pdf)
     assert "Not yet signed" not in text
     assert text.count("Signed Nov") == len(marks) and text.count("Signed Nov 29") == 1
