@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -38,6 +38,7 @@ from tcdesk.errors import UserError
 from tcdesk.flows import CONTEXT_NAMES, facts_from_context, load_flow, load_flows
 from tcdesk.paths import flows_dir
 from tcdesk.render import Renderer, load_content
+from tcdesk.services.clock import utc_iso
 from tcdesk.services.desk import Desk
 from tcdesk.services.presentation import (
     applicable_flow,
@@ -46,9 +47,10 @@ from tcdesk.services.presentation import (
     investment_context,
     start_session,
 )
+from tests.conftest import local_moment
 
-NOW = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 27)
+NOW = local_moment(TODAY, 15)
 MARKER = "PRIVATE-7f3a"
 CONTENT = load_content()
 
@@ -115,7 +117,7 @@ def seed(
             "of",
             "tc",
             "dr",
-            "2026-11-27T15:00:00+00:00",
+            utc_iso(NOW),
             chief_concern="Her front teeth are crooked.",
             priorities=("School photos", "Soccer"),
             planned_start=date(2026, 12, 10),
