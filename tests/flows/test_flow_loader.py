@@ -323,17 +323,22 @@ def test_template_errors_in_lists_name_the_item(tmp_path: Path) -> None:
 
 
 def test_loop_variables_are_not_unknown(tmp_path: Path) -> None:
-    text = BASE.replace(
-        'text = "Glad you\'re here."',
-        'text = "{% for f in findings %}{{ f.label }} {% endfor %}{{ today | long_date }}"',
-    )
-    load_flow(write(tmp_path, text))
+    template = "{% for f in findings %}{{ f.label }} {% endfor %}{{ today | long_date }}"
+    text = BASE.replace('text = "Glad you\'re here."', f'text = "{template}"')
+    flow, errors = check_flow_file(write(tmp_path, text))
+    assert errors == [], [str(e) for e in errors]
+    assert flow is not None and flow.steps[0].text == template
+    # The same name outside its loop is unknown: the check did look.
+    outside = BASE.replace('text = "Glad you\'re here."', 'text = "{{ f.label }}"')
+    assert "unknown variable 'f'" in str(only_error(tmp_path, outside))
 
 
 def test_every_context_name_is_allowed(tmp_path: Path) -> None:
     names = " ".join(f"{{{{ {name} }}}}" for name in sorted(CONTEXT_NAMES))
     text = BASE.replace('text = "Glad you\'re here."', f'text = "{names}"')
-    load_flow(write(tmp_path, text))
+    flow, errors = check_flow_file(write(tmp_path, text))
+    assert errors == [], [str(e) for e in errors]
+    assert flow is not None and flow.steps[0].text == names
 
 
 @pytest.mark.parametrize(
