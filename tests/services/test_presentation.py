@@ -63,6 +63,12 @@ def seed(
     lead: LeadSource = LeadSource.PHONE,
 ) -> str:
     """A practice with one consult: 13-year-old Emma, two findings, three options."""
+    _seed_practice(desk)
+    _seed_patient(desk, birth=birth, insured=insured, lead=lead)
+    return _seed_consult(desk)
+
+
+def _seed_practice(desk: Desk) -> None:
     practice = Practice(
         "pr", "Bright Smiles Orthodontics", phone="(614) 555-0100", logo_path="brand/demo_logo.svg"
     )
@@ -84,6 +90,9 @@ def seed(
             max_courtesy_pct=Decimal("10"),
         )
     )
+
+
+def _seed_patient(desk: Desk, *, birth: date, insured: bool, lead: LeadSource) -> None:
     desk.patients.save(
         Patient(
             "pa",
@@ -110,6 +119,9 @@ def seed(
             )
         )
     desk.patients.save_photo(PatientPhoto("ph", "pa", "/photos/emma_front.jpg", "Front"))
+
+
+def _seed_consult(desk: Desk) -> str:
     desk.consults.save(
         Consult(
             "co",

@@ -24,7 +24,6 @@ from tcdesk.render.slide import (
     TextBlock,
     Theme,
 )
-from tcdesk.ui.painting.ops import GroupOp, ImageOp, Op, PathOp, RectOp
 from tcdesk.ui.painting.style import MIN_TEXT_PX, SAFE
 from tcdesk.ui.slide_check import check_slide
 from tcdesk.ui.slide_painter import (
@@ -38,6 +37,7 @@ from tcdesk.ui.slide_painter import (
 )
 from tcdesk.ui.slide_view import SlideView
 from tests.ui import slide_samples as samples
+from tests.ui.pixels import grey_values, ink, mean_difference, placeholders
 
 REPRESENTATIVES = {  # one sample per SlideKind
     SlideKind.WELCOME: "welcome",
@@ -68,44 +68,10 @@ def _slide(name: str) -> Slide:
     return samples.SAMPLES[name]()
 
 
-def _thumb(image: QImage, w: int = 192, h: int = 108) -> QImage:
-    return image.scaled(
-        w, h, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
-    ).convertToFormat(QImage.Format.Format_Grayscale8)
-
-
-def _grey_values(image: QImage) -> list[int]:
-    small = _thumb(image)
-    return [
-        small.pixelColor(x, y).red() for y in range(small.height()) for x in range(small.width())
-    ]
-
-
-def _ink(image: QImage, canvas_area: QRectF, background: QColor) -> float:
-    """The share of pixels in ``canvas_area`` (canvas coordinates) that are not background."""
-    s = image.width() / CANVAS_WIDTH
-    area = QRectF(canvas_area.topLeft() * s, canvas_area.bottomRight() * s).toAlignedRect()
-    area = area.intersected(image.rect())
-    points = [
-        (x, y) for y in range(area.top(), area.bottom()) for x in range(area.left(), area.right())
-    ]
-    inked = sum(1 for x, y in points if _distance(image.pixelColor(x, y), background) > 64)
-    return inked / max(1, len(points))
-
-
-def _distance(a: QColor, b: QColor) -> int:
-    return max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue()))
-
-
 def _title_is_painted(slide: Slide, image: QImage) -> bool:
     """The title's pixels are where the layout put its text (not just anything, anywhere)."""
     title = next(t for t in layout_slide(slide).texts() if t.text.startswith(slide.title[:12]))
-    return _ink(image, title.bounds, QColor(slide.theme.background)) > 0.02
-
-
-def _mean_difference(a: QImage, b: QImage) -> float:
-    pairs = zip(_grey_values(a), _grey_values(b), strict=True)
-    return sum(abs(x - y) for x, y in pairs) / (192 * 108)
+    return ink(image, title.bounds, QColor(slide.theme.background)) > 0.02
 
 
 def test_samples_cover_every_kind() -> None:
@@ -137,7 +103,7 @@ def test_every_kind_paints_at_every_size(
     assert (image.width(), image.height()) == (round(width * dpr), round(height * dpr))
     assert _title_is_painted(slide, image)
     if dpr == 1.0:  # the same picture as at 1920x1080, only at another resolution
-        assert _mean_difference(image, render_slide_image(slide, 1920, 1080)) < 3.0
+        assert mean_difference(image, render_slide_image(slide, 1920, 1080)) < 3.0
 
 
 @pytest.mark.xfail(
@@ -149,14 +115,14 @@ def test_every_kind_paints_at_every_size(
 def test_hidpi_shows_the_same_picture_as_the_same_pixels_at_dpr_1() -> None:
     slide = _slide("welcome")
     hidpi = render_slide_image(slide, 1920, 1080, 2.0)
-    assert _mean_difference(hidpi, render_slide_image(slide, 3840, 2160)) < 3.0
+    assert mean_difference(hidpi, render_slide_image(slide, 3840, 2160)) < 3.0
 
 
 @pytest.mark.parametrize("name", ["options", "timeline", "investment"])
 def test_looks_the_same_at_720p_and_4k(name: str) -> None:
     """Layout happens on the 1920x1080 canvas, so only the resolution changes."""
-    small = _grey_values(render_slide_image(_slide(name), 1280, 720))
-    big = _grey_values(render_slide_image(_slide(name), 3840, 2160))
+    small = grey_values(render_slide_image(_slide(name), 1280, 720))
+    big = grey_values(render_slide_image(_slide(name), 3840, 2160))
     mean_diff = sum(abs(a - b) for a, b in zip(small, big, strict=True)) / len(small)
     assert mean_diff < 3.0
 
@@ -266,32 +232,12 @@ def test_text_fits_at_the_floor_in_a_narrow_card() -> None:
 # -- images -------------------------------------------------------------------------------
 
 
-def _placeholders(ops: list[Op], transform: QTransform) -> list[tuple[QRectF, set[str]]]:
-    """Each image with a fallback: its canvas rect and the colours its placeholder uses."""
-    found = []
-    for op in ops:
-        if isinstance(op, GroupOp):
-            found += _placeholders(op.ops, op.transform * transform)
-        elif isinstance(op, ImageOp) and op.fallback:
-            colours = {
-                c.name()
-                for f in op.fallback
-                for c in (
-                    f.fill if isinstance(f, RectOp) else None,
-                    f.stroke if isinstance(f, PathOp) else None,
-                )
-                if c is not None
-            }
-            found.append((transform.mapRect(op.rect), colours))
-    return found
-
-
-def test_missing_images_do_not_crash_and_draw_placeholders() -> None:
+def test_missing_images_do_not_crash_and_drawplaceholders() -> None:
     slide = _slide("missing_images")
     image = render_slide_image(slide, 1920, 1080)
-    placeholders = _placeholders(layout_slide(slide).ops, QTransform())
-    assert len(placeholders) == 3  # the finding's picture, the photo, the braces card
-    for rect, colours in placeholders:
+    drawn = placeholders(layout_slide(slide).ops, QTransform())
+    assert len(drawn) == 3  # the finding's picture, the photo, the braces card
+    for rect, colours in drawn:
         area = rect.toAlignedRect().intersected(image.rect())
         seen = {
             image.pixelColor(x, y).name()
@@ -365,10 +311,10 @@ def test_view_repaints_on_set_slide(qtbot: QtBot) -> None:
     view.set_slide(_slide("timeline"))
     second = view.grab().toImage()
     assert view.slide() is not None and view.slide().kind is SlideKind.TIMELINE
-    assert _grey_values(first) != _grey_values(second)
+    assert grey_values(first) != grey_values(second)
     # Same picture as the one rendering path gives for a PNG.
     png = render_slide_image(_slide("timeline"), 640, 360)
-    diff = [abs(a - b) for a, b in zip(_grey_values(second), _grey_values(png), strict=True)]
+    diff = [abs(a - b) for a, b in zip(grey_values(second), grey_values(png), strict=True)]
     assert max(diff) <= 2
 
 
@@ -385,7 +331,7 @@ def test_view_blanks_black_and_white_and_back(qtbot: QtBot) -> None:
         assert names == {colour}
     view.set_blank("")
     back = view.grab().toImage()
-    assert _mean_difference(back, render_slide_image(_slide("welcome"), 640, 360)) < 1.0
+    assert mean_difference(back, render_slide_image(_slide("welcome"), 640, 360)) < 1.0
 
 
 def test_view_accepts_only_slides(qtbot: QtBot) -> None:
@@ -417,5 +363,5 @@ def test_custom_slide_with_text_and_bullets_paints() -> None:
     image = render_slide_image(slide, 1920, 1080)
     for words in ("two", "three", "a"):
         placed = next(t for t in texts if words in t.text.split())
-        assert _ink(image, placed.bounds, QColor(slide.theme.background)) > 0.005, words
+        assert ink(image, placed.bounds, QColor(slide.theme.background)) > 0.005, words
     assert check_slide(slide, sizes=((1920, 1080),)) == []
