@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from tcdesk.domain import (
     ConditionCode,
@@ -26,6 +28,7 @@ from tcdesk.domain import (
     TreatmentOption,
     TreatmentType,
 )
+from tcdesk.render import load_content
 from tcdesk.services.clock import utc_iso
 from tcdesk.services.desk import Desk
 from tests.conftest import local_moment
@@ -33,6 +36,14 @@ from tests.conftest import local_moment
 TODAY = date(2026, 11, 27)
 NOW = local_moment(TODAY, 15)
 MARKER = "PRIVATE-7f3a"
+CONTENT = load_content()
+
+
+def open_desk(store: Path) -> Iterator[Desk]:
+    """The test's own practice file on a clock fixed at 15:00 local on TODAY (a fixture body)."""
+    desk = Desk.open(store, clock=lambda: NOW)
+    yield desk
+    desk.close()
 
 
 def seed(

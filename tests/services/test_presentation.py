@@ -11,29 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from tcdesk.domain import (
-    Discount,
-    PaymentPlan,
-)
+from tcdesk.domain import Discount, PaymentPlan
 from tcdesk.errors import UserError
 from tcdesk.flows import CONTEXT_NAMES, facts_from_context, load_flows
 from tcdesk.paths import flows_dir
-from tcdesk.render import Renderer, load_content
+from tcdesk.render import Renderer
 from tcdesk.services.desk import Desk
-from tcdesk.services.presentation import (
-    build_context,
-    investment_context,
-)
-from tests.services.presentation_seed import MARKER, NOW, TODAY, seed
-
-CONTENT = load_content()
+from tcdesk.services.presentation import build_context, investment_context
+from tests.services.presentation_seed import CONTENT, MARKER, TODAY, open_desk, seed
 
 
 @pytest.fixture
 def desk(empty_store: Path) -> Iterator[Desk]:
-    desk = Desk.open(empty_store, clock=lambda: NOW)
-    yield desk
-    desk.close()
+    yield from open_desk(empty_store)
 
 
 def test_context_has_exactly_the_documented_names(desk: Desk) -> None:

@@ -11,7 +11,7 @@ import pytest
 from tcdesk.domain import LeadSource
 from tcdesk.flows import load_flow, load_flows
 from tcdesk.paths import flows_dir
-from tcdesk.render import Renderer, load_content
+from tcdesk.render import Renderer
 from tcdesk.services.desk import Desk
 from tcdesk.services.presentation import (
     applicable_flow,
@@ -19,16 +19,12 @@ from tcdesk.services.presentation import (
     check_flow_rendering,
     start_session,
 )
-from tests.services.presentation_seed import NOW, TODAY, seed
-
-CONTENT = load_content()
+from tests.services.presentation_seed import CONTENT, TODAY, open_desk, seed
 
 
 @pytest.fixture
 def desk(empty_store: Path) -> Iterator[Desk]:
-    desk = Desk.open(empty_store, clock=lambda: NOW)
-    yield desk
-    desk.close()
+    yield from open_desk(empty_store)
 
 
 @pytest.fixture(scope="module")
