@@ -11,6 +11,7 @@ from tcdesk.flows import (
     STEP_KINDS,
     check_flow_file,
     load_flow,
+    load_flows,
 )
 from tcdesk.render.slide import SlideKind
 from tests.flows.flow_texts import BASE, line_of, only_error, write
@@ -284,6 +285,35 @@ def test_many_errors_are_all_reported(tmp_path: Path) -> None:
         ("money", "objections.cost.answer_step"),
         ("next", "title"),
     ]
+
+
+# -- loading a folder of flows ----------------------------------------------------------
+
+
+def test_load_flows_keeps_good_files_and_reports_bad_ones(tmp_path: Path) -> None:
+    write(tmp_path, BASE, "a_good.toml")
+    write(tmp_path, BASE.replace('id = "mini"', 'id = "other"'), "b_good.toml")
+    bad = write(tmp_path, BASE.replace('kind = "welcome"', 'kind = "hello"'), "c_bad.toml")
+    same_id = write(tmp_path, BASE, "d_same_id.toml")
+    (tmp_path / "notes.txt").write_text("not a flow")
+    (tmp_path / "content").mkdir()
+    write(tmp_path / "content", "format = 1\n", "conditions.toml")  # not a flow: not loaded
+    result = load_flows(tmp_path)
+    assert sorted(result.flows) == ["mini", "other"]
+    assert result.files["mini"] == tmp_path / "a_good.toml"
+    assert [e.path for e in result.errors] == [bad, same_id]
+    assert "already used by" in result.errors[1].message and result.errors[1].line == 2
+    assert not result.ok
+
+
+def test_load_flows_accepts_a_list_of_paths(tmp_path: Path) -> None:
+    one = write(tmp_path, BASE, "one.toml")
+    result = load_flows([one, tmp_path / "missing.toml"])
+    assert list(result.flows) == ["mini"]
+    assert [e.message for e in result.errors] == ["no such file"]
+
+
+# -- checklist items for some families only ---------------------------------------------
 
 
 def test_a_checklist_item_can_be_for_some_families_only() -> None:
