@@ -23,9 +23,21 @@ demo: setup
 	  $(BIN)/python -m tcdesk.devtools.virtual_screens -- $(BIN)/tcdesk --db "$(DEMO_DB)"; \
 	fi
 
+# Dates are local: at 15:00 UTC it is already tomorrow in Auckland and still this
+# morning in Los Angeles. The date-sensitive tests run again in both zones, so a test
+# or a line of code that takes UTC for the local day fails here, not at a practice.
+TZ_ZONES := Pacific/Auckland America/Los_Angeles
+TZ_TESTS := tests/cli tests/services tests/documents tests/store tests/money tests/ui/documents \
+  $(wildcard tests/ui/test_main_window.py tests/ui/test_patient_panel.py \
+  tests/ui/presentation/test_outcome_dialog.py)
+
 test: setup
 	$(BIN)/ruff check tcdesk tests bench
 	$(BIN)/python -m pytest
+	@set -e; for zone in $(TZ_ZONES); do \
+	  echo "The date-sensitive tests again with TZ=$$zone"; \
+	  TZ=$$zone $(BIN)/python -m pytest -q -p no:cacheprovider $(TZ_TESTS); \
+	done
 
 setup: system-deps python-deps
 

@@ -12,7 +12,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -55,8 +55,19 @@ def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch) ->
     monkeypatch.delenv("TCDESK_DB", raising=False)
 
 
-FIXED_NOW = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
+def local_moment(day: date, hour: int, minute: int = 0) -> datetime:
+    """The UTC instant at which this computer's clock reads ``hour:minute`` on ``day``.
+
+    A fixed clock that means "today" is set by the local wall clock, as the
+    practice lives it: 15:00 UTC is already tomorrow in Auckland. So the
+    tests hold in every zone (make test runs the date-sensitive ones under
+    Pacific/Auckland and America/Los_Angeles too).
+    """
+    return datetime.combine(day, time(hour, minute)).astimezone().astimezone(UTC)
+
+
 DEMO_DAY = date(2026, 11, 27)
+FIXED_NOW = local_moment(DEMO_DAY, 15)  # 15:00 UTC when TZ is UTC, as before
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,8 +10,7 @@ import pytest
 from tcdesk.cli import main
 from tcdesk.services.demo import demo_id
 from tcdesk.services.desk import Desk
-
-DEMO_NOW = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)  # the demo store's day (tests/conftest)
+from tests.conftest import FIXED_NOW as DEMO_NOW  # the demo store's day
 
 
 def _error(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:

@@ -7,9 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from tcdesk.cli import main
+from tcdesk.cli import main as cli_main
 from tcdesk.domain import ConsultStatus, Practice
 from tcdesk.services.desk import Desk
+from tests.conftest import FIXED_NOW
+
+
+def main(argv: list[str]) -> int:
+    """The real CLI on a fixed clock: two runs of the demo are on the same day even when
+    the suite runs across midnight (the demo refuses to move to another day)."""
+    return cli_main(argv, clock=lambda: FIXED_NOW)
+
 
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 

@@ -6,7 +6,7 @@ import json
 import sys
 import types
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,8 +14,9 @@ import pytest
 
 from tcdesk.cli import main as cli_main
 from tcdesk.money import PolicyLimits, add_months
+from tests.conftest import local_moment
 
-NOW = datetime(2025, 1, 10, 12, 0, tzinfo=UTC)  # "today" for these tests: 2025-01-10
+NOW = local_moment(date(2025, 1, 10), 12)  # "today" for these tests: 2025-01-10
 
 
 def main(argv: Sequence[str], *, now: datetime = NOW) -> int:
@@ -359,7 +360,7 @@ def test_the_agreement_window_follows_the_injected_clock(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     argv = ["quote", "--fee", "5000", "--months", "24", "--start", "2027-06-01", "--json"]
-    assert main(argv, now=datetime(2026, 12, 1, 12, tzinfo=UTC)) == 0
+    assert main(argv, now=local_moment(date(2026, 12, 1), 12)) == 0
     capsys.readouterr()
     assert "between 2022-01-10 and 2026-01-10" in _error(capsys, argv[:-1])
 

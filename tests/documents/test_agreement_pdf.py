@@ -20,6 +20,7 @@ from tcdesk.documents.fonts import missing_glyphs
 from tcdesk.errors import UserError
 from tcdesk.formatting import medium_date, money_from_dollars
 from tcdesk.money import INSURANCE_DISCLAIMER
+from tests.conftest import local_moment
 from tests.documents.helpers import (
     agreement,
     assert_fonts_embedded,
@@ -255,7 +256,7 @@ def _image_count(pdf: bytes) -> int:
 
 
 def test_signatures_are_drawn_on_their_lines() -> None:
-    signed_at = datetime(2026, 11, 27, 15, 42, tzinfo=UTC)
+    signed_at = local_moment(date(2026, 11, 27), 15, 42)  # the practice's own day and hour
     marks = (
         SignatureMark("Renée Martínez", "responsible", _png(), signed_at),
         SignatureMark("Jessica Alvarez", "practice", _png(200, 60), signed_at),

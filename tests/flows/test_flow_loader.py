@@ -7,84 +7,14 @@ from pathlib import Path
 import pytest
 
 from tcdesk.domain import Objection
-from tcdesk.errors import UserError
 from tcdesk.flows import (
-    CONTEXT_NAMES,
     STEP_KINDS,
-    FlowError,
     check_flow_file,
     load_flow,
     load_flows,
 )
 from tcdesk.render.slide import SlideKind
-
-BASE = """\
-format = 1
-id = "mini"
-name = "Mini flow"
-description = "A small flow for tests."
-audience = "teen"
-
-[[steps]]
-id = "welcome"
-kind = "welcome"
-title = "Welcome, {{ patient.first_name }}!"
-text = "Glad you're here."
-talking_points = ["Introduce yourself."]
-checklist = [
-  { id = "intro", label = "Introduced myself" },
-  { id = "who_decides", label = "Asked who decides" },
-]
-
-[[steps]]
-id = "money"
-kind = "investment"
-title = "Your investment"
-text = "{% if insured %}With insurance.{% else %}Ways to pay.{% endif %}"
-when = "has_options"
-minutes = 5
-footnote = "Questions? Ask {{ coordinator.short_name }}."
-
-[steps.objections.cost]
-responses = ["It's a real investment.", "What monthly amount feels right?"]
-answer_step = "next"
-
-[steps.objections]
-need_to_think = ["Of course."]
-
-[[steps]]
-id = "next"
-kind = "next_steps"
-title = "Your next step"
-choices = ["Start today", "Pick a day"]
-"""
-
-
-def write(tmp_path: Path, text: str, name: str = "flow.toml") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def line_of(text: str, fragment: str, occurrence: int = 1) -> int:
-    seen = 0
-    for number, line in enumerate(text.splitlines(), start=1):
-        if fragment in line:
-            seen += 1
-            if seen == occurrence:
-                return number
-    raise AssertionError(f"{fragment!r} not in text")
-
-
-def only_error(tmp_path: Path, text: str) -> FlowError:
-    path = write(tmp_path, text)
-    flow, errors = check_flow_file(path)
-    assert flow is None
-    assert len(errors) == 1, [str(e) for e in errors]
-    error = errors[0]
-    assert error.path == path
-    return error
-
+from tests.flows.flow_texts import BASE, line_of, only_error, write
 
 # -- a valid file ------------------------------------------------------------------------
 
@@ -293,50 +223,6 @@ def test_bad_when(tmp_path: Path, condition: str, fragment: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("template", "fragment"),
-    [
-        ("Hi {{ patient.first_name", "template syntax error"),
-        ("{% if insured %}yes", "template syntax error"),
-        ("Hi {{ notes }}", "unknown variable 'notes'"),
-        ("Hi {{ talking_points }}", "unknown variable 'talking_points'"),
-        ("Hi {{ pateint.first_name }}", "did you mean 'patient'"),
-        ("{{ investment.fee | shout }}", "unknown filter 'shout'"),
-        ("{% if patient is grown %}x{% endif %}", "unknown test 'grown'"),
-    ],
-)
-def test_bad_templates(tmp_path: Path, template: str, fragment: str) -> None:
-    text = BASE.replace('title = "Your next step"', f'title = "{template}"')
-    error = only_error(tmp_path, text)
-    assert (error.step, error.key) == ("next", "title")
-    assert error.line == line_of(text, f'title = "{template}"')
-    assert fragment in error.message
-
-
-def test_template_errors_in_lists_name_the_item(tmp_path: Path) -> None:
-    text = BASE.replace(
-        'choices = ["Start today", "Pick a day"]',
-        'choices = ["Start today", "Call {{ coordinator.name"]',
-    )
-    error = only_error(tmp_path, text)
-    assert (error.step, error.key) == ("next", "choices[1]")
-    assert error.line == line_of(text, "choices = [")
-
-
-def test_loop_variables_are_not_unknown(tmp_path: Path) -> None:
-    text = BASE.replace(
-        'text = "Glad you\'re here."',
-        'text = "{% for f in findings %}{{ f.label }} {% endfor %}{{ today | long_date }}"',
-    )
-    load_flow(write(tmp_path, text))
-
-
-def test_every_context_name_is_allowed(tmp_path: Path) -> None:
-    names = " ".join(f"{{{{ {name} }}}}" for name in sorted(CONTEXT_NAMES))
-    text = BASE.replace('text = "Glad you\'re here."', f'text = "{names}"')
-    load_flow(write(tmp_path, text))
-
-
-@pytest.mark.parametrize(
     ("line", "key", "fragment"),
     [
         ('talking_points = "Say hi"', "talking_points", "list of text"),
@@ -401,40 +287,7 @@ def test_many_errors_are_all_reported(tmp_path: Path) -> None:
     ]
 
 
-# -- files that are not flows --------------------------------------------------------------
-
-
-def test_toml_syntax_error_has_line_and_column(tmp_path: Path) -> None:
-    text = BASE.replace('title = "Your investment"', 'title = "Your investment')
-    error = only_error(tmp_path, text)
-    assert error.line == line_of(text, 'title = "Your investment')
-    assert error.message.startswith("TOML syntax error:") and "column" in error.message
-    assert (error.step, error.key) == (None, None)
-    assert str(error) == f"{error.path}:{error.line}: {error.message}"
-
-
-def test_toml_error_at_end_of_file(tmp_path: Path) -> None:
-    error = only_error(tmp_path, "format = 1\nname = [\n")
-    assert error.line == 2 and "end of the file" in error.message
-
-
-def test_missing_file_and_folder_and_bad_encoding(tmp_path: Path) -> None:
-    _, errors = check_flow_file(tmp_path / "nope.toml")
-    assert errors[0].message == "no such file"
-    _, errors = check_flow_file(tmp_path)
-    assert "folder" in errors[0].message
-    bad = tmp_path / "latin1.toml"
-    bad.write_bytes(BASE.replace("Glad", "Caf\xe9").encode("latin-1"))
-    _, errors = check_flow_file(bad)
-    assert "UTF-8" in errors[0].message
-
-
-def test_load_flow_raises_a_user_error(tmp_path: Path) -> None:
-    path = write(tmp_path, BASE.replace('kind = "welcome"', 'kind = "hello"'))
-    with pytest.raises(FlowError) as info:
-        load_flow(path)
-    assert isinstance(info.value, UserError)
-    assert str(info.value).startswith(f"{path}:")
+# -- loading a folder of flows ----------------------------------------------------------
 
 
 def test_load_flows_keeps_good_files_and_reports_bad_ones(tmp_path: Path) -> None:
@@ -460,15 +313,7 @@ def test_load_flows_accepts_a_list_of_paths(tmp_path: Path) -> None:
     assert [e.message for e in result.errors] == ["no such file"]
 
 
-def test_flow_error_formats_without_unknown_parts() -> None:
-    assert str(FlowError("f.toml", "boom")) == "f.toml: boom"
-    assert str(FlowError("f.toml", "boom", line=3)) == "f.toml:3: boom"
-    assert str(FlowError("f.toml", "boom", step="a")) == "f.toml: step 'a': boom"
-    assert str(FlowError("f.toml", "boom", key="k")) == "f.toml: key 'k': boom"
-    assert (
-        str(FlowError("f.toml", "boom", line=3, step="#2", key="k"))
-        == "f.toml:3: step #2 key 'k': boom"
-    )
+# -- checklist items for some families only ---------------------------------------------
 
 
 def test_a_checklist_item_can_be_for_some_families_only() -> None:

@@ -1,174 +1,29 @@
-"""Building the render context from the practice file, choosing a flow, checking flows."""
+"""Building the render context from the practice file (flows: test_presentation_flow_choice)."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from tcdesk.domain import (
-    ConditionCode,
-    Consult,
-    Discount,
-    FinancialPolicy,
-    Finding,
-    InsurancePolicy,
-    InsuranceRank,
-    LeadSource,
-    Note,
-    Objection,
-    ObjectionLog,
-    Office,
-    Patient,
-    PatientPhoto,
-    PaymentPlan,
-    Practice,
-    Severity,
-    Staff,
-    StaffRole,
-    TreatmentOption,
-    TreatmentType,
-)
+from tcdesk.domain import Discount, PaymentPlan
 from tcdesk.errors import UserError
-from tcdesk.flows import CONTEXT_NAMES, facts_from_context, load_flow, load_flows
+from tcdesk.flows import CONTEXT_NAMES, facts_from_context, load_flows
 from tcdesk.paths import flows_dir
-from tcdesk.render import Renderer, load_content
+from tcdesk.render import Renderer
 from tcdesk.services.desk import Desk
-from tcdesk.services.presentation import (
-    applicable_flow,
-    build_context,
-    check_flow_rendering,
-    investment_context,
-    start_session,
-)
-
-NOW = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
-TODAY = date(2026, 11, 27)
-MARKER = "PRIVATE-7f3a"
-CONTENT = load_content()
-
-
-def seed(
-    desk: Desk,
-    *,
-    birth: date = date(2013, 5, 2),
-    insured: bool = True,
-    lead: LeadSource = LeadSource.PHONE,
-) -> str:
-    """A practice with one consult: 13-year-old Emma, two findings, three options."""
-    practice = Practice(
-        "pr", "Bright Smiles Orthodontics", phone="(614) 555-0100", logo_path="brand/demo_logo.svg"
-    )
-    desk.practices.save(practice)
-    desk.practices.save_office(Office("of", "pr", "Westerville", phone="(614) 555-0101"))
-    desk.practices.save_staff(Staff("dr", "pr", StaffRole.DOCTOR, "Dr. Priya Raman", "DDS, MS"))
-    desk.practices.save_staff(
-        Staff("tc", "pr", StaffRole.COORDINATOR, "Jessica Alvarez", "Treatment Coordinator")
-    )
-    desk.practices.save_policy(
-        FinancialPolicy(
-            "pr",
-            min_down_pct=Decimal("20"),
-            min_down_cents=50_000,
-            low_down_cents=25_000,
-            max_months=24,
-            extended_max_months=24,
-            pif_discount_pct=Decimal("5"),
-            max_courtesy_pct=Decimal("10"),
-        )
-    )
-    desk.patients.save(
-        Patient(
-            "pa",
-            "pr",
-            "Emily",
-            "Johnson",
-            birth,
-            preferred_name="Emma",
-            lead_source=lead,
-            office_id="of",
-            created_at="2026-11-20T10:00:00+00:00",
-        )
-    )
-    if insured:
-        desk.patients.save_insurance(
-            InsurancePolicy(
-                "in",
-                "pa",
-                InsuranceRank.PRIMARY,
-                "Delta Dental",
-                Decimal("50"),
-                150_000,
-                age_limit=19,
-            )
-        )
-    desk.patients.save_photo(PatientPhoto("ph", "pa", "/photos/emma_front.jpg", "Front"))
-    desk.consults.save(
-        Consult(
-            "co",
-            "pa",
-            "of",
-            "tc",
-            "dr",
-            "2026-11-27T15:00:00+00:00",
-            chief_concern="Her front teeth are crooked.",
-            priorities=("School photos", "Soccer"),
-            planned_start=date(2026, 12, 10),
-        )
-    )
-    desk.consults.save_finding(
-        Finding(
-            "f1",
-            "co",
-            ConditionCode.CROWDING,
-            Severity.MODERATE,
-            note=f"{MARKER} UR3 blocked out",
-            position=0,
-        )
-    )
-    desk.consults.save_finding(
-        Finding("f2", "co", ConditionCode.DEEP_BITE, Severity.MILD, position=1)
-    )
-    for position, (oid, kind, title, months, weeks, fee, rec) in enumerate(
-        [
-            ("o1", TreatmentType.METAL_BRACES, "Metal braces", 24, 6, 580_000, True),
-            ("o2", TreatmentType.CLEAR_BRACES, "Clear braces", 24, 6, 640_000, False),
-            ("o3", TreatmentType.CLEAR_ALIGNERS, "Clear aligners", 20, 8, 620_000, False),
-        ]
-    ):
-        desk.consults.save_option(
-            TreatmentOption(
-                oid,
-                "co",
-                kind,
-                title,
-                "Line one\nLine two",
-                months,
-                weeks,
-                fee,
-                recommended=rec,
-                position=position,
-            )
-        )
-    desk.consults.add_note(
-        Note("n1", "co", f"{MARKER} dad worried about cost", "2026-11-27T15:05:00+00:00")
-    )
-    desk.consults.add_objection(
-        ObjectionLog("ob", "co", Objection.COST, "2026-11-27T15:06:00+00:00", detail=MARKER)
-    )
-    return "co"
+from tcdesk.services.presentation import build_context, investment_context
+from tests.services.presentation_seed import CONTENT, MARKER, TODAY, open_desk, seed
 
 
 @pytest.fixture
 def desk(empty_store: Path) -> Iterator[Desk]:
-    desk = Desk.open(empty_store, clock=lambda: NOW)
-    yield desk
-    desk.close()
+    yield from open_desk(empty_store)
 
 
 def test_context_has_exactly_the_documented_names(desk: Desk) -> None:
@@ -367,67 +222,6 @@ def _timed(action) -> float:
     start = time.perf_counter()
     action()
     return time.perf_counter() - start
-
-
-# -- choosing a flow ---------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return load_flows(flows_dir()).flows
-
-
-@pytest.mark.parametrize(
-    ("birth", "lead", "expected"),
-    [
-        (date(2013, 5, 2), LeadSource.PHONE, "teen_comprehensive"),
-        (date(1990, 5, 2), LeadSource.WEBSITE, "adult_aligners"),
-        (date(2018, 5, 2), LeadSource.DOCTOR_REFERRAL, "phase_one"),
-        (date(1990, 5, 2), LeadSource.WALK_IN, "walk_in"),
-    ],
-)
-def test_applicable_flow_by_audience(desk: Desk, shipped, birth, lead, expected) -> None:
-    context = build_context(desk, seed(desk, birth=birth, lead=lead), content=CONTENT, today=TODAY)
-    assert applicable_flow(shipped, context).id == expected
-
-
-def test_applicable_flow_prefers_the_saved_one(desk: Desk, shipped) -> None:
-    context = build_context(desk, seed(desk), content=CONTENT, today=TODAY)
-    assert applicable_flow(shipped, context, "walk_in").id == "walk_in"
-    assert applicable_flow(shipped, context, "deleted_flow").id == "teen_comprehensive"
-    assert applicable_flow({}, context) is None
-    only_adult = {"adult_aligners": shipped["adult_aligners"]}
-    assert applicable_flow(only_adult, context).id == "adult_aligners"
-
-
-def test_start_and_resume_a_session(desk: Desk, shipped) -> None:
-    consult_id = seed(desk)
-    context = build_context(desk, consult_id, content=CONTENT, today=TODAY)
-    flow = shipped["teen_comprehensive"]
-    session = start_session(flow, context)
-    assert [s.id for s in session.steps] == [s.id for s in flow.steps]  # braces: care step too
-    session.start()
-    session.jump(4)
-    saved = session.to_saved(consult_id, updated_at="2026-11-27T15:20:00+00:00")
-    desk.consults.save_session(saved)
-    resumed = start_session(flow, context, desk.consults.saved_session(consult_id))
-    assert resumed.step.id == "options" and resumed.started
-    assert start_session(shipped["walk_in"], context, saved).started is False  # other flow
-
-
-def test_check_flow_rendering_reports_steps_that_break(tmp_path: Path) -> None:
-    text = (flows_dir() / "walk_in.toml").read_text(encoding="utf-8")
-    text = text.replace(
-        'title = "Welcome, {{ patient.first_name }}!"', 'title = "{{ featured.title }} welcome"'
-    )
-    path = tmp_path / "walk_in.toml"
-    path.write_text(text, encoding="utf-8")
-    errors = check_flow_rendering(load_flow(path), Renderer.default())
-    assert len(errors) == 1
-    (error,) = errors
-    assert (error.step, error.key) == ("welcome", "title")
-    assert "sample bare patient" in error.message
-    assert text.splitlines()[error.line - 1].startswith('title = "{{ featured.title }}')
 
 
 def test_which_option_is_chosen(desk: Desk) -> None:

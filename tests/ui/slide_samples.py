@@ -141,7 +141,7 @@ CHOICES = ChoicesBlock(
 )
 
 
-def _slide(kind: SlideKind, title: str, *blocks, subtitle: str = "", **kw) -> Slide:
+def make_slide(kind: SlideKind, title: str, *blocks, subtitle: str = "", **kw) -> Slide:
     return Slide(
         kind=kind,
         title=title,
@@ -154,7 +154,7 @@ def _slide(kind: SlideKind, title: str, *blocks, subtitle: str = "", **kw) -> Sl
 
 
 def welcome() -> Slide:
-    return _slide(
+    return make_slide(
         SlideKind.WELCOME,
         "Welcome, Maya!",
         ImageBlock(LOGO),
@@ -178,7 +178,7 @@ def practice_welcome() -> Slide:
 
 
 def concerns() -> Slide:
-    return _slide(
+    return make_slide(
         SlideKind.CONCERNS,
         "What matters to you",
         QuoteBlock("Her front teeth are crowded and she hides her smile in photos.", "Maya's mom"),
@@ -187,30 +187,32 @@ def concerns() -> Slide:
 
 
 def problem() -> Slide:
-    return _slide(SlideKind.PROBLEM, "What Dr. Lee found", CROWDING, DEEP_BITE)
+    return make_slide(SlideKind.PROBLEM, "What Dr. Lee found", CROWDING, DEEP_BITE)
 
 
 def problem_single() -> Slide:
-    return _slide(
+    return make_slide(
         SlideKind.PROBLEM, "What Dr. Lee found", CROWDING, subtitle="Seen on Maya's photos today"
     )
 
 
 def problem_three() -> Slide:
-    return _slide(SlideKind.PROBLEM, "What Dr. Lee found", CROWDING, DEEP_BITE, OVERJET)
+    return make_slide(SlideKind.PROBLEM, "What Dr. Lee found", CROWDING, DEEP_BITE, OVERJET)
 
 
 def options() -> Slide:
-    return _slide(SlideKind.OPTIONS, "Your options", OptionsBlock((METAL, CLEAR_BRACES, ALIGNERS)))
+    return make_slide(
+        SlideKind.OPTIONS, "Your options", OptionsBlock((METAL, CLEAR_BRACES, ALIGNERS))
+    )
 
 
 def options_chosen() -> Slide:
     chosen = replace(ALIGNERS, chosen=True)
-    return _slide(SlideKind.OPTIONS, "Your choice", OptionsBlock((METAL, CLEAR_BRACES, chosen)))
+    return make_slide(SlideKind.OPTIONS, "Your choice", OptionsBlock((METAL, CLEAR_BRACES, chosen)))
 
 
 def timeline() -> Slide:
-    return _slide(
+    return make_slide(
         SlideKind.TIMELINE,
         "Your timeline",
         TimelineBlock(PHASES, total_months=24, start_label="Mar 2027"),
@@ -219,15 +221,15 @@ def timeline() -> Slide:
 
 
 def investment() -> Slide:
-    return _slide(SlideKind.INVESTMENT, "Your investment", FIGURES)
+    return make_slide(SlideKind.INVESTMENT, "Your investment", FIGURES)
 
 
 def payment() -> Slide:
-    return _slide(SlideKind.PAYMENT, "Ways to pay", CHOICES)
+    return make_slide(SlideKind.PAYMENT, "Ways to pay", CHOICES)
 
 
 def next_steps() -> Slide:
-    return _slide(
+    return make_slide(
         SlideKind.NEXT_STEPS,
         "Next steps",
         StepsBlock(
@@ -241,7 +243,7 @@ def next_steps() -> Slide:
 
 
 def custom() -> Slide:
-    return _slide(
+    return make_slide(
         SlideKind.CUSTOM,
         "Caring for braces",
         TextBlock(
@@ -255,7 +257,7 @@ def custom() -> Slide:
 def long_text() -> Slide:
     """Stress: a title, subtitle and paragraph far too long for the screen."""
     words = "Orthodontic treatment moves teeth slowly and gently into a healthier position. "
-    return _slide(
+    return make_slide(
         SlideKind.CUSTOM,
         "A very long title that keeps going and going well beyond what fits on one line "
         "or even two lines of the screen",
@@ -291,7 +293,7 @@ def four_options(lines: int = 1) -> Slide:
         "Wait and watch", "", ("Check every 6 months",), "", "", "No charge", "", chosen=True
     )
     cards = tuple(replace(c, lines=c.lines[:lines]) for c in (METAL, CLEAR_BRACES, ALIGNERS))
-    return _slide(SlideKind.OPTIONS, "Four ways forward", OptionsBlock((*cards, observe)))
+    return make_slide(SlideKind.OPTIONS, "Four ways forward", OptionsBlock((*cards, observe)))
 
 
 SAMPLES = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from tcdesk.ui.first_run import FirstRunChoice, FirstRunDialog, PracticeSetupDialog
@@ -18,12 +19,20 @@ def test_first_run_offers_demo_and_set_up(qtbot: QtBot) -> None:
     assert dialog.choice is FirstRunChoice.DEMO
 
 
+def _create_practice(form: PracticeSetupDialog) -> None:
+    """Press "Create practice", as the practice does."""
+    buttons = form.findChild(QDialogButtonBox)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.text() == "Create practice"
+    ok.click()
+
+
 def test_setup_form_shows_the_problem_at_the_field(qtbot: QtBot) -> None:
     form = PracticeSetupDialog()
     qtbot.addWidget(form)
     form.edits["practice_name"].setText("Lakeside Orthodontics")
-    form._try_accept()
-    assert form.setup is None
+    _create_practice(form)
+    assert form.setup is None and form.result() != QDialog.DialogCode.Accepted
     assert form.edits["office_name"].property("invalid") is True
     assert "main office" in form.error_label.text()
     for key, value in (
@@ -32,8 +41,9 @@ def test_setup_form_shows_the_problem_at_the_field(qtbot: QtBot) -> None:
         ("doctor_name", "Dr. Lee"),
     ):
         form.edits[key].setText(value)
-    form._try_accept()
+    _create_practice(form)
     assert form.setup is not None and form.setup.practice_name == "Lakeside Orthodontics"
+    assert form.result() == QDialog.DialogCode.Accepted
 
 
 def test_opening_the_demo_builds_it_in_its_own_file(qtbot: QtBot, tmp_path: Path) -> None:

@@ -32,7 +32,8 @@ def test_opens_on_todays_families_earliest_first(qtbot: QtBot, demo_desk) -> Non
 def test_lists_every_demo_patient_and_shows_the_first(qtbot: QtBot, demo_desk) -> None:
     window = _window(qtbot, demo_desk, [])
     assert window.model.rowCount() == demo_desk.patients.count() >= 40
-    assert window.panel.overview() is not None
+    selected = window.selected_patient_id()  # today's first, kept when everyone is listed
+    assert selected is not None and window.panel.overview().patient.id == selected
     assert window.panel.consult_list.count() >= 1
 
 

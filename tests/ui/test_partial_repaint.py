@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
@@ -51,19 +51,36 @@ def test_changed_area_is_the_changed_cards_only(qapp) -> None:
     assert default_painter().changed_area(before, before, QRectF(0, 0, 1920, 1080)).isEmpty()
 
 
+class _PaintedAreas(QObject):
+    """The areas Qt asks a widget to paint, as its paint events say."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.areas: list[QRect] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.areas.append(event.rect())
+        return False
+
+
 def test_partial_repaint_matches_a_full_render(qtbot: QtBot) -> None:
     before = samples.SAMPLES["payment"]()
     after = _new_monthly(before)
     view = SlideView()
     qtbot.addWidget(view)
+    painted = _PaintedAreas()
+    view.installEventFilter(painted)
     view.resize(1280, 720)
     view.set_slide(before)
     view.show()
     qtbot.waitExposed(view)
-    view.repaint()
+    qtbot.waitUntil(lambda: view.rect() in painted.areas)  # the first, whole picture
+    painted.areas.clear()
     view.set_slide(after)
-    assert view._pending != view.rect()  # only part of the screen is to be painted
     view.repaint_now()
+    qtbot.waitUntil(lambda: bool(painted.areas))  # Qt may paint at the next frame
+    assert all(view.rect().contains(a) and a != view.rect() for a in painted.areas)
     assert _same_pixels(view.grab().toImage(), render_slide_image(after, 1280, 720))
 
 

@@ -237,7 +237,7 @@ def test_the_chosen_badge_covers_no_text() -> None:
         PaymentChoiceCard("standard", "Monthly plan", "$120 a month", ("$600 to start",)),
         PaymentChoiceCard("extended", "Lower monthly", "$90 a month", ("for 36 months",), True),
     ]
-    slide = samples._slide(SlideKind.PAYMENT, "Ways to pay", ChoicesBlock(tuple(cards)))
+    slide = samples.make_slide(SlideKind.PAYMENT, "Ways to pay", ChoicesBlock(tuple(cards)))
     assert "overlap" not in _rules(slide)
     assert "Your choice" in expected_texts(slide)
 

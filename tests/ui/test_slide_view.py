@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from pytestqt.qtbot import QtBot
 
 from tcdesk.render.slide import (
@@ -25,8 +25,8 @@ from tcdesk.render.slide import (
     Theme,
 )
 from tcdesk.ui.painting.style import MIN_TEXT_PX, SAFE
+from tcdesk.ui.slide_check import check_slide
 from tcdesk.ui.slide_painter import (
-    CANVAS_HEIGHT,
     CANVAS_WIDTH,
     SlidePainter,
     canvas_rect,
@@ -37,6 +37,7 @@ from tcdesk.ui.slide_painter import (
 )
 from tcdesk.ui.slide_view import SlideView
 from tests.ui import slide_samples as samples
+from tests.ui.pixels import grey_values, ink, mean_difference, placeholders
 
 REPRESENTATIVES = {  # one sample per SlideKind
     SlideKind.WELCOME: "welcome",
@@ -49,6 +50,13 @@ REPRESENTATIVES = {  # one sample per SlideKind
     SlideKind.NEXT_STEPS: "next_steps",
     SlideKind.CUSTOM: "custom",
 }
+# The stress samples are broken on purpose; each breaks only the rules it stresses.
+# (The samples carry more words than a shipped slide: the word rule is waived.)
+STRESSED = {
+    "long_text": {"missing", "cut"},
+    "four_options": {"missing", "cut"},
+    "missing_images": {"small"},
+}
 
 
 @pytest.fixture(autouse=True)
@@ -60,22 +68,10 @@ def _slide(name: str) -> Slide:
     return samples.SAMPLES[name]()
 
 
-def _thumb(image: QImage, w: int = 192, h: int = 108) -> QImage:
-    return image.scaled(
-        w, h, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
-    ).convertToFormat(QImage.Format.Format_Grayscale8)
-
-
-def _grey_values(image: QImage) -> list[int]:
-    small = _thumb(image)
-    return [
-        small.pixelColor(x, y).red() for y in range(small.height()) for x in range(small.width())
-    ]
-
-
-def _variance(values: list[int]) -> float:
-    mean = sum(values) / len(values)
-    return sum((v - mean) ** 2 for v in values) / len(values)
+def _title_is_painted(slide: Slide, image: QImage) -> bool:
+    """The title's pixels are where the layout put its text (not just anything, anywhere)."""
+    title = next(t for t in layout_slide(slide).texts() if t.text.startswith(slide.title[:12]))
+    return ink(image, title.bounds, QColor(slide.theme.background)) > 0.02
 
 
 def test_samples_cover_every_kind() -> None:
@@ -84,11 +80,14 @@ def test_samples_cover_every_kind() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(samples.SAMPLES))
-def test_every_sample_paints_at_1080p_and_is_not_blank(name: str) -> None:
-    image = render_slide_image(_slide(name), 1920, 1080)
+def test_every_sample_paints_at_1080p_and_reads(name: str) -> None:
+    slide = _slide(name)
+    image = render_slide_image(slide, 1920, 1080)
     assert (image.width(), image.height()) == (1920, 1080)
     assert image.format() == QImage.Format.Format_ARGB32_Premultiplied
-    assert _variance(_grey_values(image)) > 20
+    problems = check_slide(slide, dense_reason="a test sample", sizes=((1920, 1080),))
+    assert {p.rule for p in problems} == STRESSED.get(name, set()), [str(p) for p in problems]
+    assert _title_is_painted(slide, image)
 
 
 @pytest.mark.parametrize("kind", list(REPRESENTATIVES), ids=str)
@@ -98,17 +97,32 @@ def test_every_sample_paints_at_1080p_and_is_not_blank(name: str) -> None:
 def test_every_kind_paints_at_every_size(
     kind: SlideKind, width: int, height: int, dpr: float
 ) -> None:
-    image = render_slide_image(_slide(REPRESENTATIVES[kind]), width, height, dpr)
+    slide = _slide(REPRESENTATIVES[kind])
+    image = render_slide_image(slide, width, height, dpr)
     assert image.devicePixelRatio() == dpr
     assert (image.width(), image.height()) == (round(width * dpr), round(height * dpr))
-    assert _variance(_grey_values(image)) > 20
+    assert _title_is_painted(slide, image)
+    if dpr == 1.0:  # the same picture as at 1920x1080, only at another resolution
+        assert mean_difference(image, render_slide_image(slide, 1920, 1080)) < 3.0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="found by this test: at a device pixel ratio of 2 pictures (the logo) are drawn "
+    "at twice their place and size (ImageCache.draw scales the combined transform by the "
+    "DPR a second time)",
+)
+def test_hidpi_shows_the_same_picture_as_the_same_pixels_at_dpr_1() -> None:
+    slide = _slide("welcome")
+    hidpi = render_slide_image(slide, 1920, 1080, 2.0)
+    assert mean_difference(hidpi, render_slide_image(slide, 3840, 2160)) < 3.0
 
 
 @pytest.mark.parametrize("name", ["options", "timeline", "investment"])
 def test_looks_the_same_at_720p_and_4k(name: str) -> None:
     """Layout happens on the 1920x1080 canvas, so only the resolution changes."""
-    small = _grey_values(render_slide_image(_slide(name), 1280, 720))
-    big = _grey_values(render_slide_image(_slide(name), 3840, 2160))
+    small = grey_values(render_slide_image(_slide(name), 1280, 720))
+    big = grey_values(render_slide_image(_slide(name), 3840, 2160))
     mean_diff = sum(abs(a - b) for a, b in zip(small, big, strict=True)) / len(small)
     assert mean_diff < 3.0
 
@@ -206,17 +220,31 @@ def test_text_fits_at_the_floor_in_a_narrow_card() -> None:
         "from $1,234,567 a month",
     )
     slide = Slide(SlideKind.OPTIONS, "Four", samples.THEME, blocks=(OptionsBlock((card,) * 4),))
-    for t in layout_slide(slide).texts():
+    texts = layout_slide(slide).texts()
+    for t in texts:
         assert _inside(t.bounds, t.box), (t.text, t.bounds, t.box)
-    assert render_slide_image(slide, 640, 360).width() == 640
+        assert t.pixel_size >= MIN_TEXT_PX, (t.text, t.pixel_size)
+    cut = [t for t in texts if t.elided]
+    assert any(t.text.startswith("Supercalifragilis") for t in cut)
+    assert MIN_TEXT_PX in {t.pixel_size for t in cut}  # shrunk to the floor, then cut
 
 
 # -- images -------------------------------------------------------------------------------
 
 
-def test_missing_images_do_not_crash_and_draw_placeholders() -> None:
-    image = render_slide_image(_slide("missing_images"), 1280, 720)
-    assert _variance(_grey_values(image)) > 5
+def test_missing_images_do_not_crash_and_drawplaceholders() -> None:
+    slide = _slide("missing_images")
+    image = render_slide_image(slide, 1920, 1080)
+    drawn = placeholders(layout_slide(slide).ops, QTransform())
+    assert len(drawn) == 3  # the finding's picture, the photo, the braces card
+    for rect, colours in drawn:
+        area = rect.toAlignedRect().intersected(image.rect())
+        seen = {
+            image.pixelColor(x, y).name()
+            for y in range(area.top(), area.bottom(), 2)
+            for x in range(area.left(), area.right(), 2)
+        }
+        assert colours & seen, (rect, colours)
 
 
 def test_broken_files_are_survived_and_picked_up_once_fixed(tmp_path: Path) -> None:
@@ -283,10 +311,10 @@ def test_view_repaints_on_set_slide(qtbot: QtBot) -> None:
     view.set_slide(_slide("timeline"))
     second = view.grab().toImage()
     assert view.slide() is not None and view.slide().kind is SlideKind.TIMELINE
-    assert _grey_values(first) != _grey_values(second)
+    assert grey_values(first) != grey_values(second)
     # Same picture as the one rendering path gives for a PNG.
     png = render_slide_image(_slide("timeline"), 640, 360)
-    diff = [abs(a - b) for a, b in zip(_grey_values(second), _grey_values(png), strict=True)]
+    diff = [abs(a - b) for a, b in zip(grey_values(second), grey_values(png), strict=True)]
     assert max(diff) <= 2
 
 
@@ -302,7 +330,8 @@ def test_view_blanks_black_and_white_and_back(qtbot: QtBot) -> None:
         }
         assert names == {colour}
     view.set_blank("")
-    assert _variance(_grey_values(view.grab().toImage())) > 20
+    back = view.grab().toImage()
+    assert mean_difference(back, render_slide_image(_slide("welcome"), 640, 360)) < 1.0
 
 
 def test_view_accepts_only_slides(qtbot: QtBot) -> None:
@@ -331,5 +360,8 @@ def test_custom_slide_with_text_and_bullets_paints() -> None:
         blocks=(TextBlock("<p>One <b>two</b></p><ul><li>three</li></ul>"), BulletsBlock(("a",))),
     )
     texts = layout_slide(slide).texts()
-    assert any("two" in t.text for t in texts)
-    assert CANVAS_HEIGHT == 1080
+    image = render_slide_image(slide, 1920, 1080)
+    for words in ("two", "three", "a"):
+        placed = next(t for t in texts if words in t.text.split())
+        assert ink(image, placed.bounds, QColor(slide.theme.background)) > 0.005, words
+    assert check_slide(slide, sizes=((1920, 1080),)) == []

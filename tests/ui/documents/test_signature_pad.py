@@ -62,7 +62,9 @@ def test_a_tap_leaves_a_dot(qtbot) -> None:
     pad = _pad(qtbot)
     draw_stroke(pad, [(0.5, 0.5)])
     assert not pad.is_empty()
-    assert QImage.fromData(pad.to_png()).width() > 0
+    dot = QImage.fromData(pad.to_png())
+    assert dot.pixelColor(dot.width() // 2, dot.height() // 2).alpha() > 200  # ink at the tap
+    assert dot.pixelColor(0, 0).alpha() == 0  # a dot, not a filled square
 
 
 def test_strokes_are_smoothed_into_curves() -> None:

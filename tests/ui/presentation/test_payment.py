@@ -6,11 +6,13 @@ import re
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from tcdesk.render.slide import ChoicesBlock, SlideKind
+from tcdesk.ui.presentation.payment_panel import PREVIEW_DELAY_MS
 from tcdesk.ui.slide_view import SlideView
+from tests.ui.waiting import let_queued_timers_run
 
 
 def _to_payment(controller) -> None:
@@ -224,8 +226,7 @@ def test_cursor_hides_on_the_patient_display_when_idle(qtbot: QtBot, controller)
 
 def test_opening_a_consult_shows_no_choice_as_made(qtbot: QtBot, controller) -> None:
     _to_payment(controller)
-    for _ in range(5):  # let any queued preview run; none may reach the family's screen
-        QApplication.processEvents()
+    let_queued_timers_run(qtbot, PREVIEW_DELAY_MS)  # the queued preview ran; not on screen
     assert not any(c.selected for c in _choices_on_display(controller).choices)
     qtbot.mouseClick(
         controller.payment.findChild(QPushButton, "choice_extended"), Qt.MouseButton.LeftButton

@@ -11,13 +11,15 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
+from tcdesk.flows.session import COVERED_AFTER_SECONDS
 from tcdesk.services.consult_room import ConsultRoom, open_sessions
 from tcdesk.services.desk import Desk
 from tests.ui.presentation.conftest import TEEN_CONSULT
+from tests.ui.waiting import let_queued_timers_run
 
 KILLED_MID_CONSULT = textwrap.dedent(
     """
-    import os, signal, sys
+    import os, signal, sys, time
     from datetime import date
     from pathlib import Path
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -45,7 +47,17 @@ KILLED_MID_CONSULT = textwrap.dedent(
     row = next(r for r in rows if r.data(Qt.ItemDataRole.UserRole) == last_item)
     row.setCheckState(Qt.CheckState.Checked)  # the TC ticks it by hand
     QTest.keyClicks(controller.notes.editor, "Grandma pays; wants low monthly")
-    QTest.qWait(1000)  # autosave must have happened within a second of the last key
+    typed = "Grandma pays; wants low monthly"
+
+    def autosaved():
+        saved = desk.consults.saved_session(sys.argv[2])
+        return saved is not None and saved.draft_note == typed and last_item in saved.checked
+
+    deadline = time.monotonic() + 10
+    while not autosaved():  # the note's autosave, seen in the file, not a guessed delay
+        if time.monotonic() > deadline:
+            sys.exit("the note and the tick were never autosaved")
+        QTest.qWait(10)
     print(last_item, flush=True)
     os.kill(os.getpid(), signal.SIGKILL)
     """
@@ -160,8 +172,8 @@ def test_an_ended_consult_stays_ended(qtbot: QtBot, make_controller, demo_desk) 
     controller.start()
     controller.do(controller_action("next"))  # queues a save, the console refresh, the dwell
     controller.end()
-    for _ in range(5):
-        QApplication.processEvents()
+    # Long enough for the queued save, the refresh and the checklist's dwell to fire.
+    let_queued_timers_run(qtbot, int(COVERED_AFTER_SECONDS * 1000))
     saved = demo_desk.consults.saved_session(TEEN_CONSULT)
     assert saved is not None and saved.ended_at is not None
     assert open_sessions(demo_desk) == []

@@ -17,10 +17,16 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import PATIENT_MONITOR
 
-pytestmark = pytest.mark.skipif(
-    QGuiApplication.platformName() not in ("", "xcb") or not os.environ.get("DISPLAY"),
-    reason="needs the Xvfb two-monitor X server",
-)
+
+@pytest.fixture(autouse=True)
+def _needs_two_x_monitors(qapp) -> None:
+    """Skip unless the app really runs on the two-monitor X server.
+
+    Asked once the app exists: before that ``platformName()`` names the
+    default plugin (xcb) even when QT_QPA_PLATFORM=offscreen will be used.
+    """
+    if QGuiApplication.platformName() != "xcb" or not os.environ.get("DISPLAY"):
+        pytest.skip(f"needs the Xvfb two-monitor X server, not {QGuiApplication.platformName()}")
 
 
 def _xrandr(*args: str) -> None:

@@ -1,0 +1,18 @@
+"""Waiting in Qt tests for a sign that queued work ran, never for a guessed time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
+
+
+def let_queued_timers_run(qtbot: QtBot, interval_ms: int = 0) -> None:
+    """Return once a timer started now with ``interval_ms`` has fired.
+
+    Qt fires timers in the order they fall due, so by then every timer of
+    ``interval_ms`` or less started before this call has had its turn: a
+    test that asserts "nothing happened" has seen the moment it could have.
+    """
+    marker = QTimer(singleShot=True, interval=interval_ms)
+    with qtbot.waitSignal(marker.timeout, timeout=interval_ms + 5000):
+        marker.start()
