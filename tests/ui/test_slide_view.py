@@ -106,12 +106,6 @@ def test_every_kind_paints_at_every_size(
         assert mean_difference(image, render_slide_image(slide, 1920, 1080)) < 3.0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="found by this test: at a device pixel ratio of 2 pictures (the logo) are drawn "
-    "at twice their place and size (ImageCache.draw scales the combined transform by the "
-    "DPR a second time)",
-)
 def test_hidpi_shows_the_same_picture_as_the_same_pixels_at_dpr_1() -> None:
     slide = _slide("welcome")
     hidpi = render_slide_image(slide, 1920, 1080, 2.0)

@@ -193,12 +193,18 @@ class ImageCache:
         if not combined.isRotating():
             # Render at the device's own pixel grid, then blit 1:1.
             dpr = painter.device().devicePixelRatio() if painter.device() else 1.0
+            # On a high-DPI image the combined transform already holds the device
+            # pixel ratio (it is then in device pixels); scale by only the part of
+            # the ratio it is missing, never twice.
+            world = painter.worldTransform().m11()
+            held = combined.m11() / world if world > 0 else 1.0
+            extra = dpr / held if held > 0 else dpr
             mapped = combined.mapRect(target)
             pixel = QRect(
-                round(mapped.left() * dpr),
-                round(mapped.top() * dpr),
-                max(1, round(mapped.width() * dpr)),
-                max(1, round(mapped.height() * dpr)),
+                round(mapped.left() * extra),
+                round(mapped.top() * extra),
+                max(1, round(mapped.width() * extra)),
+                max(1, round(mapped.height() * extra)),
             )
             if pixel.width() > 8000 or pixel.height() > 8000:
                 return False
@@ -208,7 +214,7 @@ class ImageCache:
             painter.setOpacity(painter.opacity() * opacity)
             origin = QPointF(pixel.x() / dpr, pixel.y() / dpr)
             if radius > 0:
-                r = radius * combined.m11()
+                r = radius * combined.m11() / (held if held > 0 else 1.0)
                 clip = QPainterPath()
                 clip.addRoundedRect(QRectF(origin, QSizeF(pixel.size()) / dpr), r, r)
                 painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
