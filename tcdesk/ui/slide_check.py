@@ -30,7 +30,6 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPainterPath,
     QTextDocument,
-    QTransform,
 )
 
 from tcdesk.render.slide import (
@@ -42,14 +41,16 @@ from tcdesk.render.slide import (
     TextBlock,
     collect_texts,
 )
+from tcdesk.ui.painting.frame import name_in_heading
 from tcdesk.ui.painting.ops import (
     DocOp,
-    GroupOp,
     ImageOp,
     Op,
     PathOp,
     RectOp,
     TextOp,
+    text_size,
+    walk,
 )
 from tcdesk.ui.painting.style import CANVAS, CANVAS_HEIGHT, make_font
 from tcdesk.ui.slide_contrast import background_image, worst_contrast
@@ -135,22 +136,20 @@ class _Mark:
         return self.filled and box.adjusted(-1, -1, 1, 1).contains(area)
 
 
-def _flatten(ops: Sequence[Op], transform: QTransform | None = None) -> list[_Drawn | _Mark]:
-    """Every text and mark in drawing order, mapped to canvas coordinates."""
-    t = transform if transform is not None else QTransform()
+def _flatten(ops: Sequence[Op]) -> list[_Drawn | _Mark]:
+    """Every text and mark in drawing order, mapped to canvas coordinates.
+
+    A picture whose file loads is a mark; one that does not is replaced by
+    what is drawn instead (its fallback).
+    """
     out: list[_Drawn | _Mark] = []
-    for op in ops:
-        if isinstance(op, GroupOp):
-            out.extend(_flatten(op.ops, op.transform * t))
-        elif isinstance(op, ImageOp):
-            if op.path and os.path.isfile(op.path):
+    for op, t in walk(ops, fallback=lambda image: not _loads(image)):
+        if isinstance(op, ImageOp):
+            if _loads(op):
                 out.append(_Mark("picture", t.mapRect(op.rect), None, True))
-            else:  # what is drawn instead
-                out.extend(_flatten(list(op.fallback), t))  # type: ignore[arg-type]
         elif isinstance(op, TextOp | DocOp):
-            size = (op.font.pixelSize() if isinstance(op, TextOp) else op.pixel_size) * t.m22()
             box, bounds = t.mapRect(op.box), t.mapRect(op.bounds)
-            out.append(_Drawn(op.text(), box, bounds, op.elided, size, op.color))
+            out.append(_Drawn(op.text(), box, bounds, op.elided, text_size(op, t), op.color))
         elif isinstance(op, RectOp):
             side = min(op.rect.width(), op.rect.height())
             round_ = op.radius * 2 >= side - 1 and max(op.rect.width(), op.rect.height()) <= DOT_MAX
@@ -160,6 +159,10 @@ def _flatten(ops: Sequence[Op], transform: QTransform | None = None) -> list[_Dr
             kind = "shape" if op.fill is not None else "leader" if op.leader else "line"
             out.append(_Mark(kind, QRectF(), t.map(op.path), op.fill is not None))
     return out
+
+
+def _loads(image: ImageOp) -> bool:
+    return bool(image.path) and os.path.isfile(image.path)
 
 
 def _texts(items: Sequence[_Drawn | _Mark]) -> list[_Drawn]:
@@ -179,13 +182,7 @@ def _plain(html: str) -> str:
 def expected_texts(slide: Slide) -> list[str]:
     """What the family must be able to read on ``slide``: every text it carries."""
     found: list[str] = [slide.title, slide.subtitle]
-    if slide.kind is not SlideKind.WELCOME or (
-        slide.patient_name.split()[:1]
-        and not any(
-            slide.patient_name.split()[0].lower() in t.lower()
-            for t in (slide.title, slide.subtitle)
-        )
-    ):
+    if slide.kind is not SlideKind.WELCOME or not name_in_heading(slide):
         found.append(slide.patient_name)
     for block in slide.blocks:
         if isinstance(block, ImageBlock) and block.path == slide.theme.logo_path:
@@ -359,7 +356,7 @@ def check_layout(
     problems += _small(drawn, cap_ratio())
     problems += _words(drawn, slide, dense_reason)
     for w, h in sizes:
-        image = background_image(layout, painter.images, w, h)
+        image = background_image(layout, painter, w, h)
         for text in drawn:
             worst = worst_contrast(text.color, text.bounds, image)
             if worst is not None and worst < MIN_CONTRAST:

@@ -152,7 +152,10 @@ class SlidePainter:
         )
 
     def paint(self, painter: QPainter, slide: Slide, target: QRectF) -> None:
-        layout = self.layout(slide)
+        self.paint_layout(painter, self.layout(slide), target)
+
+    def paint_layout(self, painter: QPainter, layout: SlideLayout, target: QRectF) -> None:
+        """Paint a laid-out slide into ``target``: scaled, centred, margins in the theme."""
         painter.save()
         painter.fillRect(target, layout.background)
         canvas = canvas_rect(target)

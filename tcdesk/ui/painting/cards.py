@@ -174,8 +174,7 @@ class OptionsLayout(_CardRow):
         self.ctx = ctx
         self.cards: Sequence[OptionCard] = block.cards
         self.label = block.recommended_label.strip()
-        self.palettes = [ctx.palette for _ in block.cards]
-        self.columns = [self._column(c, p) for c, p in zip(block.cards, self.palettes, strict=True)]
+        self.columns = [self._column(c, ctx.palette) for c in block.cards]
         self.has_ribbon = bool(self.label) and any(c.recommended for c in block.cards)
         self.chosen_label = block.chosen_label.strip()
         self.marked = [c.chosen for c in block.cards]
@@ -219,15 +218,15 @@ class OptionsLayout(_CardRow):
 
     def build(self, ops: list[Op], rect: QRectF) -> None:
         cards = self._layout(ops, rect)
-        for card, rect_i, p in zip(self.cards, cards, self.palettes, strict=True):
+        for card, rect_i in zip(self.cards, cards, strict=True):
             if card.recommended and self.label:
                 text = _ribbon_text(self.ctx.measure, self.label, rect_i.width(), self.GAP - 12)
-                _ribbon(ops, rect_i, text, p, self.GAP - 12)
+                _ribbon(ops, rect_i, text, self.ctx.palette, self.GAP - 12)
         self._chosen_pills(ops, cards)
 
     def _card(self, ops: list[Op], index: int, rect: QRectF) -> None:
         card = self.cards[index]
-        _card_style(ops, rect, self.palettes[index], chosen=card.chosen, accent=card.recommended)
+        _card_style(ops, rect, self.ctx.palette, chosen=card.chosen, accent=card.recommended)
 
 
 RIBBON_PAD_H = 24.0
@@ -268,12 +267,9 @@ class ChoicesLayout(_CardRow):
     def __init__(self, block: ChoicesBlock, ctx: Ctx):
         self.ctx = ctx
         self.choices: Sequence[PaymentChoiceCard] = block.choices
-        self.palettes = [ctx.palette for _ in block.choices]
         self.chosen_label = block.chosen_label.strip()
         self.marked = [c.selected for c in block.choices]
-        self.columns = [
-            self._column(c, p) for c, p in zip(block.choices, self.palettes, strict=True)
-        ]
+        self.columns = [self._column(c, ctx.palette) for c in block.choices]
         _pad(self.columns)
         self.footnote = (
             [Text(ctx.measure, block.footnote, S.FOOTNOTE, ctx.palette.muted, CENTER, 3)]
@@ -323,6 +319,4 @@ class ChoicesLayout(_CardRow):
         self._chosen_pills(ops, cards)
 
     def _card(self, ops: list[Op], index: int, rect: QRectF) -> None:
-        _card_style(
-            ops, rect, self.palettes[index], chosen=self.choices[index].selected, accent=False
-        )
+        _card_style(ops, rect, self.ctx.palette, chosen=self.choices[index].selected, accent=False)

@@ -76,7 +76,8 @@ def _footer(ops: list[Op], slide: Slide, ctx: Ctx, *, name: bool, practice: bool
     return top
 
 
-def _name_in_heading(slide: Slide) -> bool:
+def name_in_heading(slide: Slide) -> bool:
+    """Whether the welcome's heading already greets the patient (then no footer name)."""
     name = slide.patient_name.strip()
     if not name:
         return True
@@ -155,7 +156,7 @@ def welcome_frame(ops: list[Op], slide: Slide, ctx: Ctx) -> None:
     ]
     practice = theme.practice_name.strip()
     show_practice = not logo and bool(practice) and practice != slide.title.strip()
-    footer_top = _footer(ops, slide, ctx, name=not _name_in_heading(slide), practice=False)
+    footer_top = _footer(ops, slide, ctx, name=not name_in_heading(slide), practice=False)
     area = QRectF(SAFE.left(), SAFE.top(), SAFE.width(), footer_top - SAFE.top() - 24)
     hero: list[Element] = []
     if logo:

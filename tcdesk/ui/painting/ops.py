@@ -9,7 +9,7 @@ text leaves its box.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -179,25 +179,55 @@ class PlacedText:
     pixel_size: float  # on the canvas, after any group scaling
 
 
-def placed_texts(ops: list[Op], transform: QTransform | None = None) -> list[PlacedText]:
-    """Every text operation, mapped to canvas coordinates (for tests and checks)."""
+def walk(
+    ops: Sequence[Op],
+    transform: QTransform | None = None,
+    *,
+    fallback: Callable[[ImageOp], bool] = lambda _image: True,
+) -> Iterator[tuple[Op, QTransform]]:
+    """Every operation but groups, in drawing order, with its transform to the canvas.
+
+    An image is followed by its fallback operations when ``fallback`` says they
+    count (always, by default; a check may count them only for a missing file).
+    """
     t = transform if transform is not None else QTransform()
-    out: list[PlacedText] = []
     for op in ops:
         if isinstance(op, GroupOp):
-            out.extend(placed_texts(op.ops, op.transform * t))
+            yield from walk(op.ops, op.transform * t, fallback=fallback)
+            continue
+        yield op, t
+        if isinstance(op, ImageOp) and fallback(op):
+            yield from walk(list(op.fallback), t, fallback=fallback)  # type: ignore[arg-type]
+
+
+def text_size(op: TextOp | DocOp, transform: QTransform) -> float:
+    """The pixel size a text is drawn at on the canvas, after any group scaling."""
+    size = op.font.pixelSize() if isinstance(op, TextOp) else op.pixel_size
+    return size * transform.m22()
+
+
+def placed_texts(ops: list[Op], transform: QTransform | None = None) -> list[PlacedText]:
+    """Every text operation, mapped to canvas coordinates (for tests and checks)."""
+    return [
+        PlacedText(op.text(), t.mapRect(op.box), t.mapRect(op.bounds), op.elided, text_size(op, t))
+        for op, t in walk(ops, transform)
+        if isinstance(op, TextOp | DocOp)
+    ]
+
+
+def without_text(ops: Sequence[Op]) -> list[Op]:
+    """The same drawing with every text left out (what each text sits on)."""
+    out: list[Op] = []
+    for op in ops:
+        if isinstance(op, TextOp | DocOp):
+            continue
+        if isinstance(op, GroupOp):
+            out.append(GroupOp(op.transform, without_text(op.ops)))
         elif isinstance(op, ImageOp):
-            out.extend(placed_texts(list(op.fallback), t))  # type: ignore[arg-type]
-        elif isinstance(op, TextOp):
-            size = op.font.pixelSize() * t.m22()
-            out.append(
-                PlacedText(op.text(), t.mapRect(op.box), t.mapRect(op.bounds), op.elided, size)
-            )
-        elif isinstance(op, DocOp):
-            size = op.pixel_size * t.m22()
-            out.append(
-                PlacedText(op.text(), t.mapRect(op.box), t.mapRect(op.bounds), op.elided, size)
-            )
+            kept = tuple(without_text(list(op.fallback)))  # type: ignore[arg-type]
+            out.append(ImageOp(op.path, op.rect, op.align, op.opacity, op.radius, kept))
+        else:
+            out.append(op)
     return out
 
 
