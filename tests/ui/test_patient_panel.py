@@ -52,7 +52,6 @@ def test_plan_shows_the_disclosed_apr_and_finance_charge_not_the_stated_rate(
     assert f"APR {til.apr:.2f}%" in text
     assert f"finance charge ${til.finance_charge:,.2f}" in text
     assert "24 monthly payments of $136.66" in text
-    panel.grab().save("/tmp/console-shots/patient_panel_plan.png")
 
 
 def test_thinking_it_over_shows_the_follow_up_day_and_reason(qtbot: QtBot, demo_desk) -> None:
@@ -71,4 +70,3 @@ def test_thinking_it_over_shows_the_follow_up_day_and_reason(qtbot: QtBot, demo_
     assert "Thinking it over · follow up on Thu Dec 3: cost" in panel.consult_list.item(row).text()
     panel.consult_list.setCurrentRow(row)
     assert "follow up on Thu Dec 3: cost" in panel.details.toPlainText()
-    panel.grab().save("/tmp/console-shots/patient_panel_follow_up.png")

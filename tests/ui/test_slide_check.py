@@ -23,7 +23,6 @@ from PySide6.QtGui import QColor, QPainterPath
 from tcdesk.flows import load_flows
 from tcdesk.paths import flows_dir
 from tcdesk.render import Renderer
-from tcdesk.render.sample import sample_contexts
 from tcdesk.render.slide import (
     BulletsBlock,
     ChoicesBlock,
@@ -33,10 +32,12 @@ from tcdesk.render.slide import (
     SlideKind,
     Theme,
 )
+from tcdesk.services.check_families import sample_families
 from tcdesk.services.consult_room import ConsultRoom, PresentationKit
 from tcdesk.ui.painting.ops import PathOp, RectOp, TextOp
 from tcdesk.ui.painting.style import Palette, contrast
 from tcdesk.ui.slide_check import SIZES, check_layout, check_slide, expected_texts
+from tcdesk.ui.slide_check_run import check_flows
 from tcdesk.ui.slide_painter import SlideLayout, SlidePainter
 from tests.ui import slide_samples as samples
 
@@ -49,7 +50,6 @@ AT_EVERY_SIZE = {
     "47b62a11-9a59-578f-947f-fca3b958bf26",  # no findings or options yet
     "e1b52fc0-2134-58d1-a7ca-e2420c428b75",  # a walk-in
 }
-LONG_NAME = ("Maximiliana-Josefina", "Wolfeschlegelsteinhausen-Bergerdorff")
 
 
 @pytest.fixture(autouse=True)
@@ -88,23 +88,13 @@ def test_every_demo_consult_reads_from_across_the_room(demo_desk, demo_store, ki
     assert report == []
 
 
-@pytest.mark.parametrize("name", ["teen", "adult", "child", "bare"])
-def test_every_shipped_flow_reads_for_the_samples_with_a_long_name(name, painter):
+def test_every_shipped_flow_reads_for_the_sample_families_with_a_long_name_too(painter):
     renderer = Renderer.default()
-    context = sample_contexts(renderer.content)[name]
-    first, last = LONG_NAME
-    patient = dict(context["patient"], first_name=first, last_name=last)
-    patient["full_name"] = f"{first} {last}"
-    context = {**context, "patient": patient}
-    from tcdesk.flows import facts_from_context
-
-    facts = facts_from_context(context)
-    report = []
-    for flow in load_flows(flows_dir()).flows.values():
-        steps = flow.applicable_steps(facts)
-        deck = list(zip(steps, renderer.render_deck(steps, context), strict=True))
-        report += [f"{flow.id}: {p}" for p in _problems(deck, painter, SIZES)]
-    assert report == []
+    families = sample_families(renderer.content)
+    assert sum("long name" in f.label for f in families) == 4  # each sample, as is and long
+    report = check_flows(load_flows(flows_dir()).flows, renderer, families, painter=painter)
+    assert [f.line() for f in report.findings] == []
+    assert report.families == 8 and report.slides > 0
 
 
 # -- broken on purpose: each rule fails -----------------------------------------------------

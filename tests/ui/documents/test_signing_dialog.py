@@ -78,7 +78,6 @@ def test_the_signing_screen_shows_what_is_signed(qtbot: QtBot, preview, demo_des
     assert "Annual Percentage Rate" in shown and f"{til.apr:.2f}%" in shown
     assert money_from_dollars(til.finance_charge) in shown
     assert dialog.what.y() < dialog.boxes[0].y()  # above the pads
-    dialog.grab().save("/tmp/console-shots/signing_what_is_signed.png")
     dialog.reject()
 
 
@@ -98,7 +97,6 @@ def test_a_parent_away_signs_later_on_a_new_version(qtbot: QtBot, preview, demo_
     assert dialog.save_button.isEnabled()
     assert dialog.save_button.text() == "Save for now"
     assert f"{away.signer.name} will show as not yet signed" in dialog.waiting.text()
-    dialog.grab().save("/tmp/console-shots/signing_one_parent_away.png")
     _save(qtbot, preview, dialog)
 
     partly = preview.current
@@ -112,7 +110,6 @@ def test_a_parent_away_signs_later_on_a_new_version(qtbot: QtBot, preview, demo_
     assert [box.signer.name for box in later.boxes] == [away.signer.name]
     assert "Already signed:" in later.findChild(type(later.waiting), "alreadySigned").text()
     sign(later.boxes[0].pad)
-    later.grab().save("/tmp/console-shots/signing_later.png")
     _save(qtbot, preview, later)
 
     full = preview.current

@@ -54,6 +54,23 @@ def controller(make_controller) -> Iterator:
     yield make_controller()
 
 
+@pytest.fixture
+def app_controller(qtbot: QtBot, demo_desk, kit, tmp_path: Path) -> Iterator:
+    """The teen consult presented from a running app, wired as the desk wires it
+    (agreement, take-home summary, room screen), as the desk's Present button does."""
+    from tcdesk.services.machine_settings import MachineSettingsStore
+    from tcdesk.ui.app import Application
+    from tcdesk.ui.presentation.launcher import start_presentation
+
+    app = Application(demo_desk, MachineSettingsStore(tmp_path / "machine.json"), kit)
+    qtbot.addWidget(app.main_window)
+    controller = start_presentation(app, TEEN_CONSULT)
+    assert controller is not None
+    app.presentation = controller
+    yield controller
+    controller.end()
+
+
 @pytest.fixture(autouse=True)
 def _no_room_screen_left_up() -> Iterator[None]:
     """An app's room screen stays up on its idle welcome after a consult; take it down

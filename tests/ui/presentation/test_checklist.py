@@ -59,31 +59,20 @@ def test_actions_tick_their_items_when_done(qtbot: QtBot, controller, demo_desk)
 
 
 def test_making_the_agreement_from_the_console_ticks_giving_it(
-    qtbot: QtBot, demo_desk, kit, tmp_path
+    qtbot: QtBot, demo_desk, app_controller
 ) -> None:
     from tcdesk.services import agreements
-    from tcdesk.services.machine_settings import MachineSettingsStore
-    from tcdesk.ui.app import Application
     from tcdesk.ui.documents.agreement_preview import AgreementPreview
-    from tcdesk.ui.presentation.launcher import start_presentation
     from tests.ui.presentation.conftest import TEEN_CONSULT
 
-    app = Application(demo_desk, MachineSettingsStore(tmp_path / "machine.json"), kit)
-    qtbot.addWidget(app.main_window)
-    controller = start_presentation(app, TEEN_CONSULT)
-    app.presentation = controller
-    try:
-        controller.start()
-        controller.payment.pick("standard")
-        assert controller.payment.save() is not None
-        assert "take_home" not in controller.checklist.checked_ids()
-        controller.panel.agreement_button.click()
-        qtbot.waitUntil(
-            lambda: agreements.latest(demo_desk, TEEN_CONSULT) is not None, timeout=15_000
-        )
-        qtbot.waitUntil(lambda: "take_home" in controller.checklist.checked_ids())
-        preview = controller.console.findChild(AgreementPreview)
-        qtbot.waitUntil(lambda: not preview.is_busy(), timeout=15_000)
-        preview.close()
-    finally:
-        controller.end()
+    controller = app_controller
+    controller.start()
+    controller.payment.pick("standard")
+    assert controller.payment.save() is not None
+    assert "take_home" not in controller.checklist.checked_ids()
+    controller.panel.agreement_button.click()
+    qtbot.waitUntil(lambda: agreements.latest(demo_desk, TEEN_CONSULT) is not None, timeout=15_000)
+    qtbot.waitUntil(lambda: "take_home" in controller.checklist.checked_ids())
+    preview = controller.console.findChild(AgreementPreview)
+    qtbot.waitUntil(lambda: not preview.is_busy(), timeout=15_000)
+    preview.close()

@@ -296,79 +296,55 @@ def test_watch_and_wait_is_recorded_without_a_plan(
 
 
 def test_from_the_console_a_saved_plan_becomes_an_agreement(
-    qtbot: QtBot, demo_desk, kit, tmp_path
+    qtbot: QtBot, demo_desk, app_controller
 ) -> None:
     """The chairside path: present, choose a plan, open the agreement from the console."""
     from tcdesk.services import agreements
-    from tcdesk.services.machine_settings import MachineSettingsStore
-    from tcdesk.ui.app import Application
     from tcdesk.ui.documents.agreement_preview import AgreementPreview
-    from tcdesk.ui.presentation.launcher import start_presentation
     from tests.ui.presentation.conftest import TEEN_CONSULT
 
-    app = Application(demo_desk, MachineSettingsStore(tmp_path / "machine.json"), kit)
-    qtbot.addWidget(app.main_window)
-    controller = start_presentation(app, TEEN_CONSULT)
-    assert controller is not None
-    try:
-        _to_payment(controller)
-        controller.payment.pick("standard")
-        assert controller.payment.save() is not None
-        controller.panel.agreement_button.click()
-        qtbot.waitUntil(
-            lambda: agreements.latest(demo_desk, TEEN_CONSULT) is not None, timeout=15_000
-        )
-        preview = controller.console.findChild(AgreementPreview)
-        assert preview is not None
-        qtbot.waitUntil(lambda: preview.page_count() >= 2, timeout=15_000)
-        record = agreements.latest(demo_desk, TEEN_CONSULT)
-        assert record.agreement.version == 1 and record.agreement.verify()
-        preview.close()
-    finally:
-        controller.end()
+    controller = app_controller
+    _to_payment(controller)
+    controller.payment.pick("standard")
+    assert controller.payment.save() is not None
+    controller.panel.agreement_button.click()
+    qtbot.waitUntil(lambda: agreements.latest(demo_desk, TEEN_CONSULT) is not None, timeout=15_000)
+    preview = controller.console.findChild(AgreementPreview)
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.page_count() >= 2, timeout=15_000)
+    record = agreements.latest(demo_desk, TEEN_CONSULT)
+    assert record.agreement.version == 1 and record.agreement.verify()
+    preview.close()
 
 
 def test_the_take_home_summary_is_kept_and_previewed_from_the_console(
-    qtbot: QtBot, demo_desk, kit, tmp_path
+    qtbot: QtBot, app_controller, tmp_path
 ) -> None:
     import io
 
     from pypdf import PdfReader
 
-    from tcdesk.services.machine_settings import MachineSettingsStore
-    from tcdesk.ui.app import Application
-    from tcdesk.ui.presentation.launcher import start_presentation
-    from tests.ui.presentation.conftest import TEEN_CONSULT
-
-    app = Application(demo_desk, MachineSettingsStore(tmp_path / "machine.json"), kit)
-    qtbot.addWidget(app.main_window)
-    controller = start_presentation(app, TEEN_CONSULT)
-    try:
-        qtbot.mouseClick(controller.panel.summary_button, Qt.MouseButton.LeftButton)
-        job = controller.summary_job
-        qtbot.waitUntil(lambda: job.preview is not None and job.preview.isVisible(), timeout=15_000)
-        preview = job.preview
-        assert preview.print_dialog is None  # no print dialog before the TC has looked
-        pdf = job.path.read_bytes()
-        assert preview.pdf == pdf and preview.page_count() >= 2
-        text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
-        assert "Zoë" in text and "Your consultation summary" in text
-        assert str(job.path) in controller.panel.notice.text()
-        preview.grab().save("/tmp/console-shots/summary_preview.png")
-        assert "take_home" not in controller.checklist.checked_ids()
-        copy = preview.save_copy_to(tmp_path / "for-grandma")
-        assert copy == tmp_path / "for-grandma.pdf" and copy.read_bytes() == pdf
-        assert f"Saved a copy at {copy}" in controller.panel.notice.text()
-        assert "take_home" in controller.checklist.checked_ids()  # the family has their copy
-        qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(
-            lambda: preview.print_dialog is not None and preview.print_dialog.isVisible()
-        )
-        preview.print_dialog.reject()  # not today: nothing printed, the file stays
-        preview.reject()
-        assert job.path.read_bytes() == pdf
-    finally:
-        controller.end()
+    controller = app_controller
+    qtbot.mouseClick(controller.panel.summary_button, Qt.MouseButton.LeftButton)
+    job = controller.summary_job
+    qtbot.waitUntil(lambda: job.preview is not None and job.preview.isVisible(), timeout=15_000)
+    preview = job.preview
+    assert preview.print_dialog is None  # no print dialog before the TC has looked
+    pdf = job.path.read_bytes()
+    assert preview.pdf == pdf and preview.page_count() >= 2
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Zoë" in text and "Your consultation summary" in text
+    assert str(job.path) in controller.panel.notice.text()
+    assert "take_home" not in controller.checklist.checked_ids()
+    copy = preview.save_copy_to(tmp_path / "for-grandma")
+    assert copy == tmp_path / "for-grandma.pdf" and copy.read_bytes() == pdf
+    assert f"Saved a copy at {copy}" in controller.panel.notice.text()
+    assert "take_home" in controller.checklist.checked_ids()  # the family has their copy
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: preview.print_dialog is not None and preview.print_dialog.isVisible())
+    preview.print_dialog.reject()  # not today: nothing printed, the file stays
+    preview.reject()
+    assert job.path.read_bytes() == pdf
 
 
 def test_the_take_home_summary_prints_every_page(qtbot: QtBot, demo_desk, tmp_path) -> None:

@@ -124,39 +124,29 @@ def test_while_unplugged_the_live_thumbnail_shows_nothing(qtbot: QtBot, controll
 
 
 def test_signing_can_open_on_the_rooms_screen_with_the_slides_blacked_out(
-    qtbot: QtBot, demo_desk, kit, tmp_path
+    qtbot: QtBot, app_controller
 ) -> None:
-    from tcdesk.services.machine_settings import MachineSettingsStore
-    from tcdesk.ui.app import Application
     from tcdesk.ui.documents.agreement_preview import AgreementPreview
-    from tcdesk.ui.presentation.launcher import start_presentation
-    from tests.ui.presentation.conftest import TEEN_CONSULT
 
-    app = Application(demo_desk, MachineSettingsStore(tmp_path / "machine.json"), kit)
-    qtbot.addWidget(app.main_window)
-    controller = start_presentation(app, TEEN_CONSULT)
-    app.presentation = controller
-    try:
-        qtbot.waitUntil(
-            lambda: controller.display.geometry() == QRect(1920, 0, 1280, 800), timeout=3000
-        )
-        controller.start()
-        controller.payment.pick("standard")
-        assert controller.payment.save() is not None
-        controller.panel.agreement_button.click()
-        preview = controller.console.findChild(AgreementPreview)
-        qtbot.waitUntil(
-            lambda: preview.page_count() >= 2 and preview.room_sign_button.isEnabled(),
-            timeout=15_000,
-        )
-        assert preview.room_sign_button.isVisible()
-        preview.room_sign_button.click()
-        dialog = preview.signing_dialog
-        assert dialog is not None
-        qtbot.waitUntil(dialog.isVisible, timeout=3000)
-        assert QRect(1920, 0, 1280, 800).contains(dialog.frameGeometry().center())
-        assert controller.patient_view().blank() == "black"
-        dialog.reject()
-        preview.close()
-    finally:
-        controller.end()
+    controller = app_controller
+    qtbot.waitUntil(
+        lambda: controller.display.geometry() == QRect(1920, 0, 1280, 800), timeout=3000
+    )
+    controller.start()
+    controller.payment.pick("standard")
+    assert controller.payment.save() is not None
+    controller.panel.agreement_button.click()
+    preview = controller.console.findChild(AgreementPreview)
+    qtbot.waitUntil(
+        lambda: preview.page_count() >= 2 and preview.room_sign_button.isEnabled(),
+        timeout=15_000,
+    )
+    assert preview.room_sign_button.isVisible()
+    preview.room_sign_button.click()
+    dialog = preview.signing_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    assert QRect(1920, 0, 1280, 800).contains(dialog.frameGeometry().center())
+    assert controller.patient_view().blank() == "black"
+    dialog.reject()
+    preview.close()
