@@ -36,7 +36,14 @@ from tcdesk.domain.patient import (
     PatientListEntry,
     ResponsibleParty,
 )
-from tcdesk.domain.practice import FeeScheduleItem, FinancialPolicy, Office, Practice, Staff
+from tcdesk.domain.practice import (
+    FeeScheduleItem,
+    FinancialPolicy,
+    Office,
+    Practice,
+    ReferringDoctor,
+    Staff,
+)
 
 __all__ = [
     "CONSULT_STATUS_LABELS",
@@ -64,6 +71,7 @@ __all__ = [
     "PaymentPlan",
     "PayoutFrequency",
     "Practice",
+    "ReferringDoctor",
     "Relationship",
     "RemainderPlacement",
     "ResponsibleParty",

@@ -33,6 +33,8 @@ class Consult:
     started_on: date | None = None
     flow_id: str = ""
     chosen_option_id: str | None = None
+    duration_minutes: int = 60
+    arrived_at: str | None = None  # UTC ISO-8601 when the family checked in
 
     @property
     def consult_date(self) -> date:
@@ -66,6 +68,9 @@ class TreatmentOption:
     fee_cents: int
     recommended: bool = False
     position: int = 0
+    fee_schedule_id: str | None = None  # the fee schedule line it came from
+    schedule_fee_cents: int | None = None  # that line's fee when the option was made
+    fee_reason: str = ""  # why the fee differs from the schedule's
 
 
 @dataclass(frozen=True)
@@ -135,9 +140,14 @@ class FollowUp:
 class PatientPhoto:
     id: str
     patient_id: str
-    path: str
+    path: str  # under the data folder (imports) or assets/ (the demo)
     caption: str = ""
     position: int = 0
+    consult_id: str | None = None
+    kind: str = "photo"  # "photo" or "xray"
+    sha256: str = ""
+    width: int = 0
+    height: int = 0
 
 
 @dataclass(frozen=True)

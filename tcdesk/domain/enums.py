@@ -60,6 +60,7 @@ class ConsultStatus(StrEnum):
     DECLINED = "declined"
     OBSERVATION = "observation"  # not ready yet; recall
     NO_SHOW = "no_show"
+    CANCELLED = "cancelled"  # taken off the schedule before it happened
 
     @property
     def label(self) -> str:
@@ -75,6 +76,7 @@ CONSULT_STATUS_LABELS: dict[ConsultStatus, str] = {
     ConsultStatus.DECLINED: "Declined",
     ConsultStatus.OBSERVATION: "Observation",
     ConsultStatus.NO_SHOW: "No-show",
+    ConsultStatus.CANCELLED: "Cancelled",
 }
 
 

@@ -24,6 +24,9 @@ class Patient:
     referrer: str = ""
     office_id: str | None = None
     created_at: str = ""
+    external_id: str = ""  # the id in the practice-management system it came from
+    referrer_kind: str = ""  # "", "patient", "doctor": what ``referrer_id`` points at
+    referrer_id: str | None = None
 
     @property
     def display_first(self) -> str:
@@ -57,6 +60,7 @@ class ResponsibleParty:
     email: str = ""
     address: str = ""
     position: int = 0
+    pays: bool = False  # responsible for the account (signs the financial agreement)
 
 
 @dataclass(frozen=True)

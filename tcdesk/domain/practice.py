@@ -18,6 +18,7 @@ class Practice:
     brand_color: str = "#1F6F8B"
     logo_path: str = ""  # relative to assets/ or absolute
     address: str = ""
+    agreement_terms: str = ""  # the practice's own terms template; "" = the shipped one
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Staff:
     email: str = ""
     phone: str = ""
     office_id: str | None = None
+    active: bool = True  # someone who left stays on old records but is not offered
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,20 @@ class FeeScheduleItem:
     fee_cents: int
     typical_months: int
     visit_interval_weeks: int = 6
+    description: str = ""  # what the family reads about this treatment
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class ReferringDoctor:
+    """A dentist or doctor who sends families to the practice."""
+
+    id: str
+    practice_id: str
+    name: str
+    practice_name: str = ""
+    phone: str = ""
+    email: str = ""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from tcdesk.store.connection import open_store
 from tcdesk.store.consult_repo import ConsultRepository
 from tcdesk.store.patient_repo import PatientRepository
 from tcdesk.store.practice_repo import PracticeRepository
-from tcdesk.store.records import Records
+from tcdesk.store.records import Records, Stamps
 
 
 class Desk:
@@ -26,7 +26,8 @@ class Desk:
         self.db = db
         self.path = path
         self.clock = clock
-        records = Records(db)
+        records = Records(db, Stamps(db, clock))
+        self.records = records
         self.practices = PracticeRepository(records)
         self.patients = PatientRepository(records)
         self.consults = ConsultRepository(records)

@@ -96,7 +96,7 @@ class ConsultRepository:
         self._r.upsert("follow_ups", follow_up)
 
     def saved_session(self, consult_id: str) -> SavedSession | None:
-        return self._r.get("consult_sessions", SavedSession, consult_id)
+        return self._r.get("consult_sessions", SavedSession, consult_id, pk="consult_id")
 
     def open_sessions(self) -> list[SavedSession]:
         """Sessions never ended: a crash or a kill left them; they can resume."""

@@ -213,5 +213,74 @@ def m003_agreements(db: Database) -> None:
     )
 
 
+# Tables whose rows change: each gets ``updated_at`` (stamped by the store,
+# monotonic per store) and a soft delete, so offices can sync later.
+# Append-only history (notes, objections, audit, agreements, plans) is not here.
+MUTABLE_TABLES = (
+    "practices",
+    "offices",
+    "staff",
+    "fee_schedule",
+    "financial_policies",
+    "patients",
+    "responsible_parties",
+    "insurance_policies",
+    "consults",
+    "findings",
+    "treatment_options",
+    "follow_ups",
+    "patient_photos",
+    "consult_sessions",
+    "referring_doctors",
+)
+
+
+@migrations(name="m004_real_practice")
+def m004_real_practice(db: Database) -> None:
+    """A practice set up by hand: settings, intake, schedule, record, import; sync-ready rows."""
+    _run(
+        db,
+        """
+        CREATE TABLE referring_doctors (
+            id TEXT PRIMARY KEY, practice_id TEXT NOT NULL REFERENCES practices(id),
+            name TEXT NOT NULL, practice_name TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '', email TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+        ALTER TABLE practices ADD COLUMN agreement_terms TEXT NOT NULL DEFAULT '';
+        ALTER TABLE staff ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE fee_schedule ADD COLUMN description TEXT NOT NULL DEFAULT '';
+        ALTER TABLE fee_schedule ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE patients ADD COLUMN external_id TEXT NOT NULL DEFAULT '';
+        ALTER TABLE patients ADD COLUMN referrer_kind TEXT NOT NULL DEFAULT '';
+        ALTER TABLE patients ADD COLUMN referrer_id TEXT;
+        ALTER TABLE patients ADD COLUMN phone_key TEXT NOT NULL DEFAULT '';
+        CREATE INDEX patients_external_id ON patients(external_id) WHERE external_id != '';
+        CREATE INDEX patients_phone_key ON patients(phone_key) WHERE phone_key != '';
+        CREATE INDEX patients_email ON patients(email COLLATE NOCASE) WHERE email != '';
+        CREATE INDEX patients_birth_date ON patients(birth_date);
+        ALTER TABLE responsible_parties ADD COLUMN pays INTEGER NOT NULL DEFAULT 0;
+        UPDATE responsible_parties SET pays = 1 WHERE position = 0;
+        ALTER TABLE consults ADD COLUMN duration_minutes INTEGER NOT NULL DEFAULT 60;
+        ALTER TABLE consults ADD COLUMN arrived_at TEXT;
+        CREATE INDEX consults_office_scheduled ON consults(office_id, scheduled_at);
+        ALTER TABLE treatment_options ADD COLUMN fee_schedule_id TEXT;
+        ALTER TABLE treatment_options ADD COLUMN schedule_fee_cents INTEGER;
+        ALTER TABLE treatment_options ADD COLUMN fee_reason TEXT NOT NULL DEFAULT '';
+        ALTER TABLE patient_photos ADD COLUMN consult_id TEXT REFERENCES consults(id);
+        ALTER TABLE patient_photos ADD COLUMN kind TEXT NOT NULL DEFAULT 'photo';
+        ALTER TABLE patient_photos ADD COLUMN sha256 TEXT NOT NULL DEFAULT '';
+        ALTER TABLE patient_photos ADD COLUMN width INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE patient_photos ADD COLUMN height INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE payment_plans ADD COLUMN policy TEXT NOT NULL DEFAULT ''
+        """,
+    )
+    for table in MUTABLE_TABLES:
+        columns = {column.name for column in db[table].columns}
+        if "updated_at" not in columns:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN updated_at TEXT NOT NULL DEFAULT ''")
+        db.execute(f"ALTER TABLE {table} ADD COLUMN deleted_at TEXT")
+        db.execute(f"CREATE INDEX {table}_updated_at ON {table}(updated_at)")
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]

@@ -9,20 +9,22 @@ from tcdesk.domain import (
     PatientPhoto,
     ResponsibleParty,
 )
-from tcdesk.store.codec import from_row, to_row
+from tcdesk.store.codec import from_row
 from tcdesk.store.records import Records
-from tcdesk.store.text_search import fold
+from tcdesk.store.text_search import fold, phone_key
 
 _LIST_SQL = """
 SELECT p.*,
   (SELECT group_concat(name, ', ') FROM
-     (SELECT name FROM responsible_parties r WHERE r.patient_id = p.id ORDER BY position))
+     (SELECT name FROM responsible_parties r WHERE r.patient_id = p.id
+      AND r.deleted_at IS NULL ORDER BY position))
      AS responsible,
   c.id AS c_id, c.scheduled_at AS c_at, c.status AS c_status,
   coalesce(o.name, '') AS office_name
 FROM patients p
 LEFT JOIN consults c ON c.id = (
-  SELECT id FROM consults WHERE patient_id = p.id ORDER BY scheduled_at DESC LIMIT 1)
+  SELECT id FROM consults WHERE patient_id = p.id AND deleted_at IS NULL
+  ORDER BY scheduled_at DESC LIMIT 1)
 LEFT JOIN offices o ON o.id = p.office_id
 {where}
 ORDER BY {order}
@@ -35,7 +37,8 @@ class PatientRepository:
         self._r = records
 
     def save(self, patient: Patient) -> None:
-        row = to_row(patient)
+        row = self._r.row("patients", patient)
+        row["phone_key"] = phone_key(patient.phone)
         row["search_key"] = fold(
             " ".join(
                 [
@@ -47,7 +50,7 @@ class PatientRepository:
                 ]
             )
         )
-        self._r.db["patients"].upsert(row, pk="id")
+        self._r.upsert_row("patients", row)
 
     def get(self, patient_id: str) -> Patient | None:
         return self._r.get("patients", Patient, patient_id)
@@ -65,13 +68,13 @@ class PatientRepository:
         in that window, earliest first: the day's schedule.
         """
         words = fold(search).split()
-        clauses = ["p.search_key LIKE ? ESCAPE '\\'" for _ in words]
+        clauses = ["p.deleted_at IS NULL"] + ["p.search_key LIKE ? ESCAPE '\\'" for _ in words]
         params: list[str] = [f"%{_escape_like(w)}%" for w in words]
         order = "p.legal_last COLLATE NOCASE, p.legal_first COLLATE NOCASE, p.id"
         if consult_between:
             window = (
                 "SELECT min(scheduled_at) FROM consults w WHERE w.patient_id = p.id "
-                "AND w.scheduled_at >= ? AND w.scheduled_at < ?"
+                "AND w.scheduled_at >= ? AND w.scheduled_at < ? AND w.deleted_at IS NULL"
             )
             clauses.append(f"({window}) IS NOT NULL")
             params.extend(consult_between)
@@ -97,7 +100,8 @@ class PatientRepository:
         return entries
 
     def count(self) -> int:
-        return self._r.db["patients"].count
+        row = self._r.db.execute("SELECT count(*) FROM patients WHERE deleted_at IS NULL")
+        return int(row.fetchone()[0])
 
     def responsible_parties(self, patient_id: str) -> list[ResponsibleParty]:
         return self._r.where(

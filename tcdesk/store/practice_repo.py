@@ -40,7 +40,7 @@ class PracticeRepository:
         self._r.upsert("fee_schedule", item)
 
     def policy(self, practice_id: str) -> FinancialPolicy:
-        found = self._r.get("financial_policies", FinancialPolicy, practice_id)
+        found = self._r.get("financial_policies", FinancialPolicy, practice_id, pk="practice_id")
         return found or FinancialPolicy(practice_id=practice_id)
 
     def save_policy(self, policy: FinancialPolicy) -> None:

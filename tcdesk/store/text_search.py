@@ -10,3 +10,14 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.split())
+
+
+def phone_key(phone: str) -> str:
+    """The digits that identify a phone, so "(503) 555-0101" matches "503.555.0101".
+
+    A leading US country code is dropped; an empty key means no usable number.
+    """
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    return digits if len(digits) >= 7 else ""

@@ -19,7 +19,6 @@ from tcdesk.domain.agreement import (
 from tcdesk.errors import UserError
 from tcdesk.services.desk import Desk
 from tcdesk.store.agreement_repo import AgreementRepository
-from tcdesk.store.records import Records
 
 
 class AgreementError(UserError):
@@ -35,7 +34,7 @@ class StoredSignature:
 
 
 def _repo(desk: Desk) -> AgreementRepository:
-    return AgreementRepository(Records(desk.db))
+    return AgreementRepository(desk.records)
 
 
 def get(desk: Desk, agreement_id: str) -> Agreement:
