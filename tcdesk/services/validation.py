@@ -1,0 +1,150 @@
+"""Checks on what a person typed, each naming the field it is about.
+
+Every form and every command checks its input here before anything is saved,
+so the app and the command line refuse the same things in the same words. A
+check returns the cleaned value or raises ``FieldError``; ``Problems`` gathers
+several so a form can mark every field at once and save nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from tcdesk.errors import UserError
+
+OLDEST_AGE_YEARS = 120
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+class FieldError(UserError):
+    """One field's mistake: ``field`` is the form's name for it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+class FieldErrors(UserError):
+    """Several fields' mistakes at once; the message is the first, all are in ``errors``."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__(errors[0].message if len(errors) == 1 else _summary(errors))
+        self.errors = errors
+
+    def by_field(self) -> dict[str, str]:
+        return {error.field: error.message for error in self.errors}
+
+
+def _summary(errors: list[FieldError]) -> str:
+    return f"{errors[0].message} (and {len(errors) - 1} more to fix)"
+
+
+class Problems:
+    """Collects field errors; ``raise_if_any`` raises them together.
+
+    ``with problems.check(): value = required(...)`` records a FieldError and
+    carries on, so one pass reports every mistake.
+    """
+
+    def __init__(self) -> None:
+        self.errors: list[FieldError] = []
+
+    @contextmanager
+    def check(self) -> Iterator[None]:
+        try:
+            yield
+        except FieldErrors as many:
+            self.errors.extend(many.errors)
+        except FieldError as error:
+            self.errors.append(error)
+
+    def add(self, field: str, message: str) -> None:
+        self.errors.append(FieldError(field, message))
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise FieldErrors(self.errors)
+
+
+def required(field: str, label: str, value: str) -> str:
+    cleaned = " ".join(value.split())
+    if not cleaned:
+        raise FieldError(field, f"{label} is needed.")
+    return cleaned
+
+
+def optional_email(field: str, value: str) -> str:
+    cleaned = value.strip()
+    if cleaned and not EMAIL.match(cleaned):
+        raise FieldError(field, f'"{cleaned}" is not an email address (like name@example.com).')
+    return cleaned
+
+
+def optional_phone(field: str, value: str) -> str:
+    """A phone as typed, if it has the digits of one (7 to 15)."""
+    cleaned = " ".join(value.split())
+    digits = sum(ch.isdigit() for ch in cleaned)
+    if cleaned and not 7 <= digits <= 15:
+        raise FieldError(field, f'"{cleaned}" is not a phone number.')
+    return cleaned
+
+
+def birth_date(field: str, value: date | None, today: date) -> date:
+    if value is None:
+        raise FieldError(field, "The date of birth is needed.")
+    if value > today:
+        raise FieldError(field, "The date of birth cannot be in the future.")
+    if value.year < today.year - OLDEST_AGE_YEARS:
+        raise FieldError(
+            field, f"The date of birth is more than {OLDEST_AGE_YEARS} years ago; check the year."
+        )
+    return value
+
+
+def percent(field: str, label: str, value: str | Decimal, *, most: int = 100) -> Decimal:
+    try:
+        number = Decimal(str(value).strip().rstrip("%").strip())
+    except InvalidOperation:
+        raise FieldError(field, f'{label} must be a percentage, like 50 (not "{value}").') from None
+    if not number.is_finite() or number < 0 or number > most:
+        raise FieldError(field, f"{label} must be between 0% and {most}%.")
+    return number
+
+
+def money_cents(field: str, label: str, value: str | Decimal | int) -> int:
+    """Dollars as typed ("1,500", "$1500.50") to whole cents; never negative."""
+    text = str(value).strip().replace("$", "").replace(",", "")
+    try:
+        amount = Decimal(text or "0")
+    except InvalidOperation:
+        raise FieldError(field, f'{label} must be an amount in dollars (not "{value}").') from None
+    if not amount.is_finite():
+        raise FieldError(field, f'{label} must be an amount in dollars (not "{value}").')
+    if amount < 0:
+        raise FieldError(field, f"{label} cannot be negative.")
+    if amount != amount.quantize(Decimal("0.01")):
+        raise FieldError(field, f"{label} cannot have fractions of a cent.")
+    return int(amount * 100)
+
+
+def whole_number(field: str, label: str, value: str | int, *, least: int, most: int) -> int:
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise FieldError(field, f'{label} must be a whole number (not "{value}").') from None
+    if not least <= number <= most:
+        raise FieldError(field, f"{label} must be between {least} and {most}.")
+    return number
+
+
+def colour(field: str, value: str) -> str:
+    cleaned = value.strip()
+    if not COLOUR.match(cleaned):
+        raise FieldError(field, "The colour must look like #1F6F8B.")
+    return cleaned.upper()
