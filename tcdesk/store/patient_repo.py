@@ -37,20 +37,7 @@ class PatientRepository:
         self._r = records
 
     def save(self, patient: Patient) -> None:
-        row = self._r.row("patients", patient)
-        row["phone_key"] = phone_key(patient.phone)
-        row["search_key"] = fold(
-            " ".join(
-                [
-                    patient.legal_first,
-                    patient.legal_last,
-                    patient.preferred_name,
-                    patient.phone,
-                    patient.email,
-                ]
-            )
-        )
-        self._r.upsert_row("patients", row)
+        self._r.upsert_row("patients", patient_row(self._r, patient))
 
     def get(self, patient_id: str) -> Patient | None:
         return self._r.get("patients", Patient, patient_id)
@@ -130,3 +117,21 @@ class PatientRepository:
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def patient_row(records: Records, patient: Patient) -> dict:
+    """The patient as a stamped row with its search keys (phone, folded names)."""
+    row = records.row("patients", patient)
+    row["phone_key"] = phone_key(patient.phone)
+    row["search_key"] = fold(
+        " ".join(
+            [
+                patient.legal_first,
+                patient.legal_last,
+                patient.preferred_name,
+                patient.phone,
+                patient.email,
+            ]
+        )
+    )
+    return row
