@@ -69,6 +69,7 @@ bench: python-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_slide_paint.py
 	$(BIN)/python bench/bench_presentation.py
 	$(BIN)/python bench/bench_agreement.py
+	$(BIN)/python bench/bench_import.py
 
 # The README's screenshots, taken from the demo practice on two virtual monitors.
 screenshots: python-deps
