@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.panel = PatientPanel(today)
         self.panel.present_requested.connect(self._on_present)
         self._build_room_screen_bar()
+        self._build_import_actions()
         self._arrange(QLabel(practice.name if practice else ""))
         self.problems: list[str] = []
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
@@ -123,6 +124,34 @@ class MainWindow(QMainWindow):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
+
+    def _build_import_actions(self) -> None:
+        """File > Import patients… (Ctrl+I): a practice-management export into this practice."""
+        from tcdesk.ui.desk.import_dialog import ImportDialog
+
+        self._import_dialog: ImportDialog | None = None
+        menu = next(
+            (a.menu() for a in self.menuBar().actions() if a.menu() and a.text() == "&File"),
+            None,
+        ) or self.menuBar().addMenu("&File")
+        self.import_action = menu.addAction("&Import patients…")
+        self.import_action.setObjectName("importPatients")
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+
+        def open_import() -> None:
+            dialog = ImportDialog(self._desk, self)
+            dialog.imported.connect(lambda _result: self._after_import())
+            self._import_dialog = dialog
+            dialog.open()
+
+        self.import_action.triggered.connect(open_import)
+
+    def _after_import(self) -> None:
+        """Show everyone, so the families just imported are in the list."""
+        if self.today_button.isChecked():
+            self.today_button.setChecked(False)  # refreshes the list
+        else:
+            self.refresh_patients()
 
     def show_room_screen_idle(self, idle: bool) -> None:
         """Offer to close the room's screen while it shows the idle welcome."""

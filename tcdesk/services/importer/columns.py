@@ -1,8 +1,8 @@
 """Which column of the export holds which tcdesk field.
 
 Headers are recognised without a mapping when they match a known name,
-ignoring case, spaces, underscores, hyphens and dots ("First Name",
-"first_name" and "FIRSTNAME" are the same). A mapping file (MAPPING.toml)
+ignoring case, spaces, underscores and punctuation ("First Name",
+"first_name" and "FIRSTNAME" are the same; "Chart #" is "chart"). A mapping file (MAPPING.toml)
 names the file's header for any field the export calls something else.
 """
 
@@ -44,8 +44,8 @@ FIELDS: tuple[Field, ...] = (
           "parent_first", "responsible_first")),
     Field("guardian_last", "Guardian last name", ("guardian_last", "guardian_last_name",
           "parent_last", "responsible_last")),
-    Field("guardian_name", "Guardian full name", ("guardian_name", "guardian", "parent_name",
-          "responsible_party", "responsible_name")),
+    Field("guardian_name", "Guardian full name", ("guardian_name", "guardian", "parent",
+          "parent_name", "responsible_party", "responsible_name")),
     Field("guardian_relationship", "Guardian relationship", ("relationship",
           "guardian_relationship", "relation")),
     Field("guardian_phone", "Guardian phone", ("guardian_phone", "parent_phone",
@@ -68,8 +68,8 @@ ColumnMap = dict[str, str]  # tcdesk field key -> the file's header
 
 
 def squash(header: str) -> str:
-    """A header as compared: lower case, without spaces, underscores, hyphens or dots."""
-    return "".join(ch for ch in header.casefold() if ch not in " _-./")
+    """A header as compared: lower case letters and digits only ("Chart #" is "chart")."""
+    return "".join(ch for ch in header.casefold() if ch.isalnum())
 
 
 _ALIASES = {squash(alias): f.key for f in FIELDS for alias in f.aliases}
