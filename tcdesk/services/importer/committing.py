@@ -8,8 +8,9 @@ preview is not added twice.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC
 from pathlib import Path
 
@@ -82,7 +83,11 @@ def backup_path_for(store: Path, stamp: str) -> Path:
 
 
 def commit(desk: Desk, preview: ImportPreview, progress: Progress | None = None) -> ImportResult:
-    """Back the store up, then write the preview's new rows all or nothing, with an audit entry."""
+    """Back the store up, then write the preview's new rows all or nothing, with an audit entry.
+
+    If the store cannot take the rows (the disk is full, the file is locked),
+    everything written so far is rolled back and a ``UserError`` says so.
+    """
     practice = desk.practice()
     if practice is None:
         raise UserError("Set up the practice before importing patients.")
@@ -90,9 +95,25 @@ def commit(desk: Desk, preview: ImportPreview, progress: Progress | None = None)
     backup = None
     if desk.path is not None:
         stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-        backup = backup_copy(desk.db.conn, backup_path_for(desk.path, stamp))
+        backup = backup_copy(desk.db.conn, backup_path_for(Path(desk.path).resolve(), stamp))
+    try:
+        return _write(desk, preview, practice.id, utc_iso(now), backup, progress)
+    except sqlite3.Error as error:
+        raise UserError(
+            f"The import could not be written ({error}); nothing was imported and the "
+            "practice file is as it was."
+        ) from None
+
+
+def _write(
+    desk: Desk,
+    preview: ImportPreview,
+    practice_id: str,
+    created: str,
+    backup: Path | None,
+    progress: Progress | None,
+) -> ImportResult:
     repo = ImportRepository(desk.records)
-    created = utc_iso(now)
     with desk.transaction():
         known = KnownKeys(repo.known_patients())
         rows = []
@@ -105,27 +126,25 @@ def commit(desk: Desk, preview: ImportPreview, progress: Progress | None = None)
                 rows.append(row)
         ids: list[str] = []
         for start in range(0, len(rows), CHUNK):
-            patients, parties = _records(rows[start : start + CHUNK], practice.id, created)
+            patients, parties = _records(rows[start : start + CHUNK], practice_id, created)
             repo.insert_patients(patients)
             repo.insert_parties(parties)
             ids.extend(p.id for p in patients)
             if progress:
                 progress(len(ids), len(rows))
         result = result_of(preview, dry_run=False)
-        result = ImportResult(
-            **{
-                **result.__dict__,
-                "imported": len(rows),
-                "duplicates": result.duplicates + late_duplicates,
-                "backup": backup,
-                "patient_ids": tuple(ids),
-            }
+        result = replace(
+            result,
+            imported=len(rows),
+            duplicates=result.duplicates + late_duplicates,
+            backup=backup,
+            patient_ids=tuple(ids),
         )
         desk.audit.record(
             id=new_id(),
             at=created,
             action=AUDIT_ACTION,
-            subject_id=practice.id,
+            subject_id=practice_id,
             actor_id=None,
             detail=json.dumps(
                 {"file": preview.file.name, **result.as_json(), "invalid": len(result.invalid)},

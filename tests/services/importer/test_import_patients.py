@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tcdesk.domain import LeadSource, Relationship
+from tcdesk.errors import UserError
 from tcdesk.services.desk import Desk
 from tcdesk.services.importer import ImportRefused, commit, import_patients, open_export, preview
 from tcdesk.services.importer.committing import AUDIT_ACTION
@@ -54,6 +55,14 @@ def test_valid_rows_import_with_guardians_phones_and_lead_sources(
     assert (ann_self.relationship, ann_self.name) == (Relationship.SELF, "Ann Lee")
     assert ann_self.pays
     assert desk.patients.list("jose pena")[0].patient.id == jose.id  # search keys filled
+
+
+def test_a_utf8_file_with_a_bom_imports_with_its_first_column(desk: Desk, tmp_path: Path) -> None:
+    path = tmp_path / "bom.csv"
+    path.write_bytes("\ufeffpatient_id,first_name,last_name,dob\nC9,Zoë,Lee,1990-01-02\n".encode())
+    result = import_patients(desk, path)
+    assert (result.imported, result.encoding) == (1, "UTF-8 with BOM")
+    assert _patients(desk)["Zoë"].external_id == "C9"  # the BOM did not hide "patient_id"
 
 
 def test_two_guardians_the_first_pays(desk: Desk, tmp_path: Path) -> None:
@@ -243,6 +252,25 @@ def test_a_patient_added_after_the_preview_is_not_added_twice(desk: Desk, tmp_pa
     result = commit(desk, checked)
     assert (result.imported, result.duplicates) == (2, 1)
     assert desk.patients.count() == 3
+
+
+def test_a_store_that_fills_up_midway_keeps_nothing_of_the_import(
+    desk: Desk, tmp_path: Path
+) -> None:
+    """A real limit (SQLite's page cap, as a full disk would) stops the writes after a chunk.
+
+    A thousand rows take about 155 pages: the first chunk fits, the second does not.
+    """
+    import_patients(desk, _export(tmp_path, GOOD_ROWS[1], name="first.csv"))
+    rows = [f"C{n},Kid{n},Lee,01/02/2015,,,,Pat Lee,Mother" for n in range(5000)]
+    pages = desk.db.execute("PRAGMA page_count").fetchone()[0]
+    desk.db.execute(f"PRAGMA max_page_count = {pages + 250}")
+    seen: list[int] = []
+    with pytest.raises(UserError, match="nothing was imported"):
+        import_patients(desk, _export(tmp_path, *rows), progress=lambda done, _t: seen.append(done))
+    assert seen and seen[0] == 1000  # the first chunk was written, then the store was full
+    assert desk.patients.count() == 1
+    assert len(desk.audit.for_subject(desk.practice().id)) == 1  # the first import's only
 
 
 def test_progress_is_reported_up_to_the_total(desk: Desk, tmp_path: Path) -> None:
