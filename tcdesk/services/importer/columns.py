@@ -62,7 +62,7 @@ FIELDS: tuple[Field, ...] = (
 FIELD_KEYS = tuple(f.key for f in FIELDS)
 REQUIRED = tuple(f for f in FIELDS if f.required)
 _BY_KEY = {f.key: f for f in FIELDS}
-DATE_FORM_KEYS = {"iso": "iso", "us": "us"}
+DATE_FORMS = ("iso", "us")  # dates.ISO, dates.US
 
 ColumnMap = dict[str, str]  # tcdesk field key -> the file's header
 
@@ -124,7 +124,7 @@ def load_mapping(path: Path) -> MappingFile:
             f"(the fields are: {', '.join(FIELD_KEYS)})."
         )
     date_form = data.get("date_format")
-    if date_form is not None and date_form not in DATE_FORM_KEYS:
+    if date_form is not None and date_form not in DATE_FORMS:
         raise ImportRefused(
             f'In {path.name}, date_format must be "iso" or "us", not "{date_form}".'
         )

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -282,11 +283,14 @@ class ImportDialog(QDialog):
             self.mapping.show_missing(missing)
             self._file_problem_keep_file("Some needed fields have no column: pick them below.")
             return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # 10,000 rows: ~0.4 s
         try:
             self._preview = preview(self._desk, self._file, chosen)
         except ImportRefused as error:
             self._file_problem_keep_file(str(error))
             return
+        finally:
+            QApplication.restoreOverrideCursor()
         self.mapping.clear_errors()
         self.file_error.hide()
         self.preview_widget.show_preview(self._preview)

@@ -10,9 +10,8 @@ import pytest
 
 from tcdesk.services.desk import Desk
 from tcdesk.services.practice_setup import PracticeSetup, set_up_practice
-from tests.conftest import DEMO_DAY, FIXED_NOW
+from tests.conftest import FIXED_NOW
 
-TODAY = DEMO_DAY  # the fixed clock's local day
 HEADER = (
     "patient_id,first_name,last_name,birth_date,phone,email,lead_source,guardian_name,relationship"
 )
