@@ -231,7 +231,9 @@ class ConsultPricing:
         if found is not None:
             return found
         request = plan_request(
-            self.base(self.option(plan.option_id), plan.agreement_date, plan.discounts, plan.policy),
+            self.base(
+                self.option(plan.option_id), plan.agreement_date, plan.discounts, plan.policy
+            ),
             plan,
         )
         quote = build_quote(request)

@@ -72,7 +72,12 @@ def load_sources(desk: Desk, consult_id: str) -> ConsultSources:
     if patient is None:
         raise UserError(f"Consult {consult_id} has no patient on file.")
     office = next(
-        (o for o in desk.practices.offices(practice.id) if o.id == consult.office_id), None
+        (
+            o
+            for o in desk.practices.offices(practice.id, include_removed=True)
+            if o.id == consult.office_id
+        ),
+        None,
     )
     coordinator = desk.practices.staff_member(consult.coordinator_id)
     return ConsultSources(consult_file, practice, office, patient, coordinator)

@@ -134,7 +134,10 @@ def _consult_and_patient(desk: Desk, consult_id: str) -> tuple[ConsultFile, Pati
 def _office(desk: Desk, practice: Practice | None, office_id: str | None) -> Office | None:
     if practice is None:
         return None
-    return next((o for o in desk.practices.offices(practice.id) if o.id == office_id), None)
+    return next(
+        (o for o in desk.practices.offices(practice.id, include_removed=True) if o.id == office_id),
+        None,
+    )
 
 
 def _practice(practice: Practice | None, store_path: Path | None = None) -> dict[str, str]:
