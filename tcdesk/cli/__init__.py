@@ -33,6 +33,8 @@ SUBCOMMAND_MODULES = (
     "agreement_command",
     "summary_command",
     "print_command",
+    "settings_command",
+    "practice_lists_command",
 )
 
 

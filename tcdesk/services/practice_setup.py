@@ -99,7 +99,7 @@ def set_up_practice(desk: Desk, setup: PracticeSetup) -> Practice:
                     office_id=office.id,
                 )
             )
-        for treatment, name, fee, months, weeks in STARTING_FEES:
+        for position, (treatment, name, fee, months, weeks) in enumerate(STARTING_FEES):
             desk.practices.save_fee(
                 FeeScheduleItem(
                     id=new_id(),
@@ -109,6 +109,7 @@ def set_up_practice(desk: Desk, setup: PracticeSetup) -> Practice:
                     fee_cents=fee,
                     typical_months=months,
                     visit_interval_weeks=weeks,
+                    position=position,
                 )
             )
         desk.practices.save_policy(FinancialPolicy(practice_id=practice.id))

@@ -32,6 +32,13 @@ class PolicyField:
     help: str = ""
     most: int = 100
 
+    @property
+    def noun(self) -> str:
+        """``The late fee``: the label as the subject of an error sentence."""
+        words = self.label.split(" (")[0]
+        first = words.split()[0]
+        return "The " + (words if first.isupper() else words[0].lower() + words[1:])
+
 
 POLICY_FIELDS: tuple[PolicyField, ...] = (
     PolicyField(
@@ -134,13 +141,13 @@ def form_value(policy: FinancialPolicy, field: PolicyField) -> str:
 
 def _parse(field: PolicyField, text: str) -> Any:
     if field.kind == "percent":
-        return percent(field.key, field.label.removesuffix(" (%)"), text, most=field.most)
+        return percent(field.key, field.noun, text, most=field.most)
     if field.kind == "money":
-        return money_cents(field.key, field.label.removesuffix(" ($)"), text)
+        return money_cents(field.key, field.noun, text)
     if field.kind == "months":
-        return whole_number(field.key, field.label, text, least=1, most=MAX_MONTHS)
+        return whole_number(field.key, field.noun, text, least=1, most=MAX_MONTHS)
     if field.kind == "days":
-        return whole_number(field.key, field.label, text, least=1, most=field.most)
+        return whole_number(field.key, field.noun, text, least=1, most=field.most)
     if field.kind == "yes_no":
         word = str(text).strip().lower()
         if word in _YES or word in _NO:
