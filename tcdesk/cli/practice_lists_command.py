@@ -14,6 +14,7 @@ from tcdesk.cli.settings_output import as_json, dollars, field_errors_as_options
 from tcdesk.cli.table import format_table
 from tcdesk.errors import UserError
 from tcdesk.services.settings import fees, offices, staff
+from tcdesk.services.settings.money_rules import dollars_text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -202,7 +203,7 @@ def _register_fees(subparsers: argparse._SubParsersAction) -> None:
 def run_fees_list(args: argparse.Namespace) -> int:
     items = _with_desk(args, fees.list_fees)
     if args.json:
-        print_json([{**as_json(i), "fee": f"{i.fee_cents / 100:.2f}"} for i in items])
+        print_json([{**as_json(i), "fee": dollars_text(i.fee_cents)} for i in items])
         return 0
     rows = [
         (

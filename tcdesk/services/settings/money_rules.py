@@ -121,6 +121,11 @@ _YES = {"yes", "y", "true", "1", "on"}
 _NO = {"no", "n", "false", "0", "off"}
 
 
+def dollars_text(cents: int) -> str:
+    """Cents as the dollars a person types back: ``3500`` -> ``35.00``."""
+    return str((Decimal(cents) / 100).quantize(Decimal("0.01")))
+
+
 def current_policy(desk: Desk) -> FinancialPolicy:
     return desk.practices.policy(current_practice(desk).id)
 
@@ -129,7 +134,7 @@ def form_value(policy: FinancialPolicy, field: PolicyField) -> str:
     """The rule as text a form or ``policy show`` shows (dollars, not cents)."""
     value = getattr(policy, field.attr)
     if field.kind == "money":
-        return f"{Decimal(value) / 100:.2f}"
+        return dollars_text(value)
     if field.kind == "yes_no":
         return "yes" if value else "no"
     if field.kind == "remainder":
