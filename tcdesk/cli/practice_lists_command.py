@@ -27,7 +27,7 @@ def _action(sub, name: str, help_text: str, func, *, target: bool = False):
     parser = sub.add_parser(name, help=help_text, description=help_text)
     common.add_db_argument(parser)
     if target:
-        parser.add_argument("target", metavar="ID_OR_NAME")
+        parser.add_argument("target", metavar="ID_OR_NAME", help="the id or the name, as listed")
     parser.set_defaults(func=func)
     return parser
 

@@ -23,6 +23,12 @@ from tcdesk.services.settings import money_rules, practice_details, terms
 from tcdesk.services.settings.overview import settings_overview
 
 
+def _action(sub, name: str, help_text: str) -> argparse.ArgumentParser:
+    parser = sub.add_parser(name, help=help_text, description=help_text)
+    common.add_db_argument(parser)
+    return parser
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     _register_settings(subparsers)
     _register_policy(subparsers)
@@ -35,12 +41,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _register_settings(subparsers: argparse._SubParsersAction) -> None:
     parser = common.add_command(subparsers, "settings", "Show or change the practice's settings.")
     sub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
-    show = sub.add_parser("show", help="everything Settings holds")
-    common.add_db_argument(show)
+    show = _action(sub, "show", "everything Settings holds")
     show.add_argument("--json", action="store_true", help="print JSON")
     show.set_defaults(func=run_show)
-    practice = sub.add_parser("practice", help="change the practice's details")
-    common.add_db_argument(practice)
+    practice = _action(sub, "practice", "change the practice's details")
     for field, label in practice_details.PRACTICE_FIELDS.items():
         flag = "--colour" if field == "brand_color" else f"--{field}"
         practice.add_argument(flag, dest=field, metavar="TEXT", help=label.lower())
@@ -113,12 +117,10 @@ def run_practice(args: argparse.Namespace) -> int:
 def _register_policy(subparsers: argparse._SubParsersAction) -> None:
     parser = common.add_command(subparsers, "policy", "Show or change the money rules.")
     sub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
-    show = sub.add_parser("show", help="the financial policy")
-    common.add_db_argument(show)
+    show = _action(sub, "show", "the financial policy")
     show.add_argument("--json", action="store_true", help="print JSON")
     show.set_defaults(func=run_policy_show)
-    change = sub.add_parser("set", help="change rules for new quotes (saved plans keep theirs)")
-    common.add_db_argument(change)
+    change = _action(sub, "set", "change rules for new quotes (saved plans keep theirs)")
     for field in money_rules.POLICY_FIELDS:
         change.add_argument(
             "--" + field.key.replace("_", "-"), dest=field.key, metavar="VALUE", help=field.label
@@ -167,16 +169,13 @@ def run_policy_set(args: argparse.Namespace) -> int:
 def _register_terms(subparsers: argparse._SubParsersAction) -> None:
     parser = common.add_command(subparsers, "terms", "The agreement's terms template.")
     sub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
-    show = sub.add_parser("show", help="print the template the next agreement uses")
-    common.add_db_argument(show)
+    show = _action(sub, "show", "print the template the next agreement uses")
     show.add_argument("--rendered", action="store_true", help="as a sample agreement prints it")
     show.set_defaults(func=run_terms_show)
-    change = sub.add_parser("set", help="use the template in FILE (refused if it does not render)")
-    common.add_db_argument(change)
-    change.add_argument("file", metavar="FILE")
+    change = _action(sub, "set", "use the template in FILE (refused if it does not render)")
+    change.add_argument("file", metavar="FILE", help="a UTF-8 text file with the template")
     change.set_defaults(func=run_terms_set)
-    reset = sub.add_parser("reset", help="go back to the shipped template")
-    common.add_db_argument(reset)
+    reset = _action(sub, "reset", "go back to the shipped template")
     reset.set_defaults(func=run_terms_reset)
 
 
