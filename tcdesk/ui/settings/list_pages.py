@@ -169,6 +169,7 @@ class StaffPage(RecordTablePage):
 
 class FeesPage(RecordTablePage):
     HEADERS = ("Treatment", "Type", "Fee", "Months", "Visits every", "What the family reads")
+    RIGHT_ALIGNED = (2, 3)
     INTRO = (
         "A fee change applies to new treatment options and quotes; options already "
         "presented, their plans and agreements keep their fee."

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -44,6 +45,11 @@ class MoneyRulesPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.form)
+        scroll.viewport().setAutoFillBackground(False)
+        self.form.setAutoFillBackground(False)
+        for widget in self.form.inputs.values():
+            if isinstance(widget, QLineEdit):
+                widget.setMaximumWidth(180)  # figures, not sentences
         note = QLabel(
             "These rules apply to new quotes. A plan a family already saved, and its "
             "agreement, keep the rules they were made under."

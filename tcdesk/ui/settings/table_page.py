@@ -32,6 +32,7 @@ class TablePage(QWidget):
     HEADERS: tuple[str, ...] = ()
     INTRO = ""
     REMOVE_WORD = "&Remove"
+    RIGHT_ALIGNED: tuple[int, ...] = ()  # columns of figures
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +101,10 @@ class TablePage(QWidget):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if c in self.RIGHT_ALIGNED:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.table.setItem(r, c, item)
         if select in self._ids:
             self.table.selectRow(self._ids.index(select))
