@@ -34,7 +34,11 @@ SUBCOMMAND_MODULES = (
     "summary_command",
     "print_command",
     "settings_command",
-    "practice_lists_command",
+    "offices_command",
+    "staff_command",
+    "fees_command",
+    "policy_command",
+    "terms_command",
 )
 
 

@@ -30,15 +30,14 @@ def _action(sub, name: str, help_text: str) -> argparse.ArgumentParser:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    _register_settings(subparsers)
-    _register_policy(subparsers)
-    _register_terms(subparsers)
+    """``tcdesk settings``; ``policy_command`` and ``terms_command`` register the others."""
+    register_settings(subparsers)
 
 
 # -- settings ----------------------------------------------------------------------------
 
 
-def _register_settings(subparsers: argparse._SubParsersAction) -> None:
+def register_settings(subparsers: argparse._SubParsersAction) -> None:
     parser = common.add_command(subparsers, "settings", "Show or change the practice's settings.")
     sub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
     show = _action(sub, "show", "everything Settings holds")
@@ -114,7 +113,7 @@ def run_practice(args: argparse.Namespace) -> int:
 # -- policy ------------------------------------------------------------------------------
 
 
-def _register_policy(subparsers: argparse._SubParsersAction) -> None:
+def register_policy(subparsers: argparse._SubParsersAction) -> None:
     parser = common.add_command(subparsers, "policy", "Show or change the money rules.")
     sub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
     show = _action(sub, "show", "the financial policy")
@@ -166,7 +165,7 @@ def run_policy_set(args: argparse.Namespace) -> int:
 # -- terms -------------------------------------------------------------------------------
 
 
-def _register_terms(subparsers: argparse._SubParsersAction) -> None:
+def register_terms(subparsers: argparse._SubParsersAction) -> None:
     parser = common.add_command(subparsers, "terms", "The agreement's terms template.")
     sub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
     show = _action(sub, "show", "print the template the next agreement uses")

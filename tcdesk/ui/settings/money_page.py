@@ -57,7 +57,6 @@ class MoneyRulesPage(QWidget):
         note.setWordWrap(True)
         note.setProperty("role", "muted")
         self.save_button = QPushButton("&Save the money rules")
-        self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.status = QLabel("")
         self.status.setWordWrap(True)

@@ -52,7 +52,6 @@ class PracticePage(QWidget):
         self.remove_logo = QPushButton("No lo&go")
         self.remove_logo.clicked.connect(self._remove_logo)
         self.save_button = QPushButton("&Save the practice's details")
-        self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.status = QLabel("")
         self.status.setWordWrap(True)

@@ -43,6 +43,8 @@ class SettingsWindow(QDialog):
             self.pages[key] = page
             self.tabs.addTab(page, title)
         self.pages["offices"].changed.connect(self._offices_changed)
+        self.tabs.currentChanged.connect(self._page_shown)
+        self._page_shown()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -54,6 +56,14 @@ class SettingsWindow(QDialog):
         page = self.pages[key]
         self.tabs.setCurrentWidget(page)
         return page
+
+    def _page_shown(self, _index: int = 0) -> None:
+        """Enter saves the page in front (one default button per dialog)."""
+        current = self.tabs.currentWidget()
+        for page in self.pages.values():
+            button = getattr(page, "save_button", None)
+            if button is not None:
+                button.setDefault(page is current and not isinstance(page, TermsPage))
 
     def _next_tab(self) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count())

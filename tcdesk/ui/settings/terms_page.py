@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tcdesk.documents.textblocks import Block
 from tcdesk.services.desk import Desk
 from tcdesk.services.settings import terms
+from tcdesk.services.settings.terms import Block
 from tcdesk.services.validation import FieldError
 
 PREVIEW_DELAY_MS = 300

@@ -17,12 +17,6 @@ from tcdesk.services.settings import fees, offices, staff
 from tcdesk.services.settings.money_rules import dollars_text
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    _register_offices(subparsers)
-    _register_staff(subparsers)
-    _register_fees(subparsers)
-
-
 def _action(sub, name: str, help_text: str, func, *, target: bool = False):
     parser = sub.add_parser(name, help=help_text, description=help_text)
     common.add_db_argument(parser)
@@ -60,7 +54,7 @@ def _need(values: dict[str, str]) -> dict[str, str]:
 # -- offices -----------------------------------------------------------------------------
 
 
-def _register_offices(subparsers: argparse._SubParsersAction) -> None:
+def register_offices(subparsers: argparse._SubParsersAction) -> None:
     parser = common.add_command(subparsers, "offices", "The practice's offices.")
     sub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
     _list_action(sub, run_offices_list)
@@ -110,7 +104,7 @@ def run_offices_remove(args: argparse.Namespace) -> int:
 # -- staff -------------------------------------------------------------------------------
 
 
-def _register_staff(subparsers: argparse._SubParsersAction) -> None:
+def register_staff(subparsers: argparse._SubParsersAction) -> None:
     parser = common.add_command(subparsers, "staff", "The practice's people.")
     sub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
     _list_action(sub, run_staff_list)
@@ -190,7 +184,7 @@ def run_staff_activate(args: argparse.Namespace) -> int:
 # -- fees --------------------------------------------------------------------------------
 
 
-def _register_fees(subparsers: argparse._SubParsersAction) -> None:
+def register_fees(subparsers: argparse._SubParsersAction) -> None:
     parser = common.add_command(subparsers, "fees", "The fee schedule.")
     sub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
     _list_action(sub, run_fees_list)
