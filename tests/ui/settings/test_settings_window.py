@@ -192,3 +192,55 @@ def test_the_main_window_opens_settings_and_shows_the_new_name_and_colour(
     settings.close()
     qtbot.mouseClick(main.settings_button, Qt.MouseButton.LeftButton)
     assert main.settings_window.isVisible()
+
+
+def _answer_yes(qtbot: QtBot) -> None:
+    """Press Yes on the question box once it is up (it is modal)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            box.button(QMessageBox.StandardButton.Yes).click()
+        else:
+            QTimer.singleShot(20, press)
+
+    QTimer.singleShot(20, press)
+
+
+def test_remove_a_satellite_but_not_the_main_office(
+    qtbot: QtBot, window: SettingsWindow, desk: Desk
+) -> None:
+    north = offices.add_office(desk, {"name": "Northside"})
+    page = window.show_page("offices")
+    page.refresh(select=north.id)
+    _answer_yes(qtbot)
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    assert [o.name for o in offices.list_offices(desk)] == ["Lakeside"]
+    assert page.table.rowCount() == 1
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)  # the main office
+    assert page.problem.isVisible()
+    assert page.problem.text() == (
+        "Lakeside is the main office; make another office the main one first."
+    )
+    assert len(offices.list_offices(desk)) == 1
+
+
+def test_import_a_logo_and_refuse_a_file_that_is_not_a_picture(
+    qtbot: QtBot, window: SettingsWindow, desk: Desk, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    page = window.show_page("practice")
+    assert page.logo.text() == "No logo"
+    fake = tmp_path / "logo.png"
+    fake.write_text("not a picture", encoding="utf-8")
+    assert page.import_logo(fake) is False
+    assert page.status.property("role") == "error" and "logo.png" in page.status.text()
+    assert desk.practice().logo_path == ""
+    real = tmp_path / "real.png"
+    Image.new("RGB", (300, 100), (31, 111, 139)).save(real)
+    assert page.import_logo(real) is True
+    assert desk.practice().logo_path.startswith("media:")
+    assert page.logo.pixmap() is not None and not page.logo.pixmap().isNull()
