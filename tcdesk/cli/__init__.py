@@ -35,6 +35,12 @@ SUBCOMMAND_MODULES = (
     "print_command",
     "import_command",
     "export_command",
+    "settings_command",
+    "offices_command",
+    "staff_command",
+    "fees_command",
+    "policy_command",
+    "terms_command",
 )
 
 

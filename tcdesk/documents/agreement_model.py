@@ -99,6 +99,8 @@ class AgreementData:
     signatures: tuple[SignatureMark, ...] = ()
     void_reason: str = ""
     brand_color: str = DEFAULT_BRAND_COLOR
+    # The practice's own terms template (Settings); "" prints the shipped one.
+    terms_text: str = ""
 
     @property
     def is_void(self) -> bool:

@@ -45,7 +45,7 @@ from tcdesk.documents.layout import (
 )
 from tcdesk.documents.payment_schedule import payment_schedule
 from tcdesk.documents.signature_blocks import signatures
-from tcdesk.documents.textblocks import Block, render_blocks
+from tcdesk.documents.textblocks import Block, render_blocks, render_text_blocks
 from tcdesk.documents.truth_in_lending_box import truth_in_lending_box
 from tcdesk.errors import UserError
 from tcdesk.formatting import long_date
@@ -58,7 +58,10 @@ def build_agreement_pdf(data: AgreementData, terms_template: Path | None = None)
     """The agreement's PDF bytes; ``UserError`` for anything a person must fix first."""
     sans()
     _check_printable(data)
-    terms = render_blocks(terms_template or default_terms_template(), terms_context(data))
+    if data.terms_text and terms_template is None:
+        terms = render_text_blocks(data.terms_text, terms_context(data), "the practice's terms")
+    else:
+        terms = render_blocks(terms_template or default_terms_template(), terms_context(data))
     st = styles(data.brand_color)
     story = _story(data, st, terms)
     buffer = io.BytesIO()

@@ -206,3 +206,26 @@ def inline_markup(text: str) -> str:
 
 def render_blocks(path: Path, context: Mapping[str, Any]) -> tuple[Block, ...]:
     return parse_blocks(render_file(path, context))
+
+
+@functools.lru_cache(maxsize=8)
+def _document_template(source: str, name: str) -> jinja2.Template:
+    env = jinja2.Environment(
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["money"] = _money_filter
+    env.filters["date"] = _date_filter
+    env.filters["ordinal"] = ordinal
+    try:
+        return env.from_string(source)
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateProblem(_where(name, error.lineno, error.message or str(error))) from None
+
+
+def render_text_blocks(source: str, context: Mapping[str, Any], name: str) -> tuple[Block, ...]:
+    """A document template held as text (a practice's own terms), rendered as a file is."""
+    return parse_blocks(_render(_document_template(source, name), context, name))

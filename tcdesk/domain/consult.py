@@ -14,6 +14,7 @@ from tcdesk.domain.enums import (
     Severity,
     TreatmentType,
 )
+from tcdesk.domain.practice import FinancialPolicy
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,9 @@ class PaymentPlan:
     over_limit_reason: str = ""
     created_at: str = ""
     created_by: str | None = None
+    # The money rules the plan was quoted under (a snapshot taken when it is saved), so
+    # a later policy change leaves it and its agreement alone; None: an old store's plan.
+    policy: FinancialPolicy | None = None
 
 
 @dataclass(frozen=True)

@@ -154,12 +154,12 @@ def agreement_data(
     patient = sources.patient
     responsible = _responsible(patient, desk.patients.responsible_parties(patient.id), issued)
     practice = sources.practice
-    policy = desk.practices.policy(practice.id)
+    policy = plan.policy or desk.practices.policy(practice.id)  # the plan's own rules
     return AgreementData(
         practice_name=practice.name,
         practice_address=practice.address,
         practice_phone=practice.phone,
-        logo_path=logo_path(practice),
+        logo_path=logo_path(practice, desk.path),
         office_name=sources.office_name,
         office_address=sources.office_address,
         office_phone=sources.office_phone,
@@ -185,6 +185,7 @@ def agreement_data(
         coordinator_title=sources.coordinator_title,
         signatures=tuple(signatures),
         brand_color=practice.brand_color,
+        terms_text=practice.agreement_terms,
     )
 
 

@@ -66,7 +66,11 @@ def _entries(
     patients = dict(known)
     staff: dict[str, str] = {}
     practice = desk.practice()
-    offices = {o.id: o.name for o in desk.practices.offices(practice.id)} if practice else {}
+    offices = (
+        {o.id: o.name for o in desk.practices.offices(practice.id, include_removed=True)}
+        if practice
+        else {}
+    )
     entries = []
     for consult in consults:
         patient = patients.get(consult.patient_id) or desk.patients.get(consult.patient_id)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from tcdesk.domain import (
     ConsultFile,
     Discount,
+    FinancialPolicy,
     InsurancePolicy,
     InsuranceRank,
     Patient,
@@ -42,7 +43,7 @@ from tcdesk.money import (
 )
 from tcdesk.services.clock import today
 from tcdesk.services.desk import Desk
-from tcdesk.services.policy import cents_to_decimal, practice_limits
+from tcdesk.services.policy import cents_to_decimal, limits_from_policy, practice_limits
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,9 @@ class ConsultPricing:
         self.patient = patient
         self.insurance = desk.patients.insurance(patient.id)
         self.limits = practice_limits(desk)
-        self.pif_combines = desk.practices.policy(patient.practice_id).pif_combines_with_discounts
+        # The current rules: new quotes use them; a saved plan keeps its own snapshot.
+        self.policy = desk.practices.policy(patient.practice_id)
+        self.pif_combines = self.policy.pif_combines_with_discounts
         self._choices: dict[tuple, tuple[PaymentChoice, ...]] = {}
         self._priced: dict[PaymentPlan, PricedPlan] = {}
 
@@ -168,30 +171,48 @@ class ConsultPricing:
                 return option
         raise UserError("That treatment option is not part of this consult.")
 
+    def rules(self, policy: FinancialPolicy | None = None) -> tuple[PolicyLimits, bool]:
+        """The limits and the stacking rule of ``policy`` (a plan's snapshot), else today's."""
+        if policy is None:
+            return self.limits, self.pif_combines
+        return limits_from_policy(policy), policy.pif_combines_with_discounts
+
     def base(
-        self, option: TreatmentOption, agreement_date: date, discounts: tuple[Discount, ...] = ()
+        self,
+        option: TreatmentOption,
+        agreement_date: date,
+        discounts: tuple[Discount, ...] = (),
+        policy: FinancialPolicy | None = None,
     ) -> QuoteRequest:
+        limits, combines = self.rules(policy)
         return base_request(
             self.patient,
             option,
             self.insurance,
-            self.limits,
+            limits,
             agreement_date,
             treatment_start=self.consult_file.consult.planned_start,
             discounts=discounts,
-            pif_combines=self.pif_combines,
+            pif_combines=combines,
         )
 
     def choices(
-        self, option: TreatmentOption, agreement_date: date, discounts: tuple[Discount, ...] = ()
+        self,
+        option: TreatmentOption,
+        agreement_date: date,
+        discounts: tuple[Discount, ...] = (),
+        policy: FinancialPolicy | None = None,
     ) -> tuple[PaymentChoice, ...]:
-        """The policy's choices for ``option``; remembered, as a drag asks again and again."""
-        key = (option, agreement_date, discounts)
+        """The policy's choices for ``option``; remembered, as a drag asks again and again.
+
+        ``policy`` is a saved plan's snapshot, to show the choices it was made among.
+        """
+        key = (option, agreement_date, discounts, policy)
         found = self._choices.get(key)
         if found is None:
             found = payment_choices(
-                self.base(option, agreement_date, discounts),
-                self.limits,
+                self.base(option, agreement_date, discounts, policy),
+                self.rules(policy)[0],
                 max(1, option.estimated_months),
             )
             self._choices[key] = found
@@ -200,6 +221,9 @@ class ConsultPricing:
     def price(self, plan: PaymentPlan) -> PricedPlan:
         """Quote ``plan``; bad figures raise ``MoneyInputError`` naming the field.
 
+        A saved plan is priced under the policy snapshot it was saved with, so a
+        later change of the practice's rules never changes its figures.
+
         The last few answers are remembered: the console and the slide ask about
         the same plan within one slider move.
         """
@@ -207,10 +231,13 @@ class ConsultPricing:
         if found is not None:
             return found
         request = plan_request(
-            self.base(self.option(plan.option_id), plan.agreement_date, plan.discounts), plan
+            self.base(
+                self.option(plan.option_id), plan.agreement_date, plan.discounts, plan.policy
+            ),
+            plan,
         )
         quote = build_quote(request)
-        priced = PricedPlan(plan, quote, check_quote(quote, self.limits))
+        priced = PricedPlan(plan, quote, check_quote(quote, self.rules(plan.policy)[0]))
         if len(self._priced) >= 64:
             self._priced.pop(next(iter(self._priced)))
         self._priced[plan] = priced

@@ -268,6 +268,7 @@ class ConsultRoom:
             id=new_id(),
             created_at=self.now(),
             created_by=self.consult_file.consult.coordinator_id,
+            policy=plan.policy or self.pricing.policy,  # the rules it was quoted under
         )
         consult = replace(self.consult_file.consult, chosen_option_id=plan.option_id)
         with self.desk.transaction():

@@ -72,16 +72,35 @@ def load_sources(desk: Desk, consult_id: str) -> ConsultSources:
     if patient is None:
         raise UserError(f"Consult {consult_id} has no patient on file.")
     office = next(
-        (o for o in desk.practices.offices(practice.id) if o.id == consult.office_id), None
+        (
+            o
+            for o in desk.practices.offices(practice.id, include_removed=True)
+            if o.id == consult.office_id
+        ),
+        None,
     )
     coordinator = desk.practices.staff_member(consult.coordinator_id)
     return ConsultSources(consult_file, practice, office, patient, coordinator)
 
 
-def logo_path(practice: Practice) -> str:
-    """The practice logo as an absolute path ("" when there is none)."""
+MEDIA_PREFIX = "media:"  # a logo imported in Settings: "media:<path under the media folder>"
+
+
+def logo_path(practice: Practice, store_path: Path | None = None) -> str:
+    """The practice logo as an absolute path ("" when there is none).
+
+    ``Practice.logo_path`` is one of: ``media:ab/ab12...png`` (imported in Settings,
+    kept in the media folder beside the practice file ``store_path``, so the file
+    and its folder can move together), an absolute path, or a path under assets/.
+    """
     if not practice.logo_path:
         return ""
+    if practice.logo_path.startswith(MEDIA_PREFIX):
+        if store_path is None:
+            return ""
+        from tcdesk.services.media import media_dir_for
+
+        return str(media_dir_for(Path(store_path)) / practice.logo_path[len(MEDIA_PREFIX) :])
     path = Path(practice.logo_path).expanduser()
     if not path.is_absolute():
         path = assets_dir() / path

@@ -62,7 +62,9 @@ def patient_overview(desk: Desk, patient_id: str) -> PatientOverview | None:
     if patient is None:
         return None
     staff = {s.id: s.name for s in desk.practices.staff(patient.practice_id)}
-    offices = {o.id: o.name for o in desk.practices.offices(patient.practice_id)}
+    offices = {
+        o.id: o.name for o in desk.practices.offices(patient.practice_id, include_removed=True)
+    }
     consults = tuple(
         _summary(desk, c, staff, offices) for c in desk.consults.for_patient(patient_id)
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from tcdesk.domain import (
@@ -15,11 +14,11 @@ from tcdesk.domain import (
     StaffRole,
     TreatmentType,
 )
-from tcdesk.errors import UserError
 from tcdesk.services.desk import Desk
 from tcdesk.services.ids import new_id
+from tcdesk.services.validation import FieldError, colour, optional_phone, required
 
-# Typical US fees (DOMAIN.md); the owner edits them later.
+# Typical US fees (DOMAIN.md); the owner changes them in Settings (services/settings/fees).
 STARTING_FEES: tuple[tuple[TreatmentType, str, int, int, int], ...] = (
     (TreatmentType.METAL_BRACES, "Metal braces", 560_000, 24, 6),
     (TreatmentType.CLEAR_BRACES, "Clear braces", 640_000, 24, 6),
@@ -29,8 +28,6 @@ STARTING_FEES: tuple[tuple[TreatmentType, str, int, int, int], ...] = (
     (TreatmentType.LIMITED, "Limited treatment", 240_000, 8, 6),
     (TreatmentType.OBSERVATION, "Observation", 0, 6, 26),
 )
-
-COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 @dataclass(frozen=True)
@@ -44,23 +41,24 @@ class PracticeSetup:
     brand_color: str = "#1F6F8B"
 
 
-class SetupError(UserError):
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
+class SetupError(FieldError):
+    """A set-up field's mistake (a ``FieldError``: ``field`` names the form's field)."""
 
 
 def validate_setup(setup: PracticeSetup) -> None:
-    for field, label in (
-        ("practice_name", "The practice's name"),
-        ("office_name", "The main office's name"),
-        ("coordinator_name", "Your name"),
-        ("doctor_name", "The doctor's name"),
-    ):
-        if not getattr(setup, field).strip():
-            raise SetupError(field, f"{label} is needed.")
-    if not COLOUR.match(setup.brand_color):
-        raise SetupError("brand_color", "The brand colour must look like #1F6F8B.")
+    """The same checks as Settings (``validation``), so both refuse the same things."""
+    try:
+        for field, label in (
+            ("practice_name", "The practice's name"),
+            ("office_name", "The main office's name"),
+            ("coordinator_name", "Your name"),
+            ("doctor_name", "The doctor's name"),
+        ):
+            required(field, label, getattr(setup, field))
+        optional_phone("phone", setup.phone)
+        colour("brand_color", setup.brand_color)
+    except FieldError as error:
+        raise SetupError(error.field, error.message) from None
 
 
 def set_up_practice(desk: Desk, setup: PracticeSetup) -> Practice:
@@ -73,7 +71,7 @@ def set_up_practice(desk: Desk, setup: PracticeSetup) -> Practice:
         name=setup.practice_name.strip(),
         phone=setup.phone.strip(),
         address=setup.address.strip(),
-        brand_color=setup.brand_color,
+        brand_color=setup.brand_color.strip().upper(),
     )
     office = Office(
         id=new_id(),
@@ -99,7 +97,7 @@ def set_up_practice(desk: Desk, setup: PracticeSetup) -> Practice:
                     office_id=office.id,
                 )
             )
-        for treatment, name, fee, months, weeks in STARTING_FEES:
+        for position, (treatment, name, fee, months, weeks) in enumerate(STARTING_FEES):
             desk.practices.save_fee(
                 FeeScheduleItem(
                     id=new_id(),
@@ -109,6 +107,7 @@ def set_up_practice(desk: Desk, setup: PracticeSetup) -> Practice:
                     fee_cents=fee,
                     typical_months=months,
                     visit_interval_weeks=weeks,
+                    position=position,
                 )
             )
         desk.practices.save_policy(FinancialPolicy(practice_id=practice.id))

@@ -44,7 +44,7 @@ def summary_data(desk: Desk, consult_id: str) -> SummaryData:
         practice_address=practice.address,
         practice_phone=practice.phone,
         practice_website=practice.website,
-        logo_path=logo_path(practice),
+        logo_path=logo_path(practice, desk.path),
         office_name=sources.office_name,
         office_address=sources.office_address,
         office_phone=sources.office_phone,
@@ -73,7 +73,10 @@ def summary_data(desk: Desk, consult_id: str) -> SummaryData:
         coordinator_phone=sources.coordinator_phone,
         coordinator_email=sources.coordinator_email,
         timeline_visit_weeks=featured.visit_interval_weeks if featured else 0,
-        estimate_valid_days=desk.practices.policy(practice.id).estimate_valid_days,
+        estimate_valid_days=(
+            (sources.file.plan.policy if sources.file.plan else None)
+            or desk.practices.policy(practice.id)
+        ).estimate_valid_days,
         brand_color=practice.brand_color,
     )
 

@@ -45,7 +45,9 @@ def money_summary(
     mine = plan if plan is not None and plan.option_id == option.id else None
     pricing = ConsultPricing(desk, sources.file)
     agreement_day = mine.agreement_date if mine else today
-    choices = pricing.choices(option, agreement_day, mine.discounts if mine else ())
+    choices = pricing.choices(
+        option, agreement_day, mine.discounts if mine else (), mine.policy if mine else None
+    )
     chosen_key = None
     extra: tuple[SummaryChoice, ...] = ()
     quote = _family_quote(pricing, mine)

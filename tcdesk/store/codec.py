@@ -44,6 +44,8 @@ def _encode_value(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, tuple | list):
         return json.dumps([_to_jsonable(v) for v in value], ensure_ascii=False)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return json.dumps(_to_jsonable(value), ensure_ascii=False, sort_keys=True)
     raise TypeError(f"cannot store {type(value).__name__}")
 
 
@@ -71,6 +73,8 @@ def _decode_value(hint: Any, raw: Any) -> Any:
         return tuple(_decode_value(item_type, item) for item in items)
     if dataclasses.is_dataclass(hint) and isinstance(raw, dict):
         return from_row(hint, raw)
+    if dataclasses.is_dataclass(hint) and isinstance(raw, str):
+        return from_row(hint, json.loads(raw)) if raw else None  # "" = none stored
     if hint is bool:
         return bool(raw)
     if hint is Decimal:

@@ -63,7 +63,10 @@ class ConsultRepository:
 
     def add_plan(self, plan: PaymentPlan) -> None:
         """Plans are history: each change is a new row, the newest is current."""
-        self._r.insert("payment_plans", plan)
+        row = self._r.row("payment_plans", plan)
+        if row.get("policy") is None:
+            row["policy"] = ""  # no snapshot (the column predates it and is NOT NULL)
+        self._r.db["payment_plans"].insert(row)
 
     def notes(self, consult_id: str) -> list[Note]:
         return self._r.where("notes", Note, "consult_id = ?", [consult_id], "created_at, rowid")

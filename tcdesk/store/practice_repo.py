@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tcdesk.domain import FeeScheduleItem, FinancialPolicy, Office, Practice, Staff
+from tcdesk.store.codec import from_row
 from tcdesk.store.records import Records
 
 
@@ -18,7 +19,13 @@ class PracticeRepository:
     def save(self, practice: Practice) -> None:
         self._r.upsert("practices", practice)
 
-    def offices(self, practice_id: str) -> list[Office]:
+    def offices(self, practice_id: str, *, include_removed: bool = False) -> list[Office]:
+        """The practice's offices; ``include_removed`` for history (old consults' offices)."""
+        if include_removed:
+            rows = self._r.db["offices"].rows_where(
+                "practice_id = ?", [practice_id], order_by="kind, name"
+            )
+            return [from_row(Office, row) for row in rows]
         return self._r.where("offices", Office, "practice_id = ?", [practice_id], "kind, name")
 
     def save_office(self, office: Office) -> None:

@@ -91,7 +91,9 @@ class PracticeSetupDialog(QDialog):
         buttons.accepted.connect(self._try_accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        intro = QLabel("Fees and money rules start from typical figures; change them later.")
+        intro = QLabel(
+            "Fees and money rules start from typical figures; change them any time in Settings."
+        )
         intro.setWordWrap(True)
         intro.setAlignment(Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(intro)

@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self._build_room_screen_bar()
         self._build_import_actions()
         self._arrange(QLabel(practice.name if practice else ""))
+        self._build_settings_actions()
         self.problems: list[str] = []
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
         self.refresh_patients()
@@ -152,6 +153,58 @@ class MainWindow(QMainWindow):
             self.today_button.setChecked(False)  # refreshes the list
         else:
             self.refresh_patients()
+
+    def _build_settings_actions(self) -> None:
+        """Settings (Ctrl+,): the practice, offices, staff, fees, money rules and terms."""
+        from PySide6.QtGui import QAction
+        from PySide6.QtWidgets import QApplication
+
+        from tcdesk.ui.settings.settings_window import SettingsWindow
+        from tcdesk.ui.style import staff_stylesheet
+
+        self.settings_window: SettingsWindow | None = None
+        self.settings_action = QAction("Settings…", self)
+        self.settings_action.setObjectName("settingsAction")
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(self.settings_action)
+        self.settings_button = QPushButton("Se&ttings")
+        self.settings_button.setObjectName("settingsButton")
+        self.settings_button.setToolTip(
+            "The practice, offices, staff, fees, money rules and terms (Ctrl+,)"
+        )
+        self.settings_button.clicked.connect(self.settings_action.trigger)
+        top = self.centralWidget().layout().itemAt(0).layout()
+        top.addWidget(self.settings_button)
+        heading = next(
+            (
+                w
+                for w in self.centralWidget().findChildren(QLabel)
+                if w.property("role") == "heading"
+            ),
+            None,
+        )
+
+        def refresh_practice() -> None:
+            practice = self._desk.practice()
+            if practice is None:
+                return
+            self.setWindowTitle(f"tcdesk — {practice.name}")
+            if heading is not None:
+                heading.setText(practice.name)
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                app.setStyleSheet(staff_stylesheet(practice.brand_color))
+
+        def open_settings() -> None:
+            if self.settings_window is None:
+                self.settings_window = SettingsWindow(self._desk, self)
+                self.settings_window.changed.connect(refresh_practice)
+            self.settings_window.show()
+            self.settings_window.raise_()
+            self.settings_window.activateWindow()
+
+        self.settings_action.triggered.connect(open_settings)
 
     def show_room_screen_idle(self, idle: bool) -> None:
         """Offer to close the room's screen while it shows the idle welcome."""

@@ -18,6 +18,8 @@ def _canonical(value: Any) -> Any:
             f.name: _canonical(getattr(value, f.name))
             for f in dataclasses.fields(value)
             if f.name != "signatures"
+            # the shipped terms ("") leave agreements made before custom terms unchanged
+            and not (f.name == "terms_text" and not getattr(value, f.name))
         }
     if isinstance(value, dict):
         return {str(k): _canonical(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}

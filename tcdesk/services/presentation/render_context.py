@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from tcdesk.domain import (
@@ -32,6 +33,7 @@ from tcdesk.errors import UserError
 from tcdesk.render import Content, build_timeline, load_content
 from tcdesk.services.clock import today as local_today
 from tcdesk.services.desk import Desk
+from tcdesk.services.document_sources import MEDIA_PREFIX, logo_path
 from tcdesk.services.policy import cents_to_decimal
 from tcdesk.services.presentation.featured_option import chosen_option_id, featured_option
 from tcdesk.services.presentation.investment import ZERO, investment_context, label_choices
@@ -81,7 +83,7 @@ def build_context(
     label_choices(investment, content)
     estimate = investment["insurance_estimate"]
     return {
-        "practice": _practice(practice),
+        "practice": _practice(practice, desk.path),
         "office": _office_context(office, practice),
         "patient": _patient(patient, consult.consult_date),
         "coordinator": _person(coordinator),
@@ -132,12 +134,23 @@ def _consult_and_patient(desk: Desk, consult_id: str) -> tuple[ConsultFile, Pati
 def _office(desk: Desk, practice: Practice | None, office_id: str | None) -> Office | None:
     if practice is None:
         return None
-    return next((o for o in desk.practices.offices(practice.id) if o.id == office_id), None)
+    return next(
+        (o for o in desk.practices.offices(practice.id, include_removed=True) if o.id == office_id),
+        None,
+    )
 
 
-def _practice(practice: Practice | None) -> dict[str, str]:
-    """The practice's public details (all empty before the practice is set up)."""
-    return {key: getattr(practice, attr) if practice else "" for key, attr in _PRACTICE_FIELDS}
+def _practice(practice: Practice | None, store_path: Path | None = None) -> dict[str, str]:
+    """The practice's public details (all empty before the practice is set up).
+
+    A logo imported in Settings (``media:...``) lives in the media folder beside
+    the store: it is resolved to an absolute path here, which ``Renderer.asset``
+    opens as is; any other logo stays as stored (relative to assets/ or absolute).
+    """
+    found = {key: getattr(practice, attr) if practice else "" for key, attr in _PRACTICE_FIELDS}
+    if practice is not None and practice.logo_path.startswith(MEDIA_PREFIX):
+        found["logo"] = logo_path(practice, store_path)
+    return found
 
 
 def _office_context(office: Office | None, practice: Practice | None) -> dict[str, str]:

@@ -1,0 +1,115 @@
+"""The practice's own details: name, logo, brand colour and how families reach it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+
+from tcdesk.domain import Practice
+from tcdesk.errors import UserError
+from tcdesk.services.desk import Desk
+from tcdesk.services.document_sources import MEDIA_PREFIX, logo_path
+from tcdesk.services.media import media_dir_for, store_image
+from tcdesk.services.settings import changes
+from tcdesk.services.validation import (
+    FieldError,
+    Problems,
+    colour,
+    optional_email,
+    optional_phone,
+    required,
+)
+
+# field -> label, in the order the form shows them
+PRACTICE_FIELDS: dict[str, str] = {
+    "name": "Practice name",
+    "phone": "Phone",
+    "email": "Email",
+    "website": "Website",
+    "address": "Address",
+    "brand_color": "Brand colour",
+}
+
+
+def current_practice(desk: Desk) -> Practice:
+    practice = desk.practice()
+    if practice is None:
+        raise UserError("This file holds no practice yet; set up the practice first.")
+    return practice
+
+
+def check_practice(practice: Practice, values: Mapping[str, str]) -> Practice:
+    """``practice`` with ``values`` (only the fields given) checked; every mistake at once."""
+    unknown = set(values) - set(PRACTICE_FIELDS)
+    if unknown:
+        raise FieldError(sorted(unknown)[0], f"There is no practice setting {sorted(unknown)[0]}.")
+    problems = Problems()
+    cleaned: dict[str, str] = {}
+    for field, text in values.items():
+        with problems.check():
+            if field == "name":
+                cleaned[field] = required(field, "The practice's name", text)
+            elif field == "phone":
+                cleaned[field] = optional_phone(field, text)
+            elif field == "email":
+                cleaned[field] = optional_email(field, text)
+            elif field == "brand_color":
+                cleaned[field] = colour(field, text)
+            elif field == "website":
+                cleaned[field] = _website(text)
+            else:
+                cleaned[field] = "\n".join(
+                    " ".join(line.split()) for line in text.strip().splitlines()
+                )
+    problems.raise_if_any()
+    return replace(practice, **cleaned)
+
+
+def _website(text: str) -> str:
+    cleaned = text.strip()
+    if cleaned and (" " in cleaned or "." not in cleaned):
+        raise FieldError("website", f'"{cleaned}" is not a web address (like brightsmiles.com).')
+    return cleaned
+
+
+def update_practice(
+    desk: Desk, values: Mapping[str, str], *, actor_id: str | None = None
+) -> Practice:
+    """Change the practice's details; one audit entry lists what changed."""
+    old = current_practice(desk)
+    new = check_practice(old, values)
+    _save(desk, old, new, actor_id)
+    return new
+
+
+def import_logo(desk: Desk, source: Path, *, actor_id: str | None = None) -> Practice:
+    """Keep ``source`` (JPEG or PNG) in the media folder and make it the practice's logo."""
+    old = current_practice(desk)
+    if desk.path is None:
+        raise UserError("This practice file has no folder to keep a logo in.")
+    stored = store_image(media_dir_for(desk.path), Path(source))
+    new = replace(old, logo_path=f"{MEDIA_PREFIX}{stored.relative_path}")
+    _save(desk, old, new, actor_id)
+    return new
+
+
+def remove_logo(desk: Desk, *, actor_id: str | None = None) -> Practice:
+    old = current_practice(desk)
+    new = replace(old, logo_path="")
+    _save(desk, old, new, actor_id)
+    return new
+
+
+def logo_file(desk: Desk) -> str:
+    """The logo as an absolute path a renderer opens ("" for none)."""
+    return logo_path(current_practice(desk), desk.path)
+
+
+def _save(desk: Desk, old: Practice, new: Practice, actor_id: str | None) -> None:
+    found = changes.differences(old, new, skip=("agreement_terms",))
+    if not found:
+        return
+    with desk.transaction():
+        desk.practices.save(new)
+        changes.record(desk, "settings_practice", new.id, actor_id, found)
