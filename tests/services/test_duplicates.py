@@ -12,7 +12,10 @@ from tcdesk.services.duplicates import (
     possible_duplicates,
 )
 from tcdesk.services.intake import add_family
-from tests.intake_practice import TEEN, practice_desk  # noqa: F401
+from tests import intake_practice
+from tests.intake_practice import TEEN
+
+practice_desk = intake_practice.practice_desk  # the fixture
 
 BORN = date(2012, 3, 4)
 

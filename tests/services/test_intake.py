@@ -20,7 +20,10 @@ from tcdesk.services.intake import (
 )
 from tcdesk.services.referrers import add_doctor
 from tcdesk.services.validation import FieldErrors
-from tests.intake_practice import TEEN, practice_desk  # noqa: F401
+from tests import intake_practice
+from tests.intake_practice import TEEN
+
+practice_desk = intake_practice.practice_desk  # the fixture
 
 ADULT = replace(
     TEEN,

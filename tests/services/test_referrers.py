@@ -7,7 +7,10 @@ import pytest
 from tcdesk.services import referrers
 from tcdesk.services.intake import add_family
 from tcdesk.services.validation import FieldError, FieldErrors
-from tests.intake_practice import TEEN, practice_desk  # noqa: F401
+from tests import intake_practice
+from tests.intake_practice import TEEN
+
+practice_desk = intake_practice.practice_desk  # the fixture
 
 
 def test_add_list_and_find(practice_desk) -> None:

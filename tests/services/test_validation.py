@@ -126,6 +126,5 @@ def test_one_field_error_reads_as_itself() -> None:
 
 def test_other_errors_pass_through_problems() -> None:
     problems = v.Problems()
-    with pytest.raises(ZeroDivisionError):
-        with problems.check():
-            1 / 0  # noqa: B018
+    with pytest.raises(ZeroDivisionError), problems.check():
+        1 / 0  # noqa: B018

@@ -12,8 +12,10 @@ from tcdesk.services.ids import new_id
 from tcdesk.services.machine_settings import MachineSettings, MachineSettingsStore
 from tcdesk.services.validation import FieldErrors
 from tcdesk.services.walk_in import on_duty, start_walk_in
+from tests import intake_practice
 from tests.conftest import FIXED_NOW
-from tests.intake_practice import practice_desk  # noqa: F401
+
+practice_desk = intake_practice.practice_desk  # the fixture
 
 
 def _start(desk, name="Sam Okafor", contact="(503) 555-0142", **kwargs):
