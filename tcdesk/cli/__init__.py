@@ -33,6 +33,8 @@ SUBCOMMAND_MODULES = (
     "agreement_command",
     "summary_command",
     "print_command",
+    "walk_in_command",
+    "referrers_command",
 )
 
 
