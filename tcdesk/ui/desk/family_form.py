@@ -159,7 +159,8 @@ class FamilyForm(QDialog):
         editor.remove_requested.connect(self._remove_party)
         self.parties.append(editor)
         self.parties_layout.insertWidget(self.parties_layout.count() - 1, editor)
-        self._retab()
+        if hasattr(self, "save_button"):  # still building: the whole chain is set at the end
+            self._retab()
         if focus:
             editor.name.setFocus()
         return editor
