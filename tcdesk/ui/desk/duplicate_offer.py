@@ -63,9 +63,9 @@ class DuplicateOffer(QFrame):
             if len(matches) > 1
             else ""
         )
+        why = escape(first.why)
         self.text.setText(
-            f"<b>Already here?</b> {describe(first)}"
-            f" <span style='color:#5E656C'>· {escape(first.why)}</span>{more}"
+            f"<b>Already here?</b> {why[:1].upper() + why[1:]}: {describe(first)}{more}"
         )
         self.show()
 

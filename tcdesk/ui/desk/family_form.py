@@ -240,6 +240,17 @@ class FamilyForm(QDialog):
         self.existing_chosen.emit(patient_id)
         self.done(QDialog.DialogCode.Rejected)
 
+    def done(self, result: int) -> None:
+        """Closed: no look-up may run after this (the desk may be closing too)."""
+        self._duplicate_timer.stop()
+        self._referrer_timer.stop()
+        super().done(result)
+
+    def hideEvent(self, event) -> None:
+        self._duplicate_timer.stop()
+        self._referrer_timer.stop()
+        super().hideEvent(event)
+
     # -- saving ------------------------------------------------------------------------
 
     def save(self) -> bool:

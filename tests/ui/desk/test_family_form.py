@@ -34,6 +34,7 @@ def _open_form(qtbot: QtBot, window: MainWindow) -> FamilyForm:
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.intake.form is not None and window.intake.form.isVisible())
     form = window.intake.form
+    qtbot.addWidget(form)  # closed after the test, its look-ups stopped
     qtbot.waitExposed(form)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
     return form
@@ -137,7 +138,7 @@ def test_typing_a_family_already_here_offers_it_and_opens_it(qtbot: QtBot, pract
     qtbot.waitUntil(form.offer.isVisible, timeout=3000)  # after a pause in typing
     text = form.offer.text.text()
     assert "Already here?" in text and "Zo Martínez" in text and "born" in text
-    assert "same name and date of birth" in text and "Lucía Martínez" in text
+    assert "same name and date of birth" in text.lower() and "Lucía Martínez" in text
     qtbot.mouseClick(form.offer.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not form.isVisible())
     assert practice_desk.patients.count() == 1  # nothing new was created
@@ -150,7 +151,7 @@ def test_the_same_phone_is_offered_too(qtbot: QtBot, practice_desk) -> None:
     form = _open_form(qtbot, window)
     _type(qtbot, form.patient.phone, "503.555.0101")
     qtbot.waitUntil(form.offer.isVisible, timeout=3000)
-    assert "same phone" in form.offer.text.text()
+    assert "same phone" in form.offer.text.text().lower()
 
 
 def test_edit_family_from_the_patient_panel(qtbot: QtBot, practice_desk) -> None:
@@ -160,6 +161,7 @@ def test_edit_family_from_the_patient_panel(qtbot: QtBot, practice_desk) -> None
     assert window.select_patient(saved.patient.id)
     qtbot.mouseClick(window.panel.edit_family_button, Qt.MouseButton.LeftButton)
     form = window.intake.form
+    qtbot.addWidget(form)
     qtbot.waitUntil(lambda: form is not None and form.isVisible())
     assert form.windowTitle() == "Edit family"
     assert form.patient.first.text() == "Zoë" and form.patient.birth.text() == "2012-03-04"

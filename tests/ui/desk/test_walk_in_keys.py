@@ -76,6 +76,7 @@ def test_walk_in_to_presenting_in_at_most_five_keys(qtbot: QtBot, app) -> None:
     keys.press(Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: window.intake.walk_in is not None and window.intake.walk_in.isVisible())
     form = window.intake.walk_in
+    qtbot.addWidget(form)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
     assert QApplication.focusWidget() is form.name
     keys.type("Sam Okafor")
@@ -113,6 +114,7 @@ def test_the_walk_in_form_is_preset_to_who_is_on_duty_and_refuses_at_the_field(
     qtbot.waitExposed(window)
     qtbot.mouseClick(window.intake.walk_in_button, Qt.MouseButton.LeftButton)
     form = window.intake.walk_in
+    qtbot.addWidget(form)
     qtbot.waitUntil(lambda: form is not None and form.isVisible())
     qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
     assert form.coordinator.currentText() == "Ana Ruiz"
