@@ -42,11 +42,11 @@ class IntakeActions:
         self.walk_in_action = self._action("&Walk-in", WALK_IN_KEYS, self.open_walk_in)
         self.present_action = self._action("Present this consult", PRESENT_KEYS, self._present)
 
-        self.new_family_button = QPushButton("New family")
+        self.new_family_button = QPushButton("&New family")
         self.new_family_button.setObjectName("newFamilyButton")
         self.new_family_button.setToolTip("Add a patient, who pays, and their insurance (Ctrl+N)")
         self.new_family_button.clicked.connect(self.open_new_family)
-        self.walk_in_button = QPushButton("Walk-in")
+        self.walk_in_button = QPushButton("&Walk-in")
         self.walk_in_button.setObjectName("walkInButton")
         self.walk_in_button.setProperty("primary", True)
         self.walk_in_button.setMinimumWidth(140)
@@ -94,6 +94,7 @@ class IntakeActions:
             self._window.show_problem(str(error))
             return None
         form.started.connect(self._walk_in_started)
+        form.existing_chosen.connect(self.show_patient)
         self.walk_in = form
         form.open()
         return form

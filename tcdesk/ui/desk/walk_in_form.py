@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from itertools import pairwise
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,9 +25,12 @@ from PySide6.QtWidgets import (
 from tcdesk.domain import StaffRole
 from tcdesk.errors import UserError
 from tcdesk.services.desk import Desk
+from tcdesk.services.duplicates import PossibleDuplicate, possible_duplicates
 from tcdesk.services.machine_settings import MachineSettingsStore
-from tcdesk.services.validation import FieldErrors
+from tcdesk.services.validation import FieldErrors, date_text
 from tcdesk.services.walk_in import WalkInStarted, on_duty, staff_on_duty, start_walk_in
+from tcdesk.ui.desk.duplicate_offer import DuplicateOffer
+from tcdesk.ui.desk.family_form import DUPLICATE_DELAY_MS
 from tcdesk.ui.desk.field_marks import FieldMarks, error_label
 
 
@@ -35,6 +38,7 @@ class WalkInForm(QDialog):
     """``started`` carries the ``WalkInStarted`` once the patient and consult exist."""
 
     started = Signal(object)
+    existing_chosen = Signal(str)  # the family is already on file: open it instead
 
     def __init__(
         self,
@@ -100,8 +104,15 @@ class WalkInForm(QDialog):
 
         heading = QLabel("Walk-in")
         heading.setProperty("role", "heading")
+        self.offer = DuplicateOffer()
+        self.offer.open_requested.connect(self._open_existing)
+        self._duplicate_timer = QTimer(self, singleShot=True, interval=DUPLICATE_DELAY_MS)
+        self._duplicate_timer.timeout.connect(self.check_duplicates)
+        for edit in (self.name, self.contact, self.birth):
+            edit.textChanged.connect(lambda _t: self._duplicate_timer.start())
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
+        layout.addWidget(self.offer)
         layout.addLayout(form)
         layout.addWidget(source)
         layout.addWidget(self.general_error)
@@ -119,6 +130,34 @@ class WalkInForm(QDialog):
             combo.addItem(person.name, person.id)
         combo.setCurrentIndex(max(0, combo.findData(chosen)))
         return combo
+
+    def check_duplicates(self) -> list[PossibleDuplicate]:
+        """The same phone or email (or name and birth date, when asked) already on file."""
+        words = self.name.text().split()
+        first, last = (" ".join(words[:-1]), words[-1]) if len(words) > 1 else ("", "")
+        contact = self.contact.text().strip()
+        try:
+            born = date_text("", "", self.birth.text())
+        except UserError:
+            born = None
+        found = possible_duplicates(
+            self._desk,
+            first,
+            last,
+            born,
+            "" if "@" in contact else contact,
+            contact if "@" in contact else "",
+        )
+        self.offer.show_matches(found)
+        return found
+
+    def _open_existing(self, patient_id: str) -> None:
+        self.existing_chosen.emit(patient_id)
+        self.done(QDialog.DialogCode.Rejected)
+
+    def done(self, result: int) -> None:
+        self._duplicate_timer.stop()
+        super().done(result)
 
     def start(self) -> bool:
         self.marks.clear()

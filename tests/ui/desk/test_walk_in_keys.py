@@ -130,3 +130,25 @@ def test_the_walk_in_form_is_preset_to_who_is_on_duty_and_refuses_at_the_field(
     qtbot.keyClick(form, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not form.isVisible())
     assert app.desk.patients.count() == 0
+
+
+def test_a_walk_in_already_on_file_is_offered_instead(qtbot: QtBot, app) -> None:
+    from tcdesk.services.intake import add_family
+
+    existing = add_family(app.desk, intake_practice.TEEN)
+    window = app.main_window
+    window.show()
+    qtbot.waitExposed(window)
+    window.intake.open_walk_in()
+    form = window.intake.walk_in
+    qtbot.addWidget(form)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
+    qtbot.keyClicks(form.name, "Lucia Martinez")
+    qtbot.keyClick(form.name, Qt.Key.Key_Tab)
+    qtbot.keyClicks(form.contact, "503-555-0101")
+    qtbot.waitUntil(form.offer.isVisible, timeout=3000)
+    assert "same phone" in form.offer.text.text().lower()
+    qtbot.mouseClick(form.offer.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not form.isVisible())
+    assert app.desk.patients.count() == 1 and app.desk.consults.all() == []
+    assert window.selected_patient_id() == existing.patient.id
