@@ -265,3 +265,24 @@ def test_a_bad_edit_changes_nothing(practice_desk) -> None:
 def test_edit_of_an_unknown_patient_is_refused(practice_desk) -> None:
     with pytest.raises(UserError, match="No patient"):
         update_family(practice_desk, "nobody", TEEN)
+
+
+def test_a_walk_in_keeps_an_unknown_birth_date_until_it_is_given(practice_desk) -> None:
+    from tcdesk.services.walk_in import on_duty, start_walk_in
+    from tests.conftest import FIXED_NOW
+
+    duty = on_duty(practice_desk)
+    started = start_walk_in(
+        practice_desk, "Sam Okafor", "5035550142", duty.office.id, duty.coordinator.id,
+        duty.doctor.id, FIXED_NOW,
+    )  # fmt: skip
+    form = family_for_editing(practice_desk, started.patient.id)
+    assert form.birth_date == ""  # the placeholder is never shown
+    saved = update_family(practice_desk, started.patient.id, replace(form, email="sam@example.com"))
+    assert not saved.patient.birth_date_known and saved.patient.lead_source is LeadSource.WALK_IN
+    saved = update_family(practice_desk, started.patient.id, replace(form, birth_date="1990-02-03"))
+    assert saved.patient.birth_date_known and saved.patient.birth_date == date(1990, 2, 3)
+    with pytest.raises(FieldErrors) as raised:  # once known, it cannot be emptied again
+        update_family(practice_desk, started.patient.id, replace(form, birth_date=""))
+    assert "patient.birth_date" in raised.value.by_field()
+    assert practice_desk.consults.for_patient(started.patient.id)[0].id == started.consult.id
