@@ -41,6 +41,8 @@ SUBCOMMAND_MODULES = (
     "fees_command",
     "policy_command",
     "terms_command",
+    "walk_in_command",
+    "referrers_command",
 )
 
 

@@ -27,6 +27,9 @@ class Patient:
     external_id: str = ""  # the id in the practice-management system it came from
     referrer_kind: str = ""  # "", "patient", "doctor": what ``referrer_id`` points at
     referrer_id: str | None = None
+    # False for a walk-in whose date of birth was not asked yet; ``birth_date``
+    # then holds the day they came in and must not be shown or used as an age.
+    birth_date_known: bool = True
 
     @property
     def display_first(self) -> str:

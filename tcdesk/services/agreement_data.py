@@ -152,6 +152,10 @@ def agreement_data(
     plan = priced.plan
     issued = issued_on or plan.agreement_date
     patient = sources.patient
+    if not patient.birth_date_known:  # a walk-in's date of birth was not asked yet
+        raise UserError(
+            f"Add {patient.legal_name}'s date of birth (Edit family) before the agreement."
+        )
     responsible = _responsible(patient, desk.patients.responsible_parties(patient.id), issued)
     practice = sources.practice
     policy = plan.policy or desk.practices.policy(practice.id)  # the plan's own rules

@@ -121,7 +121,7 @@ def base_request(
             adjustments=tuple(adjustment(d) for d in discounts),
             primary_insurance=insurance_plan(primary) if primary else None,
             secondary_insurance=insurance_plan(secondary) if secondary and primary else None,
-            patient_birth_date=patient.birth_date,
+            patient_birth_date=patient.birth_date if patient.birth_date_known else None,
             treatment_start=start,
             treatment_months=max(1, option.estimated_months),
         )

@@ -1,4 +1,5 @@
-"""Choices that belong to this computer, not the practice: the room's screen, the printer.
+"""Choices that belong to this computer, not the practice: the room's screen, the printer,
+this desk's office and who is on duty here.
 
 Kept as a small JSON file in the per-user config folder, because a laptop
 carried between offices meets different screens and printers.
@@ -19,6 +20,11 @@ class MachineSettings:
     patient_screen: str = ""  # screen name, e.g. "HDMI-1"; "" = first non-primary
     patient_screen_geometry: str = ""  # "x,y,w,h" as last seen, to tell twins apart
     printer: str = ""  # quick-print queue name
+    # Who is on duty at this desk, preset on a walk-in; "" = the main office, the
+    # first active coordinator and doctor (see services.walk_in.on_duty).
+    office_id: str = ""
+    coordinator_id: str = ""
+    doctor_id: str = ""
 
 
 class MachineSettingsStore:

@@ -9,7 +9,7 @@ several so a form can mark every field at once and save nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -148,3 +148,42 @@ def colour(field: str, value: str) -> str:
     if not COLOUR.match(cleaned):
         raise FieldError(field, "The colour must look like #1F6F8B.")
     return cleaned.upper()
+
+
+US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def date_text(field: str, label: str, value: str | date | None) -> date | None:
+    """A date as typed: ISO (2012-03-04) or US (03/04/2012); None when left empty."""
+    if value is None or isinstance(value, date):
+        return value
+    text = value.strip()
+    if not text:
+        return None
+    us = US_DATE.match(text)
+    try:
+        if us:
+            return date(int(us.group(3)), int(us.group(1)), int(us.group(2)))
+        return date.fromisoformat(text)
+    except ValueError:
+        raise FieldError(
+            field, f'{label} must be a date like 2012-03-04 or 03/04/2012 (not "{text}").'
+        ) from None
+
+
+def choice(field: str, label: str, value: str, allowed: Iterable[str]) -> str:
+    """One of a closed set (an enum's values), with the choices named when it is not."""
+    options = list(allowed)
+    cleaned = value.strip().lower()
+    if cleaned not in options:
+        raise FieldError(field, f'{label} must be one of {", ".join(options)} (not "{value}").')
+    return cleaned
+
+
+def optional_whole_number(
+    field: str, label: str, value: str | int | None, *, least: int, most: int
+) -> int | None:
+    """A whole number, or None when left empty (e.g. an insurance with no age limit)."""
+    if value is None or str(value).strip() == "":
+        return None
+    return whole_number(field, label, value, least=least, most=most)

@@ -284,3 +284,13 @@ def m004_real_practice(db: Database) -> None:
 
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
+
+
+@migrations(name="m005_intake")
+def m005_intake(db: Database) -> None:
+    """A walk-in's date of birth may not be known yet: say so instead of inventing one.
+
+    ``birth_date`` stays NOT NULL (it then holds the day they walked in, never
+    shown); ``birth_date_known = 0`` tells every reader to ask for it.
+    """
+    db.execute("ALTER TABLE patients ADD COLUMN birth_date_known INTEGER NOT NULL DEFAULT 1")

@@ -86,6 +86,41 @@ class PatientRepository:
             )
         return entries
 
+    def matching(self, birth_date: str, phone: str, email: str) -> list[Patient]:
+        """Patients born on ``birth_date`` (ISO), or with this phone key or email.
+
+        Three indexed look-ups (patients_birth_date, patients_phone_key,
+        patients_email), never a scan: the new-family form asks on every pause
+        in typing. An empty value asks nothing.
+        """
+        parts: list[str] = []
+        params: list[str] = []
+        if birth_date:
+            parts.append(
+                "SELECT * FROM patients WHERE birth_date = ? AND birth_date_known = 1"
+                " AND deleted_at IS NULL"
+            )
+            params.append(birth_date)
+        if phone:
+            parts.append(
+                "SELECT * FROM patients WHERE phone_key = ? AND phone_key != ''"
+                " AND deleted_at IS NULL"
+            )
+            params.append(phone)
+        if email:
+            parts.append(
+                "SELECT * FROM patients WHERE email = ? COLLATE NOCASE AND email != ''"
+                " AND deleted_at IS NULL"
+            )
+            params.append(email)
+        if not parts:
+            return []
+        sql = (
+            " UNION ".join(parts)
+            + " ORDER BY legal_last COLLATE NOCASE, legal_first COLLATE NOCASE"
+        )
+        return [from_row(Patient, row) for row in self._r.db.query(sql, params)]
+
     def count(self) -> int:
         row = self._r.db.execute("SELECT count(*) FROM patients WHERE deleted_at IS NULL")
         return int(row.fetchone()[0])
@@ -102,6 +137,14 @@ class PatientRepository:
         return self._r.where(
             "insurance_policies", InsurancePolicy, "patient_id = ?", [patient_id], "rank"
         )
+
+    def insurance_ids(self, patient_id: str) -> dict[str, str]:
+        """Each rank's row id, removed plans too: a plan added again reuses its row
+        (one plan per rank and patient, soft-deleted ones included)."""
+        rows = self._r.db.execute(
+            "SELECT rank, id FROM insurance_policies WHERE patient_id = ?", [patient_id]
+        ).fetchall()
+        return {rank: row_id for rank, row_id in rows}
 
     def save_insurance(self, policy: InsurancePolicy) -> None:
         self._r.upsert("insurance_policies", policy)

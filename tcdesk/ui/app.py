@@ -87,7 +87,9 @@ class Application:
         QApplication.instance().setStyleSheet(  # type: ignore[union-attr]
             staff_stylesheet(practice.brand_color if practice else "#1F6F8B")
         )
-        self.main_window = MainWindow(desk, today(desk.clock), on_present=self.present)
+        self.main_window = MainWindow(
+            desk, today(desk.clock), on_present=self.present, settings=settings
+        )
         self.presentation = None
         # The room's monitor, kept between consults on the practice's idle screen.
         self.room_screen = RoomScreen()

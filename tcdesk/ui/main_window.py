@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tcdesk.services.desk import Desk
+from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.patient_overview import patient_overview, search_patients
 from tcdesk.ui.patient_list import PatientTableModel
 from tcdesk.ui.patient_panel import PatientPanel
@@ -33,9 +34,17 @@ class MainWindow(QMainWindow):
     close_room_screen = Signal()  # the TC takes the room's idle screen down
     closing = Signal()  # the desk is closing (the app with it)
 
-    def __init__(self, desk: Desk, today: date, on_present: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        desk: Desk,
+        today: date,
+        on_present: Callable[[str], None],
+        *,
+        settings: MachineSettingsStore | None = None,
+    ) -> None:
         super().__init__()
         self._desk = desk
+        self._machine_settings = settings
         self._on_present = on_present
         practice = desk.practice()
         self.setWindowTitle(f"tcdesk — {practice.name if practice else 'no practice'}")
@@ -49,6 +58,7 @@ class MainWindow(QMainWindow):
         self.panel.present_requested.connect(self._on_present)
         self._build_room_screen_bar()
         self._build_import_actions()
+        self._build_intake_actions()
         self._arrange(QLabel(practice.name if practice else ""))
         self._build_settings_actions()
         self.problems: list[str] = []
@@ -122,6 +132,7 @@ class MainWindow(QMainWindow):
         top.addStretch(1)
         top.addWidget(self.room_screen_note)
         top.addWidget(self.close_room_screen_button)
+        top.addWidget(self.intake_bar)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -262,3 +273,12 @@ class MainWindow(QMainWindow):
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         patient_id = self.selected_patient_id()
         self.panel.show_overview(patient_overview(self._desk, patient_id) if patient_id else None)
+
+    # -- intake: a new family, a walk-in (tcdesk.ui.desk) ------------------------------
+
+    def _build_intake_actions(self) -> None:
+        """ "New family" (Ctrl+N), "Walk-in" (F2), "Edit family", and Ctrl+Enter to present."""
+        from tcdesk.ui.desk.intake_actions import IntakeActions
+
+        self.intake = IntakeActions(self, self._desk, self._machine_settings)
+        self.intake_bar = self.intake.bar

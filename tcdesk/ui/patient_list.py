@@ -80,7 +80,7 @@ class PatientTableModel(QAbstractTableModel):
         if column == 0:
             return f"{patient.legal_last}, {patient.display_first}"
         if column == 1:
-            return str(patient.age_on(self._today))
+            return str(patient.age_on(self._today)) if patient.birth_date_known else "?"
         if column == 2:
             if not entry.latest_consult_at:
                 return ""

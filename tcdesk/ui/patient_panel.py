@@ -46,6 +46,7 @@ class PatientPanel(QWidget):
     """Shows a ``PatientOverview``; asks the window to present a consult."""
 
     present_requested = Signal(str)
+    edit_family_requested = Signal(str)  # the patient's id: open the family form on it
 
     def __init__(self, today: date) -> None:
         super().__init__()
@@ -89,7 +90,14 @@ class PatientPanel(QWidget):
         splitter.addWidget(self.details)
         splitter.setSizes([260, 520])
 
+        self.edit_family_button = QPushButton("&Edit family")
+        self.edit_family_button.setObjectName("editFamilyButton")
+        self.edit_family_button.setToolTip("Change the patient, who pays, or the insurance")
+        self.edit_family_button.setEnabled(False)
+        self.edit_family_button.clicked.connect(self._edit_family)
+
         actions = QHBoxLayout()
+        actions.addWidget(self.edit_family_button)
         actions.addStretch(1)
         actions.addWidget(self.present_button)
 
@@ -105,6 +113,7 @@ class PatientPanel(QWidget):
 
     def show_overview(self, overview: PatientOverview | None) -> None:
         self._overview = overview
+        self.edit_family_button.setEnabled(overview is not None)
         self.consult_list.clear()
         self.details.clear()
         if overview is None:
@@ -119,7 +128,9 @@ class PatientPanel(QWidget):
             name += f"  ({patient.legal_name})"
         self.name_label.setText(name)
         facts = [
-            f"Age {patient.age_on(self._today)}, born {medium_date(patient.birth_date)}",
+            f"Age {patient.age_on(self._today)}, born {medium_date(patient.birth_date)}"
+            if patient.birth_date_known
+            else "Date of birth not asked yet",
             patient.phone,
             patient.email,
             f"Came to us by: {LEAD_LABELS.get(patient.lead_source, patient.lead_source)}"
@@ -153,7 +164,15 @@ class PatientPanel(QWidget):
             return
         summary = self._overview.consults[row]
         self.details.setHtml(_consult_html(summary, self._today))
-        self.present_button.setEnabled(bool(summary.options))
+        # A consult still booked can be presented before options exist (a walk-in's
+        # quick consult); a held one is presented again only with its options.
+        self.present_button.setEnabled(
+            bool(summary.options) or summary.consult.status is ConsultStatus.SCHEDULED
+        )
+
+    def _edit_family(self) -> None:
+        if self._overview is not None:
+            self.edit_family_requested.emit(self._overview.patient.id)
 
     def _present(self) -> None:
         consult_id = self.selected_consult_id()

@@ -1,1 +1,1 @@
-"""The desk: the patient list and what a coordinator does from it (import, intake, ...)."""
+"""The desk: the patient list and what a coordinator does from it (intake, walk-in, import, ...)."""

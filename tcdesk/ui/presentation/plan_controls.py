@@ -146,7 +146,8 @@ class PlanControls(QWidget):
         return self._room.pricing.option(self.option_combo.currentData())
 
     def _load_choices(self, select: str, plan: PaymentPlan | None = None) -> None:
-        self.no_fee = self.option().fee_cents == 0
+        # No option yet (a walk-in's quick consult): nothing to price, like a $0 option.
+        self.no_fee = self.option_combo.count() == 0 or self.option().fee_cents == 0
         self.load_error = ""
         choices: tuple[PaymentChoice, ...] = ()
         if not self.no_fee:

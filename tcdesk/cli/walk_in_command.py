@@ -1,0 +1,111 @@
+"""``tcdesk walk-in NAME``: a family at the door; the patient and a consult now."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from tcdesk.cli import common
+from tcdesk.cli.family_args import flag_name
+from tcdesk.domain import Staff
+from tcdesk.errors import UserError
+from tcdesk.services.desk import Desk
+from tcdesk.services.machine_settings import MachineSettingsStore
+from tcdesk.services.validation import FieldErrors
+from tcdesk.services.walk_in import on_duty, start_walk_in
+from tcdesk.store.text_search import fold
+
+WALK_IN_FLAGS = {
+    "walk_in.name": "NAME",
+    "walk_in.contact": "--phone/--email",
+    "walk_in.birth_date": "--born",
+    "walk_in.office": "--office",
+    "walk_in.coordinator": "--coordinator",
+    "walk_in.doctor": "--doctor",
+}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = common.add_command(
+        subparsers,
+        "walk-in",
+        "A family walked in: add the patient and a consult starting now; prints its id.",
+    )
+    parser.add_argument("name", metavar="NAME", help='first and last name, e.g. "Sam Okafor"')
+    contact = parser.add_mutually_exclusive_group(required=True)
+    contact.add_argument("--phone", help="a phone number to reach them")
+    contact.add_argument("--email", help="an email address to reach them")
+    parser.add_argument("--born", metavar="YYYY-MM-DD", help="date of birth, if asked")
+    parser.add_argument("--office", metavar="ID|NAME", help="default: this desk's office")
+    parser.add_argument("--coordinator", metavar="ID|NAME", help="default: the TC on duty")
+    parser.add_argument("--doctor", metavar="ID|NAME", help="default: the doctor on duty")
+    parser.add_argument("--json", action="store_true", help="print the new ids as JSON")
+    parser.set_defaults(func=run)
+
+
+def _pick(people: list[Staff], wanted: str | None, default: Staff, flag: str) -> str:
+    if not wanted:
+        return default.id
+    for person in people:
+        if wanted in (person.id,) or fold(wanted) == fold(person.name):
+            return person.id
+    raise UserError(f"{flag}: nobody called {wanted!r} (see the practice's staff).")
+
+
+def _choices(desk: Desk, args: argparse.Namespace) -> tuple[str, str, str]:
+    duty = on_duty(desk, MachineSettingsStore().load())
+    practice = desk.practice()
+    assert practice is not None  # on_duty checked
+    office_id = duty.office.id
+    if args.office:
+        offices = desk.practices.offices(practice.id)
+        match = [o for o in offices if args.office == o.id or fold(args.office) == fold(o.name)]
+        if not match:
+            raise UserError(f"--office: there is no office {args.office!r}.")
+        office_id = match[0].id
+    staff = desk.practices.staff(practice.id)
+    return (
+        office_id,
+        _pick(staff, args.coordinator, duty.coordinator, "--coordinator"),
+        _pick(staff, args.doctor, duty.doctor, "--doctor"),
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    desk = common.open_desk(args)
+    try:
+        office_id, coordinator_id, doctor_id = _choices(desk, args)
+        try:
+            started = start_walk_in(
+                desk,
+                args.name,
+                args.phone or args.email or "",
+                office_id,
+                coordinator_id,
+                doctor_id,
+                desk.clock(),
+                birth_date=args.born,
+            )
+        except FieldErrors as errors:
+            raise UserError(
+                "; ".join(
+                    f"{WALK_IN_FLAGS.get(e.field, flag_name(e.field))}: {e.message}"
+                    for e in errors.errors
+                )
+            ) from None
+    finally:
+        desk.close()
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "consult_id": started.consult.id,
+                    "patient_id": started.patient.id,
+                    "scheduled_at": started.consult.scheduled_at,
+                },
+                indent=2,
+            )
+        )
+    else:
+        print(started.consult.id)
+    return 0

@@ -1,0 +1,161 @@
+"""``tcdesk patients``: list as before, add and edit families, find duplicates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tcdesk.cli import main
+from tcdesk.services.desk import Desk
+from tests.conftest import FIXED_NOW
+from tests.intake_practice import practice
+
+GUARDIAN = "Lucía Martínez:mother:503-555-0101:lucia@example.com:12 Alder St"
+INSURANCE = "Delta Dental:50:1,500:used=250:age=19:payout=quarterly:member=DD-1"
+
+
+@pytest.fixture
+def db(empty_store: Path) -> Path:
+    practice(empty_store).close()
+    return empty_store
+
+
+def _run(capsys, argv: list[str]) -> tuple[int, str, str]:
+    code = main(argv, clock=lambda: FIXED_NOW)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _add(db: Path, capsys, *extra: str) -> dict:
+    argv = ["patients", "add", "--db", str(db), "--first", "Zoë", "--last", "Martínez"]
+    code, out, err = _run(capsys, [*argv, "--born", "2012-03-04", *extra, "--json"])
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_add_a_family_with_a_guardian_and_two_plans(db: Path, capsys) -> None:
+    saved = _add(
+        db,
+        capsys,
+        "--preferred", "Zo", "--phone", "(503) 555-0101", "--language", "es",
+        "--source", "doctor_referral", "--referrer", "Dr. Priya Shah",
+        "--guardian", GUARDIAN, "--insurance", INSURANCE, "--insurance", "Aetna:25:1000:age=",
+    )  # fmt: skip
+    assert saved["legal_name"] == "Zoë Martínez" and saved["birth_date"] == "2012-03-04"
+    assert saved["language"] == "es" and saved["lead_source"] == "doctor_referral"
+    assert saved["referrer"] == "Dr. Priya Shah"
+    (party,) = saved["responsible"]
+    assert (party["name"], party["relationship"], party["pays"]) == (
+        "Lucía Martínez",
+        "mother",
+        True,
+    )
+    primary, secondary = saved["insurance"]
+    assert (primary["rank"], primary["carrier"], primary["lifetime_max_cents"]) == (
+        "primary",
+        "Delta Dental",
+        150_000,
+    )
+    assert (primary["used_cents"], primary["payout"]) == (25_000, "quarterly")
+    assert (secondary["rank"], secondary["age_limit"]) == ("secondary", None)
+    desk = Desk.open(db, create=False)
+    try:
+        patient = desk.patients.get(saved["patient_id"])
+        assert patient is not None and patient.preferred_name == "Zo"
+        assert desk.audit.for_subject(patient.id)[0]["action"] == "family_added"
+    finally:
+        desk.close()
+
+
+def test_every_mistake_names_its_flag_on_one_line_and_nothing_is_saved(db: Path, capsys) -> None:
+    argv = ["patients", "add", "--db", str(db), "--first", " ", "--last", "Martínez"]
+    code, out, err = _run(
+        capsys,
+        [*argv, "--born", "2030-01-01", "--email", "x@", "--guardian", "Ana:aunt",
+         "--insurance", "Delta:150:-5"],
+    )  # fmt: skip
+    assert code == 2 and out == ""
+    (line,) = err.strip().splitlines()
+    for words in (
+        "--first: The first name is needed.",
+        "--born: The date of birth cannot be in the future.",
+        "--email:",
+        "--guardian #1 (relationship):",
+        "--insurance #1 (coverage pct): The coverage must be between 0% and 100%.",
+        "--insurance #1 (lifetime max): The lifetime maximum cannot be negative.",
+    ):
+        assert words in line
+    code, out, _err = _run(capsys, ["patients", "--db", str(db)])
+    assert out.splitlines()[-1] == "0 patients"
+
+
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
+        (["--guardian", "just a name"], "--guardian #1 must look like"),
+        (["--insurance", "Delta:50"], "--insurance #1 must look like"),
+        (["--insurance", "Delta:50:1500:colour=red"], '"colour=red" is not one of'),
+        (["--guardian", GUARDIAN, "--payer", "2"], "--payer must be between 1 and 1"),
+        ([], "--guardian: Zoë is 14: add a parent or guardian"),
+        (["--guardian", GUARDIAN, "--insurance", "D:50:1500:used=2000"], "more than the lifetime"),
+    ],
+)
+def test_malformed_flags_are_explained(db: Path, capsys, extra: list[str], words: str) -> None:
+    argv = ["patients", "add", "--db", str(db), "--first", "Zoë", "--last", "Martínez"]
+    code, _out, err = _run(capsys, [*argv, "--born", "2012-03-04", *extra])
+    assert code == 2
+    assert words in err and len(err.strip().splitlines()) == 1
+
+
+def test_patients_alone_still_lists_and_list_says_so(db: Path, capsys) -> None:
+    saved = _add(db, capsys, "--guardian", GUARDIAN)
+    code, alone, _ = _run(capsys, ["patients", "--db", str(db)])
+    assert code == 0
+    code, listed, _ = _run(capsys, ["patients", "list", "--db", str(db)])
+    assert code == 0 and alone == listed
+    assert alone.splitlines()[0].split()[:3] == ["ID", "PATIENT", "BORN"]
+    assert saved["patient_id"] in alone and alone.splitlines()[-1] == "1 patient"
+    code, found, _ = _run(capsys, ["patients", "--db", str(db), "--search", "zoe", "--json"])
+    assert [row["id"] for row in json.loads(found)] == [saved["patient_id"]]
+
+
+def test_edit_changes_only_the_flags_given(db: Path, capsys) -> None:
+    saved = _add(
+        db, capsys, "--phone", "503-555-0101", "--guardian", GUARDIAN, "--insurance", INSURANCE
+    )
+    argv = ["patients", "edit", saved["patient_id"], "--db", str(db)]
+    code, out, err = _run(capsys, [*argv, "--email", "new@example.com", "--json"])
+    assert code == 0, err
+    edited = json.loads(out)
+    assert edited["email"] == "new@example.com" and edited["phone"] == "503-555-0101"
+    assert [p["id"] for p in edited["responsible"]] == [p["id"] for p in saved["responsible"]]
+    assert [p["carrier"] for p in edited["insurance"]] == ["Delta Dental"]
+    code, out, err = _run(capsys, [*argv, "--no-insurance", "--json"])
+    assert code == 0 and json.loads(out)["insurance"] == []
+    code, _out, err = _run(capsys, [*argv, "--born", "1800-01-01"])
+    assert code == 2 and "--born:" in err and "120 years" in err
+    code, _out, err = _run(capsys, ["patients", "edit", "nobody", "--db", str(db)])
+    assert code == 2 and "No patient with id nobody" in err
+
+
+def test_duplicates_by_name_and_birth_date_phone_or_email(db: Path, capsys) -> None:
+    saved = _add(
+        db, capsys, "--phone", "503-555-0101", "--email", "fam@example.com", "--guardian", GUARDIAN
+    )
+    base = ["patients", "duplicates", "--db", str(db), "--json"]
+    code, out, _ = _run(
+        capsys, [*base, "--first", "zoe", "--last", "MARTINEZ", "--born", "2012-03-04"]
+    )
+    assert code == 0
+    (match,) = json.loads(out)
+    assert match["id"] == saved["patient_id"] and match["why"] == ["same name and date of birth"]
+    code, out, _ = _run(
+        capsys, [*base, "--phone", "+1 (503) 555 0101", "--email", "FAM@example.com"]
+    )
+    assert json.loads(out)[0]["why"] == ["same phone", "same email"]
+    code, out, _ = _run(capsys, ["patients", "duplicates", "--db", str(db), "--first", "Mia"])
+    assert code == 0 and out.splitlines()[-1] == "0 possible duplicates"
+    code, _out, err = _run(capsys, [*base, "--born", "yesterday"])
+    assert code == 2 and "--born must be a date" in err

@@ -1,0 +1,148 @@
+"""A walk-in: the patient and a consult now, at this office, ready to present."""
+
+from __future__ import annotations
+
+import pytest
+
+from tcdesk.domain import ConsultStatus, LeadSource, StaffRole
+from tcdesk.errors import UserError
+from tcdesk.services.clock import utc_iso
+from tcdesk.services.consult_room import ConsultRoom, PresentationKit
+from tcdesk.services.ids import new_id
+from tcdesk.services.machine_settings import MachineSettings, MachineSettingsStore
+from tcdesk.services.validation import FieldErrors
+from tcdesk.services.walk_in import on_duty, start_walk_in
+from tests import intake_practice
+from tests.conftest import FIXED_NOW
+
+practice_desk = intake_practice.practice_desk  # the fixture
+
+
+def _start(desk, name="Sam Okafor", contact="(503) 555-0142", **kwargs):
+    duty = on_duty(desk)
+    return start_walk_in(
+        desk,
+        name,
+        contact,
+        duty.office.id,
+        duty.coordinator.id,
+        duty.doctor.id,
+        FIXED_NOW,
+        **kwargs,
+    )
+
+
+def test_creates_the_patient_and_a_consult_starting_now(practice_desk) -> None:
+    started = _start(practice_desk)
+    patient = practice_desk.patients.get(started.patient.id)
+    consult = practice_desk.consults.get(started.consult.id)
+    assert patient is not None and consult is not None
+    assert (patient.legal_first, patient.legal_last, patient.phone) == (
+        "Sam",
+        "Okafor",
+        "(503) 555-0142",
+    )
+    assert patient.lead_source is LeadSource.WALK_IN
+    assert not patient.birth_date_known  # not asked at the door
+    assert consult.status is ConsultStatus.SCHEDULED
+    assert consult.scheduled_at == consult.arrived_at == utc_iso(FIXED_NOW)
+    assert consult.duration_minutes == 60  # the default length
+    duty = on_duty(practice_desk)
+    assert (consult.office_id, consult.coordinator_id, consult.doctor_id) == (
+        duty.office.id,
+        duty.coordinator.id,
+        duty.doctor.id,
+    )
+    (entry,) = practice_desk.audit.for_subject(consult.id)
+    assert entry["action"] == "walk_in_started"
+
+
+def test_the_consult_presents_with_the_walk_in_flow(practice_desk) -> None:
+    started = _start(practice_desk)
+    room = ConsultRoom(practice_desk, started.consult.id, PresentationKit.load(), record=False)
+    assert room.flow.id == "walk_in"
+    assert room.slides
+
+
+def test_an_email_and_a_date_of_birth_may_be_given(practice_desk) -> None:
+    started = _start(practice_desk, "Ana María López", "ANA@example.com", birth_date="04/05/2010")
+    assert (started.patient.legal_first, started.patient.legal_last) == ("Ana María", "López")
+    assert started.patient.email == "ANA@example.com" and started.patient.phone == ""
+    assert started.patient.birth_date_known and started.patient.birth_date.year == 2010
+
+
+@pytest.mark.parametrize(
+    ("name", "contact", "birth", "field"),
+    [
+        ("", "503 555 0142", None, "walk_in.name"),
+        ("Sam", "503 555 0142", None, "walk_in.name"),
+        ("Sam Okafor", "", None, "walk_in.contact"),
+        ("Sam Okafor", "sam@", None, "walk_in.contact"),
+        ("Sam Okafor", "55", None, "walk_in.contact"),
+        ("Sam Okafor", "503 555 0142", "2030-01-01", "walk_in.birth_date"),
+    ],
+)
+def test_bad_input_is_refused_at_its_field_and_saves_nothing(
+    practice_desk, name, contact, birth, field
+) -> None:
+    with pytest.raises(FieldErrors) as raised:
+        _start(practice_desk, name, contact, birth_date=birth)
+    assert field in raised.value.by_field()
+    assert practice_desk.patients.count() == 0
+    assert practice_desk.consults.all() == []
+
+
+def test_a_doctor_is_not_a_coordinator(practice_desk) -> None:
+    duty = on_duty(practice_desk)
+    with pytest.raises(FieldErrors) as raised:
+        start_walk_in(
+            practice_desk,
+            "Sam Okafor",
+            "5035550142",
+            duty.office.id,
+            duty.doctor.id,
+            duty.doctor.id,
+            FIXED_NOW,
+        )
+    assert set(raised.value.by_field()) == {"walk_in.coordinator"}
+
+
+def test_on_duty_defaults_and_follows_this_machines_choice(practice_desk, tmp_path) -> None:
+    from dataclasses import replace
+
+    from tcdesk.domain import Staff
+
+    practice = practice_desk.practice()
+    default = on_duty(practice_desk)
+    assert default.coordinator.name == "Ana Ruiz" and default.doctor.name == "Dr. Sam Lee"
+    second = Staff(new_id(), practice.id, StaffRole.COORDINATOR, "Bea Cole")
+    practice_desk.practices.save_staff(second)
+    store = MachineSettingsStore(tmp_path / "machine.json")
+    store.update(coordinator_id=second.id)
+    assert on_duty(practice_desk, store.load()).coordinator.id == second.id
+    practice_desk.practices.save_staff(replace(second, active=False))  # left the practice
+    assert on_duty(practice_desk, store.load()).coordinator.name == "Ana Ruiz"
+    assert on_duty(practice_desk, MachineSettings(office_id="gone")).office == default.office
+
+
+def test_unknown_birth_date_is_asked_for_before_the_agreement_or_an_age_limit(
+    demo_desk,
+) -> None:
+    """A walk-in whose date of birth was not asked: the placeholder is never an age."""
+    from dataclasses import replace
+
+    from tcdesk.money import MoneyInputError
+    from tcdesk.services.agreement_data import agreement_data
+    from tcdesk.services.consult_quote import ConsultPricing
+    from tcdesk.services.demo import demo_id
+
+    consult_id = demo_id("consult", "adaeze_okafor")
+    agreement_data(demo_desk, consult_id)  # fine while the date of birth is known
+    consult_file = demo_desk.consults.load_file(consult_id)
+    patient = demo_desk.patients.get(consult_file.consult.patient_id)
+    demo_desk.patients.save(replace(patient, birth_date_known=False))
+    with pytest.raises(UserError, match="date of birth"):
+        agreement_data(demo_desk, consult_id)
+    assert any(p.age_limit is not None for p in demo_desk.patients.insurance(patient.id))
+    with pytest.raises(MoneyInputError, match="date of birth"):
+        ConsultPricing(demo_desk, consult_file).price(consult_file.plan)
