@@ -132,9 +132,7 @@ def validate_slot(desk: Desk, slot: Slot) -> None:
         check_minutes("minutes", slot.minutes)
     now = desk.clock().astimezone()
     if slot.start < now.replace(second=0, microsecond=0):
-        problems.add(
-            "when", f"{slot.start:%Y-%m-%d %H:%M} has passed; choose a time from now on."
-        )
+        problems.add("when", f"{slot.start:%Y-%m-%d %H:%M} has passed; choose a time from now on.")
     problems.raise_if_any()
 
 

@@ -56,7 +56,7 @@ def _option(desk, consult_id: str, fee: int) -> TreatmentOption:
 
 
 def test_first_thing_everyone_is_still_to_come(world) -> None:
-    desk, p, ids = world
+    desk, p, _ids = world
     board = today_board(desk, p.office, DAY)
     assert _names(board.to_come) == ["Ava", "Noah", "Emma", "Liam", "Sofia", "Mason", "Olivia"]
     assert board.here == board.presenting == board.could_start == ()
