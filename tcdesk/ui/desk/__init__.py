@@ -1,0 +1,1 @@
+"""The desk: the schedule, the today board and their dialogs."""
