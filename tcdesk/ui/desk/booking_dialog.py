@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -176,9 +175,11 @@ class BookingDialog(QDialog):
         self.date_edit.setObjectName("dateEdit")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.time_edit = QTimeEdit(QTime(at.hour, at.minute))
+        # A masked line, not a QTimeEdit: the TC types "1030" and gets 10:30.
+        self.time_edit = QLineEdit(f"{at:%H:%M}")
         self.time_edit.setObjectName("timeEdit")
-        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setInputMask("00:00")
+        self.time_edit.setToolTip("24-hour time, like 14:30")
         self.minutes = QSpinBox()
         self.minutes.setObjectName("minutesEdit")
         self.minutes.setRange(SHORTEST_MINUTES, LONGEST_MINUTES)
@@ -191,7 +192,7 @@ class BookingDialog(QDialog):
         self._add(form, "&Time", "when_time", self.time_edit)
         self._add(form, "&Length", "minutes", self.minutes)
         self.date_edit.dateChanged.connect(lambda _d: self._changed())
-        self.time_edit.timeChanged.connect(lambda _t: self._changed())
+        self.time_edit.textEdited.connect(lambda _t: self._changed())
         self.minutes.valueChanged.connect(lambda _v: self._changed())
 
     def _load(self, consult: Consult) -> None:
@@ -213,7 +214,7 @@ class BookingDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(value)))
         start = datetime.fromisoformat(consult.scheduled_at).astimezone()
         self.date_edit.setDate(QDate(start.year, start.month, start.day))
-        self.time_edit.setTime(QTime(start.hour, start.minute))
+        self.time_edit.setText(f"{start:%H:%M}")
         self.minutes.setValue(consult.duration_minutes)
         self.date_edit.setFocus()
 
@@ -225,15 +226,22 @@ class BookingDialog(QDialog):
 
     def slot(self) -> Slot:
         picked = self.date_edit.date()
-        clock = self.time_edit.time()
         return Slot(
             office_id=str(self.office.currentData() or ""),
             coordinator_id=str(self.coordinator.currentData() or ""),
             doctor_id=str(self.doctor.currentData() or ""),
             day=date(picked.year(), picked.month(), picked.day()),
-            at=time(clock.hour(), clock.minute()),
+            at=self.typed_time(),
             minutes=self.minutes.value(),
         )
+
+    def typed_time(self) -> time:
+        hours, _, minutes = self.time_edit.text().partition(":")
+        try:
+            return time(int(hours), int(minutes))
+        except ValueError:
+            text = self.time_edit.text()
+            raise FieldError("when_time", f'"{text}" is not a time; type it like 14:30.') from None
 
     def _changed(self) -> None:
         """Any edit after a warning asks again: the TC answers for the slot they see."""
@@ -244,6 +252,11 @@ class BookingDialog(QDialog):
 
     def submit(self) -> None:
         self._clear_errors()
+        try:
+            self.typed_time()
+        except FieldError as error:
+            self._show_errors([error])
+            return
         try:
             if self._consult is None:
                 booked = book_consult(
@@ -284,6 +297,7 @@ class BookingDialog(QDialog):
             "coordinator": self.coordinator,
             "doctor": self.doctor,
             "when": self.date_edit,
+            "when_time": self.time_edit,
             "minutes": self.minutes,
         }
         first = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -97,6 +97,7 @@ class TodayBoardWidget(QWidget):
         items.setMaximumHeight(150)
         items.itemActivated.connect(lambda _item, k=key: self._activated(k))
         items.currentItemChanged.connect(lambda current, _prev, k=key: self._picked(k, current))
+        items.installEventFilter(self)
         heading.setBuddy(items)
         self.lists[key] = items
         self.headings[key] = heading
@@ -105,6 +106,14 @@ class TodayBoardWidget(QWidget):
         column.addWidget(heading)
         column.addWidget(items)
         return column
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Tabbing into a list picks its first family, so Enter acts on what is shown."""
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QListWidget):
+            if watched.count() and not watched.selectedItems():
+                watched.setCurrentRow(0)
+                watched.item(0).setSelected(True)
+        return super().eventFilter(watched, event)
 
     def office_id(self) -> str:
         return str(self.office.currentData() or "")

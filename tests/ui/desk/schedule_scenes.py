@@ -100,7 +100,7 @@ def main() -> int:
         window.show_week(False)
         dialog = window.book()
         dialog.patient_search.setText("Olivia")
-        dialog.time_edit.setTime(dialog.time_edit.time().fromString("11:15", "HH:mm"))
+        dialog.time_edit.setText("11:15")
         dialog.minutes.setValue(45)
         dialog.submit()
         _save(app, dialog, args.out / "schedule-booking.png")
