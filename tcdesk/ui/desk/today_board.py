@@ -109,10 +109,10 @@ class TodayBoardWidget(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Tabbing into a list picks its first family, so Enter acts on what is shown."""
-        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QListWidget):
-            if watched.count() and not watched.selectedItems():
-                watched.setCurrentRow(0)
-                watched.item(0).setSelected(True)
+        focus_in = event.type() == QEvent.Type.FocusIn and isinstance(watched, QListWidget)
+        if focus_in and watched.count() and not watched.selectedItems():
+            watched.setCurrentRow(0)
+            watched.item(0).setSelected(True)
         return super().eventFilter(watched, event)
 
     def office_id(self) -> str:
