@@ -34,6 +34,7 @@ SUBCOMMAND_MODULES = (
     "summary_command",
     "print_command",
     "schedule_command",
+    "today_command",
 )
 
 

@@ -1,4 +1,4 @@
-"""``tcdesk schedule`` and ``tcdesk today``: the consult schedule and the today board.
+"""``tcdesk schedule``: the consult schedule (``tcdesk today`` is the today board).
 
 Same words as the app: a double booking is refused here unless
 ``--allow-overlap`` says "book anyway" (exit 2 names the clash).
@@ -33,7 +33,6 @@ from tcdesk.services.schedule_days import (
     find_staff,
     week_schedule,
 )
-from tcdesk.services.today_board import BoardEntry, TodayBoard, today_board
 from tcdesk.services.validation import FieldErrors
 
 HEADERS = ("ID", "DATE", "TIME", "MIN", "PATIENT", "COORDINATOR", "DOCTOR", "STATUS", "ARRIVED")
@@ -69,11 +68,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action = _action(sub, name, help_text)
         action.add_argument("consult_id", metavar="CONSULT_ID", help="from tcdesk schedule day")
         action.set_defaults(func=_run_change, change=name)
-
-    board = common.add_command(subparsers, "today", "The today board: here, presenting, to come.")
-    board.add_argument("--office", metavar="NAME", help="office name or id (default: main)")
-    board.add_argument("--json", action="store_true", help="print JSON instead of text")
-    board.set_defaults(func=_run_today)
 
 
 def _action(sub: argparse._SubParsersAction, name: str, help_text: str) -> argparse.ArgumentParser:
@@ -143,7 +137,7 @@ def _slot(desk: Desk, args: argparse.Namespace, was: Slot | None) -> Slot:
 
 
 def _run_book(args: argparse.Namespace) -> int:
-    with _desk(args) as desk:
+    with PracticeFile(args) as desk:
         booked = book_consult(
             desk, args.patient_id, _slot(desk, args, None), allow_overlap=args.allow_overlap
         )
@@ -151,7 +145,7 @@ def _run_book(args: argparse.Namespace) -> int:
 
 
 def _run_move(args: argparse.Namespace) -> int:
-    with _desk(args) as desk:
+    with PracticeFile(args) as desk:
         consult = require_booked(desk, args.consult_id)
         start = datetime.fromisoformat(consult.scheduled_at).astimezone()
         was = Slot(
@@ -168,7 +162,7 @@ def _run_move(args: argparse.Namespace) -> int:
 
 
 def _run_change(args: argparse.Namespace) -> int:
-    with _desk(args) as desk:
+    with PracticeFile(args) as desk:
         if args.change == "cancel":
             consult = cancel_consult(desk, args.consult_id, args.reason)
         elif args.change == "no-show":
@@ -214,13 +208,13 @@ def _all_offices(desk: Desk):
 
 
 def _run_day(args: argparse.Namespace) -> int:
-    with _desk(args) as desk:
+    with PracticeFile(args) as desk:
         day = day_schedule(desk, find_office(desk, args.office), _parse_day(args))
     return _print_days(args, [day])
 
 
 def _run_week(args: argparse.Namespace) -> int:
-    with _desk(args) as desk:
+    with PracticeFile(args) as desk:
         week = week_schedule(desk, find_office(desk, args.office), _parse_day(args))
     return _print_days(args, list(week.days))
 
@@ -284,54 +278,8 @@ def entry_json(entry: ScheduleEntry) -> dict[str, object]:
     }
 
 
-def _run_today(args: argparse.Namespace) -> int:
-    with _desk(args) as desk:
-        board = today_board(desk, find_office(desk, args.office), common.today(args))
-    if args.json:
-        print(json.dumps(board_json(board), indent=2, ensure_ascii=False))
-        return 0
-    print(f"{board.office.name}, today {board.day.isoformat()}")
-    for _key, heading, entries in board.groups():
-        print(f"\n{heading} ({len(entries)})")
-        for item in entries:
-            print(f"  {_board_line(item)}")
-    if board.cancelled:
-        print(f"\nCancelled or no-show today: {board.cancelled}")
-    return 0
-
-
-def _board_line(item: BoardEntry) -> str:
-    entry = item.entry
-    line = f"{entry.start:%H:%M}  {entry.patient}  ({entry.coordinator}, {entry.doctor})"
-    if entry.arrived_at:
-        line += f"  checked in {entry.arrived_at:%H:%M}"
-    if item.late:
-        line += "  late"
-    if item.chosen_option:
-        line += f"  chose {item.chosen_option}"
-    if item.needs:
-        line += f"  needs {item.needs}"
-    return line
-
-
-def board_json(board: TodayBoard) -> dict[str, object]:
-    data: dict[str, object] = {"office": board.office.name, "date": board.day.isoformat()}
-    for key, _heading, entries in board.groups():
-        data[key] = [
-            {
-                **entry_json(item.entry),
-                "late": item.late,
-                "chosen_option": item.chosen_option,
-                "needs": item.needs,
-            }
-            for item in entries
-        ]
-    data["cancelled"] = board.cancelled
-    return data
-
-
-class _desk:
-    """``with _desk(args) as desk``: the practice file, closed however the command ends."""
+class PracticeFile:
+    """``with PracticeFile(args) as desk``: the practice file, closed however the command ends."""
 
     def __init__(self, args: argparse.Namespace) -> None:
         self._args = args
