@@ -106,3 +106,23 @@ def test_offices_and_staff_by_name_or_id(world) -> None:
     assert find_staff(desk, p.admin.id) == p.admin.id
     with pytest.raises(UserError, match="No one on staff called"):
         find_staff(desk, "Dr.")  # two doctors: not unique
+
+
+def test_a_day_and_a_week_are_one_query_each(world) -> None:
+    desk, p = world
+    book_realistic_day(desk, p)
+    statements: list[str] = []
+    desk.db.conn.set_trace_callback(statements.append)
+    try:
+        day_schedule(desk, p.office, DAY)
+        week_schedule(desk, p.office, DAY)
+    finally:
+        desk.db.conn.set_trace_callback(None)
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(selects) == 2
+    plan = desk.db.execute(
+        "EXPLAIN QUERY PLAN SELECT * FROM consults c WHERE c.office_id = ? "
+        "AND c.scheduled_at >= ? AND c.scheduled_at < ?",
+        [p.office.id, "a", "b"],
+    ).fetchall()
+    assert any("consults_office_scheduled" in str(row) for row in plan)

@@ -72,6 +72,9 @@ class BookingDialog(QDialog):
         self.warning.setObjectName("overlapWarning")
         self.warning.setProperty("role", "warning")
         self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(
+            "background: #FFF4D6; border: 1px solid #E0B64A; border-radius: 6px; padding: 8px;"
+        )
         self.warning.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -180,6 +183,7 @@ class BookingDialog(QDialog):
         self.time_edit.setObjectName("timeEdit")
         self.time_edit.setInputMask("00:00")
         self.time_edit.setToolTip("24-hour time, like 14:30")
+        self.time_edit.setMaximumWidth(180)
         self.minutes = QSpinBox()
         self.minutes.setObjectName("minutesEdit")
         self.minutes.setRange(SHORTEST_MINUTES, LONGEST_MINUTES)
