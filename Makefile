@@ -27,7 +27,7 @@ demo: setup
 # morning in Los Angeles. The date-sensitive tests run again in both zones, so a test
 # or a line of code that takes UTC for the local day fails here, not at a practice.
 TZ_ZONES := Pacific/Auckland America/Los_Angeles
-TZ_TESTS := tests/cli tests/services tests/documents tests/store tests/money tests/ui/documents \
+TZ_TESTS := tests/cli tests/services tests/documents tests/store tests/money tests/ui/documents tests/ui/desk \
   $(wildcard tests/ui/test_main_window.py tests/ui/test_patient_panel.py \
   tests/ui/presentation/test_outcome_dialog.py)
 

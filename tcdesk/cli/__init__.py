@@ -43,6 +43,8 @@ SUBCOMMAND_MODULES = (
     "terms_command",
     "walk_in_command",
     "referrers_command",
+    "schedule_command",
+    "today_command",
 )
 
 

@@ -208,6 +208,9 @@ class _Composer:
             started_on=started,
             flow_id=flow,
             chosen_option_id=chosen,
+            arrived_at=(
+                self.stamp(day, at, -case.arrived_early) if case.arrived_early is not None else None
+            ),
         )
         self.consults.append(consult)
         if case.status is ConsultStatus.SCHEDULED and case.days_ago == 0:

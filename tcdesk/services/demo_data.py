@@ -331,6 +331,7 @@ class Case:
     follow_ups: tuple[FollowUpRow, ...] = ()
     patient: str = ""  # key of an earlier case: a second consult for that patient
     flow: str = ""  # empty: from the kind and the lead source
+    arrived_early: int | None = None  # today: checked in this many minutes before the slot
 
     @property
     def patient_key(self) -> str:
@@ -363,7 +364,7 @@ TODAY: tuple[Case, ...] = (
         "zoe_martinez_reyes", "Zoë", "Martínez-Reyes", 14, S.SCHEDULED, 0,
         "Her front teeth are crooked and she won't smile in photos anymore.",
         ("appearance", "school photos", "sports"),
-        kind="teen3", at="09:00", lead=L.WEBSITE,
+        kind="teen3", at="09:00", lead=L.WEBSITE, arrived_early=8,
         findings=(
             (C.CROWDING, V.MODERATE,
              "Lower front teeth overlap; about 5 mm short of room in the lower arch."),
@@ -380,7 +381,7 @@ TODAY: tuple[Case, ...] = (
         "I'm getting married next June and I want to stop hiding my teeth in pictures. "
         "The gap up front keeps getting wider.",
         ("a wedding", "appearance", "speed"),
-        kind="adult3", at="10:30", lead=L.SOCIAL_MEDIA, months=14,
+        kind="adult3", at="10:30", lead=L.SOCIAL_MEDIA, months=14, arrived_early=5,
         findings=(
             (C.SPACING, V.MODERATE, "3 mm gap between the upper front teeth."),
             (C.OVERJET, V.MILD, "Upper front teeth flare forward 4 mm."),
@@ -1078,4 +1079,15 @@ PAST: tuple[Case, ...] = (
 
 # fmt: on
 
-CASES: tuple[Case, ...] = TODAY + UPCOMING + PAST
+# Taken off the schedule before it happened: Yusuf's first booking, rebooked for this week.
+CALLED_OFF: tuple[Case, ...] = (
+    Case(
+        "yusuf_haddad_cancelled", "Yusuf", "Haddad", 27, S.CANCELLED, 3,
+        "My bottom teeth have gotten crowded since high school. I had a retainer but lost it.",
+        ("appearance", "convenience", "cost"),
+        at="17:00", patient="yusuf_haddad",
+        reason="Had to work late; rebooked for a morning.",
+    ),
+)  # fmt: skip
+
+CASES: tuple[Case, ...] = TODAY + UPCOMING + PAST + CALLED_OFF

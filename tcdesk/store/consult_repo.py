@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from tcdesk.domain import (
     Consult,
     ConsultFile,
@@ -13,7 +16,36 @@ from tcdesk.domain import (
     SavedSession,
     TreatmentOption,
 )
+from tcdesk.store.codec import from_row
 from tcdesk.store.records import Records
+
+
+@dataclass(frozen=True)
+class BookedConsult:
+    """A consult with the names a schedule shows beside it, read in one query."""
+
+    consult: Consult
+    patient_name: str
+    coordinator: str
+    doctor: str
+    office: str
+    presenting: bool  # a consult session is open for it (in the room now)
+
+
+_BOOKED_SQL = """
+SELECT c.*, p.legal_first AS p_first, p.legal_last AS p_last, p.preferred_name AS p_pref,
+       co.name AS co_name, dr.name AS dr_name, o.name AS o_name,
+       (s.consult_id IS NOT NULL) AS presenting
+FROM consults c
+JOIN patients p ON p.id = c.patient_id AND p.deleted_at IS NULL
+LEFT JOIN staff co ON co.id = c.coordinator_id
+LEFT JOIN staff dr ON dr.id = c.doctor_id
+LEFT JOIN offices o ON o.id = c.office_id
+LEFT JOIN consult_sessions s
+       ON s.consult_id = c.id AND s.ended_at IS NULL AND s.deleted_at IS NULL
+WHERE c.deleted_at IS NULL AND {where}
+ORDER BY c.scheduled_at, p.legal_last COLLATE NOCASE, c.id
+"""
 
 
 class ConsultRepository:
@@ -33,6 +65,38 @@ class ConsultRepository:
 
     def save(self, consult: Consult) -> None:
         self._r.upsert("consults", consult)
+
+    def booked_between(
+        self, office_id: str | None, start_utc: str, end_utc: str
+    ) -> list[BookedConsult]:
+        """Consults starting in [start, end) (UTC ISO) at one office (or all), in slot order.
+
+        One query (index consults_office_scheduled) with the patient, staff and
+        office names and whether a session is open, so a day or a week paints
+        from one answer.
+        """
+        where = "c.scheduled_at >= ? AND c.scheduled_at < ?"
+        params: list[str] = [start_utc, end_utc]
+        if office_id is not None:
+            where = "c.office_id = ? AND " + where
+            params.insert(0, office_id)
+        return [_booked(row) for row in self._r.db.query(_BOOKED_SQL.format(where=where), params)]
+
+    def live_for_staff(
+        self, staff_ids: Sequence[str], start_utc: str, end_utc: str, live: Sequence[str]
+    ) -> list[Consult]:
+        """Consults of any of ``staff_ids`` (as TC or doctor) starting in [start, end)
+        whose status is one of ``live``: the candidates for a double booking."""
+        people = ", ".join("?" for _ in staff_ids)
+        states = ", ".join("?" for _ in live)
+        return self._r.where(
+            "consults",
+            Consult,
+            f"(coordinator_id IN ({people}) OR doctor_id IN ({people})) "
+            f"AND status IN ({states}) AND scheduled_at >= ? AND scheduled_at < ?",
+            [*staff_ids, *staff_ids, *live, start_utc, end_utc],
+            "scheduled_at",
+        )
 
     def findings(self, consult_id: str) -> list[Finding]:
         return self._r.where("findings", Finding, "consult_id = ?", [consult_id], "position")
@@ -122,3 +186,15 @@ class ConsultRepository:
             notes=tuple(self.notes(consult_id)),
             objections=tuple(self.objections(consult_id)),
         )
+
+
+def _booked(row: dict) -> BookedConsult:
+    first = row["p_pref"] or row["p_first"]
+    return BookedConsult(
+        consult=from_row(Consult, row),
+        patient_name=f"{first} {row['p_last']}".strip(),
+        coordinator=row["co_name"] or "",
+        doctor=row["dr_name"] or "",
+        office=row["o_name"] or "",
+        presenting=bool(row["presenting"]),
+    )

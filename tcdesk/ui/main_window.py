@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self._build_intake_actions()
         self._arrange(QLabel(practice.name if practice else ""))
         self._build_settings_actions()
+        self._build_schedule_actions()
         self.problems: list[str] = []
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
         self.refresh_patients()
@@ -136,6 +137,48 @@ class MainWindow(QMainWindow):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
+        self._top_bar, self._desk_layout = top, layout
+
+    def _build_schedule_actions(self) -> None:
+        """The schedule (Ctrl+D), booking (Ctrl+B) and the today board above the list."""
+        from tcdesk.ui.desk.schedule_window import ScheduleWindow
+        from tcdesk.ui.desk.today_board import TodayBoardWidget
+
+        def present(consult_id: str) -> None:
+            self._on_present(consult_id)
+            self.today_board.refresh()
+
+        def changed() -> None:
+            self.today_board.refresh()
+            self.refresh_patients()
+
+        self.schedule_window: ScheduleWindow | None = None
+
+        def open_schedule() -> ScheduleWindow:
+            if self.schedule_window is None:
+                self.schedule_window = ScheduleWindow(self._desk, self._today, parent=self)
+                self.schedule_window.setWindowFlag(Qt.WindowType.Window)
+                self.schedule_window.changed.connect(changed)
+            self.schedule_window.show()
+            self.schedule_window.raise_()
+            self.schedule_window.activateWindow()
+            return self.schedule_window
+
+        self.open_schedule = open_schedule
+        self.schedule_button = QPushButton("&Schedule")
+        self.schedule_button.setObjectName("openSchedule")
+        self.schedule_button.setToolTip("The day and week of consults (Ctrl+D)")
+        self.schedule_button.clicked.connect(open_schedule)
+        self.book_button = QPushButton("&Book consult…")
+        self.book_button.setObjectName("bookFromDesk")
+        self.book_button.setToolTip("Book a consult for a patient (Ctrl+B)")
+        self.book_button.clicked.connect(lambda: open_schedule().book())
+        QShortcut(QKeySequence("Ctrl+D"), self, activated=open_schedule)
+        QShortcut(QKeySequence("Ctrl+B"), self, activated=lambda: open_schedule().book())
+        self._top_bar.insertWidget(2, self.schedule_button)
+        self._top_bar.insertWidget(3, self.book_button)
+        self.today_board = TodayBoardWidget(self._desk, self._today, present, changed)
+        self._desk_layout.insertWidget(1, self.today_board)
 
     def _build_import_actions(self) -> None:
         """File > Import patients… (Ctrl+I): a practice-management export into this practice."""

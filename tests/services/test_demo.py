@@ -258,7 +258,7 @@ def test_patients_consults_and_every_status(desk: Desk) -> None:
     assert desk.patients.count() >= 40
     consults = desk.consults.all()
     statuses = Counter(c.status for c in consults)
-    assert set(statuses) == set(ConsultStatus) - {ConsultStatus.CANCELLED}  # schedule work adds one
+    assert set(statuses) == set(ConsultStatus)
     assert 1 <= statuses[ConsultStatus.NO_SHOW] <= 2
     started = [c for c in consults if c.status is ConsultStatus.STARTED]
     assert any(c.same_day_start for c in started)
@@ -465,3 +465,20 @@ def test_upcoming_and_missed_consults_hold_only_the_intake(desk: Desk) -> None:
             assert not desk.consults.findings(consult.id)
             assert not desk.consults.options(consult.id)
             assert desk.consults.latest_plan(consult.id) is None
+
+
+def test_today_two_families_are_here_and_a_cancelled_consult_keeps_its_reason(desk: Desk) -> None:
+    from tcdesk.services.demo import demo_id
+
+    today = [c for c in desk.consults.all() if c.consult_date == DAY]
+    arrived = sorted(c.id for c in today if c.arrived_at is not None)
+    assert arrived == sorted(
+        demo_id("consult", key) for key in ("zoe_martinez_reyes", "mary_kate_obrien")
+    )
+    for consult in today:
+        if consult.arrived_at is not None:
+            assert UTC_STAMP.match(consult.arrived_at)
+            assert consult.arrived_at < consult.scheduled_at
+    (cancelled,) = [c for c in desk.consults.all() if c.status is ConsultStatus.CANCELLED]
+    assert cancelled.outcome_reason == "Had to work late; rebooked for a morning."
+    assert cancelled.consult_date < DAY

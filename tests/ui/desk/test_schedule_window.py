@@ -1,0 +1,222 @@
+"""The real schedule window, driven from the keyboard and the mouse."""
+
+from __future__ import annotations
+
+from datetime import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from tcdesk.domain import ConsultStatus
+from tcdesk.services.desk import Desk
+from tcdesk.ui.desk.booking_dialog import BookingDialog
+from tcdesk.ui.desk.schedule_window import ScheduleWindow
+from tests.conftest import local_moment
+from tests.services.schedule_seed import (
+    DAY,
+    MovableClock,
+    book_realistic_day,
+    seed_practice,
+)
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+@pytest.fixture
+def clock() -> MovableClock:
+    return MovableClock(local_moment(DAY, 7))
+
+
+@pytest.fixture
+def world(empty_store: Path, clock: MovableClock):
+    desk = Desk.open(empty_store, clock=clock)
+    p = seed_practice(desk)
+    yield desk, p
+    desk.close()
+
+
+def _window(qtbot: QtBot, desk: Desk) -> ScheduleWindow:
+    window = ScheduleWindow(desk, DAY)
+    qtbot.addWidget(window)
+    window.resize(1200, 900)
+    window.show()
+    _activate(qtbot, window)
+    return window
+
+
+def _activate(qtbot: QtBot, window) -> None:
+    """Make ``window`` the active one (no window manager here), so its keys work."""
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def _press(qtbot: QtBot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key as the person presses it: to whatever has the focus."""
+    focus = QApplication.focusWidget()
+    assert focus is not None, "nothing has the keyboard focus"
+    qtbot.keyClick(focus, key, modifier)
+
+
+def _open_booking(qtbot: QtBot, window: ScheduleWindow) -> BookingDialog:
+    _activate(qtbot, window)
+    window.grid.setFocus()
+    _press(qtbot, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.dialog
+    _activate(qtbot, dialog)
+    return dialog
+
+
+def _type_time(qtbot: QtBot, dialog: BookingDialog, hhmm: str) -> None:
+    _press(qtbot, Qt.Key.Key_T, ALT)  # &Time
+    assert dialog.time_edit.hasFocus()
+    qtbot.keyClicks(dialog.time_edit, hhmm.replace(":", ""))
+
+
+def _mnemonic(qtbot: QtBot, button, key: Qt.Key) -> None:
+    """Alt+letter on a button: Qt animates the press, then it clicks."""
+    with qtbot.waitSignal(button.clicked):
+        _press(qtbot, key, ALT)
+
+
+def _book_by_keyboard(qtbot, window, name: str, hhmm: str, minutes: int) -> BookingDialog:
+    dialog = _open_booking(qtbot, window)
+    assert dialog.patient_search.hasFocus() or dialog.patient_search.setFocus() is None
+    qtbot.keyClicks(dialog.patient_search, name)
+    _type_time(qtbot, dialog, hhmm)
+    _press(qtbot, Qt.Key.Key_L, ALT)  # &Length
+    qtbot.keyClick(dialog.minutes, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.minutes, str(minutes))
+    qtbot.keyClick(dialog.minutes, Qt.Key.Key_Return)
+    return dialog
+
+
+def test_book_from_the_keyboard_and_see_it_in_its_slot(qtbot: QtBot, world) -> None:
+    desk, p = world
+    window = _window(qtbot, desk)
+    dialog = _book_by_keyboard(qtbot, window, "liam", "10:30", 45)
+    assert not dialog.isVisible(), [e.text() for e in dialog.errors.values() if e.isVisible()]
+    (consult,) = desk.consults.all()
+    assert consult.patient_id == p.patients["Liam"].id
+    assert consult.scheduled_at == local_moment(DAY, 10, 30).isoformat(timespec="seconds")
+    assert consult.duration_minutes == 45
+    assert consult.coordinator_id == p.tc.id and consult.doctor_id == p.doctor.id
+    rect = window.grid.rect_of(consult.id)
+    grid = window.grid
+    assert rect.top() == pytest.approx(grid.y_of(time(10, 30)) + 1)
+    assert rect.height() == pytest.approx(grid.hour_height * 0.75 - 2)
+    assert window.grid.selected_id == consult.id
+    assert "Liam Patel" in window.selected_label.text()
+
+
+def test_a_mistake_shows_at_its_field_and_nothing_is_saved(qtbot: QtBot, world) -> None:
+    desk, _p = world
+    window = _window(qtbot, desk)
+    dialog = _open_booking(qtbot, window)
+    _type_time(qtbot, dialog, "06:00")
+    qtbot.keyClick(dialog.time_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.errors["patient"].isVisible()
+    assert "Choose the patient" in dialog.errors["patient"].text()
+    assert "has passed" in dialog.errors["when"].text()
+    assert dialog.patient_search.hasFocus()
+    assert desk.consults.all() == []
+    _press(qtbot, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_a_double_booking_asks_book_anyway(qtbot: QtBot, world) -> None:
+    desk, _p = world
+    window = _window(qtbot, desk)
+    _book_by_keyboard(qtbot, window, "ava", "09:00", 60)
+    dialog = _book_by_keyboard(qtbot, window, "noah", "09:30", 30)
+    assert dialog.isVisible()
+    assert dialog.warning.isVisible()
+    assert "Dana Fox (coordinator) already has Ava Thompson" in dialog.warning.text()
+    assert dialog.warning.text().endswith("Book anyway?")
+    assert dialog.ok_button.text() == "Book &anyway"
+    assert len(desk.consults.all()) == 1
+    qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert len(desk.consults.all()) == 2
+    entries = window.grid.entries()
+    left = [window.grid.rect_of(e.consult_id).left() for e in entries]
+    assert left[0] != left[1]  # side by side: the overlap is visible
+
+
+def test_move_by_double_click_and_cancel_from_the_button(qtbot: QtBot, world) -> None:
+    desk, p = world
+    ids = book_realistic_day(desk, p)
+    window = _window(qtbot, desk)
+    rect = window.grid.rect_of(ids["Sofia"])
+    point = window.grid.mapFrom(window.grid, rect.center().toPoint())
+    qtbot.mouseDClick(window.grid, Qt.MouseButton.LeftButton, pos=point)
+    dialog = window.dialog
+    _activate(qtbot, dialog)
+    assert dialog.windowTitle() == "Move consult"
+    assert not dialog.patient_search.isEnabled()
+    _type_time(qtbot, dialog, "17:15")
+    qtbot.keyClick(dialog.time_edit, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    moved = desk.consults.get(ids["Sofia"])
+    assert moved.scheduled_at == local_moment(DAY, 17, 15).isoformat(timespec="seconds")
+    assert window.grid.rect_of(ids["Sofia"]).top() == pytest.approx(
+        window.grid.y_of(time(17, 15)) + 1
+    )
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QInputDialog)
+        qtbot.keyClicks(box.findChild(QLineEdit), "Family asked to rebook")
+        qtbot.keyClick(box.findChild(QLineEdit), Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    cancelled = desk.consults.get(ids["Sofia"])
+    assert cancelled.status is ConsultStatus.CANCELLED
+    assert cancelled.outcome_reason == "Family asked to rebook"
+    assert "Cancelled (Family asked to rebook)" in window.selected_label.text()
+    assert not window.move_button.isEnabled()
+
+
+def test_keyboard_walks_the_day_and_checks_in(qtbot: QtBot, world, clock) -> None:
+    desk, p = world
+    ids = book_realistic_day(desk, p)
+    window = _window(qtbot, desk)
+    clock.set(DAY, 7, 50)
+    window.grid.setFocus()
+    qtbot.keyClick(window.grid, Qt.Key.Key_Down)
+    assert window.grid.selected_id == ids["Ava"]
+    qtbot.keyClick(window.grid, Qt.Key.Key_Down)
+    assert window.grid.selected_id == ids["Noah"]
+    qtbot.keyClick(window.grid, Qt.Key.Key_Up)
+    _mnemonic(qtbot, window.check_in_button, Qt.Key.Key_I)  # Check &in
+    assert desk.consults.get(ids["Ava"]).arrived_at is not None
+    assert "Here since 07:50" in _painted_status(window, ids["Ava"])
+
+
+def test_week_view_and_paging(qtbot: QtBot, world) -> None:
+    desk, p = world
+    ids = book_realistic_day(desk, p)
+    window = _window(qtbot, desk)
+    _mnemonic(qtbot, window.week_button, Qt.Key.Key_W)
+    assert window.week and len(window.grid.days) == 7
+    assert window.grid.days[0] == DAY
+    assert {e.consult_id for e in window.grid.entries()} == set(ids.values())
+    _mnemonic(qtbot, window.next_button, Qt.Key.Key_N)
+    assert window.grid.entries() == [] and window.grid.days[0] > DAY
+    _mnemonic(qtbot, window.today_button, Qt.Key.Key_O)  # T&oday
+    _mnemonic(qtbot, window.day_button, Qt.Key.Key_Y)  # Da&y
+    assert window.grid.days == [DAY] and len(window.grid.entries()) == 7
+    assert window.title.text().startswith("Monday 30 November 2026 · 7 consults")
+    assert window.grid.rect_of(ids["Ava"]).width() > window.grid.width() * 0.8
+
+
+def _painted_status(window: ScheduleWindow, consult_id: str) -> str:
+    from tcdesk.ui.desk.schedule_grid import _status_words
+
+    entry = next(e for e in window.grid.entries() if e.consult_id == consult_id)
+    return _status_words(entry)

@@ -1,0 +1,86 @@
+"""The today board on the desk: the four groups, check in and present from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tcdesk.services.desk import Desk
+from tcdesk.ui.main_window import MainWindow
+from tests.conftest import local_moment
+from tests.services.schedule_seed import DAY, MovableClock
+from tests.ui.desk.schedule_scenes import busy_morning
+
+
+@pytest.fixture
+def morning(empty_store: Path):
+    clock = MovableClock(local_moment(DAY, 7))
+    desk = Desk.open(empty_store, clock=clock)
+    _p, ids = busy_morning(desk, clock)
+    yield desk, ids, clock
+    desk.close()
+
+
+def _desk_window(qtbot: QtBot, desk: Desk, presented: list[str]) -> MainWindow:
+    window = MainWindow(desk, DAY, on_present=presented.append)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def _rows(board, key: str) -> list[str]:
+    items = board.lists[key]
+    return [items.item(r).text() for r in range(items.count())]
+
+
+def test_the_board_shows_four_groups_with_counts(qtbot: QtBot, morning) -> None:
+    desk, _ids, _clock = morning
+    board = _desk_window(qtbot, desk, []).today_board
+    assert board.headings["here"].text() == "Here (1)"
+    assert board.headings["presenting"].text() == "Presenting (1)"
+    assert board.headings["to_come"].text() == "Still to come (3)"
+    assert board.headings["could_start"].text() == "Could start today (1)"
+    assert _rows(board, "here") == ["09:30  Emma Johnson  · Dana Fox  · here since 09:24"]
+    assert _rows(board, "presenting") == ["09:00  Noah Garcia  · Sam Ortiz"]
+    assert _rows(board, "to_come")[0] == "11:00  Liam Patel  · Sam Ortiz"
+    assert _rows(board, "could_start") == [
+        "08:00  Ava Thompson  · Clear aligners  · needs a payment plan saved"
+    ]
+
+
+def test_check_in_from_the_board_then_present(qtbot: QtBot, morning) -> None:
+    desk, ids, clock = morning
+    presented: list[str] = []
+    window = _desk_window(qtbot, desk, presented)
+    board = window.today_board
+    clock.set(DAY, 10, 52)
+    to_come = board.lists["to_come"]
+    to_come.setFocus()
+    # focus picks the first family still to come: Liam, 11:00
+    assert board.selected() == ("to_come", ids["Liam"])
+    assert board.check_in_button.isEnabled() and not board.present_button.isEnabled()
+    qtbot.keyClick(to_come, Qt.Key.Key_Return)
+    assert desk.consults.get(ids["Liam"]).arrived_at is not None
+    assert board.headings["here"].text() == "Here (2)"
+    assert board.selected() == ("here", ids["Liam"])
+    assert board.present_button.isEnabled()
+    qtbot.keyClick(board.lists["here"], Qt.Key.Key_Return)
+    assert presented == [ids["Liam"]]
+
+
+def test_the_schedule_opens_from_the_desk_with_ctrl_d(qtbot: QtBot, morning) -> None:
+    desk, ids, _clock = morning
+    window = _desk_window(qtbot, desk, [])
+    window.search.setFocus()
+    qtbot.keyClick(window.search, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    schedule = window.schedule_window
+    assert schedule is not None and schedule.isVisible()
+    assert ids["Ava"] in {e.consult_id for e in schedule.grid.entries()}
+    schedule.close()
