@@ -33,6 +33,7 @@ SUBCOMMAND_MODULES = (
     "agreement_command",
     "summary_command",
     "print_command",
+    "record_command",
 )
 
 

@@ -47,7 +47,7 @@ def test_by_id_or_name_too_and_an_unknown_line_is_refused(practice) -> None:
     line = _line(desk, "clear_aligners")
     assert options.add_option(desk, cid, line.id).changed.fee_schedule_id == line.id
     assert options.add_option(desk, cid, "Clear braces").changed.title == "Clear braces"
-    with pytest.raises(FieldError, match="No fee schedule line \"gold braces\"") as refused:
+    with pytest.raises(FieldError, match='No fee schedule line "gold braces"') as refused:
         options.add_option(desk, cid, "gold braces")
     assert refused.value.field == "fee_line"
 

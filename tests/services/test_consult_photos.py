@@ -60,7 +60,7 @@ def test_an_unreadable_file_refuses_the_batch(practice, tmp_path) -> None:
     good = png(tmp_path / "good.png")
     bad = tmp_path / "notes.jpg"
     bad.write_text("not a picture")
-    with pytest.raises(FieldError, match="notes.jpg is not a readable picture") as refused:
+    with pytest.raises(FieldError, match=r"notes\.jpg is not a readable picture") as refused:
         photos.add_photos(desk, cid, [good, bad])
     assert refused.value.field == "photos"
     assert desk.patients.photos("pa-mia") == []
