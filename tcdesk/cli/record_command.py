@@ -23,6 +23,7 @@ from tcdesk.services import consult_record as rec
 from tcdesk.services.desk import Desk
 from tcdesk.services.validation import FieldErrors
 
+CONSULT_HELP = "the consult's id (see tcdesk consults)"
 Run = Callable[[Desk, argparse.Namespace], rec.RecordChange]
 
 
@@ -32,17 +33,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     sub = parser.add_subparsers(title="record commands", metavar="WHAT", required=True)
     show = _leaf(sub, "show", "Show the consult record.", change=False)
-    show.add_argument("consult_id", metavar="CONSULT_ID")
+    show.add_argument("consult_id", metavar="CONSULT_ID", help=CONSULT_HELP)
     show.set_defaults(func=_show)
 
     concern = _leaf(sub, "concern", "Set the chief concern, in the family's words.")
-    concern.add_argument("consult_id", metavar="CONSULT_ID")
-    concern.add_argument("text", metavar="TEXT")
+    concern.add_argument("consult_id", metavar="CONSULT_ID", help=CONSULT_HELP)
+    concern.add_argument("text", metavar="TEXT", help="what bothers them, as they said it")
     concern.set_defaults(run=lambda d, a: rec.set_concern(d, a.consult_id, a.text))
 
     priorities = _leaf(sub, "priorities", "Set what matters most to them, in order.")
-    priorities.add_argument("consult_id", metavar="CONSULT_ID")
-    priorities.add_argument("priorities", metavar="PRIORITY", nargs="*")
+    priorities.add_argument("consult_id", metavar="CONSULT_ID", help=CONSULT_HELP)
+    priorities.add_argument(
+        "priorities", metavar="PRIORITY", nargs="*", help='e.g. appearance, cost, "school photos"'
+    )
     priorities.set_defaults(run=lambda d, a: rec.set_priorities(d, a.consult_id, a.priorities))
 
     _register_findings(sub)
@@ -50,8 +53,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _register_photos(sub)
 
     flow = _leaf(sub, "flow", "Choose the presentation flow (auto: from age and options).")
-    flow.add_argument("consult_id", metavar="CONSULT_ID")
-    flow.add_argument("flow_id", metavar="FLOW_ID|auto")
+    flow.add_argument("consult_id", metavar="CONSULT_ID", help=CONSULT_HELP)
+    flow.add_argument("flow_id", metavar="FLOW_ID|auto", help="a flow id (tcdesk flows) or auto")
     flow.set_defaults(run=lambda d, a: rec.set_flow(d, a.consult_id, a.flow_id))
 
 
@@ -70,19 +73,23 @@ def _leaf(sub, name: str, help_text: str, *, change: bool = True) -> argparse.Ar
 
 
 def _register_findings(sub) -> None:
-    group = sub.add_parser("finding", help="Add, edit or remove a finding.")
+    group = sub.add_parser(
+        "finding",
+        help="Add, edit or remove a finding.",
+        description="Add, edit or remove a finding.",
+    )
     verbs = group.add_subparsers(metavar="add|edit|remove", required=True)
     add = _leaf(verbs, "add", "Add a finding (condition, severity, the doctor's note).")
-    add.add_argument("consult_id", metavar="CONSULT_ID")
+    add.add_argument("consult_id", metavar="CONSULT_ID", help=CONSULT_HELP)
     add.add_argument("--code", required=True, help="crowding, spacing, deep_bite, ...")
     add.add_argument("--severity", required=True, help="mild, moderate or severe")
     add.add_argument("--note", default="", help="the doctor's note")
     add.set_defaults(run=lambda d, a: rec.add_finding(d, a.consult_id, a.code, a.severity, a.note))
     edit = _leaf(verbs, "edit", "Change a finding.")
-    edit.add_argument("finding_id", metavar="FINDING_ID")
-    edit.add_argument("--code")
-    edit.add_argument("--severity")
-    edit.add_argument("--note")
+    edit.add_argument("finding_id", metavar="FINDING_ID", help="the finding's id (see record show)")
+    edit.add_argument("--code", help="the new condition code")
+    edit.add_argument("--severity", help="mild, moderate or severe")
+    edit.add_argument("--note", help="the doctor's note")
     edit.set_defaults(
         run=lambda d, a: rec.edit_finding(
             d, a.finding_id, code=a.code, level=a.severity, note=a.note
@@ -90,7 +97,9 @@ def _register_findings(sub) -> None:
         target=("findings", Finding, "finding_id"),
     )
     remove = _leaf(verbs, "remove", "Remove a finding.")
-    remove.add_argument("finding_id", metavar="FINDING_ID")
+    remove.add_argument(
+        "finding_id", metavar="FINDING_ID", help="the finding's id (see record show)"
+    )
     remove.set_defaults(
         run=lambda d, a: rec.remove_finding(d, a.finding_id),
         target=("findings", Finding, "finding_id"),
@@ -98,10 +107,14 @@ def _register_findings(sub) -> None:
 
 
 def _register_options(sub) -> None:
-    group = sub.add_parser("option", help="Add, edit or remove a treatment option.")
+    group = sub.add_parser(
+        "option",
+        help="Add, edit or remove a treatment option.",
+        description="Add, edit or remove a treatment option.",
+    )
     verbs = group.add_subparsers(metavar="add|edit|remove", required=True)
     add = _leaf(verbs, "add", "Add an option from the fee schedule.")
-    add.add_argument("consult_id", metavar="CONSULT_ID")
+    add.add_argument("consult_id", metavar="CONSULT_ID", help=CONSULT_HELP)
     add.add_argument("--fee-line", required=True, help="the fee line: treatment type, name or id")
     _fee_arguments(add)
     add.set_defaults(
@@ -116,7 +129,7 @@ def _register_options(sub) -> None:
         )
     )
     edit = _leaf(verbs, "edit", "Change an option's fee, months or the recommendation.")
-    edit.add_argument("option_id", metavar="OPTION_ID")
+    edit.add_argument("option_id", metavar="OPTION_ID", help="the option's id (see record show)")
     _fee_arguments(edit)
     edit.set_defaults(
         run=lambda d, a: rec.edit_option(
@@ -130,7 +143,7 @@ def _register_options(sub) -> None:
         target=("treatment_options", TreatmentOption, "option_id"),
     )
     remove = _leaf(verbs, "remove", "Remove an option.")
-    remove.add_argument("option_id", metavar="OPTION_ID")
+    remove.add_argument("option_id", metavar="OPTION_ID", help="the option's id (see record show)")
     remove.set_defaults(
         run=lambda d, a: rec.remove_option(d, a.option_id),
         target=("treatment_options", TreatmentOption, "option_id"),
@@ -145,25 +158,29 @@ def _fee_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _register_photos(sub) -> None:
-    group = sub.add_parser("photo", help="Import, caption or remove photos and x-rays.")
+    group = sub.add_parser(
+        "photo",
+        help="Import, caption or remove photos and x-rays.",
+        description="Import, caption or remove photos and x-rays.",
+    )
     verbs = group.add_subparsers(metavar="add|caption|remove", required=True)
     add = _leaf(verbs, "add", "Import JPEG or PNG files (kept by content hash).")
-    add.add_argument("consult_id", metavar="CONSULT_ID")
-    add.add_argument("files", metavar="FILE", nargs="+")
+    add.add_argument("consult_id", metavar="CONSULT_ID", help=CONSULT_HELP)
+    add.add_argument("files", metavar="FILE", nargs="+", help="JPEG or PNG files")
     add.add_argument("--kind", default="photo", help="photo (default) or xray")
-    add.add_argument("--caption", default="")
+    add.add_argument("--caption", default="", help="a caption the family sees")
     add.set_defaults(
         run=lambda d, a: rec.add_photos(d, a.consult_id, a.files, kind=a.kind, caption=a.caption)
     )
     caption = _leaf(verbs, "caption", "Change a picture's caption.")
-    caption.add_argument("photo_id", metavar="PHOTO_ID")
-    caption.add_argument("caption", metavar="TEXT")
+    caption.add_argument("photo_id", metavar="PHOTO_ID", help="the picture's id (see record show)")
+    caption.add_argument("caption", metavar="TEXT", help="the new caption")
     caption.set_defaults(
         run=lambda d, a: rec.edit_photo(d, a.photo_id, caption=a.caption),
         target=("patient_photos", PatientPhoto, "photo_id"),
     )
     remove = _leaf(verbs, "remove", "Take a picture off the record.")
-    remove.add_argument("photo_id", metavar="PHOTO_ID")
+    remove.add_argument("photo_id", metavar="PHOTO_ID", help="the picture's id (see record show)")
     remove.set_defaults(
         run=lambda d, a: rec.remove_photo(d, a.photo_id),
         target=("patient_photos", PatientPhoto, "photo_id"),
