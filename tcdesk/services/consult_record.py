@@ -50,6 +50,9 @@ from tcdesk.services.consult_photos import (
     remove_photo,
     reorder_photos,
 )
+from tcdesk.services.consult_photos import (
+    KINDS as KIND_VALUES,
+)
 from tcdesk.services.desk import Desk
 from tcdesk.services.presentation import applicable_flow, build_context
 from tcdesk.services.presentation.flow_choice import wanted_audience
@@ -65,6 +68,8 @@ from tcdesk.services.validation import FieldError
 
 __all__ = [
     "AUTOMATIC",
+    "KIND_LABELS",
+    "KIND_VALUES",
     "PRIORITY_CHOICES",
     "ConsultRecord",
     "FlowPick",
@@ -87,6 +92,7 @@ __all__ = [
     "reorder_options",
     "reorder_photos",
     "set_concern",
+    "set_concern_and_priorities",
     "set_flow",
     "set_priorities",
 ]
@@ -168,7 +174,7 @@ def record(desk: Desk, consult_id: str, flows: Mapping[str, Flow] | None = None)
     if patient is None:
         raise UserError(f"The patient of consult {consult_id} is missing.")
     if flows is None:
-        flows = _load_flows()
+        flows = loaded_flows()
     lines = {line.id: line for line in fee_lines(desk)}
     options = tuple(
         RecordOption(
@@ -205,7 +211,8 @@ def record(desk: Desk, consult_id: str, flows: Mapping[str, Flow] | None = None)
     )
 
 
-def _load_flows() -> dict[str, Flow]:
+def loaded_flows() -> dict[str, Flow]:
+    """The flows in presentation_flows/ (for callers without a loaded kit: the CLI)."""
     from tcdesk.flows import load_flows
     from tcdesk.paths import assets_dir, flows_dir
 
@@ -273,6 +280,16 @@ def set_priorities(desk: Desk, consult_id: str, priorities: Sequence[str]) -> Re
     )
 
 
+def set_concern_and_priorities(
+    desk: Desk, consult_id: str, concern: str, priorities: Sequence[str]
+) -> RecordChange:
+    """The record form's first section in one go: both saved, or neither."""
+    clean_priorities(priorities)  # refuse before writing anything
+    with desk.transaction():
+        set_concern(desk, consult_id, concern)
+        return set_priorities(desk, consult_id, priorities)
+
+
 def set_flow(
     desk: Desk, consult_id: str, flow_id: str, flows: Mapping[str, Flow] | None = None
 ) -> RecordChange:
@@ -282,7 +299,7 @@ def set_flow(
     if wanted.lower() in ("", "auto", "automatic"):
         wanted = AUTOMATIC
     else:
-        known = flows if flows is not None else _load_flows()
+        known = flows if flows is not None else loaded_flows()
         if wanted not in known:
             names = ", ".join(sorted(known)) or "none loaded"
             raise FieldError("flow", f'No flow "{wanted}"; the flows are: {names} (or auto).')

@@ -1,0 +1,1 @@
+"""The desk's own windows: the consult record (and, in other parts, intake and the schedule)."""
