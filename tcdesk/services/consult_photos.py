@@ -53,10 +53,25 @@ def check_caption(caption: str) -> str:
     return cleaned
 
 
-def _media_dir(desk: Desk) -> Path:
+def media_folder(desk: Desk) -> Path:
+    """Where this practice file keeps its pictures."""
     if desk.path is None:
         raise UserError("This practice file has no folder for pictures (it is not on disk).")
     return media_dir_for(desk.path)
+
+
+def store_pictures(folder: Path, files: Sequence[Path | str]) -> tuple[StoredImage, ...]:
+    """Check, turn upright, shrink and keep each file: the slow part, safe on any thread
+    (it writes only content-addressed files, never the practice file)."""
+    if not files:
+        raise FieldError("photos", "Choose at least one picture (JPEG or PNG).")
+    stored: list[StoredImage] = []
+    for file in files:
+        try:
+            stored.append(store_image(folder, Path(file)))
+        except ImageRefused as refused:
+            raise FieldError("photos", str(refused)) from None
+    return tuple(stored)
 
 
 def add_photos(
@@ -68,18 +83,25 @@ def add_photos(
     caption: str = "",
 ) -> RecordChange:
     """Import pictures into the consult; ``changed`` is a ``PhotoImport``."""
+    require_consult(desk, consult_id)
+    check_kind(kind)
+    check_caption(caption)
+    stored = store_pictures(media_folder(desk), files)
+    return add_stored_photos(desk, consult_id, stored, kind=kind, caption=caption)
+
+
+def add_stored_photos(
+    desk: Desk,
+    consult_id: str,
+    stored: Sequence[StoredImage],
+    *,
+    kind: str = "photo",
+    caption: str = "",
+) -> RecordChange:
+    """The rows for pictures ``store_pictures`` kept; one the patient has is listed once."""
     consult = require_consult(desk, consult_id)
     kind_ = check_kind(kind)
     caption_ = check_caption(caption)
-    if not files:
-        raise FieldError("photos", "Choose at least one picture (JPEG or PNG).")
-    folder = _media_dir(desk)
-    stored: list[StoredImage] = []
-    for file in files:
-        try:
-            stored.append(store_image(folder, Path(file)))
-        except ImageRefused as refused:
-            raise FieldError("photos", str(refused)) from None
     existing = desk.patients.photos(consult.patient_id)
     by_hash = {p.sha256: p for p in existing if p.sha256}
     added: list[PatientPhoto] = []

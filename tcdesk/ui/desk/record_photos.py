@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tcdesk.errors import UserError
+from tcdesk.services import consult_photos
 from tcdesk.services import consult_record as rec
 from tcdesk.services.desk import Desk
 from tcdesk.ui.desk.record_common import FieldMessages, RecordHost, error_label
+from tcdesk.ui.documents.background import BackgroundRunner
 
 THUMB = QSize(180, 180)
 PICTURE_FILTER = "Pictures (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)"
@@ -51,6 +54,7 @@ class PhotosSection(QWidget):
         self._shown: rec.ConsultRecord | None = None
         self._start_folder = start_folder or Path.home()
         self.file_dialog: QFileDialog | None = None
+        self.runner = BackgroundRunner(parent=self)
         self.pictures = QListWidget()
         self.pictures.setObjectName("photoList")
         self.pictures.setViewMode(QListView.ViewMode.IconMode)
@@ -159,18 +163,44 @@ class PhotosSection(QWidget):
         dialog.open()
 
     def import_files(self, files: list[str]) -> None:
-        if self._shown is None or not files:
+        """Pictures are checked and shrunk off the GUI thread; the rows are written here."""
+        if self._shown is None or not files or self.runner.is_busy():
+            return
+        if not self._host.gate.allows():
             return
         self._start_folder = Path(files[0]).parent
         cid = self._shown.consult.id
         kind = self.kind.currentData()
-        done = self._host.apply(
-            self.messages, lambda: rec.add_photos(self._desk, cid, files, kind=kind)
-        )
-        if done is not None:
+        try:
+            folder = consult_photos.media_folder(self._desk)
+        except UserError as error:
+            self.messages.show(error)
+            return
+        count = len(files)
+        self.note.setText(f"Importing {count} picture{'s' if count != 1 else ''}…")
+        self.add_button.setEnabled(False)
+
+        def stored(images) -> None:
+            self.add_button.setEnabled(True)
+            done = self._host.apply(
+                self.messages,
+                lambda: consult_photos.add_stored_photos(self._desk, cid, images, kind=kind),
+            )
+            if done is None:
+                self.note.setText("")
+                return
             added = len(done.changed.added)
             text = f"{added} picture{'s' if added != 1 else ''} added."
             self.note.setText(f"{text} {done.note}".strip())
+
+        def refused(error: BaseException) -> None:
+            self.add_button.setEnabled(True)
+            self.note.setText("")
+            if not isinstance(error, UserError):
+                raise error
+            self.messages.show(error)
+
+        self.runner.run(lambda: consult_photos.store_pictures(folder, files), stored, refused)
 
     def save_caption(self) -> None:
         photo = self.selected()

@@ -205,6 +205,6 @@ def test_an_unreadable_picture_is_refused_at_the_import(qtbot: QtBot, practice, 
     bad.write_bytes(b"\x89PNG not really")
     record.show_section("photos")
     record.photos.import_files([str(bad)])
-    assert record.photos.import_error.isVisible()
+    qtbot.waitUntil(record.photos.import_error.isVisible, timeout=3000)
     assert "scan.png is not a readable picture" in record.photos.import_error.text()
     assert desk.patients.photos("pa-mia") == []
