@@ -121,3 +121,12 @@ def test_a_consult_with_an_agreement_needs_yes(store: Path, capsys) -> None:
 
 def show_options(desk: Desk) -> list[str]:
     return [o.id for o in desk.consults.options("co-mia")]
+
+
+def test_the_slide_check_passes_with_imported_photos(store: Path, capsys, tmp_path) -> None:
+    run(store, capsys, "finding", "add", "co-mia", "--code", "crowding", "--severity", "moderate")
+    run(store, capsys, "option", "add", "co-mia", "--fee-line", "metal_braces")
+    picture = portrait_jpeg(tmp_path / "smile.jpg")
+    run(store, capsys, "photo", "add", "co-mia", str(picture), "--caption", "Your smile")
+    assert main(["slides", "check", "--db", str(store)], clock=lambda: NOW) == 0
+    assert "read from across the room" in capsys.readouterr().out

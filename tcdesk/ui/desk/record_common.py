@@ -4,8 +4,9 @@ one question before changing a consult that has a financial agreement."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from tcdesk.errors import UserError
@@ -99,5 +100,22 @@ class RecordHost:
         return done
 
 
-def cell(value: Any) -> str:
-    return "" if value is None else str(value)
+class TableKeys(QObject):
+    """Enter (or Return) edits the selected row, Delete removes it."""
+
+    def __init__(self, table: QWidget, *, edit: Callable[[], None], remove: Callable[[], None]):
+        super().__init__(table)
+        self._actions = {
+            Qt.Key.Key_Return: edit,
+            Qt.Key.Key_Enter: edit,
+            Qt.Key.Key_Delete: remove,
+        }
+        table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            action = self._actions.get(Qt.Key(event.key()))
+            if action is not None and not event.modifiers():
+                action()
+                return True
+        return super().eventFilter(watched, event)

@@ -24,7 +24,7 @@ from tcdesk.domain import ConditionCode, Finding, Severity
 from tcdesk.services import consult_record as rec
 from tcdesk.services.desk import Desk
 from tcdesk.services.record_changes import RecordChange
-from tcdesk.ui.desk.record_common import FieldMessages, RecordHost, error_label
+from tcdesk.ui.desk.record_common import FieldMessages, RecordHost, TableKeys, error_label
 
 
 class FindingDialog(QDialog):
@@ -130,6 +130,7 @@ class FindingsSection(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit())
+        self._keys = TableKeys(self.table, edit=self.edit, remove=self.remove)
         self.empty_label = QLabel("No findings yet. Add what the doctor found at the exam.")
         self.empty_label.setProperty("role", "muted")
         self.add_button = QPushButton("&Add finding…")

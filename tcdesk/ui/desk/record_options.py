@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from tcdesk.formatting import money_from_cents
 from tcdesk.services import consult_record as rec
 from tcdesk.services.desk import Desk
-from tcdesk.ui.desk.record_common import FieldMessages, RecordHost, error_label
+from tcdesk.ui.desk.record_common import FieldMessages, RecordHost, TableKeys, error_label
 from tcdesk.ui.desk.record_option_dialog import OptionDialog
 
 
@@ -45,6 +45,7 @@ class OptionsSection(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit())
+        self._keys = TableKeys(self.table, edit=self.edit, remove=self.remove)
         self.recommended = QButtonGroup(self)
         self.recommended.setExclusive(True)
         self.recommended.idClicked.connect(self._recommend)

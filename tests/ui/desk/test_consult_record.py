@@ -208,3 +208,24 @@ def test_an_unreadable_picture_is_refused_at_the_import(qtbot: QtBot, practice, 
     qtbot.waitUntil(record.photos.import_error.isVisible, timeout=3000)
     assert "scan.png is not a readable picture" in record.photos.import_error.text()
     assert desk.patients.photos("pa-mia") == []
+
+
+def test_findings_from_the_keyboard_enter_edits_delete_removes(qtbot: QtBot, practice) -> None:
+    desk, cid = practice
+    rec.add_finding(desk, cid, "spacing", "mild")
+    record = ConsultRecordWindow(desk, cid)
+    qtbot.addWidget(record)
+    record.show()
+    record.show_section("findings")
+    table = record.findings.table
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    dialog = record.findings.dialog
+    assert dialog is not None and dialog.code.currentData() == "spacing"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert desk.consults.findings(cid)[0].severity is Severity.MILD  # Esc: nothing changed
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert desk.consults.findings(cid) == []
+    assert record.findings.empty_label.isVisible()
