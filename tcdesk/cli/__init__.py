@@ -45,6 +45,7 @@ SUBCOMMAND_MODULES = (
     "referrers_command",
     "schedule_command",
     "today_command",
+    "record_command",
 )
 
 

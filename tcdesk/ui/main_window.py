@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self._build_room_screen_bar()
         self._build_import_actions()
         self._build_intake_actions()
+        self._build_record_actions()
         self._arrange(QLabel(practice.name if practice else ""))
         self._build_settings_actions()
         self._build_schedule_actions()
@@ -98,6 +99,35 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    def _build_record_actions(self) -> None:
+        """The consult record window, opened from the patient panel's consult."""
+        self.record_window = None
+        self.panel.record_requested.connect(self.open_record)
+
+    def open_record(self, consult_id: str):
+        from tcdesk.ui.desk.consult_record import ConsultRecordWindow
+
+        if not consult_id:
+            return None
+        if self.record_window is not None:
+            self.record_window.close()
+        window = ConsultRecordWindow(self._desk, consult_id, self)
+        window.record_changed.connect(self._record_changed)
+        window.finished.connect(lambda _r: setattr(self, "record_window", None))
+        self.record_window = window
+        window.show()
+        return window
+
+    def _record_changed(self, consult_id: str) -> None:
+        """Show the new record in the panel, the same consult still selected."""
+        patient_id = self.selected_patient_id()
+        if patient_id is None:
+            return
+        self.panel.show_overview(patient_overview(self._desk, patient_id))
+        for row in range(self.panel.consult_list.count()):
+            if self.panel.consult_list.item(row).data(Qt.ItemDataRole.UserRole) == consult_id:
+                self.panel.consult_list.setCurrentRow(row)
 
     def _build_room_screen_bar(self) -> None:
         """Shown while the room's screen idles on the welcome, to take it down."""

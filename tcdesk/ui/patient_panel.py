@@ -47,6 +47,7 @@ class PatientPanel(QWidget):
 
     present_requested = Signal(str)
     edit_family_requested = Signal(str)  # the patient's id: open the family form on it
+    record_requested = Signal(str)  # open the consult's record (concern, findings, options...)
 
     def __init__(self, today: date) -> None:
         super().__init__()
@@ -77,6 +78,12 @@ class PatientPanel(QWidget):
         self.present_button.setProperty("primary", True)
         self.present_button.setEnabled(False)
         self.present_button.clicked.connect(self._present)
+        self.record_button = QPushButton("&Edit consult record")
+        self.record_button.setObjectName("recordButton")
+        self.record_button.setEnabled(False)
+        self.record_button.clicked.connect(
+            lambda: self.record_requested.emit(self.selected_consult_id() or "")
+        )
 
         consults_title = QLabel("Consults")
         consults_title.setProperty("role", "subheading")
@@ -99,6 +106,7 @@ class PatientPanel(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.edit_family_button)
         actions.addStretch(1)
+        actions.addWidget(self.record_button)
         actions.addWidget(self.present_button)
 
         layout = QVBoxLayout(self)
@@ -159,6 +167,7 @@ class PatientPanel(QWidget):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def _show_consult(self, row: int) -> None:
+        self.record_button.setEnabled(self._overview is not None and row >= 0)
         if self._overview is None or not 0 <= row < len(self._overview.consults):
             self.present_button.setEnabled(False)
             return

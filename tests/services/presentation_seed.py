@@ -109,7 +109,7 @@ def _seed_patient(desk: Desk, *, birth: date, insured: bool, lead: LeadSource) -
                 age_limit=19,
             )
         )
-    desk.patients.save_photo(PatientPhoto("ph", "pa", "/photos/emma_front.jpg", "Front"))
+    desk.patients.save_photo(PatientPhoto("ph", "pa", "photos/emma_front.jpg", "Front"))
 
 
 def _seed_consult(desk: Desk) -> str:

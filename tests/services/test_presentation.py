@@ -50,7 +50,9 @@ def test_people_and_concerns(desk: Desk) -> None:
     assert context["coordinator"]["name"] == "Jessica Alvarez"
     assert context["concerns"] == "Her front teeth are crooked."
     assert context["priorities"] == ["School photos", "Soccer"]
-    assert context["photos"] == [{"path": "/photos/emma_front.jpg", "caption": "Front"}]
+    assert context["photos"] == [
+        {"path": "photos/emma_front.jpg", "caption": "Front", "kind": "photo"}
+    ]
     assert context["today"] == TODAY and context["consult_date"] == TODAY
     assert context["walk_in"] is False
 

@@ -55,7 +55,7 @@ REPRESENTATIVES = {  # one sample per SlideKind
 STRESSED = {
     "long_text": {"missing", "cut"},
     "four_options": {"missing", "cut"},
-    "missing_images": {"small"},
+    # missing_images reads now: its photo stands beside the finding, not under it.
 }
 
 

@@ -24,20 +24,24 @@ def applicable_flow(
         return flows[flow_id]
     if not flows:
         return None
-    facts = facts_from_context(context)
-    if facts["walk_in"]:
-        wanted = "walk_in"
-    elif facts["is_child"]:
-        wanted = "child"
-    elif facts["is_adult"]:
-        wanted = "adult"
-    else:
-        wanted = "teen"
+    wanted = wanted_audience(context)
     for audience in (wanted, "any"):
         matches = sorted((f for f in flows.values() if f.audience == audience), key=lambda f: f.id)
         if matches:
             return matches[0]
     return flows[sorted(flows)[0]]
+
+
+def wanted_audience(context: Mapping[str, Any]) -> str:
+    """The audience a consult's flow is for: walk_in, child, adult or teen."""
+    facts = facts_from_context(context)
+    if facts["walk_in"]:
+        return "walk_in"
+    if facts["is_child"]:
+        return "child"
+    if facts["is_adult"]:
+        return "adult"
+    return "teen"
 
 
 def start_session(

@@ -37,6 +37,7 @@ from tcdesk.services.document_sources import MEDIA_PREFIX, logo_path
 from tcdesk.services.policy import cents_to_decimal
 from tcdesk.services.presentation.featured_option import chosen_option_id, featured_option
 from tcdesk.services.presentation.investment import ZERO, investment_context, label_choices
+from tcdesk.services.presentation.photos import photo_contexts
 
 CHILD_AGE = 11  # under this: the child (Phase I) flow
 ADULT_AGE = 18
@@ -91,10 +92,7 @@ def build_context(
         "concerns": consult.chief_concern,
         "priorities": list(consult.priorities),
         "findings": _findings(consult_file, content),
-        "photos": [
-            {"path": photo.path, "caption": photo.caption}
-            for photo in desk.patients.photos(patient.id)
-        ],
+        "photos": photo_contexts(desk, patient.id, consult_id),
         "options": option_dicts,
         "recommended": next((o for o in option_dicts if o["recommended"]), None),
         "chosen": by_id.get(chosen_id) if chosen_id else None,

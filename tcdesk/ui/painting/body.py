@@ -67,6 +67,77 @@ class GalleryLayout:
             item.build(ops, QRectF(rect.left() + n * (w + self.GAP), rect.top(), w, rect.height()))
 
 
+class PhotoGrid:
+    """The family's photos in a column (one or two) or two columns (three or four)."""
+
+    GAP = 32.0
+
+    def __init__(self, images: Sequence[ImageBlock], ctx: Ctx):
+        self.items = [ImageLayout(b, ctx) for b in images]
+        self.columns = 1 if len(self.items) <= 2 else 2
+        self.rows = -(-len(self.items) // self.columns)
+
+    def _w(self, width: float) -> float:
+        return (width - (self.columns - 1) * self.GAP) / self.columns
+
+    def _rows(self, width: float, measure) -> float:
+        w = self._w(width)
+        return self.rows * max(measure(i, w) for i in self.items) + (self.rows - 1) * self.GAP
+
+    def preferred_height(self, width: float) -> float:
+        return self._rows(width, lambda item, w: item.preferred_height(w))
+
+    def minimum_height(self, width: float) -> float:
+        return self._rows(width, lambda item, w: item.minimum_height(w))
+
+    def build(self, ops: list[Op], rect: QRectF) -> None:
+        w = self._w(rect.width())
+        h = (rect.height() - (self.rows - 1) * self.GAP) / self.rows
+        for n, item in enumerate(self.items):
+            row, col = divmod(n, self.columns)
+            left = rect.left() + col * (w + self.GAP)
+            item.build(ops, QRectF(left, rect.top() + row * (h + self.GAP), w, h))
+
+
+class FindingsBesidePhotos:
+    """What the doctor found on the left, the family's own photos beside it.
+
+    Stacked under the findings, photos squeezed the findings' words below
+    what reads from across the room; side by side both keep their size.
+    """
+
+    GAP = 64.0
+
+    def __init__(self, findings: FindingsLayout, photos: PhotoGrid):
+        self.findings = findings
+        self.photos = photos
+        crowded = len(findings.findings) >= 3
+        self.share = 0.22 if crowded else (0.3 if photos.columns == 1 else 0.4)
+
+    @staticmethod
+    def most_photos(findings: int) -> int:
+        """Three findings across leave room for a column of two photos beside them."""
+        return 2 if findings >= 3 else 4
+
+    def _split(self, width: float) -> tuple[float, float]:
+        right = width * self.share
+        return width - right - self.GAP, right
+
+    def preferred_height(self, width: float) -> float:
+        left, right = self._split(width)
+        return max(self.findings.preferred_height(left), self.photos.preferred_height(right))
+
+    def minimum_height(self, width: float) -> float:
+        left, right = self._split(width)
+        return max(self.findings.minimum_height(left), self.photos.minimum_height(right))
+
+    def build(self, ops: list[Op], rect: QRectF) -> None:
+        left, right = self._split(rect.width())
+        self.findings.build(ops, QRectF(rect.left(), rect.top(), left, rect.height()))
+        photos = QRectF(rect.right() - right, rect.top(), right, rect.height())
+        self.photos.build(ops, photos)
+
+
 def block_layouts(blocks: Sequence[Block], ctx: Ctx) -> list[BlockLayout]:
     out: list[BlockLayout] = []
     i = 0
@@ -79,7 +150,17 @@ def block_layouts(blocks: Sequence[Block], ctx: Ctx) -> list[BlockLayout]:
                 j += 1
             run = list(blocks[i:j])
             if kind is FindingBlock:
-                out.append(FindingsLayout(run, ctx))  # type: ignore[arg-type]
+                k = j
+                while k < len(blocks) and isinstance(blocks[k], ImageBlock):
+                    k += 1
+                findings = FindingsLayout(run, ctx)  # type: ignore[arg-type]
+                if k > j:  # the family's photos follow: beside the findings, not under
+                    most = FindingsBesidePhotos.most_photos(len(run))
+                    photos = PhotoGrid(list(blocks[j:k])[:most], ctx)  # type: ignore[arg-type]
+                    out.append(FindingsBesidePhotos(findings, photos))
+                    j = k
+                else:
+                    out.append(findings)
             elif len(run) == 1:
                 out.append(ImageLayout(run[0], ctx))  # type: ignore[arg-type]
             else:
