@@ -25,6 +25,7 @@ EXIT_USAGE = 2
 
 SUBCOMMAND_MODULES = (
     "demo_command",
+    "setup_command",
     "patients_command",
     "consults_command",
     "quote_command",

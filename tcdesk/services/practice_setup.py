@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from tcdesk.domain import (
@@ -14,6 +15,7 @@ from tcdesk.domain import (
     StaffRole,
     TreatmentType,
 )
+from tcdesk.services.clock import utc_iso
 from tcdesk.services.desk import Desk
 from tcdesk.services.ids import new_id
 from tcdesk.services.validation import FieldError, colour, optional_phone, required
@@ -111,4 +113,15 @@ def set_up_practice(desk: Desk, setup: PracticeSetup) -> Practice:
                 )
             )
         desk.practices.save_policy(FinancialPolicy(practice_id=practice.id))
+        desk.audit.record(
+            id=new_id(),
+            at=utc_iso(desk.clock()),
+            action="practice_set_up",
+            subject_id=practice.id,
+            actor_id=None,
+            detail=json.dumps(
+                {"practice": practice.name, "office": office.name, "fees": len(STARTING_FEES)},
+                ensure_ascii=False,
+            ),
+        )
     return practice
