@@ -6,9 +6,10 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,8 +25,14 @@ from PySide6.QtWidgets import (
 from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.patient_overview import patient_overview, search_patients
+from tcdesk.ui.desk.desk_menus import build_menus
+from tcdesk.ui.desk.intake_actions import IntakeActions
+from tcdesk.ui.desk.practice_actions import PracticeActions
+from tcdesk.ui.desk.schedule_actions import ScheduleActions
+from tcdesk.ui.desk.today_board import TodayBoardWidget
 from tcdesk.ui.patient_list import PatientTableModel
 from tcdesk.ui.patient_panel import PatientPanel
+from tcdesk.ui.style import staff_stylesheet
 
 SEARCH_DELAY_MS = 120
 
@@ -57,15 +64,47 @@ class MainWindow(QMainWindow):
         self.panel = PatientPanel(today)
         self.panel.present_requested.connect(self._on_present)
         self._build_room_screen_bar()
-        self._build_import_actions()
-        self._build_intake_actions()
-        self._build_record_actions()
-        self._arrange(QLabel(practice.name if practice else ""))
-        self._build_settings_actions()
-        self._build_schedule_actions()
+        self._build_actions()
+        self.heading = QLabel(practice.name if practice else "")
+        self.today_board = TodayBoardWidget(
+            desk, today, self._present_from_board, self.refresh_desk
+        )
+        self._arrange()
+        build_menus(self)
         self.problems: list[str] = []
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
-        self.refresh_patients()
+        self.refresh_desk()
+
+    def _build_actions(self) -> None:
+        """Each part of the desk brings its keys and buttons (tcdesk.ui.desk)."""
+        self.intake = IntakeActions(self, self._desk, self._machine_settings)
+        self.scheduling = ScheduleActions(self, self._desk, self._today)
+        self.practice_actions = PracticeActions(self, self._desk)
+        self.find_action = QAction("&Find patient", self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_action.triggered.connect(self.search.setFocus)
+        self.addAction(self.find_action)
+        self.record_action = QAction("&Edit consult record", self)
+        self.record_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.record_action.triggered.connect(self.panel.record_button.click)
+        self.addAction(self.record_action)
+        self.record_window = None
+        self.panel.record_requested.connect(self.open_record)
+        # The names tests and other windows use.
+        self.settings_action = self.practice_actions.settings_action
+        self.settings_button = self.practice_actions.settings_button
+        self.import_action = self.practice_actions.import_action
+        self.schedule_button = self.scheduling.schedule_button
+        self.book_button = self.scheduling.book_button
+        self.open_schedule = self.scheduling.open_schedule
+        self.intake_bar = self.intake.bar
+
+    @property
+    def schedule_window(self):
+        return self.scheduling.schedule_window
+
+    @property
+    def settings_window(self):
+        return self.practice_actions.settings_window
 
     def _build_search(self) -> None:
         self.search = QLineEdit()
@@ -100,10 +139,48 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
-    def _build_record_actions(self) -> None:
-        """The consult record window, opened from the patient panel's consult."""
-        self.record_window = None
-        self.panel.record_requested.connect(self.open_record)
+    def _build_room_screen_bar(self) -> None:
+        """Shown while the room's screen idles on the welcome, to take it down."""
+        self.room_screen_note = QLabel("The room's screen shows the practice's welcome.")
+        self.room_screen_note.setObjectName("roomScreenNote")
+        self.room_screen_note.setProperty("role", "muted")
+        self.close_room_screen_button = QPushButton("Close the room screen")
+        self.close_room_screen_button.setObjectName("closeRoomScreen")
+        self.close_room_screen_button.clicked.connect(self.close_room_screen)
+        self.show_room_screen_idle(False)
+
+    def _arrange(self) -> None:
+        self.heading.setProperty("role", "heading")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.today_button)
+        search_row.addWidget(self.count_label)
+        left_layout.addLayout(search_row)
+        left_layout.addWidget(self.table, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.panel)
+        splitter.setSizes([720, 680])
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.room_screen_note)
+        top.addWidget(self.close_room_screen_button)
+        top.addWidget(self.schedule_button)
+        top.addWidget(self.book_button)
+        top.addWidget(self.intake_bar)
+        top.addWidget(self.settings_button)
+        layout.addLayout(top)
+        layout.addWidget(self.today_board)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
 
     def open_record(self, consult_id: str):
         from tcdesk.ui.desk.consult_record import ConsultRecordWindow
@@ -124,171 +201,38 @@ class MainWindow(QMainWindow):
         patient_id = self.selected_patient_id()
         if patient_id is None:
             return
+        self.today_board.refresh()  # a chosen option can make a family ready to start
         self.panel.show_overview(patient_overview(self._desk, patient_id))
         for row in range(self.panel.consult_list.count()):
             if self.panel.consult_list.item(row).data(Qt.ItemDataRole.UserRole) == consult_id:
                 self.panel.consult_list.setCurrentRow(row)
 
-    def _build_room_screen_bar(self) -> None:
-        """Shown while the room's screen idles on the welcome, to take it down."""
-        self.room_screen_note = QLabel("The room's screen shows the practice's welcome.")
-        self.room_screen_note.setObjectName("roomScreenNote")
-        self.room_screen_note.setProperty("role", "muted")
-        self.close_room_screen_button = QPushButton("Close the room screen")
-        self.close_room_screen_button.setObjectName("closeRoomScreen")
-        self.close_room_screen_button.clicked.connect(self.close_room_screen)
-        self.show_room_screen_idle(False)
+    def refresh_desk(self) -> None:
+        """After anything that changes who is booked or here: the list, its counts, the board."""
+        self._todays = len(search_patients(self._desk, "", self._today))
+        self.today_board.refresh()
+        self.refresh_patients()
 
-    def _arrange(self, title: QLabel) -> None:
-        title.setProperty("role", "heading")
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        search_row = QHBoxLayout()
-        search_row.addWidget(self.search, 1)
-        search_row.addWidget(self.today_button)
-        search_row.addWidget(self.count_label)
-        left_layout.addLayout(search_row)
-        left_layout.addWidget(self.table, 1)
+    def show_everyone(self) -> None:
+        """List every patient (after an import, the families just added are there)."""
+        self.search.clear()
+        self.today_button.setChecked(False)
+        self.refresh_desk()
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.panel)
-        splitter.setSizes([720, 680])
+    def show_practice(self) -> None:
+        """The practice's name and colour, after Settings changed them."""
+        practice = self._desk.practice()
+        if practice is None:
+            return
+        self.setWindowTitle(f"tcdesk — {practice.name}")
+        self.heading.setText(practice.name)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setStyleSheet(staff_stylesheet(practice.brand_color))
 
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.room_screen_note)
-        top.addWidget(self.close_room_screen_button)
-        top.addWidget(self.intake_bar)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        self.setCentralWidget(central)
-        self._top_bar, self._desk_layout = top, layout
-
-    def _build_schedule_actions(self) -> None:
-        """The schedule (Ctrl+D), booking (Ctrl+B) and the today board above the list."""
-        from tcdesk.ui.desk.schedule_window import ScheduleWindow
-        from tcdesk.ui.desk.today_board import TodayBoardWidget
-
-        def present(consult_id: str) -> None:
-            self._on_present(consult_id)
-            self.today_board.refresh()
-
-        def changed() -> None:
-            self.today_board.refresh()
-            self.refresh_patients()
-
-        self.schedule_window: ScheduleWindow | None = None
-
-        def open_schedule() -> ScheduleWindow:
-            if self.schedule_window is None:
-                self.schedule_window = ScheduleWindow(self._desk, self._today, parent=self)
-                self.schedule_window.setWindowFlag(Qt.WindowType.Window)
-                self.schedule_window.changed.connect(changed)
-            self.schedule_window.show()
-            self.schedule_window.raise_()
-            self.schedule_window.activateWindow()
-            return self.schedule_window
-
-        self.open_schedule = open_schedule
-        self.schedule_button = QPushButton("&Schedule")
-        self.schedule_button.setObjectName("openSchedule")
-        self.schedule_button.setToolTip("The day and week of consults (Ctrl+D)")
-        self.schedule_button.clicked.connect(open_schedule)
-        self.book_button = QPushButton("&Book consult…")
-        self.book_button.setObjectName("bookFromDesk")
-        self.book_button.setToolTip("Book a consult for a patient (Ctrl+B)")
-        self.book_button.clicked.connect(lambda: open_schedule().book())
-        QShortcut(QKeySequence("Ctrl+D"), self, activated=open_schedule)
-        QShortcut(QKeySequence("Ctrl+B"), self, activated=lambda: open_schedule().book())
-        self._top_bar.insertWidget(2, self.schedule_button)
-        self._top_bar.insertWidget(3, self.book_button)
-        self.today_board = TodayBoardWidget(self._desk, self._today, present, changed)
-        self._desk_layout.insertWidget(1, self.today_board)
-
-    def _build_import_actions(self) -> None:
-        """File > Import patients… (Ctrl+I): a practice-management export into this practice."""
-        from tcdesk.ui.desk.import_dialog import ImportDialog
-
-        self._import_dialog: ImportDialog | None = None
-        menu = next(
-            (a.menu() for a in self.menuBar().actions() if a.menu() and a.text() == "&File"),
-            None,
-        ) or self.menuBar().addMenu("&File")
-        self.import_action = menu.addAction("&Import patients…")
-        self.import_action.setObjectName("importPatients")
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-
-        def open_import() -> None:
-            dialog = ImportDialog(self._desk, self)
-            dialog.imported.connect(lambda _result: self._after_import())
-            self._import_dialog = dialog
-            dialog.open()
-
-        self.import_action.triggered.connect(open_import)
-
-    def _after_import(self) -> None:
-        """Show everyone, so the families just imported are in the list."""
-        if self.today_button.isChecked():
-            self.today_button.setChecked(False)  # refreshes the list
-        else:
-            self.refresh_patients()
-
-    def _build_settings_actions(self) -> None:
-        """Settings (Ctrl+,): the practice, offices, staff, fees, money rules and terms."""
-        from PySide6.QtGui import QAction
-        from PySide6.QtWidgets import QApplication
-
-        from tcdesk.ui.settings.settings_window import SettingsWindow
-        from tcdesk.ui.style import staff_stylesheet
-
-        self.settings_window: SettingsWindow | None = None
-        self.settings_action = QAction("Settings…", self)
-        self.settings_action.setObjectName("settingsAction")
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.settings_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.addAction(self.settings_action)
-        self.settings_button = QPushButton("Se&ttings")
-        self.settings_button.setObjectName("settingsButton")
-        self.settings_button.setToolTip(
-            "The practice, offices, staff, fees, money rules and terms (Ctrl+,)"
-        )
-        self.settings_button.clicked.connect(self.settings_action.trigger)
-        top = self.centralWidget().layout().itemAt(0).layout()
-        top.addWidget(self.settings_button)
-        heading = next(
-            (
-                w
-                for w in self.centralWidget().findChildren(QLabel)
-                if w.property("role") == "heading"
-            ),
-            None,
-        )
-
-        def refresh_practice() -> None:
-            practice = self._desk.practice()
-            if practice is None:
-                return
-            self.setWindowTitle(f"tcdesk — {practice.name}")
-            if heading is not None:
-                heading.setText(practice.name)
-            app = QApplication.instance()
-            if isinstance(app, QApplication):
-                app.setStyleSheet(staff_stylesheet(practice.brand_color))
-
-        def open_settings() -> None:
-            if self.settings_window is None:
-                self.settings_window = SettingsWindow(self._desk, self)
-                self.settings_window.changed.connect(refresh_practice)
-            self.settings_window.show()
-            self.settings_window.raise_()
-            self.settings_window.activateWindow()
-
-        self.settings_action.triggered.connect(open_settings)
+    def _present_from_board(self, consult_id: str) -> None:
+        self._on_present(consult_id)
+        self.today_board.refresh()
 
     def show_room_screen_idle(self, idle: bool) -> None:
         """Offer to close the room's screen while it shows the idle welcome."""
@@ -346,12 +290,3 @@ class MainWindow(QMainWindow):
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         patient_id = self.selected_patient_id()
         self.panel.show_overview(patient_overview(self._desk, patient_id) if patient_id else None)
-
-    # -- intake: a new family, a walk-in (tcdesk.ui.desk) ------------------------------
-
-    def _build_intake_actions(self) -> None:
-        """ "New family" (Ctrl+N), "Walk-in" (F2), "Edit family", and Ctrl+Enter to present."""
-        from tcdesk.ui.desk.intake_actions import IntakeActions
-
-        self.intake = IntakeActions(self, self._desk, self._machine_settings)
-        self.intake_bar = self.intake.bar

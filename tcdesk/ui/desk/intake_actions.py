@@ -116,7 +116,7 @@ class IntakeActions:
     def show_patient(self, patient_id: str) -> None:
         """Refresh the list and select this family, widening the list if it hides them."""
         window = self._window
-        window.refresh_patients()
+        window.refresh_desk()
         if window.select_patient(patient_id):
             return
         window.search.clear()

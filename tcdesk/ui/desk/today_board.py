@@ -73,14 +73,15 @@ class TodayBoardWidget(QWidget):
         top.addWidget(self.message, 1)
         top.addWidget(self.check_in_button)
         top.addWidget(self.present_button)
-        columns = QHBoxLayout()
+        self.columns = QWidget()  # hidden on a day with nobody booked: one calm line instead
+        columns = QHBoxLayout(self.columns)
         columns.setContentsMargins(0, 0, 0, 0)
         for key in ("here", "presenting", "to_come", "could_start"):
             columns.addLayout(self._group(key), 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
         layout.addLayout(top)
-        layout.addLayout(columns)
+        layout.addWidget(self.columns)
         self._timer = QTimer(self, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
@@ -136,6 +137,17 @@ class TodayBoardWidget(QWidget):
                 if kept and kept == (key, entry.consult_id):
                     items.setCurrentItem(item)
             items.blockSignals(False)
+        empty = not any(entries for _key, _heading, entries in self.board.groups())
+        self.columns.setVisible(not empty)
+        self.check_in_button.setVisible(not empty)
+        self.present_button.setVisible(not empty)
+        if empty:
+            self.message.setText(
+                f"Nobody is booked at {office.name} today. "
+                "A family at the door: Walk-in (F2). Booking ahead: Book consult (Ctrl+B)."
+            )
+        elif self.message.text().startswith("Nobody is booked"):
+            self.message.setText("")
         self._enable()
 
     def selected(self) -> tuple[str, str] | None:

@@ -145,7 +145,7 @@ def test_main_window_opens_the_import_and_lists_the_new_families(
     qtbot.waitExposed(window)
     assert window.model.rowCount() == 0
     window.import_action.trigger()
-    dialog = window._import_dialog
+    dialog = window.practice_actions.import_dialog
     assert isinstance(dialog, ImportDialog) and dialog.isVisible()
     dialog.set_path(csv_file(tmp_path, HEADER, *ROWS))
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)

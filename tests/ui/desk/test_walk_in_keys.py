@@ -71,6 +71,8 @@ def test_walk_in_to_presenting_in_at_most_five_keys(qtbot: QtBot, app) -> None:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     assert "F2" in window.intake.walk_in_button.toolTip()
+    board = window.today_board
+    assert board.columns.isHidden() and "Nobody is booked at Lakeside" in board.message.text()
     keys = Keyboard(qtbot)
 
     keys.press(Qt.Key.Key_F2)
@@ -90,6 +92,10 @@ def test_walk_in_to_presenting_in_at_most_five_keys(qtbot: QtBot, app) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     assert window.panel.selected_consult_id() == started.consult.id
     assert window.panel.present_button.isEnabled()
+    here = board.lists["here"]  # the desk shows the family as here at once
+    assert not board.columns.isHidden() and here.count() == 1
+    assert "Sam Okafor" in here.item(0).text()
+    assert window.today_button.isChecked() or "(1)" in window.today_button.text()
 
     keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: app.presentation is not None, timeout=5000)

@@ -1,0 +1,58 @@
+"""The desk's practice-wide keys: Settings (Ctrl+,) and Import patients (Ctrl+I)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QPushButton
+
+from tcdesk.services.desk import Desk
+from tcdesk.ui.desk.import_dialog import ImportDialog
+from tcdesk.ui.settings.settings_window import SettingsWindow
+
+
+class PracticeActions:
+    """Settings and import; after either, the desk shows what changed."""
+
+    def __init__(self, window: QMainWindow, desk: Desk) -> None:
+        self._window: Any = window  # the MainWindow (not imported: it imports this)
+        self._desk = desk
+        self.settings_window: SettingsWindow | None = None
+        self.import_dialog: ImportDialog | None = None
+
+        self.settings_action = QAction("Se&ttings…", window)
+        self.settings_action.setObjectName("settingsAction")
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.settings_action.triggered.connect(self.open_settings)
+        window.addAction(self.settings_action)
+        self.settings_button = QPushButton("Se&ttings")
+        self.settings_button.setObjectName("settingsButton")
+        self.settings_button.setToolTip(
+            "The practice, offices, staff, fees, money rules and terms (Ctrl+,)"
+        )
+        self.settings_button.clicked.connect(self.settings_action.trigger)
+
+        self.import_action = QAction("&Import patients…", window)
+        self.import_action.setObjectName("importPatients")
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.open_import)
+        window.addAction(self.import_action)
+
+    def open_settings(self) -> SettingsWindow:
+        if self.settings_window is None:
+            self.settings_window = SettingsWindow(self._desk, self._window)
+            self.settings_window.changed.connect(self._window.show_practice)
+        self.settings_window.show()
+        self.settings_window.raise_()
+        self.settings_window.activateWindow()
+        return self.settings_window
+
+    def open_import(self) -> ImportDialog:
+        dialog = ImportDialog(self._desk, self._window)
+        dialog.imported.connect(lambda _result: self._window.show_everyone())
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
