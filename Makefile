@@ -71,9 +71,16 @@ bench: python-deps
 	$(BIN)/python bench/bench_agreement.py
 	$(BIN)/python bench/bench_import.py
 
-# The README's screenshots, taken from the demo practice on two virtual monitors.
+# The README's screenshots on two virtual monitors: the demo practice's consult,
+# then each desk window on a practice set up by hand (no demo data).
+SCREENSHOT_SCRIPTS = tcdesk.ui.screenshots tcdesk.ui.settings.screenshots \
+	tcdesk.ui.desk.screenshots tcdesk.ui.desk.record_screenshots \
+	tcdesk.ui.desk.import_screenshots tests.ui.desk.schedule_scenes
 screenshots: python-deps
-	$(BIN)/python -m tcdesk.devtools.virtual_screens -- $(BIN)/python -m tcdesk.ui.screenshots --out docs/screenshots
+	@for script in $(SCREENSHOT_SCRIPTS); do \
+	  echo "screenshots: $$script"; \
+	  $(BIN)/python -m tcdesk.devtools.virtual_screens -- $(BIN)/python -m $$script --out docs/screenshots || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
