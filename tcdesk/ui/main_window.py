@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
-from tcdesk.services.patient_overview import patient_overview, search_patients
+from tcdesk.services.patient_overview import patient_overview, search_patients, todays_count
 from tcdesk.ui.patient_list import PatientTableModel
 from tcdesk.ui.patient_panel import PatientPanel
 
@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
 
         self._today = today
-        self._todays = len(search_patients(desk, "", today))
+        self._todays = todays_count(desk, today)
         self._build_search()
         self._build_table(today)
         self.panel = PatientPanel(today)
@@ -309,6 +309,8 @@ class MainWindow(QMainWindow):
         selected = self.selected_patient_id()
         day = self._today if self.today_button.isChecked() else None
         entries = search_patients(self._desk, self.search.text(), day)
+        # Counted again on every refresh: a walk-in, booking, cancel or import changes it.
+        self._todays = todays_count(self._desk, self._today)
         self.model.set_entries(entries)
         self._show_list_labels(len(entries))
         row = self.model.row_of(selected) if selected else -1
