@@ -11,7 +11,7 @@ from tcdesk.services.consult_room import ConsultRoom, PresentationKit
 from tcdesk.services.ids import new_id
 from tcdesk.services.machine_settings import MachineSettings, MachineSettingsStore
 from tcdesk.services.validation import FieldErrors
-from tcdesk.services.walk_in import on_duty, start_walk_in
+from tcdesk.services.walk_in import WALK_IN_MINUTES, on_duty, start_walk_in
 from tests import intake_practice
 from tests.conftest import FIXED_NOW
 
@@ -46,7 +46,7 @@ def test_creates_the_patient_and_a_consult_starting_now(practice_desk) -> None:
     assert not patient.birth_date_known  # not asked at the door
     assert consult.status is ConsultStatus.SCHEDULED
     assert consult.scheduled_at == consult.arrived_at == utc_iso(FIXED_NOW)
-    assert consult.duration_minutes == 60  # the default length
+    assert consult.duration_minutes == WALK_IN_MINUTES == 15  # the walk-in flow's length
     duty = on_duty(practice_desk)
     assert (consult.office_id, consult.coordinator_id, consult.doctor_id) == (
         duty.office.id,
@@ -146,3 +146,27 @@ def test_unknown_birth_date_is_asked_for_before_the_agreement_or_an_age_limit(
     assert any(p.age_limit is not None for p in demo_desk.patients.insurance(patient.id))
     with pytest.raises(MoneyInputError, match="date of birth"):
         ConsultPricing(demo_desk, consult_file).price(consult_file.plan)
+
+
+def test_a_walk_in_holds_a_short_slot_on_the_schedule_and_board(practice_desk) -> None:
+    """15 minutes, as the walk-in flow runs: the TC is free again a quarter hour later."""
+    from datetime import timedelta
+
+    from tcdesk.services.schedule import Slot, find_clashes
+    from tcdesk.services.schedule_days import day_schedule
+    from tcdesk.services.today_board import today_board
+
+    started = _start(practice_desk)
+    duty = on_duty(practice_desk)
+    day = FIXED_NOW.astimezone().date()
+    (entry,) = day_schedule(practice_desk, duty.office, day).entries
+    assert entry.end - entry.start == timedelta(minutes=WALK_IN_MINUTES)
+    (here,) = today_board(practice_desk, duty.office, day).here
+    assert here.consult_id == started.consult.id and here.entry.minutes == WALK_IN_MINUTES
+
+    def slot_at(moment) -> Slot:
+        local = moment.astimezone()
+        return Slot(duty.office.id, duty.coordinator.id, duty.doctor.id, day, local.time(), 30)
+
+    assert find_clashes(practice_desk, slot_at(FIXED_NOW + timedelta(minutes=10)))
+    assert not find_clashes(practice_desk, slot_at(FIXED_NOW + timedelta(minutes=15)))
