@@ -170,3 +170,44 @@ def test_a_walk_in_holds_a_short_slot_on_the_schedule_and_board(practice_desk) -
 
     assert find_clashes(practice_desk, slot_at(FIXED_NOW + timedelta(minutes=10)))
     assert not find_clashes(practice_desk, slot_at(FIXED_NOW + timedelta(minutes=15)))
+
+
+def test_this_desks_people_and_office_leaving_falls_back_to_the_next_active(
+    practice_desk, tmp_path
+) -> None:
+    """Deactivated or removed in the settings, this desk's defaults give way, the form works."""
+    from tcdesk.services.settings import offices, staff
+
+    default = on_duty(practice_desk)
+    hill = offices.add_office(practice_desk, {"name": "Hilltop"})
+    bea = staff.add_staff(practice_desk, {"name": "Bea Cole", "role": "coordinator"})
+    kim = staff.add_staff(practice_desk, {"name": "Dr. Kim Ito", "role": "doctor"})
+    store = MachineSettingsStore(tmp_path / "machine.json")
+    store.update(office_id=hill.id, coordinator_id=bea.id, doctor_id=kim.id)
+    chosen = on_duty(practice_desk, store.load())
+    assert (chosen.office.id, chosen.coordinator.id, chosen.doctor.id) == (hill.id, bea.id, kim.id)
+
+    offices.remove_office(practice_desk, hill.id)
+    staff.set_staff_active(practice_desk, bea.id, False)
+    staff.set_staff_active(practice_desk, kim.id, False)
+    duty = on_duty(practice_desk, store.load())
+    assert (duty.office, duty.coordinator, duty.doctor) == (
+        default.office,
+        default.coordinator,
+        default.doctor,
+    )
+    started = start_walk_in(
+        practice_desk,
+        "Sam Okafor",
+        "503 555 0142",
+        duty.office.id,
+        duty.coordinator.id,
+        duty.doctor.id,
+        FIXED_NOW,
+    )
+    assert started.consult.doctor_id == default.doctor.id
+    # The last ones left cannot go, so there is always someone to fall back to.
+    with pytest.raises(UserError, match="only active doctor"):
+        staff.set_staff_active(practice_desk, default.doctor.id, False)
+    with pytest.raises(UserError, match="main office"):
+        offices.remove_office(practice_desk, default.office.id)
