@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tcdesk.flows import Flow
 from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.patient_overview import patient_overview, search_patients, todays_count
@@ -41,9 +42,13 @@ class MainWindow(QMainWindow):
         on_present: Callable[[str], None],
         *,
         settings: MachineSettingsStore | None = None,
+        flows: Mapping[str, Flow] | None = None,
     ) -> None:
+        """``flows``: the app's checked flows (``Application.kit.flows``), handed to the
+        consult record's Flow tab; None offers none (a desk without a presentation kit)."""
         super().__init__()
         self._desk = desk
+        self._flows: dict[str, Flow] = dict(flows or {})
         self._machine_settings = settings
         self._on_present = on_present
         practice = desk.practice()
@@ -112,7 +117,7 @@ class MainWindow(QMainWindow):
             return None
         if self.record_window is not None:
             self.record_window.close()
-        window = ConsultRecordWindow(self._desk, consult_id, self)
+        window = ConsultRecordWindow(self._desk, consult_id, self, flows=self._flows)
         window.record_changed.connect(self._record_changed)
         window.finished.connect(lambda _r: setattr(self, "record_window", None))
         self.record_window = window
