@@ -263,3 +263,26 @@ def test_the_flow_tab_offers_the_apps_checked_flows_only(
     qtbot.addWidget(record)
     offered = {record.flow.pick.itemData(i) for i in range(record.flow.pick.count())}
     assert offered == set(checked)
+
+
+def test_the_flow_tab_says_what_automatic_picks_and_why(qtbot: QtBot, practice, flows) -> None:
+    desk, cid = practice
+    record = ConsultRecordWindow(desk, cid, flows=flows)
+    qtbot.addWidget(record)
+    record.show()
+    record.show_section("flow")
+    explain = record.flow.explain
+    assert (
+        explain.text() == "Automatic: Teen: comprehensive treatment (age 14: the flow for a teen)"
+    )
+    rec.add_option(desk, cid, "phase_one")
+    record.refresh()
+    assert explain.text() == (
+        "Automatic: Child: Phase I (early treatment) (age 14, only Phase I options)"
+    )
+    assert record.flow.in_use.text() == "The family will see: Child: Phase I (early treatment)"
+    rec.add_option(desk, cid, "metal_braces")
+    record.refresh()
+    assert (
+        explain.text() == "Automatic: Teen: comprehensive treatment (age 14: the flow for a teen)"
+    )
