@@ -223,4 +223,5 @@ def family_json(saved: FamilySaved) -> dict[str, Any]:
             }
             for p in saved.insurance
         ],
+        "warning": saved.warning,  # a new agreement version will be needed ("" if not)
     }

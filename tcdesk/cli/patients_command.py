@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from tcdesk.cli import common
 from tcdesk.cli.family_args import (
@@ -20,8 +21,14 @@ from tcdesk.cli.family_args import (
 from tcdesk.cli.table import format_table
 from tcdesk.domain import status_label
 from tcdesk.errors import UserError
+from tcdesk.services.agreement_edits import WITHOUT_YES
 from tcdesk.services.duplicates import possible_duplicates
-from tcdesk.services.intake import add_family, family_for_editing, update_family
+from tcdesk.services.intake import (
+    add_family,
+    family_change_warning,
+    family_for_editing,
+    update_family,
+)
 from tcdesk.services.validation import FieldErrors, date_text
 
 HEADERS = ("ID", "PATIENT", "BORN", "LATEST CONSULT", "STATUS", "OFFICE", "RESPONSIBLE")
@@ -46,6 +53,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     edit = common.add_command(sub, "edit", "Change a family; only the flags given change.")
     edit.add_argument("id", metavar="ID", help="the patient's id (see 'tcdesk patients')")
     add_family_arguments(edit, editing=True)
+    edit.add_argument(
+        "--yes",
+        action="store_true",
+        help="save even though the change needs a new financial agreement version",
+    )
     edit.set_defaults(func=run_edit)
 
     duplicates = common.add_command(
@@ -125,10 +137,15 @@ def run_edit(args: argparse.Namespace) -> int:
     desk = common.open_desk(args)
     try:
         family = family_from_args(args, family_for_editing(desk, args.id))
+        warning = family_change_warning(desk, args.id, family)
+        if warning and not args.yes:
+            raise UserError(WITHOUT_YES.format(warning=warning))
         try:
             saved = update_family(desk, args.id, family)
         except FieldErrors as errors:
             raise UserError(flag_errors(errors)) from None
+        if saved.warning:
+            print(f"tcdesk: {saved.warning}", file=sys.stderr)
         _print_saved(args, saved, "Saved")
     finally:
         desk.close()

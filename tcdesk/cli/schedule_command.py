@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date, datetime
 
 from tcdesk.cli import common
 from tcdesk.cli.table import format_table
 from tcdesk.errors import UserError
+from tcdesk.services.agreement_edits import WITHOUT_YES, move_warning
 from tcdesk.services.desk import Desk
 from tcdesk.services.schedule import (
     DEFAULT_MINUTES,
@@ -56,6 +58,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     move = _action(sub, "move", "Move a booked consult (new time, office or people).")
     move.add_argument("consult_id", metavar="CONSULT_ID", help="from tcdesk schedule day")
     _slot_arguments(move, required=False)
+    move.add_argument(
+        "--yes", action="store_true", help="move it even though it needs a new agreement version"
+    )
     move.set_defaults(func=_run_move)
     cancel = _action(sub, "cancel", "Take a booked consult off the schedule.")
     cancel.add_argument("consult_id", metavar="CONSULT_ID", help="from tcdesk schedule day")
@@ -157,7 +162,12 @@ def _run_move(args: argparse.Namespace) -> int:
             consult.duration_minutes,
         )
         slot = _slot(desk, args, was)
+        warning = move_warning(desk, consult, slot.office_id, slot.coordinator_id)
+        if warning and not args.yes:
+            raise UserError(WITHOUT_YES.format(warning=warning))
         booked = move_consult(desk, consult.id, slot, allow_overlap=args.allow_overlap)
+        if booked.warning:
+            print(f"tcdesk: {booked.warning}", file=sys.stderr)
         return _print_booked(desk, args, booked, "Moved")
 
 
@@ -183,6 +193,7 @@ def _print_booked(desk: Desk, args: argparse.Namespace, booked: Booked, verb: st
     if args.json:
         data = entry_json(entry)
         data["overlaps"] = [c.describe() for c in booked.clashes]
+        data["warning"] = booked.warning
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     print(

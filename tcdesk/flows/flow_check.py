@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from tcdesk.domain import TreatmentType
 from tcdesk.flows.errors import FlowError
 from tcdesk.flows.model import AUDIENCES, FORMAT_VERSION, Flow, Step
 from tcdesk.flows.report import TOP, Reporter, did_you_mean
@@ -12,7 +13,8 @@ from tcdesk.flows.step_check import StepChecker
 from tcdesk.flows.template_check import TemplateChecker
 
 TOP_REQUIRED = ("format", "id", "name", "audience", "steps")
-TOP_KEYS = (*TOP_REQUIRED, "description")
+TOP_KEYS = (*TOP_REQUIRED, "description", "treatments")
+TREATMENTS = tuple(t.value for t in TreatmentType)
 
 
 def check_flow_data(
@@ -54,6 +56,7 @@ class _FlowChecker:
                 f"{did_you_mean(audience, AUDIENCES)}",
                 key="audience",
             )
+        treatments = self._treatments(data)
         steps = self._all_steps(data)
         if report.errors:
             return None
@@ -65,7 +68,28 @@ class _FlowChecker:
             steps=tuple(steps),
             format=FORMAT_VERSION,
             path=report.path,
+            treatments=treatments,
         )
+
+    def _treatments(self, data: dict[str, Any]) -> tuple[str, ...]:
+        """``treatments = ["clear_aligners"]``: known treatment types, each once."""
+        if "treatments" not in data:
+            return ()
+        value = data["treatments"]
+        if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
+            self._report.error(
+                f'must be a list of treatment types, e.g. ["clear_aligners"], not {value!r}',
+                key="treatments",
+            )
+            return ()
+        for name in value:
+            if name not in TREATMENTS:
+                self._report.error(
+                    f"unknown treatment {name!r} (one of {', '.join(TREATMENTS)})"
+                    f"{did_you_mean(name, TREATMENTS)}",
+                    key="treatments",
+                )
+        return tuple(dict.fromkeys(value))
 
     def _all_steps(self, data: dict[str, Any]) -> list[Step]:
         if "steps" not in data:

@@ -192,6 +192,10 @@ class Flow:
     steps: tuple[Step, ...]
     format: int = FORMAT_VERSION
     path: Path | None = field(default=None, compare=False)
+    # The treatment types this flow centres on (TreatmentType values): when every
+    # option of a consult is one of them, the automatic choice picks this flow
+    # (services.presentation.flow_choice). Empty: chosen by age only.
+    treatments: tuple[str, ...] = ()
 
     def step(self, step_id: str) -> Step | None:
         for step in self.steps:

@@ -55,7 +55,7 @@ from tcdesk.services.consult_photos import (
 )
 from tcdesk.services.desk import Desk
 from tcdesk.services.presentation import applicable_flow, build_context
-from tcdesk.services.presentation.flow_choice import wanted_audience
+from tcdesk.services.presentation.flow_choice import automatic_flow, wanted_audience
 from tcdesk.services.presentation.photos import media_path, ordered_photos
 from tcdesk.services.record_changes import (
     RecordChange,
@@ -137,6 +137,7 @@ class FlowPick:
     in_use_name: str
     automatic_id: str
     automatic_name: str
+    automatic_reason: str  # why automatic picks it: "age 12, Phase I options"
     audience: str  # the audience the patient's age asks for
     choices: tuple[tuple[str, str, bool], ...]  # (id, name, fits this patient)
 
@@ -222,11 +223,12 @@ def loaded_flows() -> dict[str, Flow]:
 def flow_pick(desk: Desk, consult: Consult, flows: Mapping[str, Flow]) -> FlowPick:
     """The flow this consult is presented with, and the one automatic would pick."""
     context = build_context(desk, consult.id)
-    automatic = applicable_flow(flows, context, AUTOMATIC)
+    picked = automatic_flow(flows, context)
+    automatic = picked.flow if picked else None
     in_use = applicable_flow(flows, context, consult.flow_id)
     audience = wanted_audience(context)
     choices = tuple(
-        (f.id, f.name, f.audience in (audience, "any"))
+        (f.id, f.name, f.audience in (audience, "any") or f is automatic)
         for f in sorted(flows.values(), key=lambda f: f.name.lower())
     )
     return FlowPick(
@@ -235,6 +237,7 @@ def flow_pick(desk: Desk, consult: Consult, flows: Mapping[str, Flow]) -> FlowPi
         in_use_name=in_use.name if in_use else "",
         automatic_id=automatic.id if automatic else "",
         automatic_name=automatic.name if automatic else "",
+        automatic_reason=picked.reason if picked else "",
         audience=audience,
         choices=choices,
     )

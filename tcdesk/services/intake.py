@@ -12,6 +12,11 @@ from dataclasses import dataclass, replace
 
 from tcdesk.domain import InsurancePolicy, Office, OfficeKind, Patient, ResponsibleParty
 from tcdesk.errors import UserError
+from tcdesk.services.agreement_edits import (
+    family_facts,
+    patient_agreement_warning,
+    stored_family_facts,
+)
 from tcdesk.services.clock import today, utc_iso
 from tcdesk.services.desk import Desk
 from tcdesk.services.ids import new_id
@@ -35,6 +40,7 @@ __all__ = [
     "NewFamily",
     "PartyInput",
     "add_family",
+    "family_change_warning",
     "family_for_editing",
     "main_office",
     "update_family",
@@ -49,6 +55,8 @@ class FamilySaved:
     parties: tuple[ResponsibleParty, ...]
     insurance: tuple[InsurancePolicy, ...]
     created: bool
+    # Set when the edit changed what the patient's financial agreement says.
+    warning: str = ""
 
 
 def main_office(desk: Desk) -> Office:
@@ -145,10 +153,20 @@ def add_family(desk: Desk, family: NewFamily, actor_id: str | None = None) -> Fa
     return FamilySaved(patient, tuple(parties), tuple(policies), created=True)
 
 
-def update_family(
-    desk: Desk, patient_id: str, family: NewFamily, actor_id: str | None = None
-) -> FamilySaved:
-    """Save an edited family; a party or plan taken off the form is soft-deleted."""
+@dataclass(frozen=True)
+class _Edited:
+    """An edited family checked and ready to save, with what it replaces."""
+
+    patient: Patient
+    parties: list[ResponsibleParty]
+    policies: list[InsurancePolicy]
+    gone_parties: list[str]
+    gone_policies: list[str]
+    warning: str  # the agreement warning, when the edit changes what it says
+    now: str
+
+
+def _edited(desk: Desk, patient_id: str, family: NewFamily) -> _Edited:
     base = desk.patients.get(patient_id)
     if base is None:
         raise UserError(f"No patient with id {patient_id}.")
@@ -168,19 +186,56 @@ def update_family(
     policies = [replace(p, id=row_ids.get(p.rank.value) or new_id()) for p in policies]
     kept_parties = {p.id for p in parties}
     kept_ranks = {p.rank for p in policies}
+    warning = patient_agreement_warning(desk, patient_id)
+    if warning and family_facts(patient, parties, policies) == stored_family_facts(desk, base):
+        warning = ""
+    return _Edited(
+        patient,
+        parties,
+        policies,
+        [party_id for party_id in old_parties if party_id not in kept_parties],
+        [p.id for rank, p in old_policies.items() if rank not in kept_ranks],
+        warning,
+        now,
+    )
+
+
+def family_change_warning(desk: Desk, patient_id: str, family: NewFamily) -> str:
+    """Before saving an edit: the agreement warning if it changes what an agreement says.
+
+    "" when nothing the agreement shows changes, or when the form has mistakes
+    (saving reports those at their fields and saves nothing).
+    """
+    try:
+        return _edited(desk, patient_id, family).warning
+    except UserError:
+        return ""
+
+
+def update_family(
+    desk: Desk, patient_id: str, family: NewFamily, actor_id: str | None = None
+) -> FamilySaved:
+    """Save an edited family; a party or plan taken off the form is soft-deleted.
+
+    ``FamilySaved.warning`` says when a new agreement version will be needed
+    (``family_change_warning`` tells it before saving).
+    """
+    edited = _edited(desk, patient_id, family)
+    patient, parties, policies = edited.patient, edited.parties, edited.policies
     with desk.transaction():
         desk.patients.save(patient)
-        for party_id in old_parties.keys() - kept_parties:
+        for party_id in edited.gone_parties:
             desk.records.soft_delete("responsible_parties", party_id)
-        for rank, policy in old_policies.items():
-            if rank not in kept_ranks:
-                desk.records.soft_delete("insurance_policies", policy.id)
+        for policy_id in edited.gone_policies:
+            desk.records.soft_delete("insurance_policies", policy_id)
         for party in parties:
             desk.patients.save_responsible_party(party)
         for policy in policies:
             desk.patients.save_insurance(policy)
-        _audit(desk, "family_updated", patient, parties, policies, actor_id, now)
-    return FamilySaved(patient, tuple(parties), tuple(policies), created=False)
+        _audit(desk, "family_updated", patient, parties, policies, actor_id, edited.now)
+    return FamilySaved(
+        patient, tuple(parties), tuple(policies), created=False, warning=edited.warning
+    )
 
 
 def _audit(

@@ -49,12 +49,21 @@ class PatientOverview:
 
 
 def search_patients(desk: Desk, text: str, day: date | None = None) -> list[PatientListEntry]:
-    """Patients matching ``text``; with ``day``, only those seen that day, earliest first."""
+    """Patients matching ``text``; with ``day``, only those booked that day, earliest first.
+
+    A consult cancelled for that day does not put the family on the day's list;
+    a no-show does (they were expected, the list shows "No-show").
+    """
     if day is None:
         return desk.patients.list(text)
     start = datetime.combine(day, time()).astimezone()
     window = (utc_iso(start), utc_iso(start + timedelta(days=1)))
     return desk.patients.list(text, consult_between=window)
+
+
+def todays_count(desk: Desk, day: date) -> int:
+    """How many families ``search_patients(desk, "", day)`` lists: the desk's count."""
+    return len(search_patients(desk, "", day))
 
 
 def patient_overview(desk: Desk, patient_id: str) -> PatientOverview | None:

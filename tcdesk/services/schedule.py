@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from tcdesk.domain import Consult, ConsultStatus, Office, Staff, StaffRole
 from tcdesk.errors import UserError
+from tcdesk.services.agreement_edits import move_warning
 from tcdesk.services.clock import utc_iso
 from tcdesk.services.desk import Desk
 from tcdesk.services.ids import new_id
@@ -84,6 +85,9 @@ class Booked:
 
     consult: Consult
     clashes: tuple[Clash, ...] = ()
+    # A move to another office or coordinator of a consult with an agreement:
+    # a new agreement version will be needed (``agreement_edits.move_warning``).
+    warning: str = ""
 
 
 def check_minutes(field: str, value: str | int) -> int:
@@ -245,12 +249,13 @@ def move_consult(
     )
     if moved.consult_date != consult.consult_date:
         moved = replace(moved, arrived_at=None)  # a check-in belongs to the day it happened
+    warning = move_warning(desk, consult, slot.office_id, slot.coordinator_id)
     was = datetime.fromisoformat(consult.scheduled_at).astimezone()
     with desk.transaction():
         desk.consults.save(moved)
         detail = f"from {was:%Y-%m-%d %H:%M} to {_when(slot, clashes)}"
         _audit(desk, "consult_moved", moved, actor_id, detail)
-    return Booked(moved, clashes)
+    return Booked(moved, clashes, warning)
 
 
 def cancel_consult(

@@ -24,6 +24,10 @@ from tcdesk.services.intake import main_office
 from tcdesk.services.machine_settings import MachineSettings
 from tcdesk.services.validation import FieldError, Problems
 
+# The walk-in flow (presentation_flows/walk_in.toml) is "about 15 minutes": the
+# slot a walk-in holds on the schedule and the board, not a full 60-minute consult.
+WALK_IN_MINUTES = 15
+
 
 @dataclass(frozen=True)
 class OnDuty:
@@ -138,6 +142,7 @@ def start_walk_in(
         doctor_id=doctor_id,
         scheduled_at=at,
         status=ConsultStatus.SCHEDULED,
+        duration_minutes=WALK_IN_MINUTES,
         arrived_at=at,  # they are here
     )
     with desk.transaction():

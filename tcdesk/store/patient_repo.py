@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tcdesk.domain import (
+    ConsultStatus,
     InsurancePolicy,
     Patient,
     PatientListEntry,
@@ -52,7 +53,9 @@ class PatientRepository:
         """Patients whose names, phone or email contain every word of ``search``.
 
         ``consult_between`` (UTC ISO start, end) keeps only patients with a consult
-        in that window, earliest first: the day's schedule.
+        in that window, earliest first: the day's schedule. A cancelled consult is
+        off the schedule and does not count; a no-show does (the family was
+        expected that day and may need a call), as on the today board's tally.
         """
         words = fold(search).split()
         clauses = ["p.deleted_at IS NULL"] + ["p.search_key LIKE ? ESCAPE '\\'" for _ in words]
@@ -61,7 +64,8 @@ class PatientRepository:
         if consult_between:
             window = (
                 "SELECT min(scheduled_at) FROM consults w WHERE w.patient_id = p.id "
-                "AND w.scheduled_at >= ? AND w.scheduled_at < ? AND w.deleted_at IS NULL"
+                "AND w.scheduled_at >= ? AND w.scheduled_at < ? AND w.deleted_at IS NULL "
+                f"AND w.status != '{ConsultStatus.CANCELLED.value}'"
             )
             clauses.append(f"({window}) IS NOT NULL")
             params.extend(consult_between)

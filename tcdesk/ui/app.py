@@ -88,7 +88,11 @@ class Application:
             staff_stylesheet(practice.brand_color if practice else "#1F6F8B")
         )
         self.main_window = MainWindow(
-            desk, today(desk.clock), on_present=self.present, settings=settings
+            desk,
+            today(desk.clock),
+            on_present=self.present,
+            settings=settings,
+            flows=self.kit.flows,
         )
         self.presentation = None
         # The room's monitor, kept between consults on the practice's idle screen.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tcdesk.flows import Flow
 from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
-from tcdesk.services.patient_overview import patient_overview, search_patients
+from tcdesk.services.patient_overview import patient_overview, search_patients, todays_count
 from tcdesk.ui.desk.desk_menus import build_menus
 from tcdesk.ui.desk.intake_actions import IntakeActions
 from tcdesk.ui.desk.practice_actions import PracticeActions
@@ -48,9 +49,13 @@ class MainWindow(QMainWindow):
         on_present: Callable[[str], None],
         *,
         settings: MachineSettingsStore | None = None,
+        flows: Mapping[str, Flow] | None = None,
     ) -> None:
+        """``flows``: the app's checked flows (``Application.kit.flows``), handed to the
+        consult record's Flow tab; None offers none (a desk without a presentation kit)."""
         super().__init__()
         self._desk = desk
+        self._flows: dict[str, Flow] = dict(flows or {})
         self._machine_settings = settings
         self._on_present = on_present
         practice = desk.practice()
@@ -58,7 +63,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
 
         self._today = today
-        self._todays = len(search_patients(desk, "", today))
+        self._todays = todays_count(desk, today)
         self._build_search()
         self._build_table(today)
         self.panel = PatientPanel(today)
@@ -189,7 +194,7 @@ class MainWindow(QMainWindow):
             return None
         if self.record_window is not None:
             self.record_window.close()
-        window = ConsultRecordWindow(self._desk, consult_id, self)
+        window = ConsultRecordWindow(self._desk, consult_id, self, flows=self._flows)
         window.record_changed.connect(self._record_changed)
         window.finished.connect(lambda _r: setattr(self, "record_window", None))
         self.record_window = window
@@ -209,7 +214,6 @@ class MainWindow(QMainWindow):
 
     def refresh_desk(self) -> None:
         """After anything that changes who is booked or here: the list, its counts, the board."""
-        self._todays = len(search_patients(self._desk, "", self._today))
         self.today_board.refresh()
         self.refresh_patients()
 
@@ -253,6 +257,8 @@ class MainWindow(QMainWindow):
         selected = self.selected_patient_id()
         day = self._today if self.today_button.isChecked() else None
         entries = search_patients(self._desk, self.search.text(), day)
+        # Counted again on every refresh: a walk-in, booking, cancel or import changes it.
+        self._todays = todays_count(self._desk, self._today)
         self.model.set_entries(entries)
         self._show_list_labels(len(entries))
         row = self.model.row_of(selected) if selected else -1

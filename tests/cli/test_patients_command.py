@@ -159,3 +159,30 @@ def test_duplicates_by_name_and_birth_date_phone_or_email(db: Path, capsys) -> N
     assert code == 0 and out.splitlines()[-1] == "0 possible duplicates"
     code, _out, err = _run(capsys, [*base, "--born", "yesterday"])
     assert code == 2 and "--born must be a date" in err
+
+
+def test_an_edit_that_changes_an_agreement_needs_yes(empty_store: Path, capsys) -> None:
+    from tests.services.record_seed import agree, open_practice
+
+    desk, consult_id = open_practice(empty_store)
+    agree(desk, consult_id)
+    desk.close()
+    edit = ["patients", "edit", "pa-mia", "--db", str(empty_store)]
+    code, _out, err = _run(capsys, [*edit, "--phone", "(555) 010-9999"])
+    assert code == 0 and err == ""  # not on the agreement
+    code, _out, err = _run(capsys, [*edit, "--last", "Carter-Lee"])
+    assert code == 2 and "a new agreement version will be needed" in err
+    assert "add --yes" in err and err.count("\n") == 1
+    assert _last_name(empty_store) == "Carter"
+    code, out, err = _run(capsys, [*edit, "--last", "Carter-Lee", "--yes", "--json"])
+    assert code == 0 and "a new agreement version will be needed" in err
+    assert "a new agreement version will be needed" in json.loads(out)["warning"]
+    assert _last_name(empty_store) == "Carter-Lee"
+
+
+def _last_name(store: Path) -> str:
+    desk = Desk.open(store)
+    try:
+        return desk.patients.get("pa-mia").legal_last
+    finally:
+        desk.close()

@@ -140,3 +140,28 @@ def test_today_board_text_and_json(practice, clock, capsys) -> None:
     data = _json(capsys)
     assert [e["id"] for e in data["here"]] == [ids["Ava"]]
     assert len(data["to_come"]) == 6 and data["could_start"] == []
+
+
+def test_moving_a_consult_with_an_agreement_to_another_office_needs_yes(
+    empty_store: Path, capsys
+) -> None:
+    from tcdesk.services.settings import offices
+    from tests.services.record_seed import NOW, TODAY, agree
+    from tests.services.record_seed import open_practice as open_record_practice
+
+    desk, consult_id = open_record_practice(empty_store)
+    offices.add_office(desk, {"name": "Hilltop"})
+    agree(desk, consult_id)
+    desk.close()
+    move = ["schedule", "move", consult_id, "--db", str(empty_store)]
+    clock = lambda: NOW  # noqa: E731
+    assert _run(clock, *move, "--at", f"{TODAY} 11:00") == 0  # the time is not on it
+    assert capsys.readouterr().err == ""
+    assert _run(clock, *move, "--office", "Hilltop") == 2
+    err = capsys.readouterr().err
+    assert "a new agreement version will be needed" in err and "add --yes" in err
+    assert _run(clock, *move, "--office", "Hilltop", "--yes", "--json") == 0
+    captured = capsys.readouterr()
+    assert "a new agreement version will be needed" in captured.err
+    moved = json.loads(captured.out)
+    assert moved["office"] == "Hilltop" and "new agreement version" in moved["warning"]

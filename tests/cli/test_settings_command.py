@@ -100,6 +100,7 @@ def test_lists_add_edit_remove(store: Path, capsys) -> None:
         == 0
     )
     assert run(store, "fees", "edit", "Metal braces", "--fee", "5,900") == 0
+    assert run(store, "staff", "add", "--name", "Kim Ito", "--role", "coordinator") == 0
     assert run(store, "staff", "deactivate", "Ana Torres") == 0
     assert run(store, "offices", "remove", "Northside") == 0
     capsys.readouterr()
@@ -148,6 +149,14 @@ def test_policy_and_terms(store: Path, tmp_path: Path, capsys) -> None:
         (("offices", "remove", "Lakeside"), "Lakeside is the main office"),
         (("staff", "add", "--name", "Kim", "--role", "dentist"), "--role: The role is coordinator"),
         (("terms", "set", "missing.j2"), "Cannot read missing.j2"),
+        (
+            ("staff", "deactivate", "Ana Torres"),
+            "Ana Torres is the only active treatment coordinator; add another coordinator",
+        ),
+        (
+            ("staff", "edit", "Dr. Lee", "--role", "admin"),
+            "--role: Dr. Lee is the only active doctor; add another doctor before changing",
+        ),
     ],
 )
 def test_bad_input_is_one_line_exit_2_and_nothing_changed(store: Path, capsys, args, says) -> None:

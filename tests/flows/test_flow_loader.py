@@ -437,3 +437,16 @@ def test_the_template_checker_is_passed_in_and_shared(tmp_path: Path) -> None:
     assert checker.checked.count("Welcome, {{ patient.first_name }}!") == 2
     assert load_flow(tmp_path / "a.toml", templates=checker) == result.flows["mini"]
     assert checker.checked.count("Welcome, {{ patient.first_name }}!") == 3
+
+
+def test_treatments_a_flow_centres_on(tmp_path: Path) -> None:
+    """Optional; known treatment types only, so the automatic choice can trust them."""
+    assert load_flow(write(tmp_path, BASE)).treatments == ()
+    good = BASE.replace('audience = "teen"', 'audience = "teen"\ntreatments = ["clear_aligners"]')
+    assert load_flow(write(tmp_path, good)).treatments == ("clear_aligners",)
+    typo = good.replace('"clear_aligners"', '"clear_aligner"')
+    error = only_error(tmp_path, typo)
+    assert error.key == "treatments" and "did you mean 'clear_aligners'" in error.message
+    assert error.line == line_of(typo, "treatments =")
+    error = only_error(tmp_path, good.replace('["clear_aligners"]', '"clear_aligners"'))
+    assert error.key == "treatments" and "must be a list of treatment types" in error.message

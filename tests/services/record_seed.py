@@ -120,3 +120,13 @@ def portrait_jpeg(path: Path, colour: tuple[int, int, int] = (20, 160, 60)) -> P
 def png(path: Path, colour: tuple[int, int, int] = (30, 90, 200), size=(400, 300)) -> Path:
     Image.new("RGB", size, colour).save(path, "PNG")
     return path
+
+
+def agree(desk: Desk, consult_id: str) -> None:
+    """Braces chosen, a plan saved and the financial agreement generated (version 1)."""
+    from tcdesk.services import agreements
+    from tcdesk.services import consult_record as rec
+
+    option = rec.add_option(desk, consult_id, "metal_braces").changed
+    save_plan(desk, consult_id, option.id)
+    agreements.generate(desk, consult_id)

@@ -83,3 +83,121 @@ def test_check_flow_rendering_reports_steps_that_break(tmp_path: Path) -> None:
     assert (error.step, error.key) == ("welcome", "title")
     assert "sample bare patient" in error.message
     assert text.splitlines()[error.line - 1].startswith('title = "{{ featured.title }}')
+
+
+def _consult_with(desk: Desk, birth: date, types: tuple[str, ...], lead=LeadSource.PHONE):
+    """The seeded consult with its three options replaced by options of ``types``."""
+    return _options(desk, seed(desk, birth=birth, lead=lead), types)
+
+
+def _options(desk: Desk, consult_id: str, types: tuple[str, ...]):
+    """The consult's options now of ``types`` only, and its render context."""
+    from tcdesk.domain import TreatmentOption, TreatmentType
+
+    with desk.transaction():
+        for option in desk.consults.options(consult_id):
+            desk.records.soft_delete("treatment_options", option.id)
+        for position, kind in enumerate(types):
+            desk.consults.save_option(
+                TreatmentOption(
+                    f"{kind}{position}",
+                    consult_id,
+                    TreatmentType(kind),
+                    kind,
+                    "",
+                    12,
+                    6,
+                    300_000,
+                    position=position,
+                )
+            )
+    return build_context(desk, consult_id, content=CONTENT, today=TODAY)
+
+
+TEEN, TWELVE, CHILD, ADULT = date(2013, 5, 2), date(2014, 5, 2), date(2018, 5, 2), date(1990, 5, 2)
+
+
+@pytest.mark.parametrize(
+    ("birth", "types", "expected", "reason"),
+    [
+        # teen_comprehensive: a teen by age, braces or mixed options
+        (
+            TEEN,
+            ("metal_braces", "clear_aligners"),
+            "teen_comprehensive",
+            "age 13: the flow for a teen",
+        ),
+        (TEEN, ("metal_braces",), "teen_comprehensive", "age 13: the flow for a teen"),
+        (
+            TEEN,
+            ("clear_aligners",),
+            "teen_comprehensive",
+            "age 13: the flow for a teen",
+        ),  # adult flow
+        # phase_one: a child by age, or early treatment only while under 18
+        (CHILD, ("metal_braces",), "phase_one", "age 8: the flow for a child"),
+        (
+            TWELVE,
+            ("phase_one", "observation"),
+            "phase_one",
+            "age 12, only Phase I / observation options",
+        ),
+        (TWELVE, ("observation",), "phase_one", "age 12, only observation options"),
+        (
+            TWELVE,
+            ("phase_one", "metal_braces"),
+            "teen_comprehensive",
+            "age 12: the flow for a teen",
+        ),
+        (
+            ADULT,
+            ("observation",),
+            "adult_aligners",
+            "age 36: the flow for an adult",
+        ),  # not a child's
+        # adult_aligners: an adult by age, or aligners only
+        (ADULT, ("clear_aligners",), "adult_aligners", "age 36, only aligners options"),
+        (ADULT, ("metal_braces",), "adult_aligners", "age 36: the flow for an adult"),
+        (ADULT, (), "adult_aligners", "age 36: the flow for an adult"),
+    ],
+)
+def test_the_automatic_flow_from_age_and_options(
+    desk: Desk, shipped, birth, types, expected, reason
+) -> None:
+    from tcdesk.services.presentation.flow_choice import automatic_flow
+
+    choice = automatic_flow(shipped, _consult_with(desk, birth, types))
+    assert (choice.flow.id, choice.reason) == (expected, reason)
+
+
+def test_a_walk_in_gets_the_walk_in_flow_whatever_the_options(desk: Desk, shipped) -> None:
+    from tcdesk.services.presentation.flow_choice import automatic_flow
+
+    context = _consult_with(desk, TWELVE, ("phase_one",), lead=LeadSource.WALK_IN)
+    choice = automatic_flow(shipped, context)
+    assert (choice.flow.id, choice.reason) == ("walk_in", "a walk-in")
+    without = {k: f for k, f in shipped.items() if k != "walk_in"}
+    assert automatic_flow(without, context).flow.id == "phase_one"  # then options, then age
+
+
+def test_a_practices_teen_aligner_flow_is_picked_for_aligners_only(desk: Desk, shipped) -> None:
+    """The most fitting flow for the age group wins; the teen flow stays for mixed options."""
+    from dataclasses import replace
+
+    from tcdesk.services.presentation.flow_choice import automatic_flow
+
+    teen_aligners = replace(
+        shipped["teen_comprehensive"], id="teen_aligners", treatments=("clear_aligners",)
+    )
+    flows = {**shipped, "teen_aligners": teen_aligners}
+    consult_id = seed(desk, birth=TEEN)
+    choice = automatic_flow(flows, _options(desk, consult_id, ("clear_aligners",)))
+    assert (choice.flow.id, choice.reason) == ("teen_aligners", "age 13, only aligners options")
+    mixed = automatic_flow(flows, _options(desk, consult_id, ("clear_aligners", "metal_braces")))
+    assert mixed.flow.id == "teen_comprehensive"
+
+
+def test_shipped_flows_say_what_they_centre_on(shipped) -> None:
+    assert shipped["phase_one"].treatments == ("phase_one", "observation")
+    assert shipped["adult_aligners"].treatments == ("clear_aligners",)
+    assert shipped["teen_comprehensive"].treatments == ()

@@ -11,7 +11,7 @@ from tcdesk.services.consult_room import ConsultRoom, PresentationKit
 from tcdesk.services.ids import new_id
 from tcdesk.services.machine_settings import MachineSettings, MachineSettingsStore
 from tcdesk.services.validation import FieldErrors
-from tcdesk.services.walk_in import on_duty, start_walk_in
+from tcdesk.services.walk_in import WALK_IN_MINUTES, on_duty, start_walk_in
 from tests import intake_practice
 from tests.conftest import FIXED_NOW
 
@@ -46,7 +46,7 @@ def test_creates_the_patient_and_a_consult_starting_now(practice_desk) -> None:
     assert not patient.birth_date_known  # not asked at the door
     assert consult.status is ConsultStatus.SCHEDULED
     assert consult.scheduled_at == consult.arrived_at == utc_iso(FIXED_NOW)
-    assert consult.duration_minutes == 60  # the default length
+    assert consult.duration_minutes == WALK_IN_MINUTES == 15  # the walk-in flow's length
     duty = on_duty(practice_desk)
     assert (consult.office_id, consult.coordinator_id, consult.doctor_id) == (
         duty.office.id,
@@ -146,3 +146,68 @@ def test_unknown_birth_date_is_asked_for_before_the_agreement_or_an_age_limit(
     assert any(p.age_limit is not None for p in demo_desk.patients.insurance(patient.id))
     with pytest.raises(MoneyInputError, match="date of birth"):
         ConsultPricing(demo_desk, consult_file).price(consult_file.plan)
+
+
+def test_a_walk_in_holds_a_short_slot_on_the_schedule_and_board(practice_desk) -> None:
+    """15 minutes, as the walk-in flow runs: the TC is free again a quarter hour later."""
+    from datetime import timedelta
+
+    from tcdesk.services.schedule import Slot, find_clashes
+    from tcdesk.services.schedule_days import day_schedule
+    from tcdesk.services.today_board import today_board
+
+    started = _start(practice_desk)
+    duty = on_duty(practice_desk)
+    day = FIXED_NOW.astimezone().date()
+    (entry,) = day_schedule(practice_desk, duty.office, day).entries
+    assert entry.end - entry.start == timedelta(minutes=WALK_IN_MINUTES)
+    (here,) = today_board(practice_desk, duty.office, day).here
+    assert here.consult_id == started.consult.id and here.entry.minutes == WALK_IN_MINUTES
+
+    def slot_at(moment) -> Slot:
+        local = moment.astimezone()
+        return Slot(duty.office.id, duty.coordinator.id, duty.doctor.id, day, local.time(), 30)
+
+    assert find_clashes(practice_desk, slot_at(FIXED_NOW + timedelta(minutes=10)))
+    assert not find_clashes(practice_desk, slot_at(FIXED_NOW + timedelta(minutes=15)))
+
+
+def test_this_desks_people_and_office_leaving_falls_back_to_the_next_active(
+    practice_desk, tmp_path
+) -> None:
+    """Deactivated or removed in the settings, this desk's defaults give way, the form works."""
+    from tcdesk.services.settings import offices, staff
+
+    default = on_duty(practice_desk)
+    hill = offices.add_office(practice_desk, {"name": "Hilltop"})
+    bea = staff.add_staff(practice_desk, {"name": "Bea Cole", "role": "coordinator"})
+    kim = staff.add_staff(practice_desk, {"name": "Dr. Kim Ito", "role": "doctor"})
+    store = MachineSettingsStore(tmp_path / "machine.json")
+    store.update(office_id=hill.id, coordinator_id=bea.id, doctor_id=kim.id)
+    chosen = on_duty(practice_desk, store.load())
+    assert (chosen.office.id, chosen.coordinator.id, chosen.doctor.id) == (hill.id, bea.id, kim.id)
+
+    offices.remove_office(practice_desk, hill.id)
+    staff.set_staff_active(practice_desk, bea.id, False)
+    staff.set_staff_active(practice_desk, kim.id, False)
+    duty = on_duty(practice_desk, store.load())
+    assert (duty.office, duty.coordinator, duty.doctor) == (
+        default.office,
+        default.coordinator,
+        default.doctor,
+    )
+    started = start_walk_in(
+        practice_desk,
+        "Sam Okafor",
+        "503 555 0142",
+        duty.office.id,
+        duty.coordinator.id,
+        duty.doctor.id,
+        FIXED_NOW,
+    )
+    assert started.consult.doctor_id == default.doctor.id
+    # The last ones left cannot go, so there is always someone to fall back to.
+    with pytest.raises(UserError, match="only active doctor"):
+        staff.set_staff_active(practice_desk, default.doctor.id, False)
+    with pytest.raises(UserError, match="main office"):
+        offices.remove_office(practice_desk, default.office.id)

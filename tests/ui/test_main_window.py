@@ -86,3 +86,44 @@ def test_today_toggle_says_what_is_shown_and_what_pressing_does(qtbot: QtBot, de
     qtbot.mouseClick(window.today_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.model.rowCount() == 4)
     assert window.today_button.text() == "Show all patients"
+
+
+def test_todays_count_follows_cancels_and_walk_ins(qtbot: QtBot, empty_store) -> None:
+    """The count is read again on every refresh, not once at start-up."""
+    from tcdesk.services.schedule import cancel_consult
+    from tcdesk.services.walk_in import on_duty, start_walk_in
+    from tests.conftest import local_moment
+    from tests.services.schedule_seed import (
+        DAY,
+        MovableClock,
+        book_realistic_day,
+        open_practice,
+        seed_practice,
+    )
+
+    clock = MovableClock(local_moment(DAY, 7))
+    desk = open_practice(empty_store, clock)
+    try:
+        ids = book_realistic_day(desk, seed_practice(desk))
+        window = MainWindow(desk, DAY, on_present=lambda _cid: None)
+        qtbot.addWidget(window)
+        assert window.count_label.text() == "Today's consults: 7 patients"
+        cancel_consult(desk, ids["Noah"], "Sick")
+        window.refresh_patients()
+        assert window.count_label.text() == "Today's consults: 6 patients"
+        window.today_button.setChecked(False)
+        assert window.today_button.text() == "Show today's consults (6)"
+        duty = on_duty(desk)
+        started = start_walk_in(
+            desk,
+            "Sam Okafor",
+            "503 555 0142",
+            duty.office.id,
+            duty.coordinator.id,
+            duty.doctor.id,
+            local_moment(DAY, 10),
+        )
+        window.intake.show_patient(started.patient.id)
+        assert window.today_button.text() == "Show today's consults (7)"
+    finally:
+        desk.close()

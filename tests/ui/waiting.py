@@ -16,3 +16,19 @@ def let_queued_timers_run(qtbot: QtBot, interval_ms: int = 0) -> None:
     marker = QTimer(singleShot=True, interval=interval_ms)
     with qtbot.waitSignal(marker.timeout, timeout=interval_ms + 5000):
         marker.start()
+
+
+def answer_next_question(qtbot: QtBot, button, seen: list[str]) -> None:
+    """Press ``button`` on the next QMessageBox question once it is up; note its text."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text())
+        qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)

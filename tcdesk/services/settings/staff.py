@@ -1,7 +1,10 @@
 """The people of the practice: coordinators, doctors and admins.
 
 Someone who leaves is deactivated, never deleted: their name stays on the
-consults they had, and they are no longer offered for new ones.
+consults they had, and they are no longer offered for new ones. The practice
+always keeps one active coordinator and one active doctor: a walk-in, a
+booking and the consult record all need one of each, so the last one is not
+deactivated or moved to another role.
 """
 
 from __future__ import annotations
@@ -36,6 +39,11 @@ ROLE_WORDS = {
     StaffRole.COORDINATOR: "Treatment coordinator",
     StaffRole.DOCTOR: "Doctor",
     StaffRole.ADMIN: "Admin",
+}
+# The roles a consult needs one active person in: (the only active ..., add another ...).
+NEEDED_ROLES = {
+    StaffRole.COORDINATOR: ("treatment coordinator", "coordinator"),
+    StaffRole.DOCTOR: ("doctor", "doctor"),
 }
 
 
@@ -109,6 +117,8 @@ def edit_staff(
 ) -> Staff:
     old = _member(desk, staff_id)
     new = _checked(desk, old, values)
+    if new.role is not old.role:
+        _keep_one(desk, old, "role", "changing their role")
     _save(desk, old, new, actor_id, "settings_staff_changed")
     return new
 
@@ -118,10 +128,28 @@ def set_staff_active(
 ) -> Staff:
     """Deactivate someone who left (kept on old consults), or bring them back."""
     old = _member(desk, staff_id)
+    if not active:
+        _keep_one(desk, old, None, "deactivating them")
     new = replace(old, active=active)
     action = "settings_staff_activated" if active else "settings_staff_deactivated"
     _save(desk, old, new, actor_id, action)
     return new
+
+
+def _keep_one(desk: Desk, member: Staff, field: str | None, doing: str) -> None:
+    """Refuse to leave the practice without an active coordinator or doctor.
+
+    ``field`` is the form field the mistake is in (the role in the edit dialog);
+    None for the Deactivate button, whose message shows on the staff page.
+    """
+    words = NEEDED_ROLES.get(member.role)
+    if words is None or not member.active:
+        return
+    others = [s for s in list_staff(desk, active_only=True) if s.role is member.role]
+    if all(s.id == member.id for s in others):
+        only, another = words
+        message = f"{member.name} is the only active {only}; add another {another} before {doing}."
+        raise FieldError(field, message) if field else UserError(message)
 
 
 def _member(desk: Desk, staff_id: str) -> Staff:

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from tcdesk.domain import Consult, StaffRole
+from tcdesk.services.agreement_edits import move_warning
 from tcdesk.services.desk import Desk
 from tcdesk.services.patient_overview import search_patients
 from tcdesk.services.schedule import (
@@ -60,6 +62,7 @@ class BookingDialog(QDialog):
         self._consult = consult
         self.saved: Consult | None = None
         self._warned = False  # the overlap warning is showing: the next press books anyway
+        self._agreement_confirmed = False  # asked once: a new agreement version is fine
         self.setObjectName("bookingDialog")
         self.setWindowTitle("Move consult" if consult else "Book consult")
         self.errors: dict[str, QLabel] = {}
@@ -267,6 +270,8 @@ class BookingDialog(QDialog):
                     self._desk, self.patient_id(), self.slot(), allow_overlap=self._warned
                 )
             else:
+                if not self._agreement_allows():
+                    return
                 booked = move_consult(
                     self._desk, self._consult.id, self.slot(), allow_overlap=self._warned
                 )
@@ -281,6 +286,23 @@ class BookingDialog(QDialog):
             return
         self.saved = booked.consult
         self.accept()
+
+    def _agreement_allows(self) -> bool:
+        """A move to another office or coordinator of a consult with an agreement asks."""
+        assert self._consult is not None
+        slot = self.slot()
+        warning = move_warning(self._desk, self._consult, slot.office_id, slot.coordinator_id)
+        if not warning or self._agreement_confirmed:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "A new agreement version will be needed",
+            f"{warning}\n\nMove the consult?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        self._agreement_confirmed = answer == QMessageBox.StandardButton.Yes
+        return self._agreement_confirmed
 
     def _warn(self, clash: DoubleBooking) -> None:
         lines = "\n".join(c.describe() + "." for c in clash.clashes)

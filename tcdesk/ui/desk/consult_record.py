@@ -54,16 +54,18 @@ class ConsultRecordWindow(QDialog):
         consult_id: str,
         parent: QWidget | None = None,
         *,
-        flows: Mapping[str, Flow] | None = None,
+        flows: Mapping[str, Flow],
         photo_folder: Path | None = None,
     ) -> None:
+        """``flows`` are the app's checked flows (``Application.kit.flows``): the Flow tab
+        offers exactly what the room can present, never a flow the kit left out."""
         super().__init__(parent)
         self.setObjectName("consultRecord")
         self.setModal(False)
         self._desk = desk
         self._consult_id = consult_id
         self._leaving = False
-        self._flows = dict(flows) if flows is not None else rec.loaded_flows()
+        self._flows = dict(flows)
         self.shown = rec.record(desk, consult_id, self._flows)
         self.setWindowTitle(f"Consult record — {self.shown.patient_name}")
         self.gate = AgreementGate(self, lambda: self.shown.agreement_warning)

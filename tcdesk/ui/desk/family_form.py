@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -30,6 +31,7 @@ from tcdesk.services.intake import (
     FamilySaved,
     NewFamily,
     add_family,
+    family_change_warning,
     family_for_editing,
     update_family,
 )
@@ -257,6 +259,8 @@ class FamilyForm(QDialog):
         """Save all or nothing; on a mistake, mark every field and focus the first."""
         self._clear_errors()
         family = self.value()
+        if self._patient_id and not self._agreement_allows(family):
+            return False
         try:
             if self._patient_id:
                 saved = update_family(self._desk, self._patient_id, family)
@@ -273,6 +277,21 @@ class FamilyForm(QDialog):
         self.saved.emit(saved)
         self.accept()
         return True
+
+    def _agreement_allows(self, family) -> bool:
+        """Ask first when the edit changes what the family's agreement says."""
+        assert self._patient_id is not None
+        warning = family_change_warning(self._desk, self._patient_id, family)
+        if not warning:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "A new agreement version will be needed",
+            f"{warning}\n\nSave the change?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _clear_errors(self) -> None:
         self.general_error.hide()

@@ -106,6 +106,9 @@ class IntakeActions:
 
     def _walk_in_started(self, started: WalkInStarted) -> None:
         self.show_patient(started.patient.id)
+        board = getattr(self._window, "today_board", None)
+        if board is not None:
+            board.refresh()  # "here" now, not at the board's next tick
         panel = self._window.panel
         for row in range(panel.consult_list.count()):
             if panel.consult_list.item(row).data(Qt.ItemDataRole.UserRole) == started.consult.id:

@@ -8,12 +8,12 @@ from tcdesk.services import consult_record as rec
 from tcdesk.services.desk import Desk
 from tcdesk.ui.desk.record_common import FieldMessages, RecordHost, error_label
 
-AUDIENCE_WORDS = {
-    "child": "a child",
-    "teen": "a teen",
-    "adult": "an adult",
-    "walk_in": "a walk-in",
-}
+
+def automatic_line(flow: rec.FlowPick) -> str:
+    """ "Automatic: Teen: comprehensive treatment (age 13, braces options)"."""
+    if not flow.automatic_name:
+        return "Automatic: no flow loaded."
+    return f"Automatic: {flow.automatic_name} ({flow.automatic_reason})"
 
 
 class FlowSection(QWidget):
@@ -66,11 +66,7 @@ class FlowSection(QWidget):
         self.chosen.setChecked(not flow.automatic)
         self.pick.setEnabled(not flow.automatic)
         self._updating = False
-        who = AUDIENCE_WORDS.get(flow.audience, flow.audience)
-        self.explain.setText(
-            f"Picked from age and options: {shown.age} years old, so the flow for {who}: "
-            f"{flow.automatic_name or 'no flow loaded'}."
-        )
+        self.explain.setText(automatic_line(flow))
         self.in_use.setText(f"The family will see: {flow.in_use_name or 'no flow'}")
 
     def _mode_changed(self, automatic: bool) -> None:

@@ -31,6 +31,21 @@ def _coordinator(desk: Desk) -> str:
     return next(s.id for s in staff.list_staff(desk) if s.role.value == "coordinator")
 
 
+def _deactivate_a_coordinator(desk: Desk) -> object:
+    """The set-up coordinator leaves once someone else is there (the last one cannot)."""
+    from tcdesk.domain import Staff, StaffRole
+    from tcdesk.services.ids import new_id
+
+    first = _coordinator(desk)
+    practice_id = desk.practices.staff_member(first).practice_id
+    desk.practices.save_staff(Staff(new_id(), practice_id, StaffRole.COORDINATOR, "Kim Ito"))
+    return staff.set_staff_active(desk, first, False, actor_id=ACTOR)
+
+
+def _doctor(desk: Desk) -> str:
+    return next(s.id for s in staff.list_staff(desk) if s.role.value == "doctor")
+
+
 def _fee(desk: Desk) -> str:
     return fees.find_fee(desk, "Metal braces").id
 
@@ -79,7 +94,7 @@ CHANGES: list[tuple[str, Callable[[Desk, Path], object], str, tuple[str, ...]]] 
     ),
     (
         "settings_staff_deactivated",
-        lambda d, _t: staff.set_staff_active(d, _coordinator(d), False, actor_id=ACTOR),
+        lambda d, _t: _deactivate_a_coordinator(d),
         "staff",
         ("active: yes -> no",),
     ),
@@ -170,6 +185,9 @@ REFUSED: list[tuple[str, Callable[[Desk, Path], object]]] = [
         "no main office left",
         lambda d, _t: offices.edit_office(d, _office(d), {"kind": "satellite"}),
     ),
+    ("the only coordinator", lambda d, _t: staff.set_staff_active(d, _coordinator(d), False)),
+    ("the only doctor", lambda d, _t: staff.set_staff_active(d, _doctor(d), False)),
+    ("the only doctor's role", lambda d, _t: staff.edit_staff(d, _doctor(d), {"role": "admin"})),
     ("unknown role", lambda d, _t: staff.add_staff(d, {"name": "Kim", "role": "dentist"})),
     ("unknown office", lambda d, _t: staff.add_staff(d, {"name": "Kim", "office": "Mars"})),
     ("negative fee", lambda d, _t: fees.edit_fee(d, _fee(d), {"fee": "-5"})),

@@ -9,10 +9,11 @@ import pytest
 from PIL import Image
 
 from tcdesk.domain import OfficeKind
+from tcdesk.errors import UserError
 from tcdesk.services.document_sources import logo_path
 from tcdesk.services.media import media_dir_for
 from tcdesk.services.settings import fees, money_rules, offices, practice_details, staff, terms
-from tcdesk.services.validation import FieldErrors
+from tcdesk.services.validation import FieldError, FieldErrors
 
 
 def _fields(error: pytest.ExceptionInfo) -> dict[str, str]:
@@ -65,6 +66,7 @@ def test_exactly_one_main_office_and_removed_offices_stay_for_history(practice_d
 
 
 def test_a_deactivated_person_is_kept_and_can_come_back(practice_desk) -> None:
+    staff.add_staff(practice_desk, {"name": "Kim Ito", "role": "coordinator"})
     ana = staff.find_staff(practice_desk, "Ana Torres")
     staff.set_staff_active(practice_desk, ana.id, False)
     assert practice_desk.practices.staff_member(ana.id).active is False
@@ -74,6 +76,34 @@ def test_a_deactivated_person_is_kept_and_can_come_back(practice_desk) -> None:
     with pytest.raises(FieldErrors) as error:
         staff.edit_staff(practice_desk, ana.id, {"name": "", "email": "ana", "role": "boss"})
     assert set(_fields(error)) == {"name", "email", "role"}
+
+
+def test_the_last_active_coordinator_or_doctor_stays(practice_desk) -> None:
+    """A walk-in, a booking and a record each need one of each: the last one cannot go."""
+    ana = staff.find_staff(practice_desk, "Ana Torres")
+    lee = staff.find_staff(practice_desk, "Dr. Lee")
+    with pytest.raises(UserError) as error:
+        staff.set_staff_active(practice_desk, lee.id, False)
+    assert str(error.value) == (
+        "Dr. Lee is the only active doctor; add another doctor before deactivating them."
+    )
+    with pytest.raises(UserError, match="Ana Torres is the only active treatment coordinator"):
+        staff.set_staff_active(practice_desk, ana.id, False)
+    with pytest.raises(FieldError) as moved:
+        staff.edit_staff(practice_desk, lee.id, {"role": "admin"})
+    assert moved.value.field == "role"
+    assert "add another doctor before changing their role" in moved.value.message
+    assert all(s.active for s in staff.list_staff(practice_desk))
+    assert staff.find_staff(practice_desk, "Dr. Lee").role.value == "doctor"
+    # An inactive doctor does not count; another active one does.
+    gone = staff.add_staff(practice_desk, {"name": "Dr. Old", "role": "doctor"})
+    staff.set_staff_active(practice_desk, gone.id, False)
+    with pytest.raises(UserError):
+        staff.set_staff_active(practice_desk, lee.id, False)
+    staff.set_staff_active(practice_desk, gone.id, True)
+    staff.set_staff_active(practice_desk, lee.id, False)
+    assert not practice_desk.practices.staff_member(lee.id).active
+    staff.edit_staff(practice_desk, lee.id, {"role": "admin"})  # inactive: no one relies on him
 
 
 def test_fee_checks(practice_desk) -> None:

@@ -19,6 +19,14 @@ from tcdesk.ui.main_window import MainWindow
 from tests.services.record_seed import TODAY, open_practice, portrait_jpeg, save_plan
 
 
+@pytest.fixture(scope="module")
+def flows() -> dict:
+    """The app's checked flows, as ``Application`` hands them to the desk."""
+    from tcdesk.services.presentation_kit import PresentationKit
+
+    return PresentationKit.load().flows
+
+
 @pytest.fixture
 def practice(empty_store: Path):
     desk, consult_id = open_practice(empty_store)
@@ -27,9 +35,9 @@ def practice(empty_store: Path):
 
 
 def _open_from_the_desk(
-    qtbot: QtBot, desk, presented: list[str]
+    qtbot: QtBot, desk, presented: list[str], flows: dict
 ) -> tuple[MainWindow, ConsultRecordWindow]:
-    window = MainWindow(desk, TODAY, on_present=presented.append)
+    window = MainWindow(desk, TODAY, on_present=presented.append, flows=flows)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -47,10 +55,10 @@ def _ok(dialog) -> None:
     return box.button(QDialogButtonBox.StandardButton.Ok)
 
 
-def test_fill_in_the_record_and_present_it(qtbot: QtBot, practice, tmp_path: Path) -> None:
+def test_fill_in_the_record_and_present_it(qtbot: QtBot, practice, flows, tmp_path: Path) -> None:
     desk, cid = practice
     presented: list[str] = []
-    window, record = _open_from_the_desk(qtbot, desk, presented)
+    window, record = _open_from_the_desk(qtbot, desk, presented, flows)
 
     # Concern & priorities
     concern = record.concern
@@ -172,12 +180,12 @@ def _answer_next_question(
     QTimer.singleShot(0, answer)
 
 
-def test_a_consult_with_an_agreement_asks_first(qtbot: QtBot, practice) -> None:
+def test_a_consult_with_an_agreement_asks_first(qtbot: QtBot, practice, flows) -> None:
     desk, cid = practice
     option = rec.add_option(desk, cid, "metal_braces").changed
     save_plan(desk, cid, option.id)
     number = agreements.generate(desk, cid).number
-    record = ConsultRecordWindow(desk, cid)
+    record = ConsultRecordWindow(desk, cid, flows=flows)
     qtbot.addWidget(record)
     record.show()
     assert f"No. {number}, version 1" in record.agreement_note.text()
@@ -196,9 +204,11 @@ def test_a_consult_with_an_agreement_asks_first(qtbot: QtBot, practice) -> None:
     assert desk.consults.get(cid).chief_concern == "Crooked front teeth" and len(seen) == 2
 
 
-def test_an_unreadable_picture_is_refused_at_the_import(qtbot: QtBot, practice, tmp_path) -> None:
+def test_an_unreadable_picture_is_refused_at_the_import(
+    qtbot: QtBot, practice, flows, tmp_path
+) -> None:
     desk, cid = practice
-    record = ConsultRecordWindow(desk, cid)
+    record = ConsultRecordWindow(desk, cid, flows=flows)
     qtbot.addWidget(record)
     record.show()
     bad = tmp_path / "scan.png"
@@ -210,10 +220,12 @@ def test_an_unreadable_picture_is_refused_at_the_import(qtbot: QtBot, practice, 
     assert desk.patients.photos("pa-mia") == []
 
 
-def test_findings_from_the_keyboard_enter_edits_delete_removes(qtbot: QtBot, practice) -> None:
+def test_findings_from_the_keyboard_enter_edits_delete_removes(
+    qtbot: QtBot, practice, flows
+) -> None:
     desk, cid = practice
     rec.add_finding(desk, cid, "spacing", "mild")
-    record = ConsultRecordWindow(desk, cid)
+    record = ConsultRecordWindow(desk, cid, flows=flows)
     qtbot.addWidget(record)
     record.show()
     record.show_section("findings")
@@ -229,3 +241,48 @@ def test_findings_from_the_keyboard_enter_edits_delete_removes(qtbot: QtBot, pra
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert desk.consults.findings(cid) == []
     assert record.findings.empty_label.isVisible()
+
+
+def test_the_flow_tab_offers_the_apps_checked_flows_only(
+    qtbot: QtBot, practice, flows, tmp_path: Path
+) -> None:
+    """A flow the kit left out (broken for this practice) is not offered in the record."""
+    from dataclasses import replace
+
+    from tcdesk.services.machine_settings import MachineSettingsStore
+    from tcdesk.services.presentation_kit import PresentationKit
+    from tcdesk.ui.app import Application
+
+    desk, cid = practice
+    assert "adult_aligners" in flows
+    checked = {k: v for k, v in flows.items() if k != "adult_aligners"}
+    kit = replace(PresentationKit.load(), flows=checked)
+    app = Application(desk, MachineSettingsStore(tmp_path / "machine.json"), kit)
+    qtbot.addWidget(app.main_window)
+    record = app.main_window.open_record(cid)
+    qtbot.addWidget(record)
+    offered = {record.flow.pick.itemData(i) for i in range(record.flow.pick.count())}
+    assert offered == set(checked)
+
+
+def test_the_flow_tab_says_what_automatic_picks_and_why(qtbot: QtBot, practice, flows) -> None:
+    desk, cid = practice
+    record = ConsultRecordWindow(desk, cid, flows=flows)
+    qtbot.addWidget(record)
+    record.show()
+    record.show_section("flow")
+    explain = record.flow.explain
+    assert (
+        explain.text() == "Automatic: Teen: comprehensive treatment (age 14: the flow for a teen)"
+    )
+    rec.add_option(desk, cid, "phase_one")
+    record.refresh()
+    assert explain.text() == (
+        "Automatic: Child: Phase I (early treatment) (age 14, only Phase I options)"
+    )
+    assert record.flow.in_use.text() == "The family will see: Child: Phase I (early treatment)"
+    rec.add_option(desk, cid, "metal_braces")
+    record.refresh()
+    assert (
+        explain.text() == "Automatic: Teen: comprehensive treatment (age 14: the flow for a teen)"
+    )

@@ -188,3 +188,32 @@ def test_edit_family_from_the_patient_panel(qtbot: QtBot, practice_desk) -> None
     assert practice_desk.patients.insurance(patient.id) == []
     assert window.selected_patient_id() == patient.id
     assert "Tomas Martinez" in window.panel.people_label.text()
+
+
+def test_an_edit_that_changes_the_agreement_asks_first(qtbot: QtBot, empty_store) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.services.record_seed import agree, open_practice
+    from tests.ui.waiting import answer_next_question
+
+    desk, consult_id = open_practice(empty_store)
+    try:
+        agree(desk, consult_id)
+        form = FamilyForm(desk, patient_id="pa-mia")
+        qtbot.addWidget(form)
+        form.show()
+        qtbot.waitExposed(form)
+        seen: list[str] = []
+        form.patient.last.clear()
+        qtbot.keyClicks(form.patient.last, "Carter-Lee")
+        answer_next_question(qtbot, QMessageBox.StandardButton.No, seen)
+        qtbot.keyClick(form.patient.last, Qt.Key.Key_Return)
+        assert "a new agreement version will be needed" in seen[0]
+        assert form.isVisible() and desk.patients.get("pa-mia").legal_last == "Carter"
+        answer_next_question(qtbot, QMessageBox.StandardButton.Yes, seen)
+        qtbot.keyClick(form.patient.last, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not form.isVisible())
+        assert len(seen) == 2 and desk.patients.get("pa-mia").legal_last == "Carter-Lee"
+        assert "new agreement version" in form.result_saved.warning
+    finally:
+        desk.close()

@@ -220,3 +220,36 @@ def _painted_status(window: ScheduleWindow, consult_id: str) -> str:
 
     entry = next(e for e in window.grid.entries() if e.consult_id == consult_id)
     return _status_words(entry)
+
+
+def test_moving_a_consult_with_an_agreement_to_another_office_asks(
+    qtbot: QtBot, tmp_path: Path, empty_store: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tcdesk.services.settings import offices
+    from tests.services.record_seed import TODAY, agree
+    from tests.services.record_seed import open_practice as open_record_practice
+    from tests.ui.waiting import answer_next_question
+
+    desk, consult_id = open_record_practice(empty_store)
+    try:
+        hill = offices.add_office(desk, {"name": "Hilltop"})
+        agree(desk, consult_id)
+        main_office = desk.consults.get(consult_id).office_id
+        dialog = BookingDialog(desk, day=TODAY, consult=desk.consults.get(consult_id))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.office.setCurrentIndex(dialog.office.findData(hill.id))
+        seen: list[str] = []
+        answer_next_question(qtbot, QMessageBox.StandardButton.No, seen)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        assert "a new agreement version will be needed" in seen[0]
+        assert dialog.isVisible() and desk.consults.get(consult_id).office_id == main_office
+        answer_next_question(qtbot, QMessageBox.StandardButton.Yes, seen)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+        assert desk.consults.get(consult_id).office_id == hill.id and len(seen) == 2
+    finally:
+        desk.close()

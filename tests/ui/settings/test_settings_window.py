@@ -244,3 +244,32 @@ def test_import_a_logo_and_refuse_a_file_that_is_not_a_picture(
     assert page.import_logo(real) is True
     assert desk.practice().logo_path.startswith("media:")
     assert page.logo.pixmap() is not None and not page.logo.pixmap().isNull()
+
+
+def test_the_only_doctor_is_not_deactivated(
+    qtbot: QtBot, window: SettingsWindow, desk: Desk
+) -> None:
+    page = window.show_page("staff")
+    lee = staff.find_staff(desk, "Dr. Lee")
+    page.select(lee.id)
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    assert page.problem.isVisible()
+    assert page.problem.text() == (
+        "Dr. Lee is the only active doctor; add another doctor before deactivating them."
+    )
+    assert desk.practices.staff_member(lee.id).active is True
+
+
+def test_the_only_doctors_role_is_refused_at_the_role_field(
+    qtbot: QtBot, window: SettingsWindow, desk: Desk
+) -> None:
+    page = window.show_page("staff")
+    lee = staff.find_staff(desk, "Dr. Lee")
+    page.select(lee.id)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    dialog = _dialog(page)
+    role = dialog.form.inputs["role"]
+    role.setCurrentIndex(role.findData("admin"))
+    qtbot.keyClick(dialog.form.inputs["name"], Qt.Key.Key_Return)
+    assert "only active doctor" in dialog.form.errors["role"].text()
+    assert staff.find_staff(desk, "Dr. Lee").role.value == "doctor"

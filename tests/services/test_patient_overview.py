@@ -1,0 +1,53 @@
+"""The desk's patient list for one day: who is booked, leaving out cancelled consults."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tcdesk.services.patient_overview import search_patients, todays_count
+from tcdesk.services.schedule import cancel_consult, mark_no_show
+from tests.conftest import local_moment
+from tests.services.schedule_seed import (
+    DAY,
+    MovableClock,
+    book_realistic_day,
+    open_practice,
+    seed_practice,
+)
+
+
+@pytest.fixture
+def world(empty_store: Path):
+    clock = MovableClock(local_moment(DAY, 7))
+    desk = open_practice(empty_store, clock)
+    p = seed_practice(desk)
+    ids = book_realistic_day(desk, p)
+    yield desk, clock, ids
+    desk.close()
+
+
+def _firsts(entries) -> list[str]:
+    return [e.patient.legal_first for e in entries]
+
+
+def test_a_cancelled_consult_leaves_the_days_list_and_its_count(world) -> None:
+    desk, _clock, ids = world
+    assert todays_count(desk, DAY) == 7
+    cancel_consult(desk, ids["Noah"], "Family moved away")
+    names = _firsts(search_patients(desk, "", DAY))
+    assert "Noah" not in names
+    assert names == ["Ava", "Emma", "Liam", "Sofia", "Mason", "Olivia"]  # still slot order
+    assert todays_count(desk, DAY) == 6
+    assert "Noah" in _firsts(search_patients(desk, "", None))  # still a patient
+
+
+def test_a_no_show_stays_on_the_days_list(world) -> None:
+    desk, clock, ids = world
+    clock.set(DAY, 8, 30)
+    mark_no_show(desk, ids["Ava"])
+    entries = search_patients(desk, "", DAY)
+    assert _firsts(entries)[0] == "Ava"  # expected today; the list says "No-show"
+    assert entries[0].latest_status == "no_show"
+    assert todays_count(desk, DAY) == 7
