@@ -9,8 +9,9 @@ texts in presentation_flows/content/conditions.toml by the slide check
 - the step's first slide carries its text; with the family's photos beside
   the findings it holds one finding (and up to four photos), without photos
   two findings;
-- each continuation slide holds up to three findings, spread evenly
-  (four left are two and two, not three and one).
+- each continuation slide holds up to two findings, each with its drawing
+  at a size the family can see (three still fit the words, but shrink the
+  drawings to stamps).
 
 Each slide is a step of the session of its own (the same id, ``part`` 1, 2,
 ...), so the console's step list shows it honestly, the clicker moves
@@ -39,7 +40,7 @@ StepT = TypeVar("StepT", bound=_Step)
 MAX_PHOTOS = 4  # as tcdesk.render.kinds.findings.MAX_PHOTOS (a test keeps them equal)
 FIRST_WITH_PHOTOS = 1
 FIRST_WITHOUT_PHOTOS = 2
-PER_CONTINUATION = 3
+PER_CONTINUATION = 2  # three fit the words, but shrink each drawing to a stamp
 
 
 def findings_pages(findings: int, photos: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFilter
 
 from tcdesk.domain import ConditionCode, Severity
 from tcdesk.render import Renderer
@@ -55,10 +55,24 @@ def _longest_first() -> list[tuple[ConditionCode, Severity]]:
 
 
 def _jpeg(path: Path, n: int) -> Path:
-    size = (1600, 1200) if n % 2 == 0 else (1200, 1600)  # landscape and portrait
-    image = Image.new("RGB", size, (200 - 30 * n, 120, 60 + 40 * n))
-    image.paste((240, 230, 220), (size[0] // 4, size[1] // 3, size[0] // 2, size[1] // 2))
-    image.save(path, "JPEG", quality=90)
+    """A picture like a camera's: a smile (landscape or portrait), or an x-ray."""
+    if n % 4 == 2:
+        w, h = 2000, 1000
+        image = Image.new("RGB", (w, h), (25, 25, 30))
+        draw = ImageDraw.Draw(image)
+        for i in range(12):
+            x = w * (0.08 + 0.07 * i)
+            draw.rounded_rectangle((x, h * 0.25, x + w * 0.055, h * 0.5), 10, (200, 200, 205))
+            draw.rounded_rectangle((x, h * 0.55, x + w * 0.055, h * 0.8), 10, (185, 185, 190))
+    else:
+        w, h = (1600, 1200) if n % 2 == 0 else (1200, 1600)
+        image = Image.new("RGB", (w, h), (230 - 10 * n, 200, 185))
+        draw = ImageDraw.Draw(image)
+        draw.ellipse((w * 0.15, h * 0.3, w * 0.85, h * 0.75), fill=(150, 40, 60))
+        for i in range(8):
+            x = w * (0.2 + 0.075 * i)
+            draw.rounded_rectangle((x, h * 0.38, x + w * 0.068, h * 0.55), 12, (245, 240, 225))
+    image.filter(ImageFilter.GaussianBlur(2)).save(path, "JPEG", quality=90)
     return path
 
 
@@ -66,12 +80,10 @@ def _room(store: Path, tmp: Path, kit, findings: int, photos: int, birth=TEEN) -
     desk, consult_id = open_practice(store, birth=birth)
     for code, level in _longest_first()[:findings]:
         consult_findings.add_finding(desk, consult_id, code, level)
-    files = [_jpeg(tmp / f"IMG_{n:04d}.jpg", n) for n in range(photos)]
-    if files:
-        kinds = ["photo", "xray"]
-        for n, file in enumerate(files):
-            caption = f"Picture {n + 1}"
-            consult_photos.add_photos(desk, consult_id, [file], kind=kinds[n % 2], caption=caption)
+    for n in range(photos):
+        file = _jpeg(tmp / f"IMG_{n:04d}.jpg", n)
+        kind = "xray" if n % 4 == 2 else "photo"
+        consult_photos.add_photos(desk, consult_id, [file], kind=kind, caption=f"Picture {n + 1}")
     return ConsultRoom(desk, consult_id, kit, resume=False, record=False)
 
 
@@ -157,3 +169,47 @@ def test_a_coordinator_stepping_through_sees_every_finding_in_order(empty_store,
         assert sum("found" in t for t in welcome) == 1  # the agenda lists the step once
     finally:
         room.desk.close()
+
+
+def write_screenshots(out: Path) -> list[Path]:
+    """docs/screenshots/findings-many*.png: five findings and three photos, a new practice."""
+    import tempfile
+
+    from tcdesk.ui.slide_check import check_slide
+    from tcdesk.ui.slide_export import ensure_gui_app
+    from tcdesk.ui.slide_painter import render_slide_image
+
+    ensure_gui_app()
+    written = []
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        desk, consult_id = open_practice(tmp / "practice.sqlite3")
+        for code, level in [
+            ("crowding", "severe"),
+            ("overjet", "moderate"),
+            ("deep_bite", "moderate"),
+            ("crossbite", "mild"),
+            ("midline_shift", "mild"),
+        ]:
+            consult_findings.add_finding(desk, consult_id, code, level)
+        for n, caption in enumerate(["Your smile, front", "From the side", "Panoramic x-ray"]):
+            file = _jpeg(tmp / f"IMG_{n:04d}.jpg", n)
+            kind = "xray" if n == 2 else "photo"
+            consult_photos.add_photos(desk, consult_id, [file], kind=kind, caption=caption)
+        room = ConsultRoom(desk, consult_id, PresentationKit.load(), resume=False, record=False)
+        for n, (i, slide) in enumerate(_findings_slides(room)[:2], start=1):
+            assert check_slide(slide, dense_reason=room.session.steps[i].dense) == []
+            path = out / ("findings-many.png" if n == 1 else f"findings-many-{n}.png")
+            render_slide_image(slide, 1920, 1080).save(str(path))
+            written.append(path)
+        desk.close()
+    return written
+
+
+if __name__ == "__main__":  # python -m tests.ui.test_findings_pages docs/screenshots
+    import sys
+
+    for written in write_screenshots(
+        Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    ):
+        print(written)
