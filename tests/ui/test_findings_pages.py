@@ -9,6 +9,7 @@ one of them, and a TC stepping through the consult sees them in order.
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -202,11 +203,39 @@ def write_screenshots(out: Path) -> list[Path]:
             path = out / ("findings-many.png" if n == 1 else f"findings-many-{n}.png")
             render_slide_image(slide, 1920, 1080).save(str(path))
             written.append(path)
+        written.append(_console(room, out / "findings-many-console.png"))
         desk.close()
     return written
 
 
-if __name__ == "__main__":  # python -m tests.ui.test_findings_pages docs/screenshots
+def _console(room: ConsultRoom, path: Path) -> Path:
+    """The TC's console on the findings' second slide: the step list shows every part."""
+    from PySide6.QtWidgets import QApplication
+
+    from tcdesk.services.machine_settings import MachineSettingsStore
+    from tcdesk.ui.presentation.controller import PresentationController
+    from tcdesk.ui.presentation.screens import ScreenChooser
+    from tcdesk.ui.screenshots import _settle, controller_action, grab
+
+    app = QApplication.instance()
+    with tempfile.TemporaryDirectory() as folder:
+        settings = MachineSettingsStore(Path(folder) / "machine.json")
+        day = date(2026, 11, 27)
+        controller = PresentationController(room, ScreenChooser(settings), day, single_screen=False)
+        controller.show()
+        while not (room.session.started and room.session.step.part == 2):
+            controller.do(controller_action("next"))
+        assert controller.console is not None
+        controller.console.resize(1920, 1080)
+        _settle(app, 10)
+        grab(controller.console, path)
+        controller.end()
+    return path
+
+
+# DISPLAY=:99 QT_QPA_PLATFORM=xcb python -m tests.ui.test_findings_pages docs/screenshots
+# (an Xvfb screen as in docs/headless-qt.md; offscreen draws the console at 800x800)
+if __name__ == "__main__":
     import sys
 
     for written in write_screenshots(
