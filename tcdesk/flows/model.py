@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from tcdesk.domain import Objection
+from tcdesk.flows.pages import split_findings
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -158,6 +159,12 @@ class Step:
     choices: tuple[str, ...] = ()  # next_steps
     agenda: str = ""  # its line on the welcome's agenda; steps that share one are listed once
     dense: str = ""  # why this slide may carry more than about 40 words
+    # set by ``Flow.applicable_steps`` when findings need several slides (flows/pages.py):
+    # this is slide ``part`` of ``parts``, showing these findings and photos ([start, stop))
+    part: int = 1
+    parts: int = 1
+    finding_range: tuple[int, int] | None = None
+    photo_range: tuple[int, int] | None = None
     # coordinator only: never rendered for the family
     talking_points: tuple[str, ...] = ()
     checklist: tuple[ChecklistItem, ...] = ()
@@ -205,11 +212,16 @@ class Flow:
 
     def applicable_steps(self, facts: Mapping[str, object]) -> tuple[Step, ...]:
         """The steps shown to a patient with ``facts`` (see ``tcdesk.flows.when``),
-        each with only the checklist items that concern this patient."""
+        each with only the checklist items that concern this patient; a findings
+        step that needs several slides is that many steps (``tcdesk.flows.pages``)."""
         return tuple(
-            replace(step, checklist=tuple(i for i in step.checklist if i.applies(facts)))
+            part
             for step in self.steps
             if step.applies(facts)
+            for part in split_findings(
+                replace(step, checklist=tuple(i for i in step.checklist if i.applies(facts))),
+                facts,
+            )
         )
 
     def checklist(self) -> tuple[ChecklistItem, ...]:

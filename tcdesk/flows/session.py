@@ -214,9 +214,15 @@ class ConsultSession:
     def from_saved(
         cls, flow: Flow, facts: Mapping[str, object], saved: SavedSession
     ) -> ConsultSession:
-        """Resume: the saved step by id (the flow may have changed), else by index."""
+        """Resume: the saved step by id (the flow may have changed), else by index.
+
+        A step shown on several slides (its parts share the id) resumes on the
+        part that was up, when it is still there.
+        """
         steps = flow.applicable_steps(facts)
-        index = next((i for i, s in enumerate(steps) if s.id == saved.step_id), saved.step_index)
+        index = saved.step_index
+        if not (0 <= index < len(steps) and steps[index].id == saved.step_id):
+            index = next((i for i, s in enumerate(steps) if s.id == saved.step_id), index)
         blank = saved.blank if saved.blank in BLANK_MODES else ""
         return cls(
             flow=flow,

@@ -38,6 +38,7 @@ WHEN_NAMES: Mapping[str, type] = MappingProxyType(
         "has_findings": bool,
         "finding_count": int,
         "has_photos": bool,
+        "photo_count": int,  # the family's photos and x-rays that can be shown
         "has_options": bool,
         "has_fee": bool,  # the chosen (else recommended) option has a fee to pay
         "option_count": int,
@@ -175,6 +176,7 @@ def facts_from_context(context: Mapping[str, Any]) -> dict[str, bool | int | str
         "has_findings": bool(context.get("findings")),
         "finding_count": len(context.get("findings") or ()),
         "has_photos": bool(context.get("photos")),
+        "photo_count": len(context.get("photos") or ()),
         "has_options": bool(context.get("options")),
         "has_fee": bool(featured and featured.get("fee")),
         "option_count": len(context.get("options") or ()),

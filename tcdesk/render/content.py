@@ -33,6 +33,7 @@ DEFAULT_WORDING: Mapping[str, tuple[str, tuple[str, ...]]] = MappingProxyType(
     {
         "welcome_screen.subtitle": ("We're so glad you're here.", ()),
         "concerns.attribution": ("", ()),
+        "problem.continued": ("{title} (continued)", ("title",)),
         "options.recommended_label": ("Doctor's recommendation", ()),
         "options.months": ("About {months} months", ("months",)),
         "options.visits": ("A visit every {weeks} weeks", ("weeks",)),

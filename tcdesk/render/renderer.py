@@ -61,7 +61,18 @@ class Renderer:
     # -- public ---------------------------------------------------------------------------
 
     def render_slide(self, step: StepSpec, context: Mapping[str, Any]) -> Slide:
+        """The slide of ``step``; a continuation (``step.part`` > 1) shows only its
+        kind's blocks, under the title marked as continued."""
         kind = SlideKind(step.kind)
+        title = self._render(step, "title", step.title, context)
+        if step.part > 1:
+            return Slide(
+                kind=kind,
+                title=self.content.word("problem.continued", title=title) if title else "",
+                theme=self._theme(context),
+                patient_name=_patient_name(context),
+                blocks=tuple(kind_blocks(kind, step, context, self)),
+            )
         blocks: list[Block] = []
         if kind is SlideKind.WELCOME and step.show_logo:
             logo = self._theme(context).logo_path
@@ -86,7 +97,7 @@ class Renderer:
                 blocks.append(ImageBlock(path, caption))
         return Slide(
             kind=kind,
-            title=self._render(step, "title", step.title, context),
+            title=title,
             theme=self._theme(context),
             subtitle=self._render(step, "subtitle", step.subtitle, context),
             patient_name=_patient_name(context),

@@ -30,6 +30,12 @@ class StepSpec(Protocol):
     footnote: str
     choices: tuple[str, ...]
     agenda: str
+    # which slide of a findings step this is (tcdesk.flows.pages): ``part`` of ``parts``,
+    # and the [start, stop) findings and photos it shows (None: all of them)
+    part: int
+    parts: int
+    finding_range: tuple[int, int] | None
+    photo_range: tuple[int, int] | None
 
 
 class RenderTools(Protocol):

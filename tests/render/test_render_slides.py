@@ -136,6 +136,21 @@ def test_problem_one_finding_block_each(renderer: Renderer, context: dict, asset
     assert not any(isinstance(b, ImageBlock) for b in hidden.blocks)
 
 
+def test_problem_split_over_slides_shows_each_its_share(renderer: Renderer, context: dict) -> None:
+    context["findings"] = context["findings"] * 2  # four cards: two, then two
+    context["photos"] = [{"path": "brand/logo.svg", "caption": f"P{n}"} for n in range(3)]
+    first = step("problem", text="Here's what we saw.", finding_range=(0, 1), photo_range=(0, 3))
+    rest = replace(first, part=2, parts=2, finding_range=(1, 4), photo_range=(3, 3))
+    one, two = renderer.render_slide(first, context), renderer.render_slide(rest, context)
+    assert [type(b).__name__ for b in one.blocks] == ["TextBlock", "FindingBlock"] + [
+        "ImageBlock"
+    ] * 3
+    assert one.title == "A title" and two.title == "A title (continued)"
+    assert [b.title for b in two.blocks] == ["Deep bite", "Crowding", "Deep bite"]  # no text
+    whole = renderer.render_slide(step("problem"), context)
+    assert sum(isinstance(b, FindingBlock) for b in whole.blocks) == 4  # unsplit: all
+
+
 def test_problem_fills_texts_from_content_when_missing(renderer: Renderer, context: dict) -> None:
     context["findings"] = [{"code": "crossbite", "severity": "severe"}]
     (block,) = renderer.render_slide(step("problem"), context).blocks

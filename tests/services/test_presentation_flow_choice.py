@@ -60,13 +60,19 @@ def test_start_and_resume_a_session(desk: Desk, shipped) -> None:
     context = build_context(desk, consult_id, content=CONTENT, today=TODAY)
     flow = shipped["teen_comprehensive"]
     session = start_session(flow, context)
-    assert [s.id for s in session.steps] == [s.id for s in flow.steps]  # braces: care step too
+    ids = [s.id for s in session.steps]
+    # braces: care step too; two findings beside a photo take two slides
+    assert ids == [s.id for s in flow.steps for _ in range(2 if s.id == "problem" else 1)]
+    assert [(s.part, s.parts) for s in session.steps if s.id == "problem"] == [(1, 2), (2, 2)]
     session.start()
-    session.jump(4)
+    session.jump(5)
     saved = session.to_saved(consult_id, updated_at="2026-11-27T15:20:00+00:00")
     desk.consults.save_session(saved)
     resumed = start_session(flow, context, desk.consults.saved_session(consult_id))
     assert resumed.step.id == "options" and resumed.started
+    session.jump(4)  # the findings' second slide: resumed there, not on the first
+    resumed = start_session(flow, context, session.to_saved(consult_id))
+    assert (resumed.step.id, resumed.step.part, resumed.index) == ("problem", 2, 3)
     assert start_session(shipped["walk_in"], context, saved).started is False  # other flow
 
 

@@ -26,14 +26,23 @@ def concerns_blocks(step: StepSpec, context: Mapping[str, Any], tools: RenderToo
 
 
 def problem_blocks(step: StepSpec, context: Mapping[str, Any], tools: RenderTools) -> list[Block]:
-    """One block per finding, in the practice's words, then up to ``MAX_PHOTOS`` photos."""
-    blocks: list[Block] = [_finding(finding, tools) for finding in context.get("findings") or ()]
+    """One block per finding, in the practice's words, then up to ``MAX_PHOTOS`` photos.
+
+    A step split over several slides (``step.finding_range``) shows only its share.
+    """
+    findings = _share(list(context.get("findings") or ()), step.finding_range)
+    blocks: list[Block] = [_finding(finding, tools) for finding in findings]
     if step.show_photos:
-        for photo in list(context.get("photos") or ())[:MAX_PHOTOS]:
+        photos = list(context.get("photos") or ())[:MAX_PHOTOS]
+        for photo in _share(photos, step.photo_range):
             path = tools.asset(str(photo.get("path") or ""))
             if path:
                 blocks.append(ImageBlock(path, str(photo.get("caption") or "")))
     return blocks
+
+
+def _share(items: list[Any], span: tuple[int, int] | None) -> list[Any]:
+    return items if span is None else items[span[0] : span[1]]
 
 
 def _finding(finding: Mapping[str, Any], tools: RenderTools) -> FindingBlock:

@@ -140,7 +140,7 @@ class FindingsLayout:
             path = f.illustration or f.photo
             self.columns.append(
                 [
-                    Flex(140, panel_height, _illustration(p, path)),
+                    Flex(110, panel_height, _illustration(p, path)),
                     Gap(28, 12),
                     *_heading(f, ctx),
                     *_words(f, ctx, S.FINDING_TEXT, LEFT),
