@@ -273,6 +273,7 @@ class MainWindow(QMainWindow):
             practice = self._desk.practice()
             if practice is None:
                 return
+            self._offices_changed()
             self.setWindowTitle(f"tcdesk — {practice.name}")
             if heading is not None:
                 heading.setText(practice.name)
@@ -289,6 +290,14 @@ class MainWindow(QMainWindow):
             self.settings_window.activateWindow()
 
         self.settings_action.triggered.connect(open_settings)
+
+    def _offices_changed(self) -> None:
+        """An office added or removed in Settings: the board and the schedule offer it."""
+        board = getattr(self, "today_board", None)
+        if board is not None:
+            board.reload_offices()
+        if getattr(self, "schedule_window", None) is not None:
+            self.schedule_window.reload_offices()
 
     def show_room_screen_idle(self, idle: bool) -> None:
         """Offer to close the room's screen while it shows the idle welcome."""
@@ -309,6 +318,8 @@ class MainWindow(QMainWindow):
         selected = self.selected_patient_id()
         day = self._today if self.today_button.isChecked() else None
         entries = search_patients(self._desk, self.search.text(), day)
+        # A consult booked or a walk-in started since: the toggle's count follows.
+        self._todays = len(search_patients(self._desk, "", self._today))
         self.model.set_entries(entries)
         self._show_list_labels(len(entries))
         row = self.model.row_of(selected) if selected else -1

@@ -70,8 +70,7 @@ class Camera:
         self.count += 1
         if self.folder is None:
             return
-        QApplication.processEvents()
-        widget.repaint()
+        settle(widget)
         path = self.folder / f"first-morning-{self.count:02d}-{what}.png"
         assert widget.grab().save(str(path)), path
 
@@ -86,6 +85,21 @@ class Camera:
             ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", source, stem],
             check=True,
         )
+
+
+def settle(widget: QWidget) -> None:
+    """Let every layout inside ``widget`` catch up with the keys just typed.
+
+    Typing sends events at once, but each layout request is posted and one
+    may post the next (a field, its card, the scroll area, the form), so a
+    grab taken straight away would show the form half laid out.
+    """
+    for _ in range(6):
+        QApplication.processEvents()
+        for child in (widget, *widget.findChildren(QWidget)):
+            if child.layout() is not None:
+                child.layout().activate()
+    QApplication.processEvents()
 
 
 # -- driving the windows ---------------------------------------------------------------
@@ -289,6 +303,12 @@ def settle_settings(qtbot: QtBot, main, desk: Desk, camera: Camera) -> None:
         assert wanted in details.replace(",", "").replace("$", ""), (wanted, details)
     qtbot.keyClick(settings, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not settings.isVisible())
+    board_offices = main.today_board.office
+    assert [board_offices.itemText(i) for i in range(board_offices.count())] == [
+        "Lakeside",
+        "Northside",
+    ]  # the desk's today board offers the new office
+    assert board_offices.isVisible()
 
 
 def add_the_family(qtbot: QtBot, main, desk: Desk, camera: Camera):
@@ -326,6 +346,7 @@ def add_the_family(qtbot: QtBot, main, desk: Desk, camera: Camera):
     type_over(qtbot, plan.coverage, "50")
     type_over(qtbot, plan.maximum, "2,000")
     type_over(qtbot, plan.subscriber, "Grace Okonkwo")
+    settle(form)
     form.scroll.ensureWidgetVisible(plan.subscriber)
     camera.shoot(form, "family-form")
     qtbot.keyClick(plan.subscriber, Qt.Key.Key_Return)  # Enter saves the family
@@ -388,6 +409,7 @@ def book_the_consult(qtbot: QtBot, main, desk: Desk, patient, camera: Camera):
     to_come = board.lists["to_come"]
     qtbot.waitUntil(lambda: to_come.count() == 1)
     assert "Maya" in to_come.item(0).text() and "16:30" in to_come.item(0).text()
+    assert main.today_button.text() == "Show today's consults (1)"
     main.select_patient(patient.id)
     qtbot.waitUntil(lambda: main.panel.selected_consult_id() == consult.id)
     camera.shoot(main, "today-board")
