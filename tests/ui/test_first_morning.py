@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tcdesk.domain import ConditionCode, ConsultStatus, InsuranceRank, Relationship, Severity
-from tcdesk.formatting import brief_money_from_dollars, money_from_dollars
+from tcdesk.formatting import brief_money_from_dollars, money_from_dollars, rate_percent
 from tcdesk.money import InsurancePlan, PlanKind, QuoteRequest, build_quote
 from tcdesk.render.slide import ChoicesBlock, FiguresBlock, FindingBlock, ImageBlock, SlideKind
 from tcdesk.services import agreements
@@ -74,16 +74,17 @@ class Camera:
         path = self.folder / f"first-morning-{self.count:02d}-{what}.png"
         assert widget.grab().save(str(path)), path
 
-    def pdf_page(self, pdf: bytes, what: str, tmp_path: Path) -> None:
+    def pdf_page(self, pdf: bytes, page: int, what: str, tmp_path: Path) -> None:
+        """Page ``page`` of the PDF as the paper shows it (pdftoppm, poppler-utils)."""
         self.count += 1
         if self.folder is None or shutil.which("pdftoppm") is None:
             return
         source = tmp_path / "agreement.pdf"
         source.write_bytes(pdf)
         stem = self.folder / f"first-morning-{self.count:02d}-{what}"
+        pages = ["-f", str(page), "-l", str(page)]
         subprocess.run(
-            ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", source, stem],
-            check=True,
+            ["pdftoppm", "-png", "-r", "80", *pages, "-singlefile", source, stem], check=True
         )
 
 
@@ -638,7 +639,13 @@ def build_the_agreement(qtbot: QtBot, app, controller, patient, consult, expecte
     assert record is not None and record.agreement.verify()
     camera.shoot(preview, "agreement-preview")
     pdf = record.agreement.pdf
-    camera.pdf_page(pdf, "agreement-page-1", tmp)
+    camera.pdf_page(pdf, 1, "agreement-page-1", tmp)
+    til_page = next(
+        n
+        for n, page in enumerate(PdfReader(io.BytesIO(pdf)).pages, 1)
+        if "FINANCE CHARGE" in (page.extract_text() or "").upper()
+    )
+    camera.pdf_page(pdf, til_page, "agreement-truth-in-lending", tmp)
     text = " ".join(pdf_text(pdf).split())
     til = expected.truth_in_lending
     assert til.required
@@ -649,6 +656,7 @@ def build_the_agreement(qtbot: QtBot, app, controller, patient, consult, expecte
         money_from_dollars(expected.total_fee),
         money_from_dollars(expected.down_payment),
         money_from_dollars(expected.monthly_payment),
+        rate_percent(til.apr),
         money_from_dollars(til.amount_financed),
         money_from_dollars(til.finance_charge),
         money_from_dollars(til.total_of_payments),
