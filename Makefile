@@ -71,9 +71,11 @@ bench: python-deps
 	$(BIN)/python bench/bench_agreement.py
 	$(BIN)/python bench/bench_import.py
 
-# The README's screenshots, taken from the demo practice on two virtual monitors.
+# The README's screenshots, taken from the demo practice on two virtual monitors,
+# then a practice's first morning (no demo data), from the real windows of its test.
 screenshots: python-deps
 	$(BIN)/python -m tcdesk.devtools.virtual_screens -- $(BIN)/python -m tcdesk.ui.screenshots --out docs/screenshots
+	TCDESK_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q -p no:cacheprovider tests/ui/test_first_morning.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
