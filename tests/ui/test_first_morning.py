@@ -346,7 +346,8 @@ def add_the_family(qtbot: QtBot, main, desk: Desk, camera: Camera):
     type_over(qtbot, plan.maximum, "2,000")
     type_over(qtbot, plan.subscriber, "Grace Okonkwo")
     settle(form)
-    form.scroll.ensureWidgetVisible(plan.subscriber)
+    # On the 1080-pixel desk monitor the whole family reads without scrolling.
+    assert form.scroll.widget().height() <= form.scroll.viewport().height()
     camera.shoot(form, "family-form")
     qtbot.keyClick(plan.subscriber, Qt.Key.Key_Return)  # Enter saves the family
     qtbot.waitUntil(lambda: not form.isVisible())
