@@ -27,7 +27,7 @@ demo: setup
 # morning in Los Angeles. The date-sensitive tests run again in both zones, so a test
 # or a line of code that takes UTC for the local day fails here, not at a practice.
 TZ_ZONES := Pacific/Auckland America/Los_Angeles
-TZ_TESTS := tests/cli tests/services tests/documents tests/store tests/money tests/ui/documents tests/ui/desk \
+TZ_TESTS := tests/cli tests/services tests/documents tests/store tests/money tests/ui/documents tests/ui/desk tests/ui/test_first_morning.py \
   $(wildcard tests/ui/test_main_window.py tests/ui/test_patient_panel.py \
   tests/ui/presentation/test_outcome_dialog.py)
 
@@ -72,7 +72,8 @@ bench: python-deps
 	$(BIN)/python bench/bench_import.py
 
 # The README's screenshots on two virtual monitors: the demo practice's consult,
-# then each desk window on a practice set up by hand (no demo data).
+# then each desk window on a practice set up by hand (no demo data), then a
+# practice's first morning from the real windows of its test.
 SCREENSHOT_SCRIPTS = tcdesk.ui.screenshots tcdesk.ui.settings.screenshots \
 	tcdesk.ui.desk.screenshots tcdesk.ui.desk.record_screenshots \
 	tcdesk.ui.desk.import_screenshots tests.ui.desk.schedule_scenes
@@ -81,6 +82,7 @@ screenshots: python-deps
 	  echo "screenshots: $$script"; \
 	  $(BIN)/python -m tcdesk.devtools.virtual_screens -- $(BIN)/python -m $$script --out docs/screenshots || exit 1; \
 	done
+	TCDESK_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q -p no:cacheprovider tests/ui/test_first_morning.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -60,6 +60,9 @@ def open_demo(clock=system_clock) -> Desk:
 
 def first_run(desk: Desk) -> Desk | None:
     """Offer the demo or a set-up form on an empty file; None if the user leaves."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):  # the desk's look from the first screen on
+        app.setStyleSheet(staff_stylesheet("#1F6F8B"))
     dialog = FirstRunDialog()
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice is None:
         return None

@@ -101,6 +101,8 @@ class PracticeSetupDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         self.setup: PracticeSetup | None = None
+        # Wide enough that a practice's name and street address read whole as typed.
+        self.setMinimumWidth(640)
 
     def values(self) -> PracticeSetup:
         return PracticeSetup(**{key: edit.text() for key, edit in self.edits.items()})

@@ -228,6 +228,9 @@ class MainWindow(QMainWindow):
         practice = self._desk.practice()
         if practice is None:
             return
+        self.today_board.reload_offices()  # an office added or removed in Settings
+        if self.schedule_window is not None:
+            self.schedule_window.reload_offices()
         self.setWindowTitle(f"tcdesk — {practice.name}")
         self.heading.setText(practice.name)
         app = QApplication.instance()

@@ -115,7 +115,10 @@ class FamilyForm(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
-        self.resize(900, 860)
+        # Tall enough for a patient, a guardian and a plan without scrolling, where
+        # the screen allows (a 1080-pixel desk monitor does).
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(900, max(640, min(1000, screen.height() - 60)))
 
         self._duplicate_timer = QTimer(self, singleShot=True, interval=DUPLICATE_DELAY_MS)
         self._duplicate_timer.timeout.connect(self.check_duplicates)

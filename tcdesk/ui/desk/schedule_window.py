@@ -62,8 +62,7 @@ class ScheduleWindow(QMainWindow):
     def _build(self) -> None:
         self.office = QComboBox()
         self.office.setObjectName("scheduleOffice")
-        for office in offices(self._desk):
-            self.office.addItem(office.name, office.id)
+        self._fill_offices()
         self.office.currentIndexChanged.connect(lambda _i: self.refresh())
         office_label = QLabel("O&ffice")
         office_label.setBuddy(self.office)
@@ -133,6 +132,20 @@ class ScheduleWindow(QMainWindow):
         self.statusBar()
 
     # -- what is shown -----------------------------------------------------------------
+
+    def _fill_offices(self) -> None:
+        kept = self.office_id()
+        self.office.blockSignals(True)
+        self.office.clear()
+        for office in offices(self._desk):
+            self.office.addItem(office.name, office.id)
+        self.office.setCurrentIndex(max(0, self.office.findData(kept)))
+        self.office.blockSignals(False)
+
+    def reload_offices(self) -> None:
+        """The offices as they are now (one added or removed in Settings)."""
+        self._fill_offices()
+        self.refresh()
 
     def office_id(self) -> str:
         return str(self.office.currentData() or "")

@@ -51,10 +51,8 @@ class TodayBoardWidget(QWidget):
         self.headings: dict[str, QLabel] = {}
         self.office = QComboBox()
         self.office.setObjectName("boardOffice")
-        for office in offices(desk):
-            self.office.addItem(office.name, office.id)
+        self._fill_offices()
         self.office.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.office.setVisible(self.office.count() > 1)
         self.title = QLabel("Today")
         self.title.setProperty("role", "subheading")
         self.message = QLabel("")
@@ -115,6 +113,21 @@ class TodayBoardWidget(QWidget):
             watched.setCurrentRow(0)
             watched.item(0).setSelected(True)
         return super().eventFilter(watched, event)
+
+    def _fill_offices(self) -> None:
+        kept = self.office_id()
+        self.office.blockSignals(True)
+        self.office.clear()
+        for office in offices(self._desk):
+            self.office.addItem(office.name, office.id)
+        self.office.setCurrentIndex(max(0, self.office.findData(kept)))
+        self.office.blockSignals(False)
+        self.office.setVisible(self.office.count() > 1)
+
+    def reload_offices(self) -> None:
+        """The offices as they are now: one added in Settings gets its own board."""
+        self._fill_offices()
+        self.refresh()
 
     def office_id(self) -> str:
         return str(self.office.currentData() or "")

@@ -84,3 +84,29 @@ def test_the_schedule_opens_from_the_desk_with_ctrl_d(qtbot: QtBot, morning) -> 
     assert schedule is not None and schedule.isVisible()
     assert ids["Ava"] in {e.consult_id for e in schedule.grid.entries()}
     schedule.close()
+
+
+def test_an_office_added_in_settings_gets_its_board_and_schedule(qtbot: QtBot, morning) -> None:
+    desk, _ids, _clock = morning
+    window = _desk_window(qtbot, desk, [])
+    board = window.today_board
+    before = board.office.count()
+    schedule = window.open_schedule()
+    qtbot.mouseClick(window.settings_button, Qt.MouseButton.LeftButton)
+    page = window.settings_window.show_page("offices")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.form.inputs["name"].setFocus()
+    qtbot.keyClicks(dialog.form.inputs["name"], "Eastgate")
+    qtbot.keyClick(dialog.form.inputs["name"], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    names = [board.office.itemText(i) for i in range(board.office.count())]
+    assert "Eastgate" in names and len(names) == before + 1
+    assert schedule.office.findText("Eastgate") >= 0
+    kept = board.headings["to_come"].text()
+    assert kept == "Still to come (3)"  # the office shown before stays shown
+    board.office.setCurrentIndex(board.office.findText("Eastgate"))
+    assert board.headings["to_come"].text() == "Still to come (0)"
+    window.settings_window.close()
+    schedule.close()
