@@ -55,7 +55,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show = common.add_command(
         actions, "show", "The options, their payment choices and the plan saved now."
     )
-    show.add_argument("consult_id", metavar="CONSULT_ID")
+    show.add_argument("consult_id", metavar="CONSULT_ID", help="the consult's id")
     show.add_argument(
         "--option",
         metavar="OPTION_ID|FEE_LINE",
@@ -67,7 +67,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     choose = common.add_command(
         actions, "choose", "Save the family's treatment and way to pay, as the console does."
     )
-    choose.add_argument("consult_id", metavar="CONSULT_ID")
+    choose.add_argument("consult_id", metavar="CONSULT_ID", help="the consult's id")
     choose.add_argument(
         "--option",
         required=True,
