@@ -47,6 +47,7 @@ SUBCOMMAND_MODULES = (
     "schedule_command",
     "today_command",
     "record_command",
+    "plan_command",
 )
 
 

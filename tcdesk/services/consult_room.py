@@ -25,9 +25,10 @@ from tcdesk.flows import Flow
 from tcdesk.flows.model import ChecklistItem, Step
 from tcdesk.flows.session import ConsultSession
 from tcdesk.render.slide import Slide, SlideKind
+from tcdesk.services import plan_choice
 from tcdesk.services.clock import utc_iso
 from tcdesk.services.consult_outcome import Outcome, record_outcome
-from tcdesk.services.consult_quote import ConsultPricing, PricedPlan, check_plan_date
+from tcdesk.services.consult_quote import ConsultPricing, PricedPlan
 from tcdesk.services.desk import Desk
 from tcdesk.services.ids import new_id
 from tcdesk.services.objection_advice import ObjectionAdvice, advise
@@ -254,41 +255,17 @@ class ConsultRoom:
 
     def choose_plan(self, plan: PaymentPlan) -> PricedPlan:
         """Save the family's choice on the consult (a new plan row; history kept)."""
-        check_plan_date(self.desk, plan)
-        priced = self.price(plan)
-        if priced.forbidden:
-            raise UserError(" ".join(v.message for v in priced.forbidden))
-        if priced.violations and not plan.over_limit_reason.strip():
-            raise UserError(
-                "This plan is outside the practice's policy; give a reason to use it: "
-                + " ".join(v.message for v in priced.violations)
-            )
-        stored = replace(
-            plan,
-            id=new_id(),
-            created_at=self.now(),
-            created_by=self.consult_file.consult.coordinator_id,
-            policy=plan.policy or self.pricing.policy,  # the rules it was quoted under
-        )
-        consult = replace(self.consult_file.consult, chosen_option_id=plan.option_id)
-        with self.desk.transaction():
-            self.desk.consults.add_plan(stored)
-            self.desk.consults.save(consult)
-            if priced.violations:
-                self._audit("plan_over_limit", plan.over_limit_reason)
-        self.consult_file = replace(self.consult_file, consult=consult, plan=stored)
-        self.plan = stored
-        self.show_plan(self.render_plan(stored))  # what the family agreed to is shown
-        return replace(priced, plan=stored)
+        chosen = plan_choice.choose_plan(self.desk, self.pricing, self.consult_file, plan)
+        self.consult_file = chosen.consult_file
+        self.plan = chosen.priced.plan
+        self.show_plan(self.render_plan(self.plan))  # what the family agreed to is shown
+        return chosen.priced
 
     def choose_option(self, option_id: str) -> None:
         """Record a choice that has nothing to pay (e.g. watch and wait): no plan."""
-        option = self.pricing.option(option_id)
-        if option.fee_cents:
-            raise UserError(f"{option.title} has a fee: choose how the family will pay.")
-        consult = replace(self.consult_file.consult, chosen_option_id=option_id)
-        self.desk.consults.save(consult)
-        self.consult_file = replace(self.consult_file, consult=consult)
+        self.consult_file = plan_choice.choose_option(
+            self.desk, self.pricing, self.consult_file, option_id
+        )
         self.context = build_context(self.desk, self.consult_id, content=self.kit.content)
         self._rerender(PLAN_DEPENDENT)
 
@@ -307,16 +284,6 @@ class ConsultRoom:
         if any(r.status is AgreementStatus.SIGNED for r in live):
             events.append("agreement_signed")
         return tuple(events)
-
-    def _audit(self, action: str, detail: str) -> None:
-        self.desk.audit.record(
-            id=new_id(),
-            at=self.now(),
-            action=action,
-            subject_id=self.consult_id,
-            actor_id=self.consult_file.consult.coordinator_id,
-            detail=detail,
-        )
 
     # -- ending -----------------------------------------------------------------------
 

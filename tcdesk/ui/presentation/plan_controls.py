@@ -7,7 +7,7 @@ them belong to the payment panel around it (payment_panel.py).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from PySide6.QtCore import Qt, Signal
@@ -29,6 +29,7 @@ from tcdesk.errors import UserError
 from tcdesk.formatting import money_from_dollars, whole_money_from_cents
 from tcdesk.money import MAX_MONTHS, PaymentChoice
 from tcdesk.services.consult_room import ConsultRoom
+from tcdesk.services.plan_choice import first_due_on
 from tcdesk.services.presentation import choice_label
 
 DUE_DAYS = (("1st of the month", 1), ("15th of the month", 15), ("Same day as today", 0))
@@ -40,16 +41,6 @@ def _dollars_up(amount: Decimal) -> int:
 
 def _dollars_down(amount: Decimal) -> int:
     return int(amount.to_integral_value(rounding=ROUND_FLOOR))
-
-
-def first_due_on(day_of_month: int, agreement: date) -> date | None:
-    """The first payment on the chosen day, about a month after the agreement."""
-    if day_of_month == 0:
-        return None
-    probe = agreement + timedelta(days=21)
-    while probe.day != day_of_month:
-        probe += timedelta(days=1)
-    return probe
 
 
 class PlanControls(QWidget):
