@@ -16,6 +16,7 @@ from tcdesk.cli.table import format_table
 from tcdesk.errors import UserError
 from tcdesk.services.agreement_edits import WITHOUT_YES, move_warning
 from tcdesk.services.desk import Desk
+from tcdesk.services.practice_lookup import find_office, find_staff
 from tcdesk.services.schedule import (
     DEFAULT_MINUTES,
     Booked,
@@ -27,14 +28,7 @@ from tcdesk.services.schedule import (
     move_consult,
     require_booked,
 )
-from tcdesk.services.schedule_days import (
-    DaySchedule,
-    ScheduleEntry,
-    day_schedule,
-    find_office,
-    find_staff,
-    week_schedule,
-)
+from tcdesk.services.schedule_days import DaySchedule, ScheduleEntry, day_schedule, week_schedule
 from tcdesk.services.validation import FieldErrors
 
 HEADERS = ("ID", "DATE", "TIME", "MIN", "PATIENT", "COORDINATOR", "DOCTOR", "STATUS", "ARRIVED")
@@ -118,13 +112,17 @@ def _only_role(desk: Desk, role: str) -> str:
 
 
 def _slot(desk: Desk, args: argparse.Namespace, was: Slot | None) -> Slot:
-    office = find_office(desk, args.office).id if args.office or not was else was.office_id
+    office = (
+        find_office(desk, args.office, flag="--office").id
+        if args.office or not was
+        else was.office_id
+    )
     if args.coordinator:
-        coordinator = find_staff(desk, args.coordinator, "coordinator")
+        coordinator = find_staff(desk, args.coordinator, flag="--coordinator").id
     else:
         coordinator = was.coordinator_id if was else _only_role(desk, "coordinator")
     if args.doctor:
-        doctor = find_staff(desk, args.doctor, "doctor")
+        doctor = find_staff(desk, args.doctor, flag="--doctor").id
     else:
         doctor = was.doctor_id if was else _only_role(desk, "doctor")
     if args.at:
@@ -220,13 +218,15 @@ def _all_offices(desk: Desk):
 
 def _run_day(args: argparse.Namespace) -> int:
     with PracticeFile(args) as desk:
-        day = day_schedule(desk, find_office(desk, args.office), _parse_day(args))
+        day = day_schedule(desk, find_office(desk, args.office, flag="--office"), _parse_day(args))
     return _print_days(args, [day])
 
 
 def _run_week(args: argparse.Namespace) -> int:
     with PracticeFile(args) as desk:
-        week = week_schedule(desk, find_office(desk, args.office), _parse_day(args))
+        week = week_schedule(
+            desk, find_office(desk, args.office, flag="--office"), _parse_day(args)
+        )
     return _print_days(args, list(week.days))
 
 

@@ -7,7 +7,7 @@ import json
 
 from tcdesk.cli import common
 from tcdesk.cli.schedule_command import PracticeFile, entry_json
-from tcdesk.services.schedule_days import find_office
+from tcdesk.services.practice_lookup import find_office
 from tcdesk.services.today_board import BoardEntry, TodayBoard, today_board
 
 
@@ -20,7 +20,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _run_today(args: argparse.Namespace) -> int:
     with PracticeFile(args) as desk:
-        board = today_board(desk, find_office(desk, args.office), common.today(args))
+        board = today_board(
+            desk, find_office(desk, args.office, flag="--office"), common.today(args)
+        )
     if args.json:
         print(json.dumps(board_json(board), indent=2, ensure_ascii=False))
         return 0

@@ -7,13 +7,12 @@ import json
 
 from tcdesk.cli import common
 from tcdesk.cli.family_args import flag_name
-from tcdesk.domain import Staff
 from tcdesk.errors import UserError
 from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
+from tcdesk.services.practice_lookup import find_office, find_staff
 from tcdesk.services.validation import FieldErrors
 from tcdesk.services.walk_in import on_duty, start_walk_in
-from tcdesk.store.text_search import fold
 
 WALK_IN_FLAGS = {
     "walk_in.name": "NAME",
@@ -43,32 +42,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _pick(people: list[Staff], wanted: str | None, default: Staff, flag: str) -> str:
-    if not wanted:
-        return default.id
-    for person in people:
-        if wanted in (person.id,) or fold(wanted) == fold(person.name):
-            return person.id
-    raise UserError(f"{flag}: nobody called {wanted!r} (see the practice's staff).")
-
-
 def _choices(desk: Desk, args: argparse.Namespace) -> tuple[str, str, str]:
+    """This desk's office and who is on duty, unless the flags name others."""
     duty = on_duty(desk, MachineSettingsStore().load())
-    practice = desk.practice()
-    assert practice is not None  # on_duty checked
-    office_id = duty.office.id
-    if args.office:
-        offices = desk.practices.offices(practice.id)
-        match = [o for o in offices if args.office == o.id or fold(args.office) == fold(o.name)]
-        if not match:
-            raise UserError(f"--office: there is no office {args.office!r}.")
-        office_id = match[0].id
-    staff = desk.practices.staff(practice.id)
-    return (
-        office_id,
-        _pick(staff, args.coordinator, duty.coordinator, "--coordinator"),
-        _pick(staff, args.doctor, duty.doctor, "--doctor"),
+    office = find_office(desk, args.office, flag="--office") if args.office else duty.office
+    coordinator = (
+        find_staff(desk, args.coordinator, flag="--coordinator")
+        if args.coordinator
+        else duty.coordinator
     )
+    doctor = find_staff(desk, args.doctor, flag="--doctor") if args.doctor else duty.doctor
+    return office.id, coordinator.id, doctor.id
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from tcdesk.domain import ConsultStatus, Office
-from tcdesk.errors import UserError
 from tcdesk.services.clock import utc_iso
 from tcdesk.services.desk import Desk
 from tcdesk.store.consult_repo import BookedConsult
@@ -110,29 +109,6 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def offices(desk: Desk) -> list[Office]:
-    practice = desk.practice()
-    return desk.practices.offices(practice.id) if practice else []
-
-
-def find_office(desk: Desk, name_or_id: str | None) -> Office:
-    """An office by id or name (any case); none given: the main office."""
-    known = offices(desk)
-    if not known:
-        raise UserError("This file holds no practice yet; set one up first.")
-    if not name_or_id:
-        return known[0]
-    wanted = name_or_id.strip().casefold()
-    for office in known:
-        if office.id == name_or_id.strip() or office.name.casefold() == wanted:
-            return office
-    matches = [o for o in known if wanted in o.name.casefold()]
-    if len(matches) == 1:
-        return matches[0]
-    names = ", ".join(o.name for o in known)
-    raise UserError(f'No office called "{name_or_id}"; the offices are: {names}.')
-
-
 def _entries(desk: Desk, office: Office, first: date, days: int) -> list[ScheduleEntry]:
     start, end = day_window(first, days)
     return [ScheduleEntry.of(b) for b in desk.consults.booked_between(office.id, start, end)]
@@ -153,18 +129,3 @@ def week_schedule(desk: Desk, office: Office, day: date) -> WeekSchedule:
             DaySchedule(office, current, tuple(e for e in entries if e.start.date() == current))
         )
     return WeekSchedule(office, tuple(days))
-
-
-def find_staff(desk: Desk, name_or_id: str, field: str = "coordinator") -> str:
-    """A staff member's id from their id or name (any case, or one unique part of it)."""
-    practice = desk.practice()
-    known = desk.practices.staff(practice.id) if practice else []
-    wanted = name_or_id.strip().casefold()
-    for member in known:
-        if member.id == name_or_id.strip() or member.name.casefold() == wanted:
-            return member.id
-    matches = [m for m in known if wanted and wanted in m.name.casefold()]
-    if len(matches) == 1:
-        return matches[0].id
-    names = ", ".join(m.name for m in known if m.active)
-    raise UserError(f'No one on staff called "{name_or_id}" for --{field}; staff: {names}.')

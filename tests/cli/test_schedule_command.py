@@ -104,7 +104,7 @@ def test_book_refusals_are_one_line(practice, clock, capsys) -> None:
     assert _run(clock, *base, "--at", f"{DAY} 18:00", "--minutes", "300") == 2
     assert "between 15 and 240" in _error(capsys)
     assert _run(clock, *base, "--at", f"{DAY} 18:00", "--office", "Mars") == 2
-    assert 'No office called "Mars"' in _error(capsys)
+    assert '--office: There is no office "Mars"' in _error(capsys)
     no_doctor = ["schedule", "book", patient, "--db", str(db), "--at", f"{DAY} 18:00"]
     assert _run(clock, *no_doctor, "--coordinator", "Sam") == 2
     assert "Say who with --doctor" in _error(capsys)

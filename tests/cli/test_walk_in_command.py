@@ -81,10 +81,13 @@ def test_json_staff_by_name_and_a_birth_date(db: Path, capsys) -> None:
     [
         (["Sam", "--phone", "5035550142"], "NAME: Type the first and the last name"),
         (["Sam Okafor", "--email", "sam@"], "--phone/--email:"),
-        (["Sam Okafor", "--phone", "5035550142", "--doctor", "Dr. Who"], "--doctor: nobody called"),
+        (
+            ["Sam Okafor", "--phone", "5035550142", "--doctor", "Dr. Who"],
+            "--doctor: There is no one on staff called",
+        ),
         (
             ["Sam Okafor", "--phone", "5035550142", "--office", "Mars"],
-            "--office: there is no office",
+            "--office: There is no office",
         ),
         (
             ["Sam Okafor", "--phone", "5035550142", "--coordinator", "Dr. Sam Lee"],

@@ -9,13 +9,9 @@ import pytest
 
 from tcdesk.domain import ConsultStatus
 from tcdesk.errors import UserError
+from tcdesk.services.practice_lookup import find_office, find_staff
 from tcdesk.services.schedule import book_consult, cancel_consult
-from tcdesk.services.schedule_days import (
-    day_schedule,
-    find_office,
-    find_staff,
-    week_schedule,
-)
+from tcdesk.services.schedule_days import day_schedule, week_schedule
 from tests.conftest import local_moment
 from tests.services.schedule_seed import (
     DAY,
@@ -99,12 +95,12 @@ def test_offices_and_staff_by_name_or_id(world) -> None:
     assert find_office(desk, None) == p.office
     assert find_office(desk, "hilltop") == p.satellite
     assert find_office(desk, p.satellite.id) == p.satellite
-    with pytest.raises(UserError, match='No office called "Mars"; the offices are: Riverside'):
+    with pytest.raises(UserError, match='There is no office "Mars"; the offices are: Riverside'):
         find_office(desk, "Mars")
-    assert find_staff(desk, "dana fox") == p.tc.id
-    assert find_staff(desk, "Mehta") == p.doctor2.id
-    assert find_staff(desk, p.admin.id) == p.admin.id
-    with pytest.raises(UserError, match="No one on staff called"):
+    assert find_staff(desk, "dana fox") == p.tc
+    assert find_staff(desk, "Mehta") == p.doctor2
+    assert find_staff(desk, p.admin.id) == p.admin
+    with pytest.raises(UserError, match="There is no one on staff called"):
         find_staff(desk, "Dr.")  # two doctors: not unique
 
 

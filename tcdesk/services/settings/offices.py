@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from tcdesk.domain import Office, OfficeKind
 from tcdesk.errors import UserError
+from tcdesk.services import practice_lookup
 from tcdesk.services.desk import Desk
 from tcdesk.services.ids import new_id
 from tcdesk.services.settings import changes
@@ -38,15 +39,8 @@ def _office(desk: Desk, office_id: str) -> Office:
 
 
 def find_office(desk: Desk, key: str) -> Office:
-    """An office by id or by name (as typed on the command line)."""
-    offices = list_offices(desk)
-    for office in offices:
-        if office.id == key:
-            return office
-    named = [o for o in offices if o.name.casefold() == " ".join(key.split()).casefold()]
-    if len(named) == 1:
-        return named[0]
-    raise UserError(f'There is no office "{key}"; see tcdesk offices list.')
+    """An office by id or by its whole name (as typed on the command line)."""
+    return practice_lookup.find_office(desk, key, partial=False)
 
 
 def _kind(text: str) -> OfficeKind:

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from tcdesk.domain import Staff, StaffRole
 from tcdesk.errors import UserError
+from tcdesk.services import practice_lookup
 from tcdesk.services.desk import Desk
 from tcdesk.services.ids import new_id
 from tcdesk.services.settings import changes
@@ -53,15 +54,8 @@ def list_staff(desk: Desk, *, active_only: bool = False) -> list[Staff]:
 
 
 def find_staff(desk: Desk, key: str) -> Staff:
-    """A staff member by id or by name (as typed on the command line)."""
-    people = list_staff(desk)
-    for member in people:
-        if member.id == key:
-            return member
-    named = [m for m in people if m.name.casefold() == " ".join(key.split()).casefold()]
-    if len(named) == 1:
-        return named[0]
-    raise UserError(f'There is no staff member "{key}"; see tcdesk staff list.')
+    """A staff member by id or by their whole name (as typed on the command line)."""
+    return practice_lookup.find_staff(desk, key, partial=False)
 
 
 def _role(text: str) -> StaffRole:

@@ -30,6 +30,7 @@ from tcdesk.domain import Consult, StaffRole
 from tcdesk.services.agreement_edits import move_warning
 from tcdesk.services.desk import Desk
 from tcdesk.services.patient_overview import search_patients
+from tcdesk.services.practice_lookup import offices
 from tcdesk.services.schedule import (
     DEFAULT_MINUTES,
     LONGEST_MINUTES,
@@ -39,7 +40,6 @@ from tcdesk.services.schedule import (
     book_consult,
     move_consult,
 )
-from tcdesk.services.schedule_days import offices
 from tcdesk.services.validation import FieldError, FieldErrors
 
 FIELDS = ("patient", "office", "coordinator", "doctor", "when", "minutes")

@@ -24,7 +24,7 @@ def build_menus(window: QMainWindow) -> None:
     file_menu.addSeparator()
     quit_action = QAction("&Quit", window)
     quit_action.setObjectName("quitAction")
-    quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+    quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # the standard key is empty on some desktops
     quit_action.triggered.connect(window.close)
     file_menu.addAction(quit_action)
 

@@ -27,13 +27,9 @@ from PySide6.QtWidgets import (
 
 from tcdesk.errors import UserError
 from tcdesk.services.desk import Desk
+from tcdesk.services.practice_lookup import offices
 from tcdesk.services.schedule import cancel_consult, check_in, mark_no_show
-from tcdesk.services.schedule_days import (
-    ScheduleEntry,
-    day_schedule,
-    offices,
-    week_schedule,
-)
+from tcdesk.services.schedule_days import ScheduleEntry, day_schedule, week_schedule
 from tcdesk.ui.desk.booking_dialog import BookingDialog
 from tcdesk.ui.desk.schedule_grid import ScheduleGrid
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from tcdesk.errors import UserError
 from tcdesk.services.desk import Desk
+from tcdesk.services.practice_lookup import offices
 from tcdesk.services.schedule import check_in
-from tcdesk.services.schedule_days import offices
 from tcdesk.services.today_board import BoardEntry, TodayBoard, today_board
 
 REFRESH_MS = 60_000  # late families and finished sessions show without a click
