@@ -7,7 +7,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QWidget,
+)
 
 from tcdesk.errors import UserError
 from tcdesk.services.consult_record import RecordChange
@@ -119,3 +126,20 @@ class TableKeys(QObject):
                 action()
                 return True
         return super().eventFilter(watched, event)
+
+
+def record_table(name: str, headers: tuple[str, ...], fitted: int) -> QTableWidget:
+    """A record tab's table: whole rows picked one at a time, read-only cells, the
+    first ``fitted`` columns as wide as their contents and the last one filling the rest."""
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    for column in range(fitted):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,7 +21,13 @@ from tcdesk.domain import ConditionCode, Finding, Severity
 from tcdesk.services import consult_record as rec
 from tcdesk.services.desk import Desk
 from tcdesk.services.record_changes import RecordChange
-from tcdesk.ui.desk.record_common import FieldMessages, RecordHost, TableKeys, error_label
+from tcdesk.ui.desk.record_common import (
+    FieldMessages,
+    RecordHost,
+    TableKeys,
+    error_label,
+    record_table,
+)
 
 
 class FindingDialog(QDialog):
@@ -118,17 +121,7 @@ class FindingsSection(QWidget):
         self._host = host
         self._shown: rec.ConsultRecord | None = None
         self.dialog: FindingDialog | None = None
-        self.table = QTableWidget(0, len(self.HEADERS))
-        self.table.setObjectName("findingsTable")
-        self.table.setHorizontalHeaderLabels(self.HEADERS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = record_table("findingsTable", self.HEADERS, fitted=2)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self._keys = TableKeys(self.table, edit=self.edit, remove=self.remove)
         self.empty_label = QLabel("No findings yet. Add what the doctor found at the exam.")

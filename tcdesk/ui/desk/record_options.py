@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QRadioButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -20,7 +17,13 @@ from PySide6.QtWidgets import (
 from tcdesk.formatting import money_from_cents
 from tcdesk.services import consult_record as rec
 from tcdesk.services.desk import Desk
-from tcdesk.ui.desk.record_common import FieldMessages, RecordHost, TableKeys, error_label
+from tcdesk.ui.desk.record_common import (
+    FieldMessages,
+    RecordHost,
+    TableKeys,
+    error_label,
+    record_table,
+)
 from tcdesk.ui.desk.record_option_dialog import OptionDialog
 
 
@@ -33,17 +36,7 @@ class OptionsSection(QWidget):
         self._host = host
         self._shown: rec.ConsultRecord | None = None
         self.dialog: OptionDialog | None = None
-        self.table = QTableWidget(0, len(self.HEADERS))
-        self.table.setObjectName("optionsTable")
-        self.table.setHorizontalHeaderLabels(self.HEADERS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column in range(4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = record_table("optionsTable", self.HEADERS, fitted=4)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self._keys = TableKeys(self.table, edit=self.edit, remove=self.remove)
         self.recommended = QButtonGroup(self)
