@@ -12,11 +12,16 @@ from tcdesk.render.slide import Slide
 
 
 def ensure_gui_app() -> None:
-    """A Qt application for drawing text, offscreen unless a platform is already chosen."""
+    """A Qt application for drawing text: on the screen there is, offscreen when there is none.
+
+    (Forcing offscreen while a display exists would leave a later window in the
+    same process, e.g. the app opened after a command, on an 800x800 fake screen.)
+    """
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         QApplication([])
 
 
