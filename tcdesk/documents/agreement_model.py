@@ -101,6 +101,10 @@ class AgreementData:
     brand_color: str = DEFAULT_BRAND_COLOR
     # The practice's own terms template (Settings); "" prints the shipped one.
     terms_text: str = ""
+    # Figures only the terms print (the financial policy; defaults as the terms always had).
+    extra_month_fee: Decimal = Decimal("150")
+    default_after_days: int = 60
+    records_transfer_fee: Decimal = Decimal("50")
 
     @property
     def is_void(self) -> bool:

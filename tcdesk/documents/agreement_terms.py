@@ -53,6 +53,9 @@ def terms_context(data: AgreementData) -> dict[str, Any]:
         "late_fee": data.late_fee,
         "late_fee_days": data.late_fee_days,
         "returned_payment_fee": data.returned_payment_fee,
+        "extra_month_fee": data.extra_month_fee,
+        "default_after_days": data.default_after_days,
+        "records_transfer_fee": data.records_transfer_fee,
         "estimate_valid_days": data.estimate_valid_days,
         "estimate_valid_months": months_of_validity(data.estimate_valid_days),
     }

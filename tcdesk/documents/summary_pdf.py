@@ -43,6 +43,7 @@ from tcdesk.documents.layout import (
     table_style,
 )
 from tcdesk.documents.summary_text import SummaryText, default_text_file, load_texts
+from tcdesk.documents.tags import Tag, Tags
 from tcdesk.formatting import money_from_dollars, money_off_from_dollars, rate_number
 
 
@@ -175,9 +176,14 @@ def _finding(finding: SummaryFinding, text: SummaryText, st: Styles) -> Flowable
     return table
 
 
-def _badge(label: str, st: Styles) -> str:
-    color = st.accent.hexval().replace("0x", "#")
-    return f' <font color="{color}" size="8.5"><b>{markup(label.upper())}</b></font>'
+def _tags(option_chosen: bool, recommended: bool, text: SummaryText, st: Styles) -> list[Flowable]:
+    """The option's tags, each its own pill (the family's choice first), under its name."""
+    tags = []
+    if option_chosen:
+        tags.append(Tag(text("chosen"), filled=True))
+    if recommended:
+        tags.append(Tag(text("recommended"), filled=False))
+    return [Spacer(1, 3), Tags(tags, st.accent), Spacer(1, 1)] if tags else []
 
 
 def _options(data: SummaryData, text: SummaryText, st: Styles) -> Table:
@@ -187,15 +193,12 @@ def _options(data: SummaryData, text: SummaryText, st: Styles) -> Table:
     rows = []
     for option in data.options:
         title = f"<b>{markup(option.title)}</b>"
-        if option.chosen:
-            title += _badge(text("chosen"), st)
-        if option.recommended:
-            title += _badge(text("recommended"), st)
+        tags = _tags(option.chosen, option.recommended, text, st)
         length = text("option_length", months=option.months, weeks=option.visit_interval_weeks)
         fee = money_from_dollars(option.fee) if option.fee > 0 else text("no_charge")
         rows.append(
             [
-                [Paragraph(title, st.cell), Spacer(1, 2), para(option.description, small)],
+                [Paragraph(title, st.cell), *tags, Spacer(1, 2), para(option.description, small)],
                 [para(length, st.cell)],
                 para(fee, st.cell_right_bold),
             ]
@@ -302,14 +305,12 @@ def _payments(data: SummaryData, text: SummaryText, st: Styles) -> list[Flowable
 def _choice_row(choice: SummaryChoice, text: SummaryText, st: Styles) -> list[Any]:
     small = ParagraphStyle("choice_small", parent=st.cell, fontSize=8.5, textColor=MUTED)
     label = f"<b>{markup(choice.label)}</b>"
-    if choice.chosen:
-        label += _badge(text("chosen"), st)
     details = []
     if choice.savings > 0:
         details.append(text("choice_saves", amount=choice.savings))
     if choice.months and choice.apr > 0:
         details.append(text("choice_apr", apr=rate_number(choice.apr)))
-    first: list[Flowable] = [Paragraph(label, st.cell)]
+    first: list[Flowable] = [Paragraph(label, st.cell), *_tags(choice.chosen, False, text, st)]
     if details:
         first.append(para(" · ".join(details), small))
     monthly = (

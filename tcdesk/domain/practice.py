@@ -94,3 +94,8 @@ class FinancialPolicy:
     # Usual rule: the pay-in-full discount does not stack on a family/courtesy discount.
     pif_combines_with_discounts: bool = False
     max_courtesy_pct: Decimal = Decimal("10")  # internal: never shown to a family
+    # Figures only the agreement's terms print (m006); the defaults are the ones the
+    # shipped terms always had, so a plan saved before keeps printing the same terms.
+    extra_month_fee_cents: int = 15_000  # each month added by non-compliance
+    default_after_days: int = 60  # days past due before the account is in default
+    records_transfer_fee_cents: int = 5_000  # copies of records for another orthodontist

@@ -5,6 +5,12 @@ safe off the GUI thread; ``keep`` writes the file under the data folder
 before anything else, so a printer problem never loses it; ``save_copy``
 writes the same bytes elsewhere. The UI and the CLI build and write the
 summary only through here, never through ``tcdesk.documents`` directly.
+
+A summary tells the family what was said at a consult, so ``prepare``
+refuses (``NothingToSummarise``, one calm sentence) when there is nothing to
+tell yet: a consult booked for a later day (its heading is the consult's own
+local day, and a check-in or presentation only happens on that day, so the
+consult has not happened), or a record with no findings and no options.
 """
 
 from __future__ import annotations
@@ -15,16 +21,47 @@ from pathlib import Path
 from tcdesk.documents.agreement_model import SummaryData
 from tcdesk.documents.files import file_slug, write_pdf_atomically
 from tcdesk.documents.summary_pdf import build_summary_pdf
+from tcdesk.errors import UserError
+from tcdesk.formatting import long_date
 from tcdesk.paths import data_dir
 from tcdesk.services.agreement_data import summary_data
 from tcdesk.services.desk import Desk
 
-__all__ = ["SummaryData", "build_pdf", "keep", "prepare", "save_copy", "summary_path", "write"]
+__all__ = [
+    "NothingToSummarise",
+    "SummaryData",
+    "build_pdf",
+    "keep",
+    "prepare",
+    "require_something_to_say",
+    "save_copy",
+    "summary_path",
+    "write",
+]
+
+
+class NothingToSummarise(UserError):
+    """The consult has not happened yet, or its record holds nothing to tell the family."""
+
+
+def require_something_to_say(data: SummaryData) -> SummaryData:
+    """``data`` back when a summary makes sense; ``NothingToSummarise`` saying why not."""
+    if data.consult_date > data.prepared_on:
+        raise NothingToSummarise(
+            f"This consult is booked for {long_date(data.consult_date)}; "
+            "a summary is printed after it."
+        )
+    if not data.findings and not data.options:
+        raise NothingToSummarise(
+            "Nothing to summarise yet: this consult's record has no findings and no "
+            "treatment options; add them to the record first."
+        )
+    return data
 
 
 def prepare(desk: Desk, consult_id: str) -> SummaryData:
-    """What the summary says (fast: reads the practice file)."""
-    return summary_data(desk, consult_id)
+    """What the summary says (fast: reads the practice file); refuses an empty summary."""
+    return require_something_to_say(summary_data(desk, consult_id))
 
 
 def build_pdf(data: SummaryData) -> bytes:

@@ -24,10 +24,12 @@ class KnownPatient:
     legal_first: str
     legal_last: str
     birth_date: str  # ISO
+    birth_date_known: bool = True  # False: a walk-in whose date of birth was not asked
 
 
 _CONSULTS_SQL = """
 SELECT c.id AS consult_id, p.external_id, p.legal_first, p.legal_last, p.birth_date,
+  p.birth_date_known,
   c.scheduled_at, c.duration_minutes, c.status, c.chief_concern,
   coalesce(o.name, '') AS office, coalesce(t.name, '') AS coordinator,
   coalesce(d.name, '') AS doctor
@@ -48,10 +50,10 @@ class ImportRepository:
     def known_patients(self) -> list[KnownPatient]:
         """Every patient on file (not deleted), with what identifies them, in one query."""
         rows = self._r.db.execute(
-            "SELECT id, external_id, legal_first, legal_last, birth_date FROM patients "
-            "WHERE deleted_at IS NULL"
+            "SELECT id, external_id, legal_first, legal_last, birth_date, birth_date_known "
+            "FROM patients WHERE deleted_at IS NULL"
         ).fetchall()
-        return [KnownPatient(*row) for row in rows]
+        return [KnownPatient(*row[:5], bool(row[5])) for row in rows]
 
     def insert_patients(self, patients: Iterable[Patient]) -> None:
         rows = (patient_row(self._r, patient) for patient in patients)

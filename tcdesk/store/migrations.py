@@ -294,3 +294,20 @@ def m005_intake(db: Database) -> None:
     shown); ``birth_date_known = 0`` tells every reader to ask for it.
     """
     db.execute("ALTER TABLE patients ADD COLUMN birth_date_known INTEGER NOT NULL DEFAULT 1")
+
+
+@migrations(name="m006_terms_figures")
+def m006_terms_figures(db: Database) -> None:
+    """The practice's figures the agreement's terms print, as money rules, not template code.
+
+    The defaults are the numbers the shipped terms had written in: $150 an extra
+    month, default after 60 days, $50 for a records transfer.
+    """
+    for column, default in (
+        ("extra_month_fee_cents", 15_000),
+        ("default_after_days", 60),
+        ("records_transfer_fee_cents", 5_000),
+    ):
+        db.execute(
+            f"ALTER TABLE financial_policies ADD COLUMN {column} INTEGER NOT NULL DEFAULT {default}"
+        )

@@ -177,3 +177,19 @@ def test_a_terms_file_that_does_not_render_is_refused_with_the_reason(
     err = capsys.readouterr().err
     assert "line 3: 'nope' is undefined" in err
     assert snapshot(store) == before
+
+
+def test_the_terms_figures_are_policy_options(store: Path, capsys) -> None:
+    assert (
+        run(store, "policy", "set", "--extra-month-fee", "175", "--default-after-days", "90") == 0
+    )
+    capsys.readouterr()
+    assert run(store, "policy", "show", "--json") == 0
+    policy = json.loads(capsys.readouterr().out)
+    assert (policy["extra_month_fee"], policy["default_after_days"]) == ("175.00", "90")
+    assert policy["records_transfer_fee"] == "50.00"
+    assert run(store, "terms", "show", "--rendered") == 0
+    rendered = capsys.readouterr().out
+    assert "$175.00 for each extra month" in rendered and "more than 90 days past due" in rendered
+    assert run(store, "policy", "set", "--records-transfer-fee", "-1") == 2
+    assert capsys.readouterr().err.startswith("tcdesk: --records-transfer-fee: The records")

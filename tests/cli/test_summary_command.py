@@ -50,3 +50,24 @@ def test_refuses_to_overwrite_a_file_that_is_not_a_pdf(demo_store, tmp_path, cap
     assert code == 2
     assert "ending in .pdf" in capsys.readouterr().err
     assert notes.read_text() == "Call Mrs. García back."
+
+
+@pytest.mark.parametrize(
+    ("patient", "says"),
+    [
+        (
+            "bao_nguyen",
+            "This consult is booked for December 3, 2026; a summary is printed after it.",
+        ),
+        ("yusuf_haddad_cancelled", "Nothing to summarise yet: this consult's record has no"),
+    ],
+)
+def test_a_consult_with_nothing_to_summarise_is_refused_in_one_line(
+    demo_store: Path, tmp_path: Path, capsys, patient: str, says: str
+) -> None:
+    out = tmp_path / "s.pdf"
+    consult = demo_id("consult", patient)
+    assert main(["summary", "--db", str(demo_store), "--consult", consult, "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"tcdesk: {says}") and err.count("\n") == 1
+    assert not out.exists()

@@ -127,3 +127,26 @@ def flowables_pdf(flowables: list) -> bytes:
     buffer = io.BytesIO()
     document(buffer, title="part", author="tests", subject="part").build(list(flowables))
     return buffer.getvalue()
+
+
+def word_boxes(
+    pdf: bytes, tmp_path: Path, page: int = 1
+) -> list[tuple[str, float, float, float, float]]:
+    """``(word, x_min, y_min, x_max, y_max)`` on ``page`` from ``pdftotext -bbox`` (points,
+    y down); skips the test when poppler-utils is missing."""
+    import html
+
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    path = tmp_path / "words.pdf"
+    path.write_bytes(pdf)
+    result = subprocess.run(
+        [tool, "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    found = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
+        result.stdout,
+    )
+    return [(html.unescape(w), float(a), float(b), float(c), float(d)) for a, b, c, d, w in found]

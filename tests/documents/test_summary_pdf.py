@@ -17,7 +17,7 @@ from tcdesk.errors import UserError
 from tcdesk.formatting import money_from_dollars
 from tcdesk.services.demo import demo_id
 from tcdesk.services.summary_data import summary_data
-from tests.documents.helpers import assert_fonts_embedded, flat, pages, text
+from tests.documents.helpers import assert_fonts_embedded, flat, pages, text, word_boxes
 
 
 @pytest.fixture
@@ -137,3 +137,19 @@ def test_summary_without_findings_or_money(zoe) -> None:
     body = flat(text(build_summary_pdf(bare)))
     assert "Your treatment options" in body
     assert "Ways to pay" not in body and "What Dr." not in body
+
+
+def test_choice_and_recommendation_are_two_tags_under_the_option(demo_desk, tmp_path) -> None:
+    """Kai chose the recommended option: two separate pills, not one run of capitals."""
+    data = summary_data(demo_desk, demo_id("consult", "kai_nakamura"))
+    [both] = [o for o in data.options if o.chosen and o.recommended]
+    words = word_boxes(build_summary_pdf(data), tmp_path)
+    first_word = both.title.split()[0]
+    [title] = [w for w in words if w[0] == first_word][:1]
+    [choice] = [w for w in words if w[0] == "CHOICE"][:1]  # options come before payments
+    [doctors] = [w for w in words if w[0] == "DOCTOR'S"]
+    assert doctors[1] - choice[3] >= 12  # a clear gap (a space is ~2.5 pt)
+    assert abs(doctors[2] - choice[2]) < 1  # side by side on one line...
+    assert choice[2] > title[4]  # ...under the option's name, not run on after it
+    own_line = [w[0] for w in words if abs(w[2] - choice[2]) < 1]
+    assert own_line == ["YOUR", "CHOICE", "DOCTOR'S", "RECOMMENDATION"]

@@ -67,3 +67,29 @@ def test_no_backup_for_a_new_or_current_store(tmp_path: Path) -> None:
     open_store(path, now=WHEN).conn.close()
     open_store(path, now=WHEN).conn.close()
     assert not backup_path_for(path, WHEN).exists()
+
+
+def test_m006_gives_an_existing_policy_the_terms_figures_it_always_printed(
+    tmp_path: Path,
+) -> None:
+    from tcdesk.domain import FinancialPolicy
+    from tcdesk.store.codec import from_row, to_row
+
+    path = tmp_path / "before_m006.sqlite3"
+    shutil.copyfile(FIXTURE, path)
+    db = Database(sqlite3.connect(path))
+    migrations.apply(db, stop_before=["m006_terms_figures"])
+    old_columns = set(db["financial_policies"].columns_dict)
+    row = {k: v for k, v in to_row(FinancialPolicy("p-1", late_fee_cents=4_000)).items()}
+    db["financial_policies"].insert({k: v for k, v in row.items() if k in old_columns})
+    db.conn.commit()
+    db.conn.close()
+    upgraded = open_store(path, now=WHEN)
+    policy = from_row(FinancialPolicy, upgraded["financial_policies"].get("p-1"))
+    assert policy.late_fee_cents == 4_000
+    assert (
+        policy.extra_month_fee_cents,
+        policy.default_after_days,
+        policy.records_transfer_fee_cents,
+    ) == (15_000, 60, 5_000)
+    upgraded.conn.close()

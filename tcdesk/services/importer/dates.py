@@ -73,7 +73,9 @@ def parse(value: str, form: str) -> date:
     """One birth date in the file's form; ValueError with the reason otherwise."""
     text = value.strip()
     if not text:
-        raise ValueError("the date of birth is empty")
+        raise ValueError(
+            "no date of birth; tcdesk needs one to import a patient (add it to the row)"
+        )
     pattern = _ISO if form == ISO else _SLASHED
     found = pattern.match(text)
     if not found:

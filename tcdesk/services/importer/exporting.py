@@ -2,6 +2,10 @@
 
 An export imported again adds nobody: every patient comes back as a
 duplicate (by chart number where there is one, else by name and birth date).
+A walk-in whose date of birth was never asked is written with an empty
+birth_date (tcdesk keeps a placeholder date for them that is nobody's
+birthday); the importer needs a date of birth, so such a row comes back as a
+row error ("no date of birth") unless its chart number is already on file.
 """
 
 from __future__ import annotations
@@ -62,7 +66,7 @@ def patient_rows(desk: Desk) -> list[list[str]]:
             patient.legal_first,
             patient.legal_last,
             patient.preferred_name,
-            patient.birth_date.isoformat(),
+            patient.birth_date.isoformat() if patient.birth_date_known else "",
             patient.phone,
             patient.email,
             patient.preferred_language,
@@ -86,7 +90,7 @@ def consult_rows(desk: Desk) -> list[list[str]]:
                 row["external_id"],
                 row["legal_first"],
                 row["legal_last"],
-                row["birth_date"],
+                row["birth_date"] if row["birth_date_known"] else "",
                 local.isoformat(timespec="minutes"),
                 str(row["duration_minutes"]),
                 row["status"],

@@ -72,15 +72,20 @@ class RowReader:
         return fields[index].strip() if index is not None and index < len(fields) else ""
 
     def identity(self, fields: tuple[str, ...]) -> tuple[str, str] | None:
-        """(external id, name key) when the row names a person clearly enough to look up."""
+        """(external id, name key) when the row names a person clearly enough to look up.
+
+        The name key is "" when the row has no readable date of birth: then only
+        its chart number can say it is someone already on file.
+        """
+        external_id = self.value(fields, "external_id")
         first, last = self.value(fields, "first_name"), self.value(fields, "last_name")
         try:
             born = dates.parse(self.value(fields, "birth_date"), self._form)
         except ValueError:
-            return None
+            return (external_id, "") if external_id else None
         if not first or not last:
-            return None
-        return self.value(fields, "external_id"), name_key(first, last, born.isoformat())
+            return (external_id, "") if external_id else None
+        return external_id, name_key(first, last, born.isoformat())
 
     def read(self, line: int, fields: tuple[str, ...]) -> PatientRow | RowProblem:
         try:

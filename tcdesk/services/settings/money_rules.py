@@ -101,6 +101,29 @@ POLICY_FIELDS: tuple[PolicyField, ...] = (
         "returned_payment_fee", "returned_payment_fee_cents", "Returned payment fee ($)", "money"
     ),
     PolicyField(
+        "extra_month_fee",
+        "extra_month_fee_cents",
+        "Extra month of treatment ($)",
+        "money",
+        "Charged for each month treatment runs long because appliances are not worn or "
+        "visits are missed (the agreement's terms); 0 = none.",
+    ),
+    PolicyField(
+        "default_after_days",
+        "default_after_days",
+        "In default after (days past due)",
+        "days",
+        "The agreement's terms: then the whole balance may be asked for at once.",
+        365,
+    ),
+    PolicyField(
+        "records_transfer_fee",
+        "records_transfer_fee_cents",
+        "Records transfer fee ($)",
+        "money",
+        "Copies of records for another orthodontist (the agreement's terms); 0 = free.",
+    ),
+    PolicyField(
         "estimate_valid_days",
         "estimate_valid_days",
         "Estimates are good for (days)",

@@ -58,6 +58,9 @@ class SummaryPrinter(QObject):
     def start(self) -> None:
         try:
             data = summaries.prepare(self._desk, self._consult_id)
+        except summaries.NothingToSummarise as error:
+            self._report(str(error))  # not a failure: there is just nothing to print yet
+            return
         except UserError as error:
             self._report(f"The take-home summary could not be made: {error}")
             return

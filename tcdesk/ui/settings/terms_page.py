@@ -29,6 +29,12 @@ from tcdesk.services.settings.terms import Block
 from tcdesk.services.validation import FieldError
 
 PREVIEW_DELAY_MS = 300
+FILL_IN_NOTE = (
+    "Words in double braces, like {{ total_fee | money }}, fill in each family's own "
+    "figures when the agreement prints: keep them as they are. Your practice's figures "
+    "(late fee, extra month of treatment, days before default, records transfer fee) "
+    "are set on the Money rules page; the preview uses them."
+)
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
@@ -83,9 +89,14 @@ class TermsPage(QWidget):
         editor_side = QWidget()
         left = QVBoxLayout(editor_side)
         left.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("&Template (variables in {{ }}; see assets/templates/README.md)")
+        label = QLabel("&Terms and conditions, as every new agreement prints them")
         label.setBuddy(self.editor)
         left.addWidget(label)
+        self.help = QLabel(FILL_IN_NOTE)
+        self.help.setObjectName("termsHelp")
+        self.help.setWordWrap(True)
+        self.help.setProperty("role", "muted")
+        left.addWidget(self.help)
         left.addWidget(self.editor, 1)
         preview_side = QWidget()
         right = QVBoxLayout(preview_side)
@@ -106,6 +117,11 @@ class TermsPage(QWidget):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.load()
+
+    def showEvent(self, event) -> None:
+        """The money rules may have changed on their page: the preview shows them."""
+        super().showEvent(event)
+        self.update_preview()
 
     def load(self) -> None:
         self.editor.setPlainText(terms.terms_template(self.desk))

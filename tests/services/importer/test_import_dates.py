@@ -51,7 +51,7 @@ def test_the_mapping_can_say_which_form() -> None:
         ("3/4/12", dates.US, "not in the form MM/DD/YYYY"),
         ("2012-03-04", dates.US, "not in the form MM/DD/YYYY"),
         ("March 4 2012", dates.ISO, "not in the form YYYY-MM-DD"),
-        ("", dates.ISO, "empty"),
+        ("", dates.ISO, "no date of birth"),
     ],
 )
 def test_bad_dates_say_why(value: str, form: str, says: str) -> None:

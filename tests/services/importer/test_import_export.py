@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from tcdesk.services.importer.exporting import (
     export_consults,
     export_patients,
 )
+from tcdesk.services.walk_in import on_duty, start_walk_in
+from tests.conftest import FIXED_NOW
 
 
 def _read(path: Path) -> list[dict[str, str]]:
@@ -87,3 +90,71 @@ def test_an_existing_file_is_not_overwritten_unless_forced(demo_desk: Desk, tmp_
     assert out.read_text(encoding="utf-8") == "keep me"
     export_patients(demo_desk, out, force=True)
     assert out.read_text(encoding="utf-8").startswith("patient_id,first_name")
+
+
+def _walk_in(desk: Desk, name: str = "Sam Quill", chart: str = "") -> str:
+    """A real walk-in (date of birth not asked at the door); returns the patient id."""
+    duty = on_duty(desk)
+    started = start_walk_in(
+        desk, name, "(503) 555-0142", duty.office.id, duty.coordinator.id, duty.doctor.id,
+        FIXED_NOW,
+    )  # fmt: skip
+    if chart:
+        desk.patients.save(replace(desk.patients.get(started.patient.id), external_id=chart))
+    return started.patient.id
+
+
+def test_a_walk_in_without_a_date_of_birth_is_exported_with_none(
+    demo_desk: Desk, tmp_path: Path
+) -> None:
+    _walk_in(demo_desk)
+    export_patients(demo_desk, tmp_path / "p.csv")
+    export_consults(demo_desk, tmp_path / "c.csv")
+    for name in ("p.csv", "c.csv"):
+        [sam] = [row for row in _read(tmp_path / name) if row["last_name"] == "Quill"]
+        assert sam["birth_date"] == ""  # not today's date, which is nobody's birthday
+    assert all(
+        row["birth_date"] for row in _read(tmp_path / "p.csv") if row["last_name"] != "Quill"
+    )
+
+
+def test_a_walk_in_without_a_date_of_birth_comes_back_as_a_row_error(
+    demo_desk: Desk, desk: Desk, tmp_path: Path
+) -> None:
+    """Re-imported (here or into a new practice) the row invents no date: it is refused."""
+    _walk_in(demo_desk)
+    out = tmp_path / "patients.csv"
+    count = export_patients(demo_desk, out)
+    line = 2 + [row["last_name"] for row in _read(out)].index("Quill")
+    again = import_patients(demo_desk, out)
+    assert (again.imported, again.duplicates) == (0, count - 1)
+    [problem] = again.invalid
+    assert problem.row == line and "No date of birth" in problem.reason
+    moved = import_patients(desk, out)
+    assert (moved.imported, [p.row for p in moved.invalid]) == (count - 1, [line])
+    assert desk.patients.list("quill") == []
+
+
+def test_a_walk_in_with_a_chart_number_is_a_duplicate_by_it(
+    demo_desk: Desk, tmp_path: Path
+) -> None:
+    """Known by chart number, a row without a date of birth is still the same person."""
+    _walk_in(demo_desk, chart="W-77")
+    out = tmp_path / "patients.csv"
+    count = export_patients(demo_desk, out)
+    result = import_patients(demo_desk, out)
+    assert (result.imported, result.duplicates, result.invalid) == (0, count, ())
+
+
+def test_a_walk_ins_placeholder_date_matches_nobody(demo_desk: Desk, tmp_path: Path) -> None:
+    """Someone born on the day a walk-in came in, with the same name, is a new patient."""
+    patient_id = _walk_in(demo_desk, "Kim Ode")
+    placeholder = demo_desk.patients.get(patient_id).birth_date
+    out = tmp_path / "new.csv"
+    out.write_text(
+        "first_name,last_name,birth_date,guardian_name\n"
+        f"Kim,Ode,{placeholder.isoformat()},Lou Ode\n",
+        encoding="utf-8",
+    )
+    result = import_patients(demo_desk, out)
+    assert (result.imported, result.duplicates, result.invalid) == (1, 0, ())

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tcdesk.services.desk import Desk
@@ -273,3 +273,31 @@ def test_the_only_doctors_role_is_refused_at_the_role_field(
     qtbot.keyClick(dialog.form.inputs["name"], Qt.Key.Key_Return)
     assert "only active doctor" in dialog.form.errors["role"].text()
     assert staff.find_staff(desk, "Dr. Lee").role.value == "doctor"
+
+
+def test_the_terms_figures_are_money_rules_the_terms_page_shows(
+    qtbot: QtBot, window: SettingsWindow, desk: Desk
+) -> None:
+    terms_page = window.show_page("terms")
+    help_text = terms_page.help.text()
+    assert "{{" in help_text and "fill in each family's own figures" in help_text
+    assert "Money rules" in help_text and "assets" not in help_text
+    shown = terms_page.findChildren(QLabel)
+    assert not any("assets/" in label.text() for label in shown if label.isVisible())
+    assert "{% set" not in terms_page.editor.toPlainText()
+    assert "$150.00 for each extra month" in terms_page.preview.toPlainText()
+
+    money = window.show_page("money")
+    _type_into(qtbot, money.form.inputs["extra_month_fee"], "175")
+    _type_into(qtbot, money.form.inputs["default_after_days"], "0")
+    qtbot.mouseClick(money.save_button, Qt.MouseButton.LeftButton)
+    assert money.form.errors["default_after_days"].text().startswith("The in default after")
+    assert money_rules.current_policy(desk).extra_month_fee_cents == 15_000  # all or nothing
+    _type_into(qtbot, money.form.inputs["default_after_days"], "90")
+    qtbot.keyClick(money.form.inputs["default_after_days"], Qt.Key.Key_Return)
+    policy = money_rules.current_policy(desk)
+    assert (policy.extra_month_fee_cents, policy.default_after_days) == (17_500, 90)
+
+    terms_page = window.show_page("terms")
+    preview = terms_page.preview.toPlainText()
+    assert "$175.00 for each extra month" in preview and "more than 90 days past due" in preview
