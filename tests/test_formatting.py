@@ -8,15 +8,12 @@ from decimal import Decimal
 import pytest
 
 from tcdesk.formatting import (
+    brief_money_from_cents,
+    brief_money_from_dollars,
     clock_time,
     day_header,
     full_date,
     hour_label,
-    slot_when,
-    time_span,
-    weekday_medium_date,
-    brief_money_from_cents,
-    brief_money_from_dollars,
     join_and,
     local_date_and_time,
     local_datetime,
@@ -30,7 +27,10 @@ from tcdesk.formatting import (
     ordinal,
     rate_number,
     rate_percent,
+    slot_when,
+    time_span,
     weekday_date,
+    weekday_medium_date,
     whole_money_from_cents,
     whole_money_from_dollars,
 )
@@ -189,6 +189,8 @@ def test_time_forms_take_local_times_as_they_are() -> None:
     assert slot_when(start) == f"Fri, Nov 27, 2026 4:30{NNBSP}PM"
 
 
-@pytest.mark.parametrize(("hour", "label"), [(0, "12 AM"), (7, "7 AM"), (12, "12 PM"), (19, "7 PM"), (24, "12 AM")])
+@pytest.mark.parametrize(
+    ("hour", "label"), [(0, "12 AM"), (7, "7 AM"), (12, "12 PM"), (19, "7 PM"), (24, "12 AM")]
+)
 def test_hour_labels(hour: int, label: str) -> None:
     assert hour_label(hour) == label

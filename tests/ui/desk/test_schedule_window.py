@@ -294,3 +294,20 @@ def test_an_ordinary_day_keeps_the_usual_frame(qtbot: QtBot, world) -> None:
     book_realistic_day(desk, p)
     window = _window(qtbot, desk)
     assert (window.grid.first_hour, window.grid.last_hour) == (7, 19)
+
+
+def test_the_booking_dialog_writes_dates_as_every_desk_screen_does(qtbot: QtBot, world) -> None:
+    """QA 5: "Mon, Nov 30, 2026" and "born Jun 5, 2015", as the patient panel writes them."""
+    from dataclasses import replace
+
+    desk, p = world
+    liam = p.patients["Liam"]
+    desk.patients.save(replace(p.patients["Noah"], birth_date_known=False))  # a walk-in
+    window = _window(qtbot, desk)
+    dialog = _open_booking(qtbot, window)
+    assert dialog.date_edit.text() == "Mon, Nov 30, 2026"
+    qtbot.keyClicks(dialog.patient_search, "liam")
+    assert dialog.patient_list.item(0).text() == f"{liam.display_name}  ·  born Jun 5, 2015"
+    dialog.patient_search.clear()
+    qtbot.keyClicks(dialog.patient_search, "noah")
+    assert dialog.patient_list.item(0).text() == "Noah Garcia  ·  date of birth not asked yet"
