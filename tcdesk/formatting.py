@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_interval, format_time
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 
@@ -151,8 +151,12 @@ def hour_label(hour: int, *, locale: str = DEFAULT_LOCALE) -> str:
 
 
 def time_span(start: datetime, end: datetime, *, locale: str = DEFAULT_LOCALE) -> str:
-    """``4:30 PM–5:30 PM``: a slot from its start to its end, in local time."""
-    return f"{clock_time(start, locale=locale)}\u2013{clock_time(end, locale=locale)}"
+    """``9:00 – 9:45 AM``, ``11:30 AM – 1:00 PM``: a slot from its start to its end, local.
+
+    CLDR's interval form: AM/PM said once when both ends share it, so a slot
+    fits a narrow week column.
+    """
+    return format_interval(start, end, skeleton="hm", locale=locale)
 
 
 def slot_when(start: datetime, *, locale: str = DEFAULT_LOCALE) -> str:

@@ -185,7 +185,10 @@ def test_time_forms_take_local_times_as_they_are() -> None:
     start = datetime(2026, 11, 27, 16, 30)
     assert clock_time(start) == f"4:30{NNBSP}PM"
     assert clock_time(time(9, 5)) == f"9:05{NNBSP}AM"
-    assert time_span(start, datetime(2026, 11, 27, 17, 15)) == f"4:30{NNBSP}PM\u20135:15{NNBSP}PM"
+    thin = "\u2009\u2013\u2009"  # CLDR's interval dash
+    assert time_span(start, datetime(2026, 11, 27, 17, 15)) == f"4:30{thin}5:15{NNBSP}PM"
+    noon = time_span(datetime(2026, 11, 27, 11, 30), datetime(2026, 11, 27, 13))
+    assert noon == f"11:30{NNBSP}AM{thin}1:00{NNBSP}PM"
     assert slot_when(start) == f"Fri, Nov 27, 2026 4:30{NNBSP}PM"
 
 

@@ -92,7 +92,7 @@ def test_book_by_names_and_the_overlap_is_exit_2_unless_allowed(practice, clock,
     assert _run(clock, *argv) == 2
     message = _error(capsys)
     assert "Double booking: Dana Fox (coordinator) already has Ava Thompson" in message
-    assert f"Mon, Nov 30, 2026 8:00{NNBSP}AM" in message  # as the confirmation writes it
+    assert f"Mon, Nov 30, 2026 8:00\u2009\u2013\u20099:00{NNBSP}AM" in message
     assert _run(clock, *argv, "--allow-overlap") == 0
     assert f"Booked Noah Garcia at Riverside, Mon, Nov 30, 2026 8:30{NNBSP}AM" in (
         capsys.readouterr().out

@@ -111,7 +111,7 @@ def test_double_booking_the_tc_warns_and_can_be_overridden(world) -> None:
     )
     assert str(warning.value) == (  # QA 5: the dates and times every screen writes
         "Double booking: Dana Fox (coordinator) already has Ava Thompson "
-        "Mon, Nov 30, 2026 9:00\u202fAM\u201310:00\u202fAM."
+        "Mon, Nov 30, 2026 9:00\u2009\u2013\u200910:00\u202fAM."
     )
     assert len(desk.consults.all()) == 1
     anyway = book_consult(desk, p.patients["Noah"].id, overlapping, allow_overlap=True)
