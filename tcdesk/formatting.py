@@ -23,10 +23,10 @@ decimals, as Truth in Lending discloses them: ``rate_percent`` (``6.90%``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_interval, format_time
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 
@@ -123,6 +123,45 @@ def medium_date(day: date, *, locale: str = DEFAULT_LOCALE) -> str:
 def weekday_date(day: date, *, locale: str = DEFAULT_LOCALE) -> str:
     """``Thu Dec 3``: a date coming up soon, as people say it."""
     return format_date(day, format="EEE MMM d", locale=locale)
+
+
+def day_header(day: date, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``Fri, Nov 27``: a day's name over a column of the schedule or a list."""
+    return format_date(day, format="EEE, MMM d", locale=locale)
+
+
+def weekday_medium_date(day: date, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``Fri, Nov 27, 2026``: a day chosen for a booking, with its weekday to check it."""
+    return f"{day_header(day, locale=locale)}, {format_date(day, format='yyyy', locale=locale)}"
+
+
+def full_date(day: date, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``Friday, November 27, 2026``: the day a screen is about, as its title."""
+    return format_date(day, format="full", locale=locale)
+
+
+def clock_time(moment: datetime | time, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``4:30 PM``: a time of day already in local time (a slot, a check-in)."""
+    return format_time(moment, format="short", locale=locale)
+
+
+def hour_label(hour: int, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``7 AM``, ``12 PM``: an hour line on the schedule."""
+    return format_time(time(hour % 24), format="h a", locale=locale)
+
+
+def time_span(start: datetime, end: datetime, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``9:00 – 9:45 AM``, ``11:30 AM – 1:00 PM``: a slot from its start to its end, local.
+
+    CLDR's interval form: AM/PM said once when both ends share it, so a slot
+    fits a narrow week column.
+    """
+    return format_interval(start, end, skeleton="hm", locale=locale)
+
+
+def slot_when(start: datetime, *, locale: str = DEFAULT_LOCALE) -> str:
+    """``Fri, Nov 27, 2026 4:30 PM``: one booked slot in a message or a confirmation."""
+    return f"{weekday_medium_date(start.date(), locale=locale)} {clock_time(start, locale=locale)}"
 
 
 def month_year(day: date, *, locale: str = DEFAULT_LOCALE) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 
 import pytest
@@ -10,6 +10,10 @@ import pytest
 from tcdesk.formatting import (
     brief_money_from_cents,
     brief_money_from_dollars,
+    clock_time,
+    day_header,
+    full_date,
+    hour_label,
     join_and,
     local_date_and_time,
     local_datetime,
@@ -23,7 +27,10 @@ from tcdesk.formatting import (
     ordinal,
     rate_number,
     rate_percent,
+    slot_when,
+    time_span,
     weekday_date,
+    weekday_medium_date,
     whole_money_from_cents,
     whole_money_from_dollars,
 )
@@ -160,3 +167,33 @@ def test_spanish_money_and_date() -> None:
     assert long_date(date(2026, 11, 27), locale="es_US") == "27 de noviembre de 2026"
     assert month_year(date(2026, 11, 27), locale="es_US") == "nov 2026"
     assert join_and(["frenillos", "alineadores"], locale="es_US") == "frenillos y alineadores"
+
+
+# -- the desk's days and times: one written form per kind ----------------------------------
+
+NNBSP = "\u202f"  # CLDR puts a narrow no-break space before AM/PM
+
+
+def test_day_forms() -> None:
+    day = date(2026, 11, 27)
+    assert day_header(day) == "Fri, Nov 27"
+    assert weekday_medium_date(day) == "Fri, Nov 27, 2026"
+    assert full_date(day) == "Friday, November 27, 2026"
+
+
+def test_time_forms_take_local_times_as_they_are() -> None:
+    start = datetime(2026, 11, 27, 16, 30)
+    assert clock_time(start) == f"4:30{NNBSP}PM"
+    assert clock_time(time(9, 5)) == f"9:05{NNBSP}AM"
+    thin = "\u2009\u2013\u2009"  # CLDR's interval dash
+    assert time_span(start, datetime(2026, 11, 27, 17, 15)) == f"4:30{thin}5:15{NNBSP}PM"
+    noon = time_span(datetime(2026, 11, 27, 11, 30), datetime(2026, 11, 27, 13))
+    assert noon == f"11:30{NNBSP}AM{thin}1:00{NNBSP}PM"
+    assert slot_when(start) == f"Fri, Nov 27, 2026 4:30{NNBSP}PM"
+
+
+@pytest.mark.parametrize(
+    ("hour", "label"), [(0, "12 AM"), (7, "7 AM"), (12, "12 PM"), (19, "7 PM"), (24, "12 AM")]
+)
+def test_hour_labels(hour: int, label: str) -> None:
+    assert hour_label(hour) == label

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from tcdesk.cli import common
 from tcdesk.cli.table import format_table
 from tcdesk.errors import UserError
+from tcdesk.formatting import clock_time, day_header, slot_when, weekday_medium_date
 from tcdesk.services.agreement_edits import WITHOUT_YES, move_warning
 from tcdesk.services.desk import Desk
 from tcdesk.services.practice_lookup import find_office, find_staff
@@ -181,8 +182,8 @@ def _run_change(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(entry_json(entry), indent=2, ensure_ascii=False))
         else:
-            print(f"{entry.patient}, {entry.start:%Y-%m-%d %H:%M}: {entry.status_label}", end="")
-            print(f", checked in at {entry.arrived_at:%H:%M}" if entry.arrived_at else "")
+            print(f"{entry.patient}, {slot_when(entry.start)}: {entry.status_label}", end="")
+            print(f", checked in at {clock_time(entry.arrived_at)}" if entry.arrived_at else "")
         return 0
 
 
@@ -195,7 +196,7 @@ def _print_booked(desk: Desk, args: argparse.Namespace, booked: Booked, verb: st
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     print(
-        f"{verb} {entry.patient} at {entry.office}, {entry.start:%a %Y-%m-%d %H:%M}, "
+        f"{verb} {entry.patient} at {entry.office}, {slot_when(entry.start)}, "
         f"{entry.minutes} min, with {entry.coordinator} and {entry.doctor} "
         f"(consult {entry.consult_id})"
     )
@@ -247,9 +248,9 @@ def _print_days(args: argparse.Namespace, days: list[DaySchedule]) -> int:
             )
         )
         return 0
-    span = days[0].day.isoformat()
+    span = weekday_medium_date(days[0].day)
     if len(days) > 1:
-        span += f" to {days[-1].day.isoformat()}"
+        span += f" to {weekday_medium_date(days[-1].day)}"
     print(f"{days[0].office.name}, {span}")
     if entries:
         print(format_table(HEADERS, [_row(e) for e in entries]))
@@ -260,14 +261,14 @@ def _print_days(args: argparse.Namespace, days: list[DaySchedule]) -> int:
 def _row(entry: ScheduleEntry) -> tuple[str, ...]:
     return (
         entry.consult_id,
-        entry.start.date().isoformat(),
-        f"{entry.start:%H:%M}",
+        day_header(entry.start.date()),
+        clock_time(entry.start),
         str(entry.minutes),
         entry.patient,
         entry.coordinator,
         entry.doctor,
         entry.status_label,
-        f"{entry.arrived_at:%H:%M}" if entry.arrived_at else "",
+        clock_time(entry.arrived_at) if entry.arrived_at else "",
     )
 
 

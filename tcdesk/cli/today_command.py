@@ -7,6 +7,7 @@ import json
 
 from tcdesk.cli import common
 from tcdesk.cli.schedule_command import PracticeFile, entry_json
+from tcdesk.formatting import clock_time, weekday_medium_date
 from tcdesk.services.practice_lookup import find_office
 from tcdesk.services.today_board import BoardEntry, TodayBoard, today_board
 
@@ -26,7 +27,7 @@ def _run_today(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(board_json(board), indent=2, ensure_ascii=False))
         return 0
-    print(f"{board.office.name}, today {board.day.isoformat()}")
+    print(f"{board.office.name}, today {weekday_medium_date(board.day)}")
     for _key, heading, entries in board.groups():
         print(f"\n{heading} ({len(entries)})")
         for item in entries:
@@ -38,9 +39,9 @@ def _run_today(args: argparse.Namespace) -> int:
 
 def _board_line(item: BoardEntry) -> str:
     entry = item.entry
-    line = f"{entry.start:%H:%M}  {entry.patient}  ({entry.coordinator}, {entry.doctor})"
+    line = f"{clock_time(entry.start)}  {entry.patient}  ({entry.coordinator}, {entry.doctor})"
     if entry.arrived_at:
-        line += f"  checked in {entry.arrived_at:%H:%M}"
+        line += f"  checked in {clock_time(entry.arrived_at)}"
     if item.late:
         line += "  late"
     if item.chosen_option:

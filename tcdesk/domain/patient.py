@@ -84,7 +84,12 @@ class InsurancePolicy:
 
 @dataclass(frozen=True)
 class PatientListEntry:
-    """One row of the patient list: who, and where their latest consult stands."""
+    """One row of the patient list: who, and where their latest consult stands.
+
+    On the day's list (``services.patient_overview.search_patients`` with a day)
+    the ``latest_*`` fields hold that day's consult instead, and ``state`` /
+    ``state_label`` say where it stands right now ("here", "Here since 9:05 AM").
+    """
 
     patient: Patient
     responsible: str
@@ -92,3 +97,5 @@ class PatientListEntry:
     latest_consult_at: str | None
     latest_status: str | None
     office_name: str
+    state: str = ""  # the day's list only: services.today_board.consult_state's key
+    state_label: str = ""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from tcdesk.domain import (
     Consult,
     ConsultFile,
+    ConsultStatus,
     Finding,
     FollowUp,
     InsurancePolicy,
@@ -18,9 +19,11 @@ from tcdesk.domain import (
     TreatmentOption,
 )
 from tcdesk.errors import UserError
-from tcdesk.services.clock import utc_iso
 from tcdesk.services.consult_quote import ConsultPricing, PlanTerms, plan_terms
 from tcdesk.services.desk import Desk
+from tcdesk.services.schedule_days import ScheduleEntry, day_window
+from tcdesk.services.today_board import consult_state
+from tcdesk.store.consult_repo import BookedConsult
 
 
 @dataclass(frozen=True)
@@ -51,14 +54,42 @@ class PatientOverview:
 def search_patients(desk: Desk, text: str, day: date | None = None) -> list[PatientListEntry]:
     """Patients matching ``text``; with ``day``, only those booked that day, earliest first.
 
+    Without a day each row carries the patient's latest consult. With one it
+    carries that day's consult (its time, office and live state, the today
+    board's words: "Here since 9:05 AM", "Presenting now", "No-show"), since a
+    family booked again next month is still today's family.
+
     A consult cancelled for that day does not put the family on the day's list;
     a no-show does (they were expected, the list shows "No-show").
     """
     if day is None:
         return desk.patients.list(text)
-    start = datetime.combine(day, time()).astimezone()
-    window = (utc_iso(start), utc_iso(start + timedelta(days=1)))
-    return desk.patients.list(text, consult_between=window)
+    window = day_window(day)
+    listed = desk.patients.list(text, consult_between=window)
+    todays: dict[str, BookedConsult] = {}
+    for booked in desk.consults.booked_between(None, *window):  # slot order: first wins
+        if booked.consult.status is not ConsultStatus.CANCELLED:
+            todays.setdefault(booked.consult.patient_id, booked)
+    now = desk.clock().astimezone()
+    return [_on_the_day(row, todays.get(row.patient.id), now) for row in listed]
+
+
+def _on_the_day(
+    row: PatientListEntry, booked: BookedConsult | None, now: datetime
+) -> PatientListEntry:
+    if booked is None:  # cannot happen: the same window chose the row
+        return row
+    entry = ScheduleEntry.of(booked)
+    state = consult_state(entry, now)
+    return replace(
+        row,
+        latest_consult_id=entry.consult_id,
+        latest_consult_at=booked.consult.scheduled_at,
+        latest_status=entry.status.value,
+        office_name=entry.office,
+        state=state.key,
+        state_label=state.label,
+    )
 
 
 def todays_count(desk: Desk, day: date) -> int:

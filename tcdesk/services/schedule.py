@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from tcdesk.domain import Consult, ConsultStatus, Office, Staff, StaffRole
 from tcdesk.errors import UserError
+from tcdesk.formatting import clock_time, medium_date, slot_when, time_span, weekday_medium_date
 from tcdesk.services.agreement_edits import move_warning
 from tcdesk.services.clock import utc_iso
 from tcdesk.services.desk import Desk
@@ -66,7 +67,7 @@ class Clash:
         end = self.start + timedelta(minutes=self.minutes)
         return (
             f"{self.person} ({self.role}) already has {self.patient} "
-            f"{self.start:%a %d %b} {self.start:%H:%M}-{end:%H:%M}"
+            f"{weekday_medium_date(self.start.date())} {time_span(self.start, end)}"
         )
 
 
@@ -136,7 +137,7 @@ def validate_slot(desk: Desk, slot: Slot) -> None:
         check_minutes("minutes", slot.minutes)
     now = desk.clock().astimezone()
     if slot.start < now.replace(second=0, microsecond=0):
-        problems.add("when", f"{slot.start:%Y-%m-%d %H:%M} has passed; choose a time from now on.")
+        problems.add("when", f"{slot_when(slot.start)} has passed; choose a time from now on.")
     problems.raise_if_any()
 
 
@@ -295,12 +296,12 @@ def check_in(desk: Desk, consult_id: str, *, actor_id: str | None = None) -> Con
     _require_open(desk, consult, "there is no one to check in")
     if consult.arrived_at is not None:
         at = datetime.fromisoformat(consult.arrived_at).astimezone()
-        raise FieldError("when", f"Already checked in at {at:%H:%M}.")
+        raise FieldError("when", f"Already checked in at {clock_time(at)}.")
     today = desk.clock().astimezone().date()
     if consult.consult_date != today:
         raise FieldError(
             "when",
-            f"This consult is on {consult.consult_date.isoformat()}, not today; move it first.",
+            f"This consult is on {medium_date(consult.consult_date)}, not today; move it first.",
         )
     changed = replace(consult, arrived_at=utc_iso(desk.clock()))
     with desk.transaction():

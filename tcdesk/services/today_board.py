@@ -19,9 +19,10 @@ Four groups, each in slot order:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from tcdesk.domain import ConsultStatus, Office
+from tcdesk.formatting import clock_time
 from tcdesk.services.consult_outcome import StartReadiness
 from tcdesk.services.desk import Desk
 from tcdesk.services.schedule_days import ScheduleEntry, day_schedule
@@ -62,20 +63,42 @@ class TodayBoard:
         )
 
 
+@dataclass(frozen=True)
+class ConsultState:
+    """Where one of the day's consults stands right now, as the desk says it."""
+
+    key: str  # "presenting", "here", "to_come", "late", or the status ("pending", "no_show")
+    label: str  # "Presenting now", "Here since 9:05 AM", "Consult booked", "Pending decision"
+
+
+def consult_state(entry: ScheduleEntry, now: datetime) -> ConsultState:
+    """The live state the board groups by and the day's patient list shows."""
+    if entry.live and entry.presenting:
+        return ConsultState("presenting", "Presenting now")
+    if entry.status is ConsultStatus.SCHEDULED and entry.arrived_at is not None:
+        return ConsultState("here", f"Here since {clock_time(entry.arrived_at)}")
+    if entry.status is ConsultStatus.SCHEDULED and now > entry.start + LATE_AFTER:
+        return ConsultState("late", "Booked, late")
+    if entry.status is ConsultStatus.SCHEDULED:
+        return ConsultState("to_come", entry.status_label)
+    return ConsultState(entry.status.value, entry.status_label)
+
+
 def today_board(desk: Desk, office: Office, day: date) -> TodayBoard:
     schedule = day_schedule(desk, office, day)
     now = desk.clock().astimezone()
     here, presenting, to_come, could_start = [], [], [], []
     cancelled = 0
     for entry in schedule.entries:
+        state = consult_state(entry, now).key
         if not entry.live:
             cancelled += 1
-        elif entry.presenting:
+        elif state == "presenting":
             presenting.append(BoardEntry(entry))
-        elif entry.status is ConsultStatus.SCHEDULED and entry.arrived_at is not None:
+        elif state == "here":
             here.append(BoardEntry(entry))
-        elif entry.status is ConsultStatus.SCHEDULED:
-            to_come.append(BoardEntry(entry, late=now > entry.start + LATE_AFTER))
+        elif state in ("to_come", "late"):
+            to_come.append(BoardEntry(entry, late=state == "late"))
         elif entry.status in MAY_START:
             could_start.append(_could_start(desk, entry))
     return TodayBoard(

@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
         entries = search_patients(self._desk, self.search.text(), day)
         # Counted again on every refresh: a walk-in, booking, cancel or import changes it.
         self._todays = todays_count(self._desk, self._today)
-        self.model.set_entries(entries)
+        self.model.set_entries(entries, todays=day is not None)
         self._show_list_labels(len(entries))
         row = self.model.row_of(selected) if selected else -1
         if row < 0 and entries:

@@ -21,9 +21,16 @@ STATUS_COLOURS = {
     "declined": "#7B7D7D",
     "observation": "#5B6C7D",
     "no_show": "#B03A2E",
+    # the day's list: where today's consult stands now (services.today_board.consult_state)
+    "to_come": "#1F6F8B",
+    "late": "#B03A2E",
+    "here": "#B9770E",
+    "presenting": "#6A3FA0",
 }
 
 COLUMNS = ("Patient", "Age", "Latest consult", "Status", "Office", "Responsible")
+TODAYS_CONSULT = "Today's consult"  # the third column's heading on the day's list
+BIRTH_NOT_ASKED = "not asked"  # the panel says "Date of birth not asked yet"
 
 
 class PatientTableModel(QAbstractTableModel):
@@ -31,10 +38,13 @@ class PatientTableModel(QAbstractTableModel):
         super().__init__()
         self._today = today
         self._entries: list[PatientListEntry] = []
+        self._todays = False
 
-    def set_entries(self, entries: list[PatientListEntry]) -> None:
+    def set_entries(self, entries: list[PatientListEntry], *, todays: bool = False) -> None:
+        """``todays``: the day's list, whose rows carry today's consult and its live state."""
         self.beginResetModel()
         self._entries = entries
+        self._todays = todays
         self.endResetModel()
 
     def entries(self) -> list[PatientListEntry]:
@@ -57,7 +67,7 @@ class PatientTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return TODAYS_CONSULT if section == 2 and self._todays else COLUMNS[section]
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0):
@@ -67,8 +77,9 @@ class PatientTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(entry, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and entry.latest_status:
-            return QColor(STATUS_COLOURS.get(entry.latest_status, "#1B1B1B"))
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
+            key = entry.state or entry.latest_status
+            return QColor(STATUS_COLOURS.get(key, "#1B1B1B")) if key else None
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             patient = entry.patient
             if patient.preferred_name:
@@ -80,16 +91,18 @@ class PatientTableModel(QAbstractTableModel):
         if column == 0:
             return f"{patient.legal_last}, {patient.display_first}"
         if column == 1:
-            return str(patient.age_on(self._today)) if patient.birth_date_known else "?"
+            return str(patient.age_on(self._today)) if patient.birth_date_known else BIRTH_NOT_ASKED
         if column == 2:
             if not entry.latest_consult_at:
                 return ""
+            if self._todays:
+                return local_time(entry.latest_consult_at)
             day = local_datetime(entry.latest_consult_at).date()
             if day == self._today:
                 return f"Today {local_time(entry.latest_consult_at)}"
             return medium_date(day)
         if column == 3:
-            return STATUS_LABELS.get(entry.latest_status or "", "")
+            return entry.state_label or STATUS_LABELS.get(entry.latest_status or "", "")
         if column == 4:
             return entry.office_name
         return entry.responsible

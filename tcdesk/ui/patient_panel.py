@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 
 from tcdesk.domain import ConsultStatus
 from tcdesk.formatting import (
+    day_header,
+    local_date_and_time,
     local_datetime,
-    local_time,
     medium_date,
     money_from_cents,
-    weekday_date,
     whole_money_from_cents,
 )
 from tcdesk.services.patient_overview import ConsultSummary, PatientOverview
@@ -150,7 +150,7 @@ class PatientPanel(QWidget):
             consult = summary.consult
             when = local_datetime(consult.scheduled_at)
             label = (
-                f"{medium_date(when.date())}  {local_time(consult.scheduled_at)}"
+                f"{local_date_and_time(when)}"
                 f" · {summary.coordinator}\n{consult_state(summary, self._today)}"
             )
             item = QListWidgetItem(label)
@@ -195,7 +195,7 @@ def consult_state(summary: ConsultSummary, today: date) -> str:
     follow_up = summary.follow_up
     if follow_up is None:
         return STATUS_LABELS.get(consult.status, consult.status)
-    due = weekday_date(follow_up.due_on)
+    due = day_header(follow_up.due_on)
     if follow_up.due_on < today:
         due += " (overdue)"
     if consult.status is ConsultStatus.PENDING:

@@ -19,6 +19,8 @@ from tests.services.schedule_seed import (
     seed_practice,
 )
 
+NNBSP = "\u202f"  # babel's narrow no-break space before AM/PM
+
 
 @pytest.fixture
 def clock() -> MovableClock:
@@ -52,10 +54,14 @@ def test_day_lists_the_office_in_slot_order(practice, clock, capsys) -> None:
     db, _p, ids = practice
     assert _run(clock, "schedule", "day", "--db", str(db)) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"Riverside, {DAY.isoformat()}"
+    assert out[0] == "Riverside, Mon, Nov 30, 2026"
     assert out[1].split()[:4] == ["ID", "DATE", "TIME", "MIN"]
     assert [line.split()[0] for line in out[3:-1]] == list(ids.values())
-    assert "08:00" in out[3] and "Ava Thompson" in out[3] and "Dana Fox" in out[3]
+    assert (
+        f"Mon, Nov 30  8:00{NNBSP}AM" in out[3]
+        and "Ava Thompson" in out[3]
+        and "Dana Fox" in out[3]
+    )
     assert out[-1] == "7 consults"
 
 
@@ -86,9 +92,15 @@ def test_book_by_names_and_the_overlap_is_exit_2_unless_allowed(practice, clock,
     assert _run(clock, *argv) == 2
     message = _error(capsys)
     assert "Double booking: Dana Fox (coordinator) already has Ava Thompson" in message
+    assert f"Mon, Nov 30, 2026 8:00\u2009\u2013\u20099:00{NNBSP}AM" in message
+    assert _run(clock, *argv, "--allow-overlap") == 0
+    assert f"Booked Noah Garcia at Riverside, Mon, Nov 30, 2026 8:30{NNBSP}AM" in (
+        capsys.readouterr().out
+    )
+    argv[argv.index(at)] = f"{DAY.isoformat()} 08:40"
     assert _run(clock, *argv, "--allow-overlap", "--json") == 0
     data = _json(capsys)
-    assert (data["local_time"], data["minutes"], data["doctor"]) == ("08:30", 30, "Dr. Raj Mehta")
+    assert (data["local_time"], data["minutes"], data["doctor"]) == ("08:40", 30, "Dr. Raj Mehta")
     assert data["overlaps"] and "Ava Thompson" in data["overlaps"][0]
 
 
@@ -116,7 +128,9 @@ def test_move_cancel_no_show_check_in(practice, clock, capsys) -> None:
     assert _run(clock, "schedule", "move", ids["Olivia"], "--db", str(db), "--at", later) == 0
     assert "Moved Olivia Kim at Riverside" in capsys.readouterr().out
     assert _run(clock, "schedule", "cancel", ids["Olivia"], "--db", str(db), "--reason", "Ill") == 0
-    assert capsys.readouterr().out.strip() == f"Olivia Kim, {DAY} 17:00: Cancelled"
+    assert (
+        capsys.readouterr().out.strip() == f"Olivia Kim, Mon, Nov 30, 2026 5:00{NNBSP}PM: Cancelled"
+    )
     clock.set(DAY, 7, 55)
     assert _run(clock, "schedule", "check-in", ids["Ava"], "--db", str(db), "--json") == 0
     assert _json(capsys)["arrived_at"].startswith(f"{DAY}T07:55")
@@ -134,7 +148,9 @@ def test_today_board_text_and_json(practice, clock, capsys) -> None:
     capsys.readouterr()
     assert _run(clock, "today", "--db", str(db)) == 0
     out = capsys.readouterr().out
-    assert "Here (1)\n  08:00  Ava Thompson  (Dana Fox, Dr. Helen Park)  checked in 07:55" in out
+    here = f"  8:00{NNBSP}AM  Ava Thompson  (Dana Fox, Dr. Helen Park)  checked in 7:55{NNBSP}AM"
+    assert f"Here (1)\n{here}" in out
+    assert "Riverside, today Mon, Nov 30, 2026" in out
     assert "Still to come (6)" in out and "Presenting (0)" in out
     assert _run(clock, "today", "--db", str(db), "--json") == 0
     data = _json(capsys)

@@ -408,7 +408,7 @@ def book_the_consult(qtbot: QtBot, main, desk: Desk, patient, camera: Camera):
     board = main.today_board
     to_come = board.lists["to_come"]
     qtbot.waitUntil(lambda: to_come.count() == 1)
-    assert "Maya" in to_come.item(0).text() and "16:30" in to_come.item(0).text()
+    assert "Maya" in to_come.item(0).text() and "4:30\u202fPM" in to_come.item(0).text()
     assert main.today_button.text() == "Show today's consults (1)"
     main.select_patient(patient.id)
     qtbot.waitUntil(lambda: main.panel.selected_consult_id() == consult.id)

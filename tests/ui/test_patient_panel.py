@@ -67,6 +67,6 @@ def test_thinking_it_over_shows_the_follow_up_day_and_reason(qtbot: QtBot, demo_
         for r in range(panel.consult_list.count())
         if panel.consult_list.item(r).data(Qt.ItemDataRole.UserRole) == TEEN_CONSULT
     )
-    assert "Thinking it over · follow up on Thu Dec 3: cost" in panel.consult_list.item(row).text()
+    assert "Thinking it over · follow up on Thu, Dec 3: cost" in panel.consult_list.item(row).text()
     panel.consult_list.setCurrentRow(row)
-    assert "follow up on Thu Dec 3: cost" in panel.details.toPlainText()
+    assert "follow up on Thu, Dec 3: cost" in panel.details.toPlainText()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from tcdesk.domain import Consult, StaffRole
+from tcdesk.formatting import medium_date
 from tcdesk.services.agreement_edits import move_warning
 from tcdesk.services.desk import Desk
 from tcdesk.services.patient_overview import search_patients
@@ -41,6 +42,8 @@ from tcdesk.services.schedule import (
     move_consult,
 )
 from tcdesk.services.validation import FieldError, FieldErrors
+
+WEEKDAY_MEDIUM_DATE_QT = "ddd, MMM d, yyyy"  # as formatting.weekday_medium_date writes it
 
 FIELDS = ("patient", "office", "coordinator", "doctor", "when", "minutes")
 MATCHES_SHOWN = 8
@@ -141,7 +144,12 @@ class BookingDialog(QDialog):
         self.patient_list.clear()
         for entry in search_patients(self._desk, text)[:MATCHES_SHOWN]:
             patient = entry.patient
-            item = QListWidgetItem(f"{patient.display_name}  ·  born {patient.birth_date:%d %b %Y}")
+            born = (
+                f"born {medium_date(patient.birth_date)}"
+                if patient.birth_date_known
+                else "date of birth not asked yet"
+            )
+            item = QListWidgetItem(f"{patient.display_name}  ·  {born}")
             item.setData(Qt.ItemDataRole.UserRole, patient.id)
             self.patient_list.addItem(item)
         if text.strip() and self.patient_list.count():
@@ -180,7 +188,8 @@ class BookingDialog(QDialog):
         self.date_edit = QDateEdit(QDate(day.year, day.month, day.day))
         self.date_edit.setObjectName("dateEdit")
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        # Qt's spelling of formatting.weekday_medium_date: "Fri, Nov 27, 2026".
+        self.date_edit.setDisplayFormat(WEEKDAY_MEDIUM_DATE_QT)
         # A masked line, not a QTimeEdit: the TC types "1030" and gets 10:30.
         self.time_edit = QLineEdit(f"{at:%H:%M}")
         self.time_edit.setObjectName("timeEdit")

@@ -1,4 +1,8 @@
-"""Columns of time slots (7:00-19:00) with each consult drawn in its slot, height by length.
+"""Columns of time slots with each consult drawn in its slot, height by length.
+
+The usual frame is 7 AM to 7 PM; a consult booked earlier or later widens it
+to the hour around it, so every consult of the day or week is drawn in full
+and can be selected (a 10:30 PM walk-in is not squeezed onto the 7 PM line).
 
 One column is the day view, seven the week view. Consults that overlap in a
 column share its width side by side, so a double booking is visible at a
@@ -16,10 +20,11 @@ from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QKeyEvent, QMouseEve
 from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
 from tcdesk.domain import ConsultStatus
+from tcdesk.formatting import clock_time, day_header, hour_label, time_span
 from tcdesk.services.schedule_days import ScheduleEntry
 
-FIRST_HOUR = 7
-LAST_HOUR = 19
+FIRST_HOUR = 7  # the usual frame: 7 AM
+LAST_HOUR = 19  # to 7 PM
 GUTTER = 56  # the hour labels
 HEADER = 34  # the day names above each column
 
@@ -56,6 +61,8 @@ class ScheduleGrid(QWidget):
         self.placed: list[Placed] = []
         self.selected_id: str | None = None
         self.today: date | None = None
+        self.first_hour = FIRST_HOUR
+        self.last_hour = LAST_HOUR
 
     # -- data --------------------------------------------------------------------------
 
@@ -68,7 +75,8 @@ class ScheduleGrid(QWidget):
         ids = {e.consult_id for entries in self.columns for e in entries}
         if self.selected_id not in ids:
             self.selected_id = None
-        self.setFixedHeight(HEADER + (LAST_HOUR - FIRST_HOUR) * self.hour_height + 8)
+        self.first_hour, self.last_hour = hours_shown(self.columns)
+        self.setFixedHeight(self._height())
         self._layout()
         self.update()
         self.selection_changed.emit(self.selected())
@@ -93,14 +101,18 @@ class ScheduleGrid(QWidget):
     # -- geometry ----------------------------------------------------------------------
 
     def sizeHint(self) -> QSize:
-        return QSize(900, HEADER + (LAST_HOUR - FIRST_HOUR) * self.hour_height + 8)
+        return QSize(900, self._height())
+
+    def _height(self) -> int:
+        return HEADER + (self.last_hour - self.first_hour) * self.hour_height + 8
 
     def _column_width(self) -> float:
         return (self.width() - GUTTER - 8) / max(1, len(self.days))
 
-    def y_of(self, moment: time) -> float:
-        hours = moment.hour + moment.minute / 60 - FIRST_HOUR
-        hours = min(max(hours, 0), LAST_HOUR - FIRST_HOUR)
+    def y_of(self, moment: time | float) -> float:
+        """Where a time of day (or a number of hours after midnight, up to 24) is drawn."""
+        at = moment if isinstance(moment, float | int) else moment.hour + moment.minute / 60
+        hours = min(max(at - self.first_hour, 0), self.last_hour - self.first_hour)
         return HEADER + hours * self.hour_height
 
     def _layout(self) -> None:
@@ -125,7 +137,7 @@ class ScheduleGrid(QWidget):
                     top = self.y_of(entry.start.time())
                     bottom = max(self.y_of(entry.end.time()), top + 20)
                     if entry.end.date() > entry.start.date():
-                        bottom = self.y_of(time(LAST_HOUR))
+                        bottom = self.y_of(float(self.last_hour))
                     x = left + 3 + lane * lane_width
                     rect = QRectF(x, top + 1, lane_width - 3, bottom - top - 2)
                     self.placed.append(Placed(entry, rect))
@@ -151,11 +163,11 @@ class ScheduleGrid(QWidget):
         small = QFont(self.font())
         small.setPointSizeF(9.5)
         painter.setFont(small)
-        for hour in range(FIRST_HOUR, LAST_HOUR + 1):
-            y = self.y_of(time(hour))
+        for hour in range(self.first_hour, self.last_hour + 1):
+            y = self.y_of(float(hour))
             painter.setPen(QPen(QColor("#D9DDE1"), 1))
             painter.drawLine(GUTTER, int(y), width - 8, int(y))
-            if hour < LAST_HOUR:
+            if hour < self.last_hour:
                 painter.setPen(QPen(QColor("#EEF0F2"), 1, Qt.PenStyle.DotLine))
                 half = int(y + self.hour_height / 2)
                 painter.drawLine(GUTTER, half, width - 8, half)
@@ -163,13 +175,13 @@ class ScheduleGrid(QWidget):
             painter.drawText(
                 QRectF(0, y - 9, GUTTER - 8, 18),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                f"{hour}:00",
+                hour_label(hour),
             )
         column = self._column_width()
         painter.setPen(QPen(QColor("#D9DDE1"), 1))
         for index in range(len(self.days) + 1):
             x = int(GUTTER + index * column)
-            painter.drawLine(x, HEADER, x, int(self.y_of(time(LAST_HOUR))))
+            painter.drawLine(x, HEADER, x, int(self.y_of(float(self.last_hour))))
 
     def _paint_headers(self, painter: QPainter) -> None:
         column = self._column_width()
@@ -182,7 +194,7 @@ class ScheduleGrid(QWidget):
                 painter.fillRect(rect.adjusted(2, 2, -2, 0), QColor("#E8F2F6"))
             painter.setPen(self.accent if day == self.today else QColor("#333333"))
             count = sum(1 for e in self.columns[index] if e.live)
-            label = f"{day:%a} {day.day} {day:%b}" + (f"  ({count})" if count else "")
+            label = day_header(day) + (f"  ({count})" if count else "")
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
 
     def _paint_consult(self, painter: QPainter, placed: Placed) -> None:
@@ -207,7 +219,7 @@ class ScheduleGrid(QWidget):
         line = painter.fontMetrics().height()
         short = text.height() < line * 1.8
         name = (
-            f"{entry.start:%H:%M}  {entry.patient} · {entry.coordinator}"
+            f"{clock_time(entry.start)}  {entry.patient} · {entry.coordinator}"
             if short
             else entry.patient
         )
@@ -222,7 +234,7 @@ class ScheduleGrid(QWidget):
         detail_font.setPointSizeF(9)
         painter.setFont(detail_font)
         painter.setPen(QColor("#454B51"))
-        when = f"{entry.start:%H:%M}-{entry.end:%H:%M} · {entry.coordinator}"
+        when = f"{time_span(entry.start, entry.end)} · {entry.coordinator}"
         lines = [when]
         status = _status_words(entry)
         if status:
@@ -309,6 +321,21 @@ class ScheduleGrid(QWidget):
             self.action_requested.emit(chosen.data(), entry.consult_id)
 
 
+def hours_shown(columns: list[tuple[ScheduleEntry, ...]]) -> tuple[int, int]:
+    """The hours to draw: 7 AM to 7 PM, widened to the hour before the earliest
+    consult and the hour after the latest (midnight for one running past it)."""
+    first, last = FIRST_HOUR, LAST_HOUR
+    for entries in columns:
+        for entry in entries:
+            first = min(first, entry.start.hour)
+            if entry.end.date() > entry.start.date():
+                last = 24
+            else:
+                end = entry.end.hour + (1 if entry.end.minute else 0)
+                last = max(last, end)
+    return first, min(last, 24)
+
+
 def _clusters(entries: tuple[ScheduleEntry, ...]) -> list[list[ScheduleEntry]]:
     """Runs of consults that overlap one another (live ones first in each run)."""
     ordered = sorted(entries, key=lambda e: (e.start, not e.live, e.consult_id))
@@ -327,7 +354,7 @@ def _status_words(entry: ScheduleEntry) -> str:
     if entry.presenting:
         return "Presenting now"
     if entry.status is ConsultStatus.SCHEDULED:
-        return f"Here since {entry.arrived_at:%H:%M}" if entry.arrived_at else ""
+        return f"Here since {clock_time(entry.arrived_at)}" if entry.arrived_at else ""
     return entry.status_label
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tcdesk.errors import UserError
+from tcdesk.formatting import day_header, full_date, slot_when, weekday_medium_date
 from tcdesk.services.desk import Desk
 from tcdesk.services.practice_lookup import offices
 from tcdesk.services.schedule import cancel_consult, check_in, mark_no_show
@@ -173,12 +174,12 @@ class ScheduleWindow(QMainWindow):
             week = week_schedule(self._desk, office, self.day)
             self.grid.set_days([(d.day, d.entries) for d in week.days], self.today)
             last = week.days[-1].day
-            self.title.setText(f"Week of {week.first:%a %d %b} – {last:%a %d %b %Y}")
+            self.title.setText(f"Week of {day_header(week.first)} – {weekday_medium_date(last)}")
         else:
             schedule = day_schedule(self._desk, office, self.day)
             self.grid.set_days([(self.day, schedule.entries)], self.today)
             live = sum(1 for e in schedule.entries if e.live)
-            self.title.setText(f"{self.day:%A %d %B %Y} · {live} consult{'s' * (live != 1)}")
+            self.title.setText(f"{full_date(self.day)} · {live} consult{'s' * (live != 1)}")
         self.scroll.verticalScrollBar().setValue(0)
 
     def _selected(self, entry: ScheduleEntry | None) -> None:
@@ -189,7 +190,7 @@ class ScheduleWindow(QMainWindow):
             self.selected_label.setText("Select a consult to move, check in or cancel it.")
         else:
             self.selected_label.setText(
-                f"{entry.patient} · {entry.start:%a %d %b %H:%M}, {entry.minutes} min · "
+                f"{entry.patient} · {slot_when(entry.start)}, {entry.minutes} min · "
                 f"{entry.coordinator}, {entry.doctor} · {entry.status_label}"
                 + (f" ({entry.reason})" if entry.reason else "")
             )

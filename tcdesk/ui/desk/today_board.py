@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from tcdesk.errors import UserError
+from tcdesk.formatting import clock_time
 from tcdesk.services.desk import Desk
 from tcdesk.services.practice_lookup import offices
 from tcdesk.services.schedule import check_in
@@ -218,11 +219,11 @@ class TodayBoardWidget(QWidget):
 def _line(key: str, item: BoardEntry) -> str:
     """One family's line, saying what matters in that group."""
     entry = item.entry
-    text = f"{entry.start:%H:%M}  {entry.patient}"
+    text = f"{clock_time(entry.start)}  {entry.patient}"
     if key == "could_start":
         text += f"  · {item.chosen_option}" if item.chosen_option else ""
         return text + (f"  · needs {item.needs}" if item.needs else "  · ready to start")
     text += f"  · {entry.coordinator}"
     if key == "here" and entry.arrived_at is not None:
-        text += f"  · here since {entry.arrived_at:%H:%M}"
+        text += f"  · here since {clock_time(entry.arrived_at)}"
     return text + ("  · late" if item.late else "")

@@ -195,7 +195,7 @@ def test_keyboard_walks_the_day_and_checks_in(qtbot: QtBot, world, clock) -> Non
     qtbot.keyClick(window.grid, Qt.Key.Key_Up)
     _mnemonic(qtbot, window.check_in_button, Qt.Key.Key_I)  # Check &in
     assert desk.consults.get(ids["Ava"]).arrived_at is not None
-    assert "Here since 07:50" in _painted_status(window, ids["Ava"])
+    assert "Here since 7:50\u202fAM" in _painted_status(window, ids["Ava"])
 
 
 def test_week_view_and_paging(qtbot: QtBot, world) -> None:
@@ -211,7 +211,7 @@ def test_week_view_and_paging(qtbot: QtBot, world) -> None:
     _mnemonic(qtbot, window.today_button, Qt.Key.Key_O)  # T&oday
     _mnemonic(qtbot, window.day_button, Qt.Key.Key_Y)  # Da&y
     assert window.grid.days == [DAY] and len(window.grid.entries()) == 7
-    assert window.title.text().startswith("Monday 30 November 2026 · 7 consults")
+    assert window.title.text().startswith("Monday, November 30, 2026 · 7 consults")
     assert window.grid.rect_of(ids["Ava"]).width() > window.grid.width() * 0.8
 
 
@@ -253,3 +253,61 @@ def test_moving_a_consult_with_an_agreement_to_another_office_asks(
         assert desk.consults.get(consult_id).office_id == hill.id and len(seen) == 2
     finally:
         desk.close()
+
+
+def test_evening_and_early_consults_are_drawn_in_full_and_can_be_picked(
+    qtbot: QtBot, world
+) -> None:
+    """QA 2: a 9:40 PM walk-in and a 10:30 PM consult widen the frame past 7 PM."""
+    from datetime import timedelta
+
+    from tcdesk.services.schedule import book_consult
+    from tests.services.schedule_seed import slot
+
+    desk, p = world
+    walk_in = book_consult(desk, p.patients["Liam"].id, slot(p, DAY, 21, 40, minutes=30))
+    late = book_consult(desk, p.patients["Ava"].id, slot(p, DAY, 22, 30, minutes=60))
+    window = _window(qtbot, desk)
+    grid = window.grid
+    assert (grid.first_hour, grid.last_hour) == (7, 24)  # 10:30 PM + 60 min ends at midnight
+    for booked, minutes in ((walk_in, 30), (late, 60)):
+        rect = grid.rect_of(booked.consult.id)
+        assert rect.height() == pytest.approx(grid.hour_height * minutes / 60 - 2)
+        assert rect.bottom() <= grid.height()
+        qtbot.mouseClick(grid, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+        assert grid.selected_id == booked.consult.id
+    assert grid.rect_of(walk_in.consult.id).bottom() < grid.rect_of(late.consult.id).top()
+
+    early = book_consult(
+        desk, p.patients["Noah"].id, slot(p, DAY + timedelta(days=1), 6, 15, minutes=30)
+    )
+    window.week_button.click()
+    assert (grid.first_hour, grid.last_hour) == (6, 24)
+    rect = grid.rect_of(early.consult.id)
+    assert rect.top() == pytest.approx(grid.y_of(time(6, 15)) + 1)
+    qtbot.mouseClick(grid, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert grid.selected_id == early.consult.id
+
+
+def test_an_ordinary_day_keeps_the_usual_frame(qtbot: QtBot, world) -> None:
+    desk, p = world
+    book_realistic_day(desk, p)
+    window = _window(qtbot, desk)
+    assert (window.grid.first_hour, window.grid.last_hour) == (7, 19)
+
+
+def test_the_booking_dialog_writes_dates_as_every_desk_screen_does(qtbot: QtBot, world) -> None:
+    """QA 5: "Mon, Nov 30, 2026" and "born Jun 5, 2015", as the patient panel writes them."""
+    from dataclasses import replace
+
+    desk, p = world
+    liam = p.patients["Liam"]
+    desk.patients.save(replace(p.patients["Noah"], birth_date_known=False))  # a walk-in
+    window = _window(qtbot, desk)
+    dialog = _open_booking(qtbot, window)
+    assert dialog.date_edit.text() == "Mon, Nov 30, 2026"
+    qtbot.keyClicks(dialog.patient_search, "liam")
+    assert dialog.patient_list.item(0).text() == f"{liam.display_name}  ·  born Jun 5, 2015"
+    dialog.patient_search.clear()
+    qtbot.keyClicks(dialog.patient_search, "noah")
+    assert dialog.patient_list.item(0).text() == "Noah Garcia  ·  date of birth not asked yet"

@@ -15,6 +15,8 @@ from tests.conftest import local_moment
 from tests.services.schedule_seed import DAY, MovableClock
 from tests.ui.desk.schedule_scenes import busy_morning
 
+NNBSP = "\u202f"  # babel's narrow no-break space before AM/PM
+
 
 @pytest.fixture
 def morning(empty_store: Path):
@@ -47,11 +49,13 @@ def test_the_board_shows_four_groups_with_counts(qtbot: QtBot, morning) -> None:
     assert board.headings["presenting"].text() == "Presenting (1)"
     assert board.headings["to_come"].text() == "Still to come (3)"
     assert board.headings["could_start"].text() == "Could start today (1)"
-    assert _rows(board, "here") == ["09:30  Emma Johnson  · Dana Fox  · here since 09:24"]
-    assert _rows(board, "presenting") == ["09:00  Noah Garcia  · Sam Ortiz"]
-    assert _rows(board, "to_come")[0] == "11:00  Liam Patel  · Sam Ortiz"
+    assert _rows(board, "here") == [
+        f"9:30{NNBSP}AM  Emma Johnson  · Dana Fox  · here since 9:24{NNBSP}AM"
+    ]
+    assert _rows(board, "presenting") == [f"9:00{NNBSP}AM  Noah Garcia  · Sam Ortiz"]
+    assert _rows(board, "to_come")[0] == f"11:00{NNBSP}AM  Liam Patel  · Sam Ortiz"
     assert _rows(board, "could_start") == [
-        "08:00  Ava Thompson  · Clear aligners  · needs a payment plan saved"
+        f"8:00{NNBSP}AM  Ava Thompson  · Clear aligners  · needs a payment plan saved"
     ]
 
 
@@ -110,3 +114,53 @@ def test_an_office_added_in_settings_gets_its_board_and_schedule(qtbot: QtBot, m
     assert board.headings["to_come"].text() == "Still to come (0)"
     window.settings_window.close()
     schedule.close()
+
+
+def _cells(window: MainWindow) -> dict[str, tuple[str, ...]]:
+    """The patient list as the TC reads it: first name -> the row's cells."""
+    model = window.model
+    rows = {}
+    for row in range(model.rowCount()):
+        cells = tuple(model.index(row, c).data() for c in range(model.columnCount()))
+        rows[model.entry(row).patient.legal_first] = cells
+    return rows
+
+
+def test_todays_list_shows_todays_consult_and_its_live_state(qtbot: QtBot, morning) -> None:
+    """QA 6: each family has a consult later this week; the day's list shows today's."""
+    desk, _ids, _clock = morning
+    window = _desk_window(qtbot, desk, [])
+    assert window.today_button.isChecked()
+    header = window.model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    assert header == "Today's consult"
+    rows = _cells(window)
+    assert rows["Emma"][2:4] == (f"9:30{NNBSP}AM", f"Here since 9:24{NNBSP}AM")
+    assert rows["Noah"][2:4] == (f"9:00{NNBSP}AM", "Presenting now")
+    assert rows["Ava"][2:4] == (f"8:00{NNBSP}AM", "Pending decision")
+    assert rows["Liam"][2:4] == (f"11:00{NNBSP}AM", "Consult booked")
+    window.today_button.click()  # all patients: the latest consult, later this week
+    header = window.model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    assert header == "Latest consult"
+    assert _cells(window)["Liam"][2:4] == ("Dec 4, 2026", "Consult booked")
+
+
+def test_a_walk_in_whose_birth_date_was_not_asked_reads_not_asked(qtbot: QtBot, morning) -> None:
+    """QA 15: the age column says what the panel says, not "?"."""
+    from tcdesk.services.walk_in import start_walk_in
+
+    desk, ids, clock = morning
+    liam = desk.consults.get(ids["Liam"])
+    start_walk_in(
+        desk,
+        "Zoe Walker",
+        "503-555-0100",
+        liam.office_id,
+        liam.coordinator_id,
+        liam.doctor_id,
+        now=clock(),
+    )
+    window = _desk_window(qtbot, desk, [])
+    assert _cells(window)["Zoe"][1] == "not asked"
+    window.today_button.click()
+    assert _cells(window)["Zoe"][1] == "not asked"
+    assert _cells(window)["Liam"][1] == "11"

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
+
+from tcdesk.flows.model import ChecklistItem
+from tcdesk.ui.presentation.checklist_panel import HINT_ROLE, ChecklistPanel
 
 Key = Qt.Key
 
@@ -15,7 +19,9 @@ def _items(controller, step_index: int) -> set[str]:
 def _labels(controller) -> dict[str, str]:
     panel = controller.checklist
     return {
-        panel.item(i).data(Qt.ItemDataRole.UserRole): panel.item(i).text()
+        panel.item(i).data(Qt.ItemDataRole.UserRole): " ".join(
+            filter(None, (panel.item(i).text(), panel.item(i).data(HINT_ROLE)))
+        )
         for i in range(panel.count())
     }
 
@@ -76,3 +82,38 @@ def test_making_the_agreement_from_the_console_ticks_giving_it(
     preview = controller.console.findChild(AgreementPreview)
     qtbot.waitUntil(lambda: not preview.is_busy(), timeout=15_000)
     preview.close()
+
+
+def test_the_checkbox_sits_beside_the_items_text_and_the_hint_under_it(qtbot: QtBot) -> None:
+    """QA 13: the box belongs to "Save the payment plan", not to its hint line."""
+    panel = ChecklistPanel(lambda _id, _on: None)
+    qtbot.addWidget(panel)
+    panel.resize(320, 300)
+    items = [
+        ChecklistItem("talk", "Explain the findings"),
+        ChecklistItem("plan", "Save the payment plan", done_by=("plan_saved",)),
+    ]
+    panel.set_items(items, set())
+    panel.show()
+    qtbot.waitExposed(panel)
+    row = panel.item(1)
+    assert row.text() == "Save the payment plan"
+    assert row.data(HINT_ROLE) == "ticks when the plan is saved"
+    plain = panel.visualItemRect(panel.item(0))
+    rect = panel.visualItemRect(row)
+    assert rect.height() > plain.height() + 8  # room for the hint under the text
+    image = panel.viewport().grab().toImage()
+    background = image.pixelColor(rect.right() - 2, rect.center().y())
+    box_column = range(rect.left() + 2, rect.left() + 16)  # the box, left of any text
+
+    def inked(y: int) -> bool:
+        return any(_differs(image.pixelColor(x, y), background) for x in box_column)
+
+    ys = [y for y in range(rect.top() + 1, rect.bottom()) if inked(y)]
+    assert ys, "no checkbox drawn"
+    first_line_bottom = rect.top() + plain.height()
+    assert max(ys) <= first_line_bottom, (min(ys), max(ys), rect, plain)
+
+
+def _differs(a: QColor, b: QColor) -> bool:
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) > 60
