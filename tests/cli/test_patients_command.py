@@ -186,3 +186,21 @@ def _last_name(store: Path) -> str:
         return desk.patients.get("pa-mia").legal_last
     finally:
         desk.close()
+
+
+def test_adding_the_same_family_twice_is_refused_naming_the_one_on_file(db: Path, capsys) -> None:
+    first = _add(db, capsys, "--phone", "503-555-0177", "--guardian", GUARDIAN)
+    argv = ["patients", "add", "--db", str(db), "--first", "Zoe", "--last", "Martinez"]
+    argv += ["--guardian", GUARDIAN]
+    code, out, err = _run(capsys, [*argv, "--born", "2012-03-04", "--phone", "5035550177"])
+    assert code == 2 and out == ""
+    assert first["patient_id"] in err and "Zoë Martínez, born Mar 4, 2012" in err
+    assert "same name and date of birth, same phone" in err and "--new" in err
+    assert err.count("\n") == 1
+    code, out, err = _run(capsys, [*argv, "--born", "2012-03-04", "--new"])
+    assert code == 0, err
+    desk = Desk.open(db)
+    try:
+        assert len(desk.patients.list("")) == 2
+    finally:
+        desk.close()
