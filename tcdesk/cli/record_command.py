@@ -21,7 +21,6 @@ from tcdesk.domain import Finding, PatientPhoto, TreatmentOption
 from tcdesk.errors import UserError
 from tcdesk.services import consult_record as rec
 from tcdesk.services.desk import Desk
-from tcdesk.services.validation import FieldErrors
 
 CONSULT_HELP = "the consult's id (see tcdesk consults)"
 Run = Callable[[Desk, argparse.Namespace], rec.RecordChange]
@@ -219,10 +218,7 @@ def _change(args: argparse.Namespace) -> int:
         warning = rec.agreement_warning(desk, consult_id) if consult_id else ""
         if warning and not args.yes:
             raise UserError(f"{warning} Nothing was changed; add --yes to make the change.")
-        try:
-            done = args.run(desk, args)
-        except FieldErrors as errors:
-            raise UserError(" ".join(e.message for e in errors.errors)) from None
+        done = args.run(desk, args)  # a FieldErrors names its flag (common.error_line)
     finally:
         desk.close()
     if done.warning:

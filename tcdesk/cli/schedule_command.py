@@ -139,6 +139,10 @@ def _slot(desk: Desk, args: argparse.Namespace, was: Slot | None) -> Slot:
 
 def _run_book(args: argparse.Namespace) -> int:
     with PracticeFile(args) as desk:
+        if desk.patients.get(args.patient_id.strip()) is None:
+            raise UserError(
+                f'PATIENT_ID: There is no patient "{args.patient_id}"; see tcdesk patients.'
+            )
         booked = book_consult(
             desk, args.patient_id, _slot(desk, args, None), allow_overlap=args.allow_overlap
         )

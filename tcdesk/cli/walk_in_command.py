@@ -59,6 +59,12 @@ def _choices(desk: Desk, args: argparse.Namespace) -> tuple[str, str, str]:
     return duty.office.id, duty.coordinator.id, duty.doctor.id
 
 
+def _flag(args: argparse.Namespace, field: str) -> str:
+    if field == "walk_in.contact":  # the one given of the two
+        return "--email" if args.email else "--phone"
+    return WALK_IN_FLAGS.get(field, flag_name(field))
+
+
 def run(args: argparse.Namespace) -> int:
     desk = common.open_desk(args)
     try:
@@ -76,10 +82,7 @@ def run(args: argparse.Namespace) -> int:
             )
         except FieldErrors as errors:
             raise UserError(
-                "; ".join(
-                    f"{WALK_IN_FLAGS.get(e.field, flag_name(e.field))}: {e.message}"
-                    for e in errors.errors
-                )
+                "; ".join(f"{_flag(args, e.field)}: {e.message}" for e in errors.errors)
             ) from None
     finally:
         desk.close()

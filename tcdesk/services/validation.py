@@ -15,6 +15,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from tcdesk.errors import UserError
+from tcdesk.money.bounds import MAX_AMOUNT
+from tcdesk.money.wording import fraction_message, negative_message, too_much_message
 
 OLDEST_AGE_YEARS = 120
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -118,7 +120,8 @@ def percent(field: str, label: str, value: str | Decimal, *, most: int = 100) ->
 
 
 def money_cents(field: str, label: str, value: str | Decimal | int) -> int:
-    """Dollars as typed ("1,500", "$1500.50") to whole cents; never negative."""
+    """Dollars as typed ("1,500", "$1500.50") to whole cents; never negative, and no
+    more than the money layer's ``MAX_AMOUNT`` (the quote's limit, in the same words)."""
     text = str(value).strip().replace("$", "").replace(",", "")
     try:
         amount = Decimal(text or "0")
@@ -127,9 +130,11 @@ def money_cents(field: str, label: str, value: str | Decimal | int) -> int:
     if not amount.is_finite():
         raise FieldError(field, f'{label} must be an amount in dollars (not "{value}").')
     if amount < 0:
-        raise FieldError(field, f"{label} cannot be negative.")
+        raise FieldError(field, negative_message(label))
+    if amount > MAX_AMOUNT:
+        raise FieldError(field, too_much_message(label, MAX_AMOUNT))
     if amount != amount.quantize(Decimal("0.01")):
-        raise FieldError(field, f"{label} cannot have fractions of a cent.")
+        raise FieldError(field, fraction_message(label))
     return int(amount * 100)
 
 
