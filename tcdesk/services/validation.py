@@ -89,11 +89,27 @@ def optional_email(field: str, value: str) -> str:
 
 
 def optional_phone(field: str, value: str) -> str:
-    """A phone as typed, if it has the digits of one (7 to 15)."""
+    """A phone with the digits of one (7 to 15), a North American number written one way
+    ("503-555-0101", "5035550101", "+1 503 555 0101" are all "(503) 555-0101") and any
+    other as typed. The form, the command line and the import all come through here."""
     cleaned = " ".join(value.split())
-    digits = sum(ch.isdigit() for ch in cleaned)
-    if cleaned and not 7 <= digits <= 15:
+    digits = "".join(ch for ch in cleaned if ch.isdigit())
+    if cleaned and not 7 <= len(digits) <= 15:
         raise FieldError(field, f'"{cleaned}" is not a phone number.')
+    return _north_american(cleaned, digits)
+
+
+def _north_american(cleaned: str, digits: str) -> str:
+    if cleaned.startswith("+") and not cleaned.startswith("+1"):
+        return cleaned  # another country's number, as typed
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if (
+        len(digits) == 10
+        and digits[0] not in "01"  # no North American area code starts with 0 or 1
+        and not re.search(r"[a-z]", cleaned, re.IGNORECASE)  # "ext 12" stays as typed
+    ):
+        return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
     return cleaned
 
 
