@@ -97,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
                 else None,
                 "latest_consult_id": e.latest_consult_id,
                 "status": e.latest_status,
+                "status_label": status_label(e.latest_status),
                 "office": e.office_name,
                 "responsible": e.responsible,
             }

@@ -217,6 +217,7 @@ def test_phones_are_written_one_way_and_an_adult_is_their_own_responsible_party(
     code, out, err = _run(capsys, ["patients", "--db", str(db), "--json"])
     (ray,) = [p for p in json.loads(out) if p["patient"] == "Ray Okafor"]
     assert ray["responsible"] == "Ray Okafor"
+    assert ray["status"] is None and ray["status_label"] == ""  # QA 18: label beside code
     desk = Desk.open(db)
     try:
         patient = desk.patients.get(ray["id"])
