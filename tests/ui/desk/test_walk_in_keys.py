@@ -109,7 +109,7 @@ def test_walk_in_to_presenting_in_at_most_five_keys(qtbot: QtBot, app) -> None:
     patient = desk.patients.get(started.patient.id)
     assert consult is not None and patient is not None
     assert consult.status is ConsultStatus.SCHEDULED and consult.scheduled_at == utc_iso(FIXED_NOW)
-    assert patient.lead_source is LeadSource.WALK_IN and patient.phone == "503 555 0142"
+    assert patient.lead_source is LeadSource.WALK_IN and patient.phone == "(503) 555-0142"
 
 
 def test_the_walk_in_form_is_preset_to_who_is_on_duty_and_refuses_at_the_field(
