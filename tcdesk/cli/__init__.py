@@ -87,12 +87,13 @@ def _run_gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None, *, clock: Clock = system_clock) -> int:
     """Run one command; ``clock`` is "now" for every command (tests fix it)."""
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     args.clock = clock
     try:
         return int(args.func(args) or 0)
     except UserError as error:
-        print(f"tcdesk: {error}", file=sys.stderr)
+        print(f"tcdesk: {common.error_line(error, argv)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("tcdesk: interrupted", file=sys.stderr)

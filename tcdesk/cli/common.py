@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
@@ -17,6 +18,7 @@ from tcdesk.paths import resolve_db_path
 from tcdesk.services.clock import Clock, system_clock
 from tcdesk.services.clock import today as clock_today
 from tcdesk.services.desk import Desk
+from tcdesk.services.validation import FieldErrors
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -86,3 +88,38 @@ def open_desk(args: argparse.Namespace, *, create: bool = False) -> Desk:
     if not create and not path.exists():
         raise UserError(missing_file_message(args, path))
     return Desk.open(path, clock(args), create=create)
+
+
+# A check's field (services.validation, tcdesk.money) -> the flag that feeds it, where the
+# flag is not simply "--" + the field's name.
+FIELD_FLAGS = {
+    "down_payment": "--down",
+    "coverage": "--insurance-pct",
+    "treatment_start": "--start",
+    "agreement_date": "--start",
+    "pif_discount": "--pif-discount",
+    "fee_line": "--fee-line",
+    "over_limit_reason": "--over-limit-reason",
+    "when": "--at",
+}
+
+
+def _flag_for(field: str, argv: Sequence[str]) -> str:
+    """The flag typed for ``field`` ("" when none was: then the message stands alone)."""
+    name = field.rsplit(".", 1)[-1]
+    flag = FIELD_FLAGS.get(name, "--" + name.replace("_", "-"))
+    typed = any(a == flag or a.startswith(flag + "=") for a in argv)
+    return flag if typed else ""
+
+
+def error_line(error: UserError, argv: Sequence[str]) -> str:
+    """The one line for a refusal, naming the flag when a field check refused it
+    ("--down: The down payment cannot be negative.")."""
+    errors = error.errors if isinstance(error, FieldErrors) else [error]
+    parts = []
+    for one in errors:
+        message = str(one)
+        field = getattr(one, "field", "")
+        flag = _flag_for(field, argv) if field and not message.startswith("--") else ""
+        parts.append(f"{flag}: {message}" if flag else message)
+    return "; ".join(parts)

@@ -88,6 +88,13 @@ def add_family_arguments(parser: argparse.ArgumentParser, *, editing: bool) -> N
             "--no-guardians", action="store_true", help="remove every responsible party"
         )
         parser.add_argument("--no-insurance", action="store_true", help="remove every plan")
+    else:
+        parser.add_argument(
+            "--new",
+            action="store_true",
+            help="add it even though a family on file has the same name and birth date, "
+            "phone or email (it is someone else)",
+        )
     parser.add_argument("--json", action="store_true", help="print the saved family as JSON")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 
 from tcdesk.cli import common
 from tcdesk.cli.family_args import (
@@ -24,6 +25,7 @@ from tcdesk.errors import UserError
 from tcdesk.services.agreement_edits import WITHOUT_YES
 from tcdesk.services.duplicates import possible_duplicates
 from tcdesk.services.intake import (
+    NewFamily,
     add_family,
     family_change_warning,
     family_for_editing,
@@ -95,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
                 else None,
                 "latest_consult_id": e.latest_consult_id,
                 "status": e.latest_status,
+                "status_label": status_label(e.latest_status),
                 "office": e.office_name,
                 "responsible": e.responsible,
             }
@@ -123,6 +126,8 @@ def run_add(args: argparse.Namespace) -> int:
     desk = common.open_desk(args)
     try:
         family = family_from_args(args, None)
+        if not args.new:
+            _refuse_duplicate(desk, family)
         try:
             saved = add_family(desk, family)
         except FieldErrors as errors:
@@ -131,6 +136,25 @@ def run_add(args: argparse.Namespace) -> int:
     finally:
         desk.close()
     return 0
+
+
+def _refuse_duplicate(desk, family: NewFamily) -> None:
+    """The app's form offers the family already on file; the command line names it."""
+    born = family.birth_date
+    if isinstance(born, str):
+        try:
+            born = date.fromisoformat(born.strip())
+        except ValueError:
+            born = None  # add_family names the --born mistake
+    found = possible_duplicates(desk, family.first, family.last, born, family.phone, family.email)
+    if not found:
+        return
+    lines = [f"{m.patient.id}: {m.described} ({m.why})" for m in found]
+    raise UserError(
+        "This family may already be on file: "
+        + "; ".join(lines)
+        + ". Change it with 'tcdesk patients edit ID', or add --new if this is someone else."
+    )
 
 
 def run_edit(args: argparse.Namespace) -> int:

@@ -286,6 +286,11 @@ def _choose(desk: Desk, args: argparse.Namespace) -> tuple[str, dict[str, Any]]:
     priced_now = pricing.price(plan)
     if args.over_limit_reason.strip() and not priced_now.violations:
         raise UserError("This plan is within the practice's policy; leave out --over-limit-reason.")
+    if priced_now.violations and not args.over_limit_reason.strip():
+        raise UserError(
+            "--over-limit-reason: This plan is outside the practice's policy; give a reason to "
+            "use it: " + " ".join(v.message for v in priced_now.violations)
+        )
     plan = replace(plan, over_limit_reason=args.over_limit_reason.strip())
     chosen = plan_choice.choose_plan(desk, pricing, consult_file, plan)
     label = _label(content, chosen.priced.plan.choice_key)

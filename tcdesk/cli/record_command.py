@@ -21,7 +21,7 @@ from tcdesk.domain import Finding, PatientPhoto, TreatmentOption
 from tcdesk.errors import UserError
 from tcdesk.services import consult_record as rec
 from tcdesk.services.desk import Desk
-from tcdesk.services.validation import FieldErrors
+from tcdesk.services.validation import money_cents
 
 CONSULT_HELP = "the consult's id (see tcdesk consults)"
 Run = Callable[[Desk, argparse.Namespace], rec.RecordChange]
@@ -46,7 +46,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     priorities.add_argument(
         "priorities", metavar="PRIORITY", nargs="*", help='e.g. appearance, cost, "school photos"'
     )
-    priorities.set_defaults(run=lambda d, a: rec.set_priorities(d, a.consult_id, a.priorities))
+    priorities.set_defaults(
+        run=lambda d, a: rec.set_priorities(d, a.consult_id, a.priorities),
+        check=lambda a: rec.clean_priorities(a.priorities),
+    )
 
     _register_findings(sub)
     _register_options(sub)
@@ -150,7 +153,13 @@ def _register_options(sub) -> None:
     )
 
 
+def _check_fee(args: argparse.Namespace) -> None:
+    if args.fee is not None:
+        money_cents("fee", "The fee", args.fee)
+
+
 def _fee_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.set_defaults(check=_check_fee)
     parser.add_argument("--fee", help="the fee in dollars (a fee off the schedule needs --reason)")
     parser.add_argument("--reason", help="why the fee differs from the fee schedule")
     parser.add_argument("--months", help="estimated months of treatment")
@@ -216,13 +225,12 @@ def _change(args: argparse.Namespace) -> int:
     desk = common.open_desk(args)
     try:
         consult_id = _consult_id(desk, args)
+        if getattr(args, "check", None):  # a mistake is named before "add --yes" is asked
+            args.check(args)
         warning = rec.agreement_warning(desk, consult_id) if consult_id else ""
         if warning and not args.yes:
             raise UserError(f"{warning} Nothing was changed; add --yes to make the change.")
-        try:
-            done = args.run(desk, args)
-        except FieldErrors as errors:
-            raise UserError(" ".join(e.message for e in errors.errors)) from None
+        done = args.run(desk, args)  # a FieldErrors names its flag (common.error_line)
     finally:
         desk.close()
     if done.warning:

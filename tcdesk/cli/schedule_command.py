@@ -17,6 +17,7 @@ from tcdesk.errors import UserError
 from tcdesk.formatting import clock_time, day_header, slot_when, weekday_medium_date
 from tcdesk.services.agreement_edits import WITHOUT_YES, move_warning
 from tcdesk.services.desk import Desk
+from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.practice_lookup import find_office, find_staff
 from tcdesk.services.schedule import (
     DEFAULT_MINUTES,
@@ -31,6 +32,7 @@ from tcdesk.services.schedule import (
 )
 from tcdesk.services.schedule_days import DaySchedule, ScheduleEntry, day_schedule, week_schedule
 from tcdesk.services.validation import FieldErrors
+from tcdesk.services.walk_in import on_duty
 
 HEADERS = ("ID", "DATE", "TIME", "MIN", "PATIENT", "COORDINATOR", "DOCTOR", "STATUS", "ARRIVED")
 
@@ -103,29 +105,25 @@ def _parse_at(text: str) -> datetime:
         raise UserError(f'--at must look like "2026-12-01 09:30", not "{text}".') from None
 
 
-def _only_role(desk: Desk, role: str) -> str:
-    practice = desk.practice()
-    people = [m for m in desk.practices.staff(practice.id) if m.active and m.role == role]
-    if len(people) != 1:
-        names = ", ".join(m.name for m in people) or "none"
-        raise UserError(f"Say who with --{role} (on staff: {names}).")
-    return people[0].id
-
-
 def _slot(desk: Desk, args: argparse.Namespace, was: Slot | None) -> Slot:
-    office = (
-        find_office(desk, args.office, flag="--office").id
-        if args.office or not was
-        else was.office_id
+    named_office = find_office(desk, args.office, flag="--office") if args.office else None
+    named_coordinator = (
+        find_staff(desk, args.coordinator, flag="--coordinator") if args.coordinator else None
     )
-    if args.coordinator:
-        coordinator = find_staff(desk, args.coordinator, flag="--coordinator").id
-    else:
-        coordinator = was.coordinator_id if was else _only_role(desk, "coordinator")
-    if args.doctor:
-        doctor = find_staff(desk, args.doctor, flag="--doctor").id
-    else:
-        doctor = was.doctor_id if was else _only_role(desk, "doctor")
+    named_doctor = find_staff(desk, args.doctor, flag="--doctor") if args.doctor else None
+    if was is not None:  # a move keeps what is not named
+        office = named_office.id if named_office else was.office_id
+        coordinator = named_coordinator.id if named_coordinator else was.coordinator_id
+        doctor = named_doctor.id if named_doctor else was.doctor_id
+    else:  # a booking: who is on duty, by the walk-in's rule, unless named
+        duty = on_duty(
+            desk,
+            MachineSettingsStore().load(),
+            office_id=named_office.id if named_office else None,
+            coordinator=named_coordinator,
+            doctor=named_doctor,
+        )
+        office, coordinator, doctor = duty.office.id, duty.coordinator.id, duty.doctor.id
     if args.at:
         moment = _parse_at(args.at)
         day, at = moment.date(), moment.time()
@@ -142,6 +140,10 @@ def _slot(desk: Desk, args: argparse.Namespace, was: Slot | None) -> Slot:
 
 def _run_book(args: argparse.Namespace) -> int:
     with PracticeFile(args) as desk:
+        if desk.patients.get(args.patient_id.strip()) is None:
+            raise UserError(
+                f'PATIENT_ID: There is no patient "{args.patient_id}"; see tcdesk patients.'
+            )
         booked = book_consult(
             desk, args.patient_id, _slot(desk, args, None), allow_overlap=args.allow_overlap
         )

@@ -46,7 +46,9 @@ def register_settings(subparsers: argparse._SubParsersAction) -> None:
     practice = _action(sub, "practice", "change the practice's details")
     for field, label in practice_details.PRACTICE_FIELDS.items():
         flag = "--colour" if field == "brand_color" else f"--{field}"
-        practice.add_argument(flag, dest=field, metavar="TEXT", help=label.lower())
+        practice.add_argument(
+            flag, dest=field, metavar="TEXT", help=label.lower().replace("%", "%%")
+        )
     practice.add_argument("--logo", metavar="FILE", help="a JPEG or PNG to import as the logo")
     practice.add_argument("--no-logo", action="store_true", help="remove the logo")
     practice.set_defaults(func=run_practice)
@@ -122,7 +124,10 @@ def register_policy(subparsers: argparse._SubParsersAction) -> None:
     change = _action(sub, "set", "change rules for new quotes (saved plans keep theirs)")
     for field in money_rules.POLICY_FIELDS:
         change.add_argument(
-            "--" + field.key.replace("_", "-"), dest=field.key, metavar="VALUE", help=field.label
+            "--" + field.key.replace("_", "-"),
+            dest=field.key,
+            metavar="VALUE",
+            help=field.label.replace("%", "%%"),
         )
     change.set_defaults(func=run_policy_set)
 

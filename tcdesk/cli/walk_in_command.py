@@ -44,15 +44,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _choices(desk: Desk, args: argparse.Namespace) -> tuple[str, str, str]:
     """This desk's office and who is on duty, unless the flags name others."""
-    duty = on_duty(desk, MachineSettingsStore().load())
-    office = find_office(desk, args.office, flag="--office") if args.office else duty.office
+    office = find_office(desk, args.office, flag="--office") if args.office else None
     coordinator = (
-        find_staff(desk, args.coordinator, flag="--coordinator")
-        if args.coordinator
-        else duty.coordinator
+        find_staff(desk, args.coordinator, flag="--coordinator") if args.coordinator else None
     )
-    doctor = find_staff(desk, args.doctor, flag="--doctor") if args.doctor else duty.doctor
-    return office.id, coordinator.id, doctor.id
+    doctor = find_staff(desk, args.doctor, flag="--doctor") if args.doctor else None
+    duty = on_duty(
+        desk,
+        MachineSettingsStore().load(),
+        office_id=office.id if office else None,
+        coordinator=coordinator,
+        doctor=doctor,
+    )
+    return duty.office.id, duty.coordinator.id, duty.doctor.id
+
+
+def _flag(args: argparse.Namespace, field: str) -> str:
+    if field == "walk_in.contact":  # the one given of the two
+        return "--email" if args.email else "--phone"
+    return WALK_IN_FLAGS.get(field, flag_name(field))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,10 +82,7 @@ def run(args: argparse.Namespace) -> int:
             )
         except FieldErrors as errors:
             raise UserError(
-                "; ".join(
-                    f"{WALK_IN_FLAGS.get(e.field, flag_name(e.field))}: {e.message}"
-                    for e in errors.errors
-                )
+                "; ".join(f"{_flag(args, e.field)}: {e.message}" for e in errors.errors)
             ) from None
     finally:
         desk.close()

@@ -12,8 +12,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from tcdesk.money.dates import add_months
-from tcdesk.money.errors import MoneyField, MoneyInputError, field_label
-from tcdesk.money.wording import dollars_text
+from tcdesk.money.errors import MoneyField, MoneyInputError, the_label
+from tcdesk.money.wording import too_much_message
 
 MAX_AMOUNT = Decimal("1000000.00")  # no orthodontic fee, payment or benefit comes near it
 # An agreement may be dated up to 3 years back (a family still in treatment, which runs
@@ -26,11 +26,7 @@ MAX_FIRST_DUE_DAYS = 90  # the first monthly payment falls within 90 days of the
 def check_amount(amount: Decimal, field: str) -> None:
     """Refuse an amount above ``MAX_AMOUNT``, before it is rounded or computed with."""
     if amount > MAX_AMOUNT:
-        raise MoneyInputError(
-            field,
-            f"{field_label(field)} can't be more than {dollars_text(MAX_AMOUNT)} "
-            f"(got {amount:,f}).",
-        )
+        raise MoneyInputError(field, too_much_message(the_label(field), MAX_AMOUNT))
 
 
 def agreement_window(today: date) -> tuple[date, date]:

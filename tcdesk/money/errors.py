@@ -66,6 +66,12 @@ def field_label(field: str) -> str:
     return FIELD_LABELS.get(field) or field.replace("_", " ").capitalize()
 
 
+def the_label(field: str) -> str:
+    """``field`` as a sentence starts it: "The fee", "The down payment", "The APR"."""
+    label = field_label(field)
+    return "The " + (label if label[:2].isupper() else label[:1].lower() + label[1:])
+
+
 class MoneyInputError(UserError):
     """A money input a person can fix; ``field`` says which input, ``str()`` says why."""
 

@@ -13,9 +13,9 @@ from decimal import Decimal
 
 from tcdesk.money.amounts import HUNDRED, money
 from tcdesk.money.bounds import MAX_AMOUNT
-from tcdesk.money.errors import MoneyInputError, field_label
+from tcdesk.money.errors import MoneyInputError, field_label, the_label
 from tcdesk.money.request import MAX_MONTHS
-from tcdesk.money.wording import dollars_text
+from tcdesk.money.wording import fraction_message, negative_message, too_much_message
 
 _MONEY = re.compile(r"^\$?(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)$", re.ASCII)
 _PERCENT = re.compile(r"^(?P<number>\d+(?:\.\d*)?|\.\d+)\s*%?$", re.ASCII)
@@ -30,7 +30,7 @@ def parse_money(text: str, field: str) -> Decimal:
     if not cleaned:
         raise MoneyInputError(field, f"{label} is empty; enter an amount like 5000 or 5,000.00.")
     if cleaned.startswith("-") or cleaned.startswith("$-"):
-        raise MoneyInputError(field, f"{label} can't be negative (got '{text.strip()}').")
+        raise MoneyInputError(field, negative_message(the_label(field)))
     match = _MONEY.match(cleaned)
     if match is None:
         raise MoneyInputError(
@@ -38,14 +38,9 @@ def parse_money(text: str, field: str) -> Decimal:
         )
     number = Decimal(match["number"].replace(",", ""))
     if number > MAX_AMOUNT:  # checked before rounding: a 30-digit number can't be rounded
-        raise MoneyInputError(
-            field,
-            f"{label} can't be more than {dollars_text(MAX_AMOUNT)} (got '{text.strip()}').",
-        )
+        raise MoneyInputError(field, too_much_message(the_label(field), MAX_AMOUNT))
     if number != money(number):
-        raise MoneyInputError(
-            field, f"{label} can't have fractions of a cent (got '{text.strip()}')."
-        )
+        raise MoneyInputError(field, fraction_message(the_label(field)))
     return money(number)
 
 
@@ -56,7 +51,7 @@ def parse_percent(text: str, field: str, maximum: Decimal = HUNDRED) -> Decimal:
     if not cleaned:
         raise MoneyInputError(field, f"{label} is empty; enter a percent like 5 or 12.5.")
     if cleaned.startswith("-"):
-        raise MoneyInputError(field, f"{label} can't be negative (got '{cleaned}').")
+        raise MoneyInputError(field, negative_message(the_label(field)))
     match = _PERCENT.match(cleaned)
     if match is None:
         raise MoneyInputError(field, f"{label} must be a percent like 5 or 12.5, not '{cleaned}'.")

@@ -19,7 +19,7 @@ from tcdesk.money.dates import add_months
 from tcdesk.money.errors import MoneyField, MoneyInputError
 from tcdesk.money.insurance import InsurancePlan, InsuranceRole
 from tcdesk.money.schedule import RemainderPlacement
-from tcdesk.money.wording import percent_text
+from tcdesk.money.wording import negative_message, percent_text
 
 MAX_MONTHS = 120  # sanity limit whatever the practice policy says
 MAX_APR_PERCENT = Decimal(100)
@@ -106,19 +106,19 @@ class QuoteRequest:
             check_amount(as_decimal(value, field), field)  # before rounding: 10^30 can't be
         fee = as_money(self.total_fee, MoneyField.FEE)
         if fee < 0:
-            raise MoneyInputError(MoneyField.FEE, "The total fee can't be negative.")
+            raise MoneyInputError(MoneyField.FEE, "The total fee cannot be negative.")
         if fee == 0:
             raise MoneyInputError(MoneyField.FEE, "The total fee must be more than $0.00.")
         self._set("total_fee", fee)
         down = as_money(self.down_payment, MoneyField.DOWN_PAYMENT)
         if down < 0:
-            raise MoneyInputError(MoneyField.DOWN_PAYMENT, "The down payment can't be negative.")
+            raise MoneyInputError(MoneyField.DOWN_PAYMENT, negative_message("The down payment"))
         self._set("down_payment", down)
 
     def _check_rates(self) -> None:
         apr = as_decimal(self.apr_percent, MoneyField.APR)
         if apr < 0:
-            raise MoneyInputError(MoneyField.APR, "The APR can't be negative.")
+            raise MoneyInputError(MoneyField.APR, negative_message("The APR"))
         if apr > MAX_APR_PERCENT:
             raise MoneyInputError(
                 MoneyField.APR, f"The APR can't be more than 100% (it is {percent_text(apr)})."
@@ -127,7 +127,7 @@ class QuoteRequest:
         pif = as_decimal(self.pif_discount_percent, MoneyField.PIF_DISCOUNT)
         if pif < ZERO:
             raise MoneyInputError(
-                MoneyField.PIF_DISCOUNT, "The pay-in-full discount can't be negative."
+                MoneyField.PIF_DISCOUNT, negative_message("The pay-in-full discount")
             )
         if pif >= HUNDRED:
             raise MoneyInputError(

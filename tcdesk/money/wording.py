@@ -23,3 +23,17 @@ def percent_text(percent: Decimal) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return f"{text}%"
+
+
+# The money checks' words: tcdesk.money.parsing and services.validation.money_cents use
+# these, so a form, a quote, a plan and the fee schedule refuse an amount in one way.
+def negative_message(label: str) -> str:
+    return f"{label} cannot be negative."
+
+
+def fraction_message(label: str) -> str:
+    return f"{label} cannot have fractions of a cent."
+
+
+def too_much_message(label: str, most: Decimal) -> str:
+    return f"{label} cannot be more than {dollars_text(most)}."

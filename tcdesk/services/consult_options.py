@@ -51,11 +51,12 @@ def find_fee_line(desk: Desk, key: str) -> FeeScheduleItem:
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:
-            names = ", ".join(f"{i.name} ({i.id})" for i in matches)
+            names = ", ".join(f'"{i.name}"' for i in matches)
             raise FieldError(
-                "fee_line", f'"{key}" matches several fee lines: {names}; give the id.'
+                "fee_line",
+                f'"{key}" fits several fee lines: {names}; give the name (or the id).',
             )
-    known = ", ".join(i.treatment_type.value for i in lines) or "none yet"
+    known = ", ".join(f'"{i.name}"' for i in lines) or "none yet"
     raise FieldError("fee_line", f'No fee schedule line "{key}"; the lines are: {known}.')
 
 

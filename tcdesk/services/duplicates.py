@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tcdesk.domain import Patient
+from tcdesk.formatting import medium_date
 from tcdesk.services.desk import Desk
 from tcdesk.store.text_search import fold, phone_key
 
@@ -27,6 +28,21 @@ class PossibleDuplicate:
     @property
     def why(self) -> str:
         return ", ".join(self.reasons)
+
+    @property
+    def described(self) -> str:
+        """Who is on file, in the same words on the form and the command line."""
+        patient = self.patient
+        parts = [patient.display_name]
+        if patient.birth_date_known:
+            parts.append(f"born {medium_date(patient.birth_date)}")
+        if patient.phone:
+            parts.append(f"phone {patient.phone}")
+        elif patient.email:
+            parts.append(patient.email)
+        if self.responsible:
+            parts.append(f"responsible: {', '.join(self.responsible)}")
+        return ", ".join(parts)
 
 
 def possible_duplicates(

@@ -10,7 +10,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 
-from tcdesk.domain import InsurancePolicy, Office, OfficeKind, Patient, ResponsibleParty
+from tcdesk.domain import (
+    InsurancePolicy,
+    Office,
+    OfficeKind,
+    Patient,
+    Relationship,
+    ResponsibleParty,
+)
 from tcdesk.errors import UserError
 from tcdesk.services.agreement_edits import (
     family_facts,
@@ -141,6 +148,8 @@ def add_family(desk: Desk, family: NewFamily, actor_id: str | None = None) -> Fa
     )
     now = utc_iso(desk.clock())
     patient = _patient(None, patient_id, practice.id, checked, referrer, office_id, now)
+    if not parties:  # an adult on their own is their own responsible party, as import makes them
+        parties = [_self_party(patient)]
     parties = [replace(p, id=new_id()) for p in parties]
     policies = [replace(p, id=new_id()) for p in policies]
     with desk.transaction():
@@ -151,6 +160,19 @@ def add_family(desk: Desk, family: NewFamily, actor_id: str | None = None) -> Fa
             desk.patients.save_insurance(policy)
         _audit(desk, "family_added", patient, parties, policies, actor_id, now)
     return FamilySaved(patient, tuple(parties), tuple(policies), created=True)
+
+
+def _self_party(patient: Patient) -> ResponsibleParty:
+    return ResponsibleParty(
+        id="",
+        patient_id=patient.id,
+        name=patient.legal_name,
+        relationship=Relationship.SELF,
+        phone=patient.phone,
+        email=patient.email,
+        position=0,
+        pays=True,
+    )
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from tcdesk.services.clock import utc_iso
 from tcdesk.services.consult_quote import ConsultPricing, PricedPlan, check_plan_date, plan_terms
 from tcdesk.services.desk import Desk
 from tcdesk.services.ids import new_id
+from tcdesk.services.validation import FieldError
 
 DEFAULT_DUE_DAY = 1  # the console's "Payments due" starts at "1st of the month"
 CUSTOM = "custom"  # the choice key of a plan whose figures the TC typed
@@ -72,9 +73,11 @@ def find_option(consult_file: ConsultFile, key: str) -> TreatmentOption:
             return matches[0]
         if len(matches) > 1:
             ids = ", ".join(f"{o.title} ({o.id})" for o in matches)
-            raise UserError(f'"{key}" matches several options of this consult: {ids}; give the id.')
+            raise FieldError(
+                "option", f'"{key}" matches several options of this consult: {ids}; give the id.'
+            )
     known = ", ".join(f"{o.id} ({o.treatment_type.value})" for o in options) or "none yet"
-    raise UserError(f'This consult has no option "{key}"; its options are: {known}.')
+    raise FieldError("option", f'This consult has no option "{key}"; its options are: {known}.')
 
 
 def featured_option(consult_file: ConsultFile) -> TreatmentOption | None:

@@ -15,6 +15,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from tcdesk.errors import UserError
+from tcdesk.money.bounds import MAX_AMOUNT
+from tcdesk.money.wording import fraction_message, negative_message, too_much_message
 
 OLDEST_AGE_YEARS = 120
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -87,11 +89,27 @@ def optional_email(field: str, value: str) -> str:
 
 
 def optional_phone(field: str, value: str) -> str:
-    """A phone as typed, if it has the digits of one (7 to 15)."""
+    """A phone with the digits of one (7 to 15), a North American number written one way
+    ("503-555-0101", "5035550101", "+1 503 555 0101" are all "(503) 555-0101") and any
+    other as typed. The form, the command line and the import all come through here."""
     cleaned = " ".join(value.split())
-    digits = sum(ch.isdigit() for ch in cleaned)
-    if cleaned and not 7 <= digits <= 15:
+    digits = "".join(ch for ch in cleaned if ch.isdigit())
+    if cleaned and not 7 <= len(digits) <= 15:
         raise FieldError(field, f'"{cleaned}" is not a phone number.')
+    return _north_american(cleaned, digits)
+
+
+def _north_american(cleaned: str, digits: str) -> str:
+    if cleaned.startswith("+") and not cleaned.startswith("+1"):
+        return cleaned  # another country's number, as typed
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if (
+        len(digits) == 10
+        and digits[0] not in "01"  # no North American area code starts with 0 or 1
+        and not re.search(r"[a-z]", cleaned, re.IGNORECASE)  # "ext 12" stays as typed
+    ):
+        return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
     return cleaned
 
 
@@ -118,7 +136,8 @@ def percent(field: str, label: str, value: str | Decimal, *, most: int = 100) ->
 
 
 def money_cents(field: str, label: str, value: str | Decimal | int) -> int:
-    """Dollars as typed ("1,500", "$1500.50") to whole cents; never negative."""
+    """Dollars as typed ("1,500", "$1500.50") to whole cents; never negative, and no
+    more than the money layer's ``MAX_AMOUNT`` (the quote's limit, in the same words)."""
     text = str(value).strip().replace("$", "").replace(",", "")
     try:
         amount = Decimal(text or "0")
@@ -127,9 +146,11 @@ def money_cents(field: str, label: str, value: str | Decimal | int) -> int:
     if not amount.is_finite():
         raise FieldError(field, f'{label} must be an amount in dollars (not "{value}").')
     if amount < 0:
-        raise FieldError(field, f"{label} cannot be negative.")
+        raise FieldError(field, negative_message(label))
+    if amount > MAX_AMOUNT:
+        raise FieldError(field, too_much_message(label, MAX_AMOUNT))
     if amount != amount.quantize(Decimal("0.01")):
-        raise FieldError(field, f"{label} cannot have fractions of a cent.")
+        raise FieldError(field, fraction_message(label))
     return int(amount * 100)
 
 

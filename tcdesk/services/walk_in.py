@@ -51,25 +51,84 @@ def staff_on_duty(desk: Desk, role: StaffRole) -> list[Staff]:
     return [s for s in desk.practices.staff(practice.id) if s.role is role and s.active]
 
 
-def on_duty(desk: Desk, settings: MachineSettings | None = None) -> OnDuty:
-    """This machine's choices when they still exist, else the main office and the first
-    active coordinator and doctor (a fresh desk needs no settings to take a walk-in)."""
+class DutyUnclear(UserError):
+    """No one rule picks who is on duty: the message names the choices.
+
+    ``office`` and whichever of ``coordinator``/``doctor`` could be picked are
+    kept, so a form can preset those and leave the unclear one for the TC.
+    """
+
+    def __init__(
+        self, message: str, office: Office, coordinator: Staff | None, doctor: Staff | None
+    ) -> None:
+        super().__init__(message)
+        self.office = office
+        self.coordinator = coordinator
+        self.doctor = doctor
+
+
+ROLE_WORDS = {StaffRole.COORDINATOR: "treatment coordinator", StaffRole.DOCTOR: "doctor"}
+
+
+def _on_duty_person(
+    desk: Desk, role: StaffRole, wanted: str, office: Office
+) -> tuple[Staff | None, str]:
+    """(the person, "") or (None, why not): this desk's choice, else the one active person
+    of this office, else the one with no office, else the only active one."""
+    words = ROLE_WORDS[role]
+    active = staff_on_duty(desk, role)
+    if not active:
+        return None, f"The practice has no active {words}; add one in the settings."
+    for group in (
+        [s for s in active if s.id == wanted],
+        [s for s in active if s.office_id == office.id],
+        [s for s in active if not s.office_id],
+        active,
+    ):
+        if len(group) == 1:
+            return group[0], ""
+        if len(group) > 1:
+            break  # two who fit equally well: say so rather than guess
+    flag = "coordinator" if role is StaffRole.COORDINATOR else "doctor"
+    names = ", ".join(s.name for s in active)
+    return None, (
+        f"Who is the {words} on duty at {office.name}? Choose one ({names}), e.g. with --{flag}."
+    )
+
+
+def on_duty(
+    desk: Desk,
+    settings: MachineSettings | None = None,
+    *,
+    office_id: str | None = None,
+    coordinator: Staff | None = None,
+    doctor: Staff | None = None,
+) -> OnDuty:
+    """Who a walk-in or a booking is with when no one is named, by one rule.
+
+    The office: ``office_id``, else this desk's saved office, else the main one.
+    Each of the coordinator and doctor: this desk's saved choice (still active),
+    else the one active person of that office, else the one active person of no
+    particular office, else the only active one; otherwise ``DutyUnclear``
+    names the choices rather than guess.
+    """
     settings = settings or MachineSettings()
     practice = desk.practice()
     if practice is None:
         raise UserError("Set up the practice first.")
     offices = desk.practices.offices(practice.id)
-    office = next((o for o in offices if o.id == settings.office_id), None) or main_office(desk)
-    people = []
-    for role, wanted, words in (
-        (StaffRole.COORDINATOR, settings.coordinator_id, "treatment coordinator"),
-        (StaffRole.DOCTOR, settings.doctor_id, "doctor"),
-    ):
-        active = staff_on_duty(desk, role)
-        if not active:
-            raise UserError(f"The practice has no active {words}; add one in the settings.")
-        people.append(next((s for s in active if s.id == wanted), active[0]))
-    return OnDuty(office, people[0], people[1])
+    wanted_office = office_id or settings.office_id
+    office = next((o for o in offices if o.id == wanted_office), None) or main_office(desk)
+    why_c = why_d = ""
+    if coordinator is None:
+        coordinator, why_c = _on_duty_person(
+            desk, StaffRole.COORDINATOR, settings.coordinator_id, office
+        )
+    if doctor is None:
+        doctor, why_d = _on_duty_person(desk, StaffRole.DOCTOR, settings.doctor_id, office)
+    if coordinator is None or doctor is None:
+        raise DutyUnclear(" ".join(w for w in (why_c, why_d) if w), office, coordinator, doctor)
+    return OnDuty(office, coordinator, doctor)
 
 
 def split_name(field: str, name: str) -> tuple[str, str]:

@@ -45,3 +45,14 @@ def test_help_prints_each_option_with_words(command: str, capsys) -> None:
             # an option alone on its line: its words must follow on the next line
             following = out.splitlines()[out.splitlines().index(line) + 1].strip()
             assert following and not following.startswith("-"), line
+
+
+def test_every_command_prints_its_help_without_a_traceback() -> None:
+    """An unescaped ``%`` in a help text only breaks when --help is printed: print them all."""
+    broken = []
+    for name, parser in _parsers(build_parser()):
+        try:
+            parser.format_help()
+        except (ValueError, TypeError, KeyError) as error:
+            broken.append(f"{name}: {error}")
+    assert broken == []

@@ -129,7 +129,7 @@ def test_edit_changes_only_the_flags_given(db: Path, capsys) -> None:
     code, out, err = _run(capsys, [*argv, "--email", "new@example.com", "--json"])
     assert code == 0, err
     edited = json.loads(out)
-    assert edited["email"] == "new@example.com" and edited["phone"] == "503-555-0101"
+    assert edited["email"] == "new@example.com" and edited["phone"] == "(503) 555-0101"
     assert [p["id"] for p in edited["responsible"]] == [p["id"] for p in saved["responsible"]]
     assert [p["carrier"] for p in edited["insurance"]] == ["Delta Dental"]
     code, out, err = _run(capsys, [*argv, "--no-insurance", "--json"])
@@ -184,5 +184,60 @@ def _last_name(store: Path) -> str:
     desk = Desk.open(store)
     try:
         return desk.patients.get("pa-mia").legal_last
+    finally:
+        desk.close()
+
+
+def test_adding_the_same_family_twice_is_refused_naming_the_one_on_file(db: Path, capsys) -> None:
+    first = _add(db, capsys, "--phone", "503-555-0177", "--guardian", GUARDIAN)
+    argv = ["patients", "add", "--db", str(db), "--first", "Zoe", "--last", "Martinez"]
+    argv += ["--guardian", GUARDIAN]
+    code, out, err = _run(capsys, [*argv, "--born", "2012-03-04", "--phone", "5035550177"])
+    assert code == 2 and out == ""
+    assert first["patient_id"] in err and "Zoë Martínez, born Mar 4, 2012" in err
+    assert "same name and date of birth, same phone" in err and "--new" in err
+    assert err.count("\n") == 1
+    code, out, err = _run(capsys, [*argv, "--born", "2012-03-04", "--new"])
+    assert code == 0, err
+    desk = Desk.open(db)
+    try:
+        assert len(desk.patients.list("")) == 2
+    finally:
+        desk.close()
+
+
+def test_phones_are_written_one_way_and_an_adult_is_their_own_responsible_party(
+    db: Path, capsys, tmp_path: Path
+) -> None:
+    """QA 17: the command line kept "503-555-0177" as typed, import wrote "(503) 555-0202";
+    an adult added here had no one responsible, an imported adult is their own."""
+    argv = ["patients", "add", "--db", str(db), "--first", "Ray", "--last", "Okafor"]
+    code, out, err = _run(capsys, [*argv, "--born", "1980-05-06", "--phone", "503-555-0177"])
+    assert code == 0, err
+    code, out, err = _run(capsys, ["patients", "--db", str(db), "--json"])
+    (ray,) = [p for p in json.loads(out) if p["patient"] == "Ray Okafor"]
+    assert ray["responsible"] == "Ray Okafor"
+    assert ray["status"] is None and ray["status_label"] == ""  # QA 18: label beside code
+    desk = Desk.open(db)
+    try:
+        patient = desk.patients.get(ray["id"])
+        assert patient is not None and patient.phone == "(503) 555-0177"
+        (party,) = desk.patients.responsible_parties(patient.id)
+        assert (party.relationship.value, party.pays, party.phone) == (
+            "self",
+            True,
+            "(503) 555-0177",
+        )
+    finally:
+        desk.close()
+    code, out, err = _run(
+        capsys,
+        ["walk-in", "--db", str(db), "Kim Lo", "--phone", "+1 503 555 0143", "--json"],
+    )
+    assert code == 0, err
+    desk = Desk.open(db)
+    try:
+        walk_in = desk.patients.get(json.loads(out)["patient_id"])
+        assert walk_in is not None and walk_in.phone == "(503) 555-0143"
     finally:
         desk.close()

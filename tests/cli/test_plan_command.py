@@ -316,7 +316,7 @@ def test_text_output_is_the_quote_commands(seeded, capsys) -> None:
         (("--option", "clear_aligners", "--down", "100", "--months", "18"), "give a reason"),
         (("--option", "clear_aligners", "--down", "1000", "--months", "48"), "practice maximum"),
         (("--option", "clear_aligners", "--down", "1000", "--months", "200"), "more than 120"),
-        (("--option", "clear_aligners", "--down", "-5", "--months", "18"), "can't be negative"),
+        (("--option", "clear_aligners", "--down", "-5", "--months", "18"), "--down: The down"),
         (("--option", "clear_aligners", "--down", "1000"), "Give both --down"),
         (("--option", "clear_aligners"), "Say how the family pays"),
         (("--option", "clear_aligners", "--pay-in-full", "--apr", "3"), "leave out --apr"),

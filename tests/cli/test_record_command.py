@@ -117,6 +117,13 @@ def test_a_consult_with_an_agreement_needs_yes(store: Path, capsys) -> None:
     code, _out, err = run(store, capsys, "concern", "co-mia", "Crooked teeth", "--yes")
     assert code == 0 and "a new agreement version will be needed" in err
     assert show(store, capsys)["concern"] == "Crooked teeth"
+    # QA 16: a mistake is named first, not after the TC has added --yes.
+    nine = [f"thing {n}" for n in range(9)]
+    code, _out, err = run(store, capsys, "priorities", "co-mia", *nine)
+    assert code == 2 and "--yes" not in err and "Keep to the 8 things" in err
+    option = show(store, capsys)["options"][0]["id"]
+    code, _out, err = run(store, capsys, "option", "edit", option, "--fee", "-5")
+    assert (code, err) == (2, "tcdesk: --fee: The fee cannot be negative.\n")
 
 
 def show_options(desk: Desk) -> list[str]:

@@ -118,8 +118,9 @@ def test_book_refusals_are_one_line(practice, clock, capsys) -> None:
     assert _run(clock, *base, "--at", f"{DAY} 18:00", "--office", "Mars") == 2
     assert '--office: There is no office "Mars"' in _error(capsys)
     no_doctor = ["schedule", "book", patient, "--db", str(db), "--at", f"{DAY} 18:00"]
-    assert _run(clock, *no_doctor, "--coordinator", "Sam") == 2
-    assert "Say who with --doctor" in _error(capsys)
+    # No --doctor: the one active doctor of this office is on duty, as for a walk-in.
+    assert _run(clock, *no_doctor, "--coordinator", "Sam", "--json") == 0
+    assert _json(capsys)["doctor"] == "Dr. Helen Park"
 
 
 def test_move_cancel_no_show_check_in(practice, clock, capsys) -> None:

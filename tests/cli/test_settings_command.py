@@ -149,6 +149,7 @@ def test_policy_and_terms(store: Path, tmp_path: Path, capsys) -> None:
         (("offices", "remove", "Lakeside"), "Lakeside is the main office"),
         (("staff", "add", "--name", "Kim", "--role", "dentist"), "--role: The role is coordinator"),
         (("terms", "set", "missing.j2"), "Cannot read missing.j2"),
+        (("staff", "add", "--name", "ana  torres"), "--name: Ana Torres ("),
         (
             ("staff", "deactivate", "Ana Torres"),
             "Ana Torres is the only active treatment coordinator; add another coordinator",

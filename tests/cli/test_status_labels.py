@@ -28,3 +28,17 @@ def test_patients_prints_the_apps_words(demo_store: Path, capsys) -> None:
     assert "Pending decision" in out and "Start booked" in out and "In treatment" in out
     words = set(out.split())
     assert not words & {"pending", "accepted", "scheduled", "started", "no show"}
+
+
+def test_patients_json_has_the_status_label_beside_the_code(demo_store, capsys) -> None:
+    """QA 18: ``patients --json`` says what the app says, as ``consults --json`` does."""
+    import json
+
+    from tcdesk.cli import main
+    from tcdesk.domain import status_label
+
+    assert main(["patients", "--db", str(demo_store), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert any(r["status"] for r in rows)
+    assert all(r["status_label"] == status_label(r["status"]) for r in rows)
+    assert any(r["status_label"] not in ("", r["status"]) for r in rows)

@@ -80,7 +80,7 @@ def test_json_staff_by_name_and_a_birth_date(db: Path, capsys) -> None:
     ("argv", "words"),
     [
         (["Sam", "--phone", "5035550142"], "NAME: Type the first and the last name"),
-        (["Sam Okafor", "--email", "sam@"], "--phone/--email:"),
+        (["Sam Okafor", "--email", "sam@"], "--email:"),
         (
             ["Sam Okafor", "--phone", "5035550142", "--doctor", "Dr. Who"],
             "--doctor: There is no one on staff called",
@@ -126,3 +126,44 @@ def test_referrers_add_and_list(db: Path, capsys) -> None:
     ]
     code, _out, err = _run(capsys, ["referrers", "add", "--db", str(db), "dr. priya shah"])
     assert code == 2 and "already on the list" in err
+
+
+def test_walk_in_and_booking_use_one_rule_for_who_is_on_duty(db: Path, capsys) -> None:
+    """QA: walk-in picked the Eastside TC for a Lakeside walk-in; book refused. Now both
+    take this office's own TC, and both refuse naming the choices when two fit."""
+    from tcdesk.services.intake import add_family
+    from tcdesk.services.settings import offices, staff
+    from tests.intake_practice import TEEN
+
+    desk = Desk.open(db)
+    try:
+        offices.add_office(desk, {"name": "Eastside"})
+        staff.add_staff(desk, {"name": "Jenny Park", "role": "coordinator", "office": "Eastside"})
+        patient = add_family(desk, TEEN).patient.id
+    finally:
+        desk.close()
+    code, out, err = _run(
+        capsys, ["walk-in", "--db", str(db), "Sam Okafor", "--phone", "5035550142", "--json"]
+    )
+    assert code == 0, err
+    desk = Desk.open(db)
+    try:
+        consult = desk.consults.get(json.loads(out)["consult_id"])
+        assert desk.practices.staff_member(consult.coordinator_id).name == "Ana Ruiz"
+    finally:
+        desk.close()
+    book = ["schedule", "book", patient, "--db", str(db), "--at", "2026-12-02 09:00", "--json"]
+    code, out, err = _run(capsys, book)
+    assert code == 0, err
+    assert json.loads(out)["coordinator"] == "Ana Ruiz"
+
+    desk = Desk.open(db)
+    try:
+        staff.add_staff(desk, {"name": "Bea Cole", "role": "coordinator", "office": "Lakeside"})
+    finally:
+        desk.close()
+    for argv in (["walk-in", "--db", str(db), "Kim Lo", "--phone", "5035550143"], book):
+        code, out, err = _run(capsys, argv)
+        assert code == 2 and out == ""
+        assert "Who is the treatment coordinator on duty at Lakeside?" in err
+        assert "(Ana Ruiz, Bea Cole, Jenny Park)" in err and err.count("\n") == 1

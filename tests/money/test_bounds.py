@@ -30,13 +30,13 @@ def test_the_window_is_3_years_back_to_a_year_ahead_of_today() -> None:
 
 def test_fee_above_a_million_is_refused_even_from_code() -> None:
     QuoteRequest(total_fee=Decimal("1000000.00"), agreement_date=DAY, months=12)
-    with pytest.raises(MoneyInputError, match=r"can't be more than \$1,000,000.00") as error:
+    with pytest.raises(MoneyInputError, match=r"cannot be more than \$1,000,000.00") as error:
         QuoteRequest(total_fee=Decimal("1e30"), agreement_date=DAY, months=12)
     assert error.value.field == "fee"
 
 
 def test_parse_money_refuses_a_huge_number_before_rounding_it() -> None:
-    with pytest.raises(MoneyInputError, match=r"can't be more than \$1,000,000.00"):
+    with pytest.raises(MoneyInputError, match=r"cannot be more than \$1,000,000.00"):
         parse_money("1" + "0" * 30, "fee")
 
 

@@ -86,8 +86,8 @@ def test_remainder_last_puts_the_odd_cents_at_the_end() -> None:
 
 BAD_INPUTS = [
     ({"total_fee": D(0)}, "fee", "The total fee must be more than $0.00."),
-    ({"total_fee": D(-5)}, "fee", "The total fee can't be negative."),
-    ({"down_payment": D(-1)}, "down_payment", "The down payment can't be negative."),
+    ({"total_fee": D(-5)}, "fee", "The total fee cannot be negative."),
+    ({"down_payment": D(-1)}, "down_payment", "The down payment cannot be negative."),
     (
         {"down_payment": D(6000)},
         "down_payment",
@@ -108,7 +108,7 @@ BAD_INPUTS = [
         "The first payment can't be due (2025-01-01) before the agreement date (2025-01-15).",
     ),
     ({"first_due": AGREED}, "first_due", "money due on the agreement date is the down payment"),
-    ({"apr_percent": D(-1)}, "apr", "The APR can't be negative."),
+    ({"apr_percent": D(-1)}, "apr", "The APR cannot be negative."),
     ({"apr_percent": D(101)}, "apr", "The APR can't be more than 100%"),
     ({"apr_percent": D(99), "total_fee": D(100), "months": 120}, "apr", "would not cover"),
     ({"pif_discount_percent": D(101)}, "pif_discount", "must be less than 100%"),

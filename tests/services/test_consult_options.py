@@ -101,3 +101,27 @@ def test_reorder_and_remove_are_audited(practice) -> None:
     options.remove_option(desk, b.id)
     actions = [a["action"] for a in desk.audit.for_subject(cid)]
     assert actions[-2:] == ["record_options_reordered", "record_option_removed"]
+
+
+def test_two_lines_of_one_treatment_type_are_refused_naming_the_lines(practice) -> None:
+    """QA 14: the refusal listed "clear_aligners" twice; it lists the names, which work."""
+    from tcdesk.services.settings import fees
+
+    desk, cid = practice
+    aligners = _line(desk, "clear_aligners")
+    fees.add_fee(
+        desk, {"name": "Invisalign Express", "treatment_type": "clear_aligners", "fee": "2500"}
+    )
+    with pytest.raises(FieldError) as refused:
+        options.add_option(desk, cid, "clear_aligners")
+    assert str(refused.value) == (
+        f'"clear_aligners" fits several fee lines: "{aligners.name}", "Invisalign Express"; '
+        "give the name (or the id)."
+    )
+    with pytest.raises(FieldError) as unknown:
+        options.add_option(desk, cid, "gold braces")
+    assert unknown.value.message.count(f'"{aligners.name}"') == 1
+    assert '"Invisalign Express"' in unknown.value.message
+    assert "clear_aligners" not in unknown.value.message
+    made = options.add_option(desk, cid, "Invisalign Express").changed
+    assert made.title == "Invisalign Express"

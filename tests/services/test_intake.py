@@ -174,7 +174,9 @@ def test_every_mistake_is_reported_at_once(practice_desk) -> None:
 def test_an_adult_needs_no_responsible_party_and_us_dates_are_read(practice_desk) -> None:
     saved = add_family(practice_desk, replace(ADULT, birth_date="06/01/1990"))
     assert saved.patient.birth_date == date(1990, 6, 1)
-    assert saved.parties == ()
+    # Their own responsible party, as an imported adult is (QA 17).
+    (own,) = saved.parties
+    assert (own.name, own.relationship.value, own.pays) == (saved.patient.legal_name, "self", True)
 
 
 def test_the_first_party_pays_when_nobody_was_marked(practice_desk) -> None:
@@ -217,7 +219,7 @@ def test_edit_round_trips_and_changes_fields(practice_desk) -> None:
     changed = replace(form, phone="503-555-0199", email="new@example.com")
     update_family(practice_desk, saved.patient.id, changed)
     patient = practice_desk.patients.get(saved.patient.id)
-    assert patient is not None and patient.phone == "503-555-0199"
+    assert patient is not None and patient.phone == "(503) 555-0199"  # one way for every way in
     assert patient.created_at == saved.patient.created_at
     assert [p.id for p in practice_desk.patients.responsible_parties(patient.id)] == [
         p.id for p in saved.parties

@@ -100,8 +100,8 @@ def test_offices_and_staff_by_name_or_id(world) -> None:
     assert find_staff(desk, "dana fox") == p.tc
     assert find_staff(desk, "Mehta") == p.doctor2
     assert find_staff(desk, p.admin.id) == p.admin
-    with pytest.raises(UserError, match="There is no one on staff called"):
-        find_staff(desk, "Dr.")  # two doctors: not unique
+    with pytest.raises(UserError, match=r'"Dr\." fits more than one person: Dr\. '):
+        find_staff(desk, "Dr.")  # two doctors: not unique, and both are named
 
 
 def test_a_day_and_a_week_are_one_query_each(world) -> None:

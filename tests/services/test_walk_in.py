@@ -211,3 +211,33 @@ def test_this_desks_people_and_office_leaving_falls_back_to_the_next_active(
         staff.set_staff_active(practice_desk, default.doctor.id, False)
     with pytest.raises(UserError, match="main office"):
         offices.remove_office(practice_desk, default.office.id)
+
+
+def test_on_duty_is_this_offices_one_coordinator_else_refused_naming_the_choices(
+    practice_desk, tmp_path
+) -> None:
+    """QA: a Main Street walk-in went to the Eastside TC. One rule, no guessing."""
+    from tcdesk.services.settings import offices, staff
+    from tcdesk.services.walk_in import DutyUnclear
+
+    main = on_duty(practice_desk).office
+    east = offices.add_office(practice_desk, {"name": "Eastside"})
+    jenny = staff.add_staff(
+        practice_desk, {"name": "Jenny Park", "role": "coordinator", "office": "Eastside"}
+    )
+    assert on_duty(practice_desk).coordinator.name == "Ana Ruiz"  # Lakeside's own TC
+    assert on_duty(practice_desk, office_id=east.id).coordinator.id == jenny.id
+    store = MachineSettingsStore(tmp_path / "machine.json")
+    store.update(coordinator_id=jenny.id)  # this desk's saved choice comes first
+    assert on_duty(practice_desk, store.load()).coordinator.id == jenny.id
+
+    staff.add_staff(
+        practice_desk, {"name": "Bea Cole", "role": "coordinator", "office": "Lakeside"}
+    )
+    with pytest.raises(DutyUnclear) as unclear:
+        on_duty(practice_desk)
+    message = str(unclear.value)
+    assert "Who is the treatment coordinator on duty at Lakeside?" in message
+    assert "(Ana Ruiz, Bea Cole, Jenny Park)" in message and "--coordinator" in message
+    assert unclear.value.office == main and unclear.value.coordinator is None
+    assert unclear.value.doctor is not None and unclear.value.doctor.name == "Dr. Sam Lee"

@@ -16,7 +16,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from tcdesk.domain import Relationship
+from tcdesk.domain import Relationship, status_label
 from tcdesk.errors import UserError
 from tcdesk.services.desk import Desk
 from tcdesk.store.import_repo import ImportRepository
@@ -50,6 +50,7 @@ CONSULT_HEADERS = (
     "scheduled_at",
     "duration_minutes",
     "status",
+    "status_label",  # the words the app shows; "status" is the code
     "office",
     "coordinator",
     "doctor",
@@ -94,6 +95,7 @@ def consult_rows(desk: Desk) -> list[list[str]]:
                 local.isoformat(timespec="minutes"),
                 str(row["duration_minutes"]),
                 row["status"],
+                status_label(row["status"]),
                 row["office"],
                 row["coordinator"],
                 row["doctor"],

@@ -70,14 +70,8 @@ _RELATIONSHIP_WORDS: dict[str, Relationship] = {
 
 
 def phone(field: str, value: str) -> str:
-    """A phone checked, and a North American number written one way: (503) 555-0101."""
-    cleaned = optional_phone(field, value)
-    digits = "".join(ch for ch in cleaned if ch.isdigit())
-    if len(digits) == 11 and digits.startswith("1"):
-        digits = digits[1:]
-    if len(digits) == 10 and not re.search(r"[a-z]", cleaned, re.IGNORECASE):
-        return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
-    return cleaned
+    """A phone checked and written one way, as the form and the command line write it."""
+    return optional_phone(field, value)
 
 
 def lead_source(field: str, value: str) -> LeadSource:

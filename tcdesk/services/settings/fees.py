@@ -37,7 +37,6 @@ TREATMENT_WORDS = {
     TreatmentType.OBSERVATION: "Observation",
 }
 MOST_MONTHS = 60
-MOST_FEE_CENTS = 10_000_000  # $100,000: more is a typing mistake
 
 
 def list_fees(desk: Desk) -> list[FeeScheduleItem]:
@@ -81,10 +80,8 @@ def _checked(
                     raise FieldError(field, f"There is already a fee named {name}.")
                 cleaned[field] = name
             elif field == "fee":
-                cents = money_cents(field, "The fee", text)
-                if cents > MOST_FEE_CENTS:
-                    raise FieldError(field, "The fee is over $100,000; check the amount.")
-                cleaned["fee_cents"] = cents
+                required(field, "The fee", text)  # a line without a fee is a mistake, not $0
+                cleaned["fee_cents"] = money_cents(field, "The fee", text)
             elif field == "months":
                 cleaned["typical_months"] = whole_number(
                     field, "The estimated months", text, least=1, most=MOST_MONTHS

@@ -82,6 +82,7 @@ def _checked(desk: Desk, member: Staff, values: Mapping[str, str]) -> Staff:
         with problems.check():
             if field == "name":
                 cleaned[field] = required(field, "The name", text)
+                _name_free(desk, member, str(cleaned[field]))
             elif field == "role":
                 cleaned[field] = _role(text)
             elif field == "title":
@@ -125,9 +126,32 @@ def set_staff_active(
     if not active:
         _keep_one(desk, old, None, "deactivating them")
     new = replace(old, active=active)
+    if active and not old.active:
+        _name_free(desk, new, new.name, None)
     action = "settings_staff_activated" if active else "settings_staff_deactivated"
     _save(desk, old, new, actor_id, action)
     return new
+
+
+def _name_free(desk: Desk, member: Staff, name: str, field: str | None = "name") -> None:
+    """Two active people with one name could not be told apart when booking."""
+    if not member.active:
+        return
+    key = practice_lookup.name_key(name)
+    twin = next(
+        (
+            s
+            for s in list_staff(desk, active_only=True)
+            if s.id != member.id and practice_lookup.name_key(s.name) == key
+        ),
+        None,
+    )
+    if twin is not None:
+        message = (
+            f"{twin.name} ({twin.id}) already works here; add a middle initial or a title "
+            "so the two can be told apart."
+        )
+        raise FieldError(field, message) if field else UserError(message)
 
 
 def _keep_one(desk: Desk, member: Staff, field: str | None, doing: str) -> None:

@@ -7,22 +7,11 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
-from tcdesk.formatting import medium_date
 from tcdesk.services.duplicates import PossibleDuplicate
 
 
 def describe(match: PossibleDuplicate) -> str:
-    patient = match.patient
-    parts = [escape(patient.display_name)]
-    if patient.birth_date_known:
-        parts.append(f"born {medium_date(patient.birth_date)}")
-    if patient.phone:
-        parts.append(f"phone {escape(patient.phone)}")
-    elif patient.email:
-        parts.append(escape(patient.email))
-    if match.responsible:
-        parts.append(f"responsible: {escape(', '.join(match.responsible))}")
-    return ", ".join(parts)
+    return escape(match.described)
 
 
 class DuplicateOffer(QFrame):

@@ -28,7 +28,13 @@ from tcdesk.services.desk import Desk
 from tcdesk.services.duplicates import PossibleDuplicate, possible_duplicates
 from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.validation import FieldErrors, date_text
-from tcdesk.services.walk_in import WalkInStarted, on_duty, staff_on_duty, start_walk_in
+from tcdesk.services.walk_in import (
+    DutyUnclear,
+    WalkInStarted,
+    on_duty,
+    staff_on_duty,
+    start_walk_in,
+)
 from tcdesk.ui.desk.duplicate_offer import DuplicateOffer
 from tcdesk.ui.desk.family_form import DUPLICATE_DELAY_MS
 from tcdesk.ui.desk.field_marks import FieldMarks, error_label
@@ -53,7 +59,13 @@ class WalkInForm(QDialog):
         self._desk = desk
         self._now = now
         self._settings = settings
-        duty = on_duty(desk, settings.load() if settings else None)
+        try:
+            duty = on_duty(desk, settings.load() if settings else None)
+            office, coordinator_id, doctor_id = duty.office, duty.coordinator.id, duty.doctor.id
+        except DutyUnclear as unclear:  # two could be on duty: the TC picks, nothing guessed
+            office = unclear.office
+            coordinator_id = unclear.coordinator.id if unclear.coordinator else ""
+            doctor_id = unclear.doctor.id if unclear.doctor else ""
         practice = desk.practice()
         assert practice is not None  # on_duty checked
 
@@ -70,9 +82,9 @@ class WalkInForm(QDialog):
         self.office = QComboBox()
         for office in desk.practices.offices(practice.id):
             self.office.addItem(office.name, office.id)
-        self.office.setCurrentIndex(self.office.findData(duty.office.id))
-        self.coordinator = self._staff_combo(StaffRole.COORDINATOR, duty.coordinator.id)
-        self.doctor = self._staff_combo(StaffRole.DOCTOR, duty.doctor.id)
+        self.office.setCurrentIndex(self.office.findData(office.id))
+        self.coordinator = self._staff_combo(StaffRole.COORDINATOR, coordinator_id)
+        self.doctor = self._staff_combo(StaffRole.DOCTOR, doctor_id)
 
         form = QFormLayout()
         for text, key, widget in (
@@ -128,7 +140,7 @@ class WalkInForm(QDialog):
         combo = QComboBox()
         for person in staff_on_duty(self._desk, role):
             combo.addItem(person.name, person.id)
-        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        combo.setCurrentIndex(combo.findData(chosen) if chosen else -1)
         return combo
 
     def check_duplicates(self) -> list[PossibleDuplicate]:

@@ -78,6 +78,13 @@ def test_consults_export_names_people_and_reimports_as_duplicates(
     rows = _read(out)
     assert tuple(rows[0]) == CONSULT_HEADERS and len(rows) == count >= 40
     assert all(row["coordinator"] and row["doctor"] and row["office"] for row in rows)
+    # QA 18: the words the app shows beside the code ("scheduled" reads "Consult booked").
+    from tcdesk.domain import ConsultStatus
+
+    assert {(r["status"], r["status_label"]) for r in rows} >= {
+        ("scheduled", ConsultStatus.SCHEDULED.label)
+    }
+    assert all(r["status_label"] == ConsultStatus(r["status"]).label for r in rows)
     result = import_patients(demo_desk, out)
     assert (result.imported, result.duplicates, result.invalid) == (0, count, ())
 

@@ -184,3 +184,17 @@ def test_terms_render_for_a_sample_and_reset_to_the_shipped_ones(practice_desk) 
     assert terms.terms_template(practice_desk) == terms.shipped_terms()
     terms.set_terms(practice_desk, terms.shipped_terms())  # the shipped text is stored as ""
     assert not terms.uses_own_terms(practice_desk)
+
+
+def test_a_second_active_person_with_the_same_name_is_refused_at_the_name(practice_desk) -> None:
+    ana = staff.find_staff(practice_desk, "Ana Torres")
+    with pytest.raises(FieldErrors) as error:
+        staff.add_staff(practice_desk, {"name": "ana  torres", "role": "coordinator"})
+    assert _fields(error)["name"].startswith(f"Ana Torres ({ana.id}) already works here")
+    other = staff.add_staff(practice_desk, {"name": "Ana Torres-Lee", "role": "coordinator"})
+    with pytest.raises(FieldErrors):
+        staff.edit_staff(practice_desk, other.id, {"name": "Ana Torres"})
+    staff.set_staff_active(practice_desk, ana.id, False)
+    staff.edit_staff(practice_desk, other.id, {"name": "Ana Torres"})  # the first one left
+    with pytest.raises(UserError, match="already works here"):
+        staff.set_staff_active(practice_desk, ana.id, True)

@@ -109,7 +109,7 @@ def test_walk_in_to_presenting_in_at_most_five_keys(qtbot: QtBot, app) -> None:
     patient = desk.patients.get(started.patient.id)
     assert consult is not None and patient is not None
     assert consult.status is ConsultStatus.SCHEDULED and consult.scheduled_at == utc_iso(FIXED_NOW)
-    assert patient.lead_source is LeadSource.WALK_IN and patient.phone == "503 555 0142"
+    assert patient.lead_source is LeadSource.WALK_IN and patient.phone == "(503) 555-0142"
 
 
 def test_the_walk_in_form_is_preset_to_who_is_on_duty_and_refuses_at_the_field(
@@ -158,3 +158,27 @@ def test_a_walk_in_already_on_file_is_offered_instead(qtbot: QtBot, app) -> None
     qtbot.waitUntil(lambda: not form.isVisible())
     assert app.desk.patients.count() == 1 and app.desk.consults.all() == []
     assert window.selected_patient_id() == existing.patient.id
+
+
+def test_two_coordinators_of_this_office_are_not_guessed_in_the_form(
+    qtbot: QtBot, practice_desk, tmp_path: Path
+) -> None:
+    """QA 7 in the app: with two TCs of this office the TC is left for the person to pick,
+    the doctor (one) is preset, and starting without a TC is refused at the TC field."""
+    from tcdesk.services.machine_settings import MachineSettingsStore
+    from tcdesk.services.settings import staff
+    from tcdesk.ui.desk.walk_in_form import WalkInForm
+
+    staff.add_staff(
+        practice_desk, {"name": "Bea Cole", "role": "coordinator", "office": "Lakeside"}
+    )
+    form = WalkInForm(practice_desk, FIXED_NOW, MachineSettingsStore(tmp_path / "machine.json"))
+    qtbot.addWidget(form)
+    assert form.coordinator.currentIndex() == -1 and form.coordinator.count() == 2
+    assert form.doctor.currentText() == "Dr. Sam Lee"
+    qtbot.keyClicks(form.name, "Sam Okafor")
+    qtbot.keyClicks(form.contact, "5035550142")
+    assert form.start() is False
+    assert practice_desk.patients.list("") == []
+    form.coordinator.setCurrentIndex(form.coordinator.findText("Bea Cole"))
+    assert form.start() is True
