@@ -63,12 +63,12 @@ class StaffRow:
     role: str  # StaffRole value
     name: str
     title: str
-    office: str | None  # OfficeRow.key; None: works at every office
+    office: str | None  # OfficeRow.key (their home office); None: goes to every office
 
 
 # fmt: off
 STAFF: tuple[StaffRow, ...] = (
-    StaffRow("dr_whitaker", "doctor", "Dr. Daniel Whitaker", "DDS, MS", None),
+    StaffRow("dr_whitaker", "doctor", "Dr. Daniel Whitaker", "DDS, MS", "westerville"),
     StaffRow("dr_raman", "doctor", "Dr. Priya Raman", "DDS, MS", None),
     StaffRow("tc_alvarez", "coordinator", "Jessica Alvarez", "Treatment Coordinator",
              "westerville"),
