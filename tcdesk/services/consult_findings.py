@@ -11,9 +11,9 @@ from tcdesk.services.ids import new_id
 from tcdesk.services.record_changes import (
     RecordChange,
     change,
-    check_order,
     next_position,
     recording,
+    reorder,
     require_consult,
 )
 from tcdesk.services.validation import FieldError, Problems
@@ -147,10 +147,5 @@ def remove_finding(desk: Desk, finding_id: str) -> RecordChange:
 def reorder_findings(desk: Desk, consult_id: str, ids: list[str]) -> RecordChange:
     """Put the findings in the doctor's order (the slide shows them so)."""
     consult = require_consult(desk, consult_id)
-    findings = {f.id: f for f in desk.consults.findings(consult_id)}
-    check_order(ids, list(findings), "findings")
-    with recording(desk, consult, "findings_reordered"):
-        for position, finding_id in enumerate(ids):
-            if findings[finding_id].position != position:
-                desk.consults.save_finding(replace(findings[finding_id], position=position))
-    return change(desk, consult, "findings_reordered", tuple(ids))
+    findings = desk.consults.findings(consult_id)
+    return reorder(desk, consult, ids, findings, desk.consults.save_finding, "findings")

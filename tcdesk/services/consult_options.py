@@ -19,9 +19,9 @@ from tcdesk.services.ids import new_id
 from tcdesk.services.record_changes import (
     RecordChange,
     change,
-    check_order,
     next_position,
     recording,
+    reorder,
     require_consult,
 )
 from tcdesk.services.validation import FieldError, Problems, money_cents, whole_number
@@ -208,13 +208,8 @@ def _unchosen(consult: Consult) -> Consult:
 def reorder_options(desk: Desk, consult_id: str, ids: list[str]) -> RecordChange:
     """The order the options stand side by side on the slide."""
     consult = require_consult(desk, consult_id)
-    options = {o.id: o for o in desk.consults.options(consult_id)}
-    check_order(ids, list(options), "options")
-    with recording(desk, consult, "options_reordered"):
-        for position, option_id in enumerate(ids):
-            if options[option_id].position != position:
-                desk.consults.save_option(replace(options[option_id], position=position))
-    return change(desk, consult, "options_reordered", tuple(ids))
+    options = desk.consults.options(consult_id)
+    return reorder(desk, consult, ids, options, desk.consults.save_option, "options")
 
 
 def _detail(option: TreatmentOption) -> str:

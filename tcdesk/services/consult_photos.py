@@ -21,9 +21,9 @@ from tcdesk.services.media import ImageRefused, StoredImage, media_dir_for, stor
 from tcdesk.services.record_changes import (
     RecordChange,
     change,
-    check_order,
     next_position,
     recording,
+    reorder,
     require_consult,
 )
 from tcdesk.services.validation import FieldError
@@ -183,13 +183,8 @@ def remove_photo(desk: Desk, photo_id: str, *, consult_id: str | None = None) ->
 
 def reorder_photos(desk: Desk, consult_id: str, ids: list[str]) -> RecordChange:
     consult = require_consult(desk, consult_id)
-    photos = {p.id: p for p in desk.patients.photos(consult.patient_id)}
-    check_order(ids, list(photos), "photos")
-    with recording(desk, consult, "photos_reordered"):
-        for position, photo_id in enumerate(ids):
-            if photos[photo_id].position != position:
-                desk.patients.save_photo(replace(photos[photo_id], position=position))
-    return change(desk, consult, "photos_reordered", tuple(ids))
+    photos = desk.patients.photos(consult.patient_id)
+    return reorder(desk, consult, ids, photos, desk.patients.save_photo, "photos")
 
 
 def _detail(photos: list[PatientPhoto]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from tcdesk.domain import Consult
@@ -86,3 +86,22 @@ def check_order(ids: list[str], current: list[str], what: str) -> None:
     """A new order must name each of the current rows once."""
     if sorted(ids) != sorted(current) or len(set(ids)) != len(ids):
         raise UserError(f"The new order must list each of the consult's {what} once.")
+
+
+def reorder(
+    desk: Desk,
+    consult: Consult,
+    ids: list[str],
+    rows: list[Any],
+    save: Callable[[Any], None],
+    what: str,
+) -> RecordChange:
+    """``rows`` (findings, options, photos) in the order of ``ids``; only moved rows are saved."""
+    by_id = {row.id: row for row in rows}
+    check_order(ids, list(by_id), what)
+    action = f"{what}_reordered"
+    with recording(desk, consult, action):
+        for position, row_id in enumerate(ids):
+            if by_id[row_id].position != position:
+                save(replace(by_id[row_id], position=position))
+    return change(desk, consult, action, tuple(ids))
