@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from tcdesk.services.practice_setup import PracticeSetup, SetupError, validate_setup
+from tcdesk.ui.style import restyle
 
 
 class FirstRunChoice(Enum):
@@ -110,14 +111,12 @@ class PracticeSetupDialog(QDialog):
     def _try_accept(self) -> None:
         setup = self.values()
         for edit in self.edits.values():
-            edit.setProperty("invalid", False)
-            edit.style().polish(edit)
+            restyle(edit, "invalid", False)
         try:
             validate_setup(setup)
         except SetupError as error:
             edit = self.edits[error.field]
-            edit.setProperty("invalid", True)
-            edit.style().polish(edit)
+            restyle(edit, "invalid", True)
             edit.setFocus()
             self.error_label.setText(str(error))
             return

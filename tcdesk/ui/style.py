@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
+
 STAFF_QSS = """
 QWidget { font-size: 11pt; color: #1B1B1B; }
 QMainWindow, QDialog { background: #F6F7F8; }
@@ -46,3 +48,10 @@ QStatusBar { background: #EEF1F3; }
 
 def staff_stylesheet(accent: str = "#1F6F8B") -> str:
     return STAFF_QSS.replace("{accent}", accent)
+
+
+def restyle(widget: QWidget, name: str, value: object) -> None:
+    """Set a style property (``role``, ``invalid``) and have the stylesheet read it again."""
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from tcdesk.ui.style import restyle
+
 TOP = Qt.AlignmentFlag.AlignTop  # a field's box in a grid: its message grows downwards
 
 
@@ -68,7 +70,7 @@ class FieldMarks:
         for widget, label in self._fields.values():
             label.clear()
             label.hide()
-            _mark(widget, False)
+            restyle(widget, "invalid", False)
 
     def show(self, errors: dict[str, str], prefix: str = "") -> QWidget | None:
         """Mark the fields named in ``errors`` (as ``prefix + name``); the first wrong input."""
@@ -79,12 +81,6 @@ class FieldMarks:
                 continue
             label.setText(message)
             label.show()
-            _mark(widget, True)
+            restyle(widget, "invalid", True)
             first = first or widget
         return first
-
-
-def _mark(widget: QWidget, invalid: bool) -> None:
-    widget.setProperty("invalid", invalid)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)

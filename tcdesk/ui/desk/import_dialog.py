@@ -40,6 +40,7 @@ from tcdesk.services.importer.reading import CsvFile
 from tcdesk.ui.desk.import_mapping import ColumnMappingWidget
 from tcdesk.ui.desk.import_preview import ImportPreviewWidget, fill_problems, problem_table
 from tcdesk.ui.desk.import_worker import ImportWorker
+from tcdesk.ui.style import restyle
 
 FILE_PAGE, PREVIEW_PAGE, DONE_PAGE = range(3)
 
@@ -241,8 +242,7 @@ class ImportDialog(QDialog):
             self._file_problem(str(error))
             return
         self.file_error.hide()
-        self.path_edit.setProperty("invalid", False)
-        self.path_edit.style().polish(self.path_edit)
+        restyle(self.path_edit, "invalid", False)
         self.mapping.set_headers(self._file.headers)
         self._show_page(FILE_PAGE)
 
@@ -250,8 +250,7 @@ class ImportDialog(QDialog):
         self.file_error.setText(message)
         self.file_error.show()
         self.detected.setText("")
-        self.path_edit.setProperty("invalid", True)
-        self.path_edit.style().polish(self.path_edit)
+        restyle(self.path_edit, "invalid", True)
         self.path_edit.setFocus()
         self._show_page(FILE_PAGE)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tcdesk.services.validation import FieldError, FieldErrors
+from tcdesk.ui.style import restyle
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ class FieldForm(QWidget):
         for key, label in self.errors.items():
             label.hide()
             label.setText("")
-            self._mark(self.inputs[key], False)
+            restyle(self.inputs[key], "invalid", False)
 
     def show_errors(self, error: FieldError | FieldErrors) -> bool:
         """Put each message under its field; False if none of them is on this form."""
@@ -124,14 +125,8 @@ class FieldForm(QWidget):
                 continue
             label.setText(item.message)
             label.show()
-            self._mark(self.inputs[item.field], True)
+            restyle(self.inputs[item.field], "invalid", True)
             first = first or self.inputs[item.field]
         if first is not None:
             first.setFocus()
         return first is not None
-
-    @staticmethod
-    def _mark(widget: QWidget, invalid: bool) -> None:
-        widget.setProperty("invalid", invalid)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)

@@ -18,6 +18,7 @@ from tcdesk.services.desk import Desk
 from tcdesk.services.settings import money_rules
 from tcdesk.services.validation import FieldError, FieldErrors
 from tcdesk.ui.settings.field_form import FieldForm, FieldSpec
+from tcdesk.ui.style import restyle
 
 _KINDS = {"yes_no": "yes_no", "remainder": "choice"}
 _REMAINDER = (("first", "first payment"), ("last", "last payment"))
@@ -89,6 +90,4 @@ class MoneyRulesPage(QWidget):
 
     def _say(self, message: str, *, error: bool = False) -> None:
         self.status.setText(message)
-        self.status.setProperty("role", "error" if error else "muted")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        restyle(self.status, "role", "error" if error else "muted")

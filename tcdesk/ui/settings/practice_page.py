@@ -20,6 +20,7 @@ from tcdesk.services.desk import Desk
 from tcdesk.services.settings import practice_details
 from tcdesk.services.validation import FieldError, FieldErrors
 from tcdesk.ui.settings.field_form import FieldForm, FieldSpec
+from tcdesk.ui.style import restyle
 
 MNEMONICS = {
     "name": "Practice &name",
@@ -132,6 +133,4 @@ class PracticePage(QWidget):
 
     def _say(self, message: str, *, error: bool = False) -> None:
         self.status.setText(message)
-        self.status.setProperty("role", "error" if error else "muted")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        restyle(self.status, "role", "error" if error else "muted")

@@ -27,6 +27,7 @@ from tcdesk.services.desk import Desk
 from tcdesk.services.settings import terms
 from tcdesk.services.settings.terms import Block
 from tcdesk.services.validation import FieldError
+from tcdesk.ui.style import restyle
 
 PREVIEW_DELAY_MS = 300
 FILL_IN_NOTE = (
@@ -161,6 +162,4 @@ class TermsPage(QWidget):
 
     def _say(self, message: str, *, error: bool = False) -> None:
         self.status.setText(message)
-        self.status.setProperty("role", "error" if error else "muted")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        restyle(self.status, "role", "error" if error else "muted")
