@@ -213,7 +213,11 @@ class MainWindow(QMainWindow):
                 self.panel.consult_list.setCurrentRow(row)
 
     def refresh_desk(self) -> None:
-        """After anything that changes who is booked or here: the list, its counts, the board."""
+        """After anything that changes who is booked or here: the list, its counts, the board.
+
+        (Searching only re-lists: today's count cannot change while someone types.)
+        """
+        self._todays = todays_count(self._desk, self._today)
         self.today_board.refresh()
         self.refresh_patients()
 
@@ -260,8 +264,6 @@ class MainWindow(QMainWindow):
         selected = self.selected_patient_id()
         day = self._today if self.today_button.isChecked() else None
         entries = search_patients(self._desk, self.search.text(), day)
-        # Counted again on every refresh: a walk-in, booking, cancel or import changes it.
-        self._todays = todays_count(self._desk, self._today)
         self.model.set_entries(entries, todays=day is not None)
         self._show_list_labels(len(entries))
         row = self.model.row_of(selected) if selected else -1

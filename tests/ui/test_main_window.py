@@ -109,7 +109,7 @@ def test_todays_count_follows_cancels_and_walk_ins(qtbot: QtBot, empty_store) ->
         qtbot.addWidget(window)
         assert window.count_label.text() == "Today's consults: 7 patients"
         cancel_consult(desk, ids["Noah"], "Sick")
-        window.refresh_patients()
+        window.refresh_desk()
         assert window.count_label.text() == "Today's consults: 6 patients"
         window.today_button.setChecked(False)
         assert window.today_button.text() == "Show today's consults (6)"

@@ -63,7 +63,7 @@ def start_presentation(
 
     def finished() -> None:
         app.presentation = None
-        app.main_window.refresh_patients()
+        app.main_window.refresh_desk()  # the board too: nobody is presenting now
         app.main_window.show()
         app.main_window.activateWindow()
 
