@@ -1,7 +1,8 @@
 """The desk's menu bar: every action the desk's buttons and keys offer, findable by name.
 
-The actions are made by the desk's parts (intake, schedule, practice); this
-only arranges them, so a key shown in a menu is the key that works.
+The actions are made by the desk's parts (intake, schedule, practice, backups,
+help); this only arranges them, so a key shown in a menu is the key that works.
+The menus follow the usual desktop order: File, Edit, Consult, View, Help.
 """
 
 from __future__ import annotations
@@ -9,30 +10,53 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 
-def build_menus(window: QMainWindow) -> None:
+def build_menus(window: QMainWindow) -> dict[str, QMenu]:
+    """Fill the window's menu bar; returns the menus by name ("file", "edit", ...)."""
     desk: Any = window  # the MainWindow (not imported: it imports this)
     bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
+    menus = {
+        "file": bar.addMenu("&File"),
+        "edit": bar.addMenu("&Edit"),
+        "consult": bar.addMenu("&Consult"),
+        "view": bar.addMenu("&View"),
+        "help": bar.addMenu("&Help"),
+    }
+    for name, menu in menus.items():
+        menu.setObjectName(f"{name}Menu")
+
+    file_menu = menus["file"]
     file_menu.addAction(desk.intake.new_family_action)
     file_menu.addAction(desk.intake.walk_in_action)
+    file_menu.addSeparator()
     file_menu.addAction(desk.import_action)
     file_menu.addSeparator()
-    file_menu.addAction(desk.settings_action)
-    file_menu.addSeparator()
-    quit_action = QAction("&Quit", window)
-    quit_action.setObjectName("quitAction")
-    quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # the standard key is empty on some desktops
-    quit_action.triggered.connect(window.close)
-    file_menu.addAction(quit_action)
+    file_menu.addAction(quit_action(window))
 
-    consults = bar.addMenu("&Consults")
-    consults.addAction(desk.find_action)
-    consults.addSeparator()
-    consults.addAction(desk.scheduling.book_action)
-    consults.addAction(desk.scheduling.schedule_action)
-    consults.addSeparator()
-    consults.addAction(desk.record_action)
-    consults.addAction(desk.intake.present_action)
+    edit = menus["edit"]
+    edit.addAction(desk.find_action)
+    edit.addSeparator()
+    edit.addAction(desk.settings_action)
+
+    consult = menus["consult"]
+    consult.addAction(desk.scheduling.book_action)
+    consult.addAction(desk.record_action)
+    consult.addAction(desk.intake.present_action)
+
+    view = menus["view"]
+    view.addAction(desk.scheduling.schedule_action)
+    return menus
+
+
+def quit_action(window: QMainWindow) -> QAction:
+    """Quit, on Ctrl+Q everywhere (the standard key is empty on some desktops)."""
+    action = QAction("&Quit", window)
+    action.setObjectName("quitAction")
+    action.setMenuRole(QAction.MenuRole.QuitRole)
+    keys = [QKeySequence("Ctrl+Q")]
+    keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) if k not in keys]
+    action.setShortcuts(keys)
+    action.triggered.connect(window.close)
+    return action

@@ -27,25 +27,25 @@ def _entries(menu) -> dict[str, str]:
     }
 
 
-def test_file_and_consults_menus_list_the_desk_actions(qtbot: QtBot, practice_desk) -> None:
+def test_menus_list_the_desk_actions_with_their_keys(qtbot: QtBot, practice_desk) -> None:
     from tcdesk.ui.main_window import MainWindow
 
     window = MainWindow(practice_desk, date(2026, 11, 27), on_present=lambda _id: None)
     qtbot.addWidget(window)
-    assert _entries(_menu(window, "&File")) == {
-        "&New family": "Ctrl+N",
-        "&Walk-in": "F2",
-        "&Import patients…": "Ctrl+I",
-        "Se&ttings…": "Ctrl+,",
-        "&Quit": "Ctrl+Q",
-    }
-    assert _entries(_menu(window, "&Consults")) == {
-        "&Find patient": "Ctrl+F",
-        "&Book consult…": "Ctrl+B",
-        "&Schedule": "Ctrl+D",
-        "&Edit consult record": "Ctrl+E",
-        "Present this consult": "Ctrl+Return",
-    }
+    assert [a.text() for a in window.menuBar().actions()][:3] == ["&File", "&Edit", "&Consult"]
+    file_entries = _entries(_menu(window, "&File"))
+    assert file_entries["&New family"] == "Ctrl+N"
+    assert file_entries["&Walk-in"] == "F2"
+    assert file_entries["&Import patients…"] == "Ctrl+I"
+    assert file_entries["&Quit"] == "Ctrl+Q"
+    edit = _entries(_menu(window, "&Edit"))
+    assert edit["&Find patient"] == "Ctrl+F"
+    assert edit["Se&ttings…"] == "Ctrl+,"
+    consult = _entries(_menu(window, "&Consult"))
+    assert consult["&Book consult…"] == "Ctrl+B"
+    assert consult["&Edit consult record"] == "Ctrl+E"
+    assert consult["Present this consult"] == "Ctrl+Return"
+    assert _entries(_menu(window, "&View"))["&Schedule"] == "Ctrl+D"
 
 
 def test_menu_actions_open_their_windows(qtbot: QtBot, practice_desk) -> None:
