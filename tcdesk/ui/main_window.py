@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
             desk, today, self._present_from_board, self.refresh_desk
         )
         self._arrange()
-        build_menus(self)
+        self.menus = build_menus(self)  # by name: "file", "edit", "consult", "view", "help"
         self.problems: list[str] = []
         self.refresh_desk()
 
