@@ -19,8 +19,7 @@ demo: setup
 	@if [ -n "$$DISPLAY" ] || [ -n "$$WAYLAND_DISPLAY" ]; then \
 	  $(BIN)/tcdesk --db "$(DEMO_DB)"; \
 	else \
-	  echo "No screen found: running tcdesk on a virtual two-monitor screen (Ctrl+C to stop)."; \
-	  $(BIN)/python -m tcdesk.devtools.virtual_screens -- $(BIN)/tcdesk --db "$(DEMO_DB)"; \
+	  $(BIN)/python -m tcdesk.devtools.virtual_screens --announce -- $(BIN)/tcdesk --db "$(DEMO_DB)"; \
 	fi
 
 # Dates are local: at 15:00 UTC it is already tomorrow in Auckland and still this

@@ -2,7 +2,12 @@
 
 For machines without a display (CI, a remote box): the same two-monitor
 layout the tests use, so the patient display has somewhere to go.
-Usage: ``python -m tcdesk.devtools.virtual_screens -- CMD ...``
+Usage: ``python -m tcdesk.devtools.virtual_screens [--announce] -- CMD ...``
+
+With ``--announce`` (``make demo`` on a machine with no screen) it says how to
+look at the invisible screen, and Ctrl+C stops the command politely and ends
+with status 0: the helper takes the terminal's foreground for itself, so make
+never sees the interrupt and prints no error.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ def virtual_screens(width: int = 3840, height: int = 1080) -> Iterator[str]:
         pass_fds=(write_fd,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        process_group=0,  # Ctrl+C at the terminal must not take the screen away first
     )
     os.close(write_fd)
     try:
@@ -93,8 +99,54 @@ def _interrupt(_signum: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
 
+@contextlib.contextmanager
+def terminal_foreground() -> Iterator[None]:
+    """Own the terminal's foreground while the command runs, as a shell's job does.
+
+    Ctrl+C then reaches this process alone (not make, not the command), which
+    stops the command calmly. Without a terminal (CI, a pipe) nothing changes.
+    """
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        yield
+        return
+    try:
+        previous = os.tcgetpgrp(fd)
+        os.setpgid(0, 0)
+        old_ttou = signal.signal(signal.SIGTTOU, signal.SIG_IGN)
+        os.tcsetpgrp(fd, os.getpgrp())
+    except OSError:
+        os.close(fd)
+        yield
+        return
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.tcsetpgrp(fd, previous)
+        signal.signal(signal.SIGTTOU, old_ttou)
+        os.close(fd)
+
+
+def how_to_look(display: str) -> str:
+    """What ``--announce`` prints: the screen is there, only nobody can see it."""
+    python = sys.executable
+    return (
+        f"No screen here: tcdesk runs on a virtual two-monitor screen (DISPLAY={display}).\n"
+        f"  To look at it:  DISPLAY={display} {python} -m tcdesk.ui.screen_snapshot tcdesk.png\n"
+        "                  (then open tcdesk.png; the left half is the TC's screen,\n"
+        "                  the right half the family's)\n"
+        "  To use it:      run `make demo` on a computer with a screen\n"
+        "  To stop:        press Ctrl+C\n"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--announce", action="store_true", help="say how to see the screen; Ctrl+C stops calmly"
+    )
     parser.add_argument("command", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
     command = [c for c in args.command if c != "--"] if args.command[:1] == ["--"] else args.command
@@ -102,14 +154,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("give a command to run after --")
     # A plain `kill` should still take the X server down with us.
     signal.signal(signal.SIGTERM, _interrupt)
-    with virtual_screens() as display:
+    foreground = terminal_foreground() if args.announce else contextlib.nullcontext()
+    with foreground, virtual_screens() as display:
         env = {**os.environ, "DISPLAY": display}
-        child = subprocess.Popen(command, env=env)
+        # In a group of its own when announced: Ctrl+C comes here, and the command
+        # is asked to stop (SIGTERM) rather than interrupted mid-write.
+        child = subprocess.Popen(command, env=env, process_group=0 if args.announce else None)
+        if args.announce:
+            print(how_to_look(display), flush=True)
         try:
             return child.wait()
         except KeyboardInterrupt:
             child.terminate()
-            child.wait(timeout=30)
+            try:
+                child.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+            if args.announce:
+                print("tcdesk stopped.", flush=True)
+                return 0
             return 130
 
 

@@ -26,6 +26,7 @@ from tcdesk.ui.first_run import FirstRunChoice, FirstRunDialog, PracticeSetupDia
 from tcdesk.ui.main_window import MainWindow
 from tcdesk.ui.presentation.room_screen import RoomScreen
 from tcdesk.ui.presentation.screens import ScreenChooser
+from tcdesk.ui.stop_signals import stop_on_signals
 from tcdesk.ui.style import staff_stylesheet
 
 
@@ -122,6 +123,12 @@ class Application:
         if self.presentation is None:
             self.presentation = start_presentation(self, consult_id, resume=True)
 
+    def stop_now(self) -> None:
+        """Asked to stop by the system: keep what is typed, leave the consult resumable."""
+        if self.presentation is not None:
+            self.presentation.notes.flush()
+        QApplication.instance().quit()  # type: ignore[union-attr]
+
     def print_summary(self, consult_id: str, parent, report):
         from tcdesk.ui.documents.summary_actions import SummaryPrinter
 
@@ -156,6 +163,7 @@ def run_app(db_path: Path, qt_args: list[str]) -> int:
         QMessageBox.critical(None, "tcdesk", str(error))
         return 2
     application = Application(desk, MachineSettingsStore())
+    stop_on_signals(app, application.stop_now)
     application.main_window.show()
     from tcdesk.ui.presentation.launcher import offer_resume
 
