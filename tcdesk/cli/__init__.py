@@ -17,6 +17,7 @@ from types import ModuleType
 
 from tcdesk import __version__, crash_log
 from tcdesk.cli import common
+from tcdesk.cli.safe_output import safe_output
 from tcdesk.errors import UserError
 from tcdesk.services.clock import Clock, system_clock
 
@@ -90,6 +91,13 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = system_clock) -> i
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     args.clock = clock
+    if args.func is _run_gui:  # the app's own windows show text as text
+        return _run_gui(args)
+    with safe_output():
+        return _run(args, argv)
+
+
+def _run(args: argparse.Namespace, argv: list[str]) -> int:
     try:
         return int(args.func(args) or 0)
     except UserError as error:

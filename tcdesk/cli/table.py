@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from tcdesk.text_safety import terminal_safe
+
 
 def display_width(text: str) -> int:
     """Columns a terminal gives ``text``: wide East Asian characters take two."""
@@ -17,6 +19,9 @@ def display_width(text: str) -> int:
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Aligned columns; a cell's line breaks or escape codes are shown, never obeyed,
+    so one stored value is always one cell of one row."""
+    rows = [[terminal_safe(str(cell), multiline=False) for cell in row] for row in rows]
     widths = [display_width(h) for h in headers]
     for row in rows:
         for i, cell in enumerate(row):

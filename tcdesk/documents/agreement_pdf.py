@@ -49,6 +49,7 @@ from tcdesk.documents.textblocks import Block, render_blocks, render_text_blocks
 from tcdesk.documents.truth_in_lending_box import truth_in_lending_box
 from tcdesk.errors import UserError
 from tcdesk.formatting import long_date
+from tcdesk.text_safety import strip_controls, terminal_safe
 
 TITLE = "Orthodontic Financial Agreement"
 VOID_COLOR = "#B3261E"
@@ -81,18 +82,46 @@ def build_agreement_pdf(data: AgreementData, terms_template: Path | None = None)
 
 
 def _check_printable(data: AgreementData) -> None:
-    """Names must print as themselves: refuse a name no installed font can draw."""
-    names = [data.patient_legal_name, data.patient_preferred_name, data.practice_name]
-    names += [party.name for party in data.responsible]
-    for name in names:
+    """Names must print as themselves, on one line: refuse one that can't.
+
+    A name with a line break or an escape code (an old import), one far too long
+    for a line, or one no installed font can draw would make a wrong agreement;
+    the message says whose name it is and shows only its start.
+    """
+    names = [
+        ("The patient's name", data.patient_legal_name),
+        ("The patient's preferred name", data.patient_preferred_name),
+        ("The practice's name", data.practice_name),
+    ]
+    names += [("The responsible party's name", party.name) for party in data.responsible]
+    for whose, name in names:
+        shown = terminal_safe(shorten(name), multiline=False)
+        if strip_controls(name) != name:
+            raise UserError(
+                f'{whose} ("{shown}") has a line break or a control character; '
+                "correct it in the family's record, then print the agreement."
+            )
+        if len(name) > LONGEST_NAME:
+            raise UserError(
+                f'{whose} ("{shown}") is {len(name):,} characters long; correct it in the '
+                "family's record, then print the agreement."
+            )
         missing = missing_glyphs(name)
         if missing:
             raise UserError(
-                f"The name {name!r} has characters no installed font can print ({missing!r}); "
-                "install the Debian package fonts-wqy-zenhei for Chinese, Japanese and Korean."
+                f'{whose} ("{shown}") has characters no installed font can print '
+                f'("{terminal_safe(shorten(missing))}"); install the Debian package '
+                "fonts-wqy-zenhei for Chinese, Japanese and Korean."
             )
     if not data.responsible:
         raise UserError("The agreement needs at least one responsible party.")
+
+
+LONGEST_NAME = 120  # the longest name a form accepts (services.validation.LONGEST_LINE)
+
+
+def shorten(text: str, most: int = 40) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 # -- the story ---------------------------------------------------------------------------

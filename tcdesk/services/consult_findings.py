@@ -17,6 +17,7 @@ from tcdesk.services.record_changes import (
     require_consult,
 )
 from tcdesk.services.validation import FieldError, Problems
+from tcdesk.text_safety import strip_controls
 
 NOTE_MAX = 500
 
@@ -62,7 +63,7 @@ def severity(value: str | Severity) -> Severity:
 
 
 def clean_note(note: str) -> str:
-    cleaned = note.strip()
+    cleaned = strip_controls(note, keep_newlines=True).strip()
     if len(cleaned) > NOTE_MAX:
         raise FieldError(
             "note", f"The note is {len(cleaned)} characters; keep it under {NOTE_MAX}."

@@ -25,6 +25,7 @@ from tcdesk.services.record_changes import (
     require_consult,
 )
 from tcdesk.services.validation import FieldError, Problems, money_cents, whole_number
+from tcdesk.text_safety import strip_controls
 
 MAX_MONTHS = 60
 REASON_MAX = 300
@@ -72,7 +73,7 @@ def _fee_and_reason(
     if fee is not None:
         with problems.check():
             fee_cents = fee if isinstance(fee, int) else money_cents("fee", "The fee", fee)
-    why = (option.fee_reason if reason is None else reason).strip()
+    why = strip_controls(option.fee_reason if reason is None else reason).strip()
     if not fee_needs_reason(option, fee_cents):
         return fee_cents, ""
     if not why:

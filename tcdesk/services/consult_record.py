@@ -65,6 +65,7 @@ from tcdesk.services.record_changes import (
     require_consult,
 )
 from tcdesk.services.validation import FieldError
+from tcdesk.text_safety import strip_controls
 
 __all__ = [
     "AUTOMATIC",
@@ -246,6 +247,7 @@ def flow_pick(desk: Desk, consult: Consult, flows: Mapping[str, Flow]) -> FlowPi
 def set_concern(desk: Desk, consult_id: str, text: str) -> RecordChange:
     """The chief concern, as the family said it (their words are kept, spacing tidied)."""
     consult = require_consult(desk, consult_id)
+    text = strip_controls(text, keep_newlines=True)
     cleaned = "\n".join(" ".join(line.split()) for line in text.strip().splitlines()).strip()
     if len(cleaned) > CONCERN_MAX:
         raise FieldError(
@@ -259,7 +261,7 @@ def clean_priorities(priorities: Sequence[str]) -> tuple[str, ...]:
     seen: set[str] = set()
     kept: list[str] = []
     for raw in priorities:
-        text = " ".join(str(raw).split())
+        text = " ".join(strip_controls(str(raw)).split())
         if not text or text.casefold() in seen:
             continue
         if len(text) > PRIORITY_MAX:

@@ -17,8 +17,15 @@ from decimal import Decimal, InvalidOperation
 from tcdesk.errors import UserError
 from tcdesk.money.bounds import MAX_AMOUNT
 from tcdesk.money.wording import fraction_message, negative_message, too_much_message
+from tcdesk.text_safety import has_line_break, strip_controls
 
 OLDEST_AGE_YEARS = 120
+# Longest accepted texts: generous for any real name, short enough for every
+# layout (a list's row, an agreement's line) and for a terminal.
+LONGEST_LINE = 120
+LONGEST_EMAIL = 254  # the most an address can be (RFC 5321)
+LONGEST_PHONE = 40
+LONGEST_TEXT = 10_000
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -74,15 +81,40 @@ class Problems:
             raise FieldErrors(self.errors)
 
 
-def required(field: str, label: str, value: str) -> str:
-    cleaned = " ".join(value.split())
+def one_line(field: str, label: str, value: str, *, most: int = LONGEST_LINE) -> str:
+    """A one-line text as typed or pasted: a line break is refused (it would forge a
+    row in a list or a line in an agreement), other control characters removed,
+    spaces collapsed, and no longer than ``most`` characters."""
+    if has_line_break(value):
+        raise FieldError(field, f"{label} must be on one line (it has a line break).")
+    cleaned = " ".join(strip_controls(value).split())
+    if len(cleaned) > most:
+        raise FieldError(
+            field, f"{label} is too long ({len(cleaned):,} characters; at most {most})."
+        )
+    return cleaned
+
+
+def required(field: str, label: str, value: str, *, most: int = LONGEST_LINE) -> str:
+    cleaned = one_line(field, label, value, most=most)
     if not cleaned:
         raise FieldError(field, f"{label} is needed.")
     return cleaned
 
 
+def free_text(field: str, label: str, value: str, *, most: int = LONGEST_TEXT) -> str:
+    """Several lines (a concern in the family's words, a finding's note): line breaks
+    kept, control characters removed, at most ``most`` characters."""
+    cleaned = strip_controls(value, keep_newlines=True).strip()
+    if len(cleaned) > most:
+        raise FieldError(
+            field, f"{label} is too long ({len(cleaned):,} characters; at most {most:,})."
+        )
+    return cleaned
+
+
 def optional_email(field: str, value: str) -> str:
-    cleaned = value.strip()
+    cleaned = one_line(field, "The email address", value, most=LONGEST_EMAIL)
     if cleaned and not EMAIL.match(cleaned):
         raise FieldError(field, f'"{cleaned}" is not an email address (like name@example.com).')
     return cleaned
@@ -92,7 +124,7 @@ def optional_phone(field: str, value: str) -> str:
     """A phone with the digits of one (7 to 15), a North American number written one way
     ("503-555-0101", "5035550101", "+1 503 555 0101" are all "(503) 555-0101") and any
     other as typed. The form, the command line and the import all come through here."""
-    cleaned = " ".join(value.split())
+    cleaned = one_line(field, "The phone number", value, most=LONGEST_PHONE)
     digits = "".join(ch for ch in cleaned if ch.isdigit())
     if cleaned and not 7 <= len(digits) <= 15:
         raise FieldError(field, f'"{cleaned}" is not a phone number.')
@@ -176,20 +208,38 @@ US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 def date_text(field: str, label: str, value: str | date | None) -> date | None:
     """A date as typed: ISO (2012-03-04) or US (03/04/2012); None when left empty."""
-    if value is None or isinstance(value, date):
-        return value
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return plausible_date(field, label, value)
     text = value.strip()
     if not text:
         return None
     us = US_DATE.match(text)
     try:
         if us:
-            return date(int(us.group(3)), int(us.group(1)), int(us.group(2)))
-        return date.fromisoformat(text)
+            day = date(int(us.group(3)), int(us.group(1)), int(us.group(2)))
+        else:
+            day = date.fromisoformat(text)
     except ValueError:
         raise FieldError(
             field, f'{label} must be a date like 2012-03-04 or 03/04/2012 (not "{text}").'
         ) from None
+    return plausible_date(field, label, day)
+
+
+EARLIEST_YEAR = 1900  # before any living patient; a typo like 0212 is caught
+LATEST_YEAR = 2100  # beyond any plan, follow-up or start
+
+
+def plausible_date(field: str, label: str, day: date) -> date:
+    """No date tcdesk keeps is before 1900 or after 2100: outside is a typo."""
+    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise FieldError(
+            field,
+            f"{label} must be between {EARLIEST_YEAR} and {LATEST_YEAR} (not {day.isoformat()}).",
+        )
+    return day
 
 
 def choice(field: str, label: str, value: str, allowed: Iterable[str]) -> str:

@@ -17,7 +17,26 @@ from enum import Enum
 from functools import cache
 from typing import Any, TypeVar
 
+from tcdesk.errors import UserError
+
 T = TypeVar("T")
+
+
+class UnreadableRecord(UserError):
+    """A stored value tcdesk cannot read back (a date like 9999-12, a number that isn't).
+
+    Said once, in words, naming the kind of record and the field but never the
+    value (it may be a patient's data, and messages can end up in logs).
+    """
+
+    def __init__(self, kind: str, field: str) -> None:
+        self.kind = kind
+        self.field = field
+        super().__init__(
+            f"The practice file holds a {kind} whose {field.replace('_', ' ')} tcdesk can't "
+            "read (the file was changed outside tcdesk or is damaged); restore the newest "
+            "backup or ask for help."
+        )
 
 
 @cache
@@ -89,9 +108,20 @@ def _decode_value(hint: Any, raw: Any) -> Any:
 def from_row(cls: type[T], row: dict[str, Any]) -> T:
     """Build ``cls`` from a row, ignoring columns the dataclass does not have."""
     hints = _hints(cls)
-    kwargs = {
-        f.name: _decode_value(hints[f.name], row[f.name])
-        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-        if f.name in row
-    }
+    kwargs = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name not in row:
+            continue
+        try:
+            kwargs[f.name] = _decode_value(hints[f.name], row[f.name])
+        except UnreadableRecord:
+            raise
+        except (ValueError, TypeError, ArithmeticError, KeyError, AttributeError):
+            raise UnreadableRecord(_kind(cls), f.name) from None
     return cls(**kwargs)
+
+
+def _kind(cls: type) -> str:
+    """ "ResponsibleParty" -> "responsible party": how a message names a record."""
+    words = "".join(f" {ch.lower()}" if ch.isupper() else ch for ch in cls.__name__)
+    return words.strip()

@@ -38,14 +38,14 @@ def _install_excepthook() -> None:
     """An unexpected error is logged and reported calmly; the app keeps running."""
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        path = crash_log.write_crash_report(error.with_traceback(tb))
+        if isinstance(error, UserError):  # e.g. a record the file can't give back: say so
+            message = str(error)
+        else:
+            path = crash_log.write_crash_report(error.with_traceback(tb))
+            message = f"Something went wrong inside tcdesk. Details were saved in {path}."
         parent = QApplication.activeWindow()
         if parent is not None and parent.objectName() != "patientDisplay":
-            QMessageBox.warning(
-                parent,
-                "tcdesk",
-                f"Something went wrong inside tcdesk. Details were saved in {path}.",
-            )
+            QMessageBox.warning(parent, "tcdesk", message)
 
     sys.excepthook = hook
 

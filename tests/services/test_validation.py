@@ -128,3 +128,37 @@ def test_other_errors_pass_through_problems() -> None:
     problems = v.Problems()
     with pytest.raises(ZeroDivisionError), problems.check():
         1 / 0  # noqa: B018
+
+
+@pytest.mark.parametrize("typed", ["Zoë\nFAKE", "Zoë\r\nFAKE", "Zoë\rX", "Zo\u2028ë"])
+def test_a_line_break_in_a_one_line_field_is_refused(typed: str) -> None:
+    error = _refused(v.required, "patient.legal_first", "The first name", typed)
+    assert error.field == "patient.legal_first"
+    assert str(error) == "The first name must be on one line (it has a line break)."
+
+
+def test_escape_codes_and_invisible_characters_are_removed_and_tabs_become_spaces() -> None:
+    assert v.required("f", "The name", "Zo\x1b[31më\tMartínez\u202e") == "Zo[31më Martínez"
+    assert v.optional_phone("p", "503\x07-555-0101") == "(503) 555-0101"
+
+
+def test_names_and_texts_have_a_longest_length_with_a_message() -> None:
+    assert v.required("f", "The first name", "A" * v.LONGEST_LINE) == "A" * v.LONGEST_LINE
+    error = _refused(v.required, "f", "The first name", "A" * 100_000)
+    assert str(error) == "The first name is too long (100,000 characters; at most 120)."
+    long_email = "a" * 250 + "@example.com"
+    assert "too long" in str(_refused(v.optional_email, "e", long_email))
+    kept = v.free_text("c", "The concern", "line one\r\nline\x1b two\n")
+    assert kept == "line one\nline two"
+    assert "at most 10,000" in str(_refused(v.free_text, "c", "The concern", "x" * 10_001))
+
+
+@pytest.mark.parametrize("typed", ["0212-03-04", "9999-12-01", "03/04/1850", "01/01/2101"])
+def test_dates_outside_a_plausible_window_are_refused(typed: str) -> None:
+    error = _refused(v.date_text, "patient.birth_date", "The date of birth", typed)
+    assert "must be between 1900 and 2100" in str(error)
+
+
+def test_a_date_passed_as_a_date_is_checked_too() -> None:
+    assert v.date_text("d", "The start", date(2027, 1, 4)) == date(2027, 1, 4)
+    assert "between 1900 and 2100" in str(_refused(v.date_text, "d", "The start", date(1, 1, 1)))
