@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -19,9 +20,11 @@ from tcdesk import __version__, crash_log
 from tcdesk.cli import common
 from tcdesk.cli.safe_output import safe_output
 from tcdesk.errors import UserError
+from tcdesk.private_log import start_log
 from tcdesk.services.clock import Clock, system_clock
 
 EXIT_USAGE = 2
+log = logging.getLogger("tcdesk")
 
 
 SUBCOMMAND_MODULES = (
@@ -91,6 +94,9 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = system_clock) -> i
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     args.clock = clock
+    start_log()
+    # The command's module, never its arguments (they may be a family's name or phone).
+    log.info("tcdesk %s: %s", __version__, getattr(args.func, "__module__", "?").rsplit(".")[-1])
     if args.func is _run_gui:  # the app's own windows show text as text
         return _run_gui(args)
     with safe_output():

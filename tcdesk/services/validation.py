@@ -228,12 +228,14 @@ def date_text(field: str, label: str, value: str | date | None) -> date | None:
     return plausible_date(field, label, day)
 
 
-EARLIEST_YEAR = 1900  # before any living patient; a typo like 0212 is caught
-LATEST_YEAR = 2100  # beyond any plan, follow-up or start
+# Far outside any date tcdesk keeps (a birth date has its own 120-year rule): what
+# is outside is a typo like 0212 or 20012.
+EARLIEST_YEAR = 1800
+LATEST_YEAR = 2200
 
 
 def plausible_date(field: str, label: str, day: date) -> date:
-    """No date tcdesk keeps is before 1900 or after 2100: outside is a typo."""
+    """No date tcdesk keeps is before 1800 or after 2200: outside is a typo."""
     if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
         raise FieldError(
             field,
