@@ -33,6 +33,7 @@ from tcdesk.ui.documents.background import BackgroundRunner
 from tcdesk.ui.documents.pdf_pages import PdfPages
 from tcdesk.ui.documents.prompts import VoidDialog
 from tcdesk.ui.documents.signing_dialog import SigningDialog
+from tcdesk.ui.window_memory import remember
 
 __all__ = ["AgreementPreview", "ScreenPicker"]
 
@@ -80,6 +81,7 @@ class AgreementPreview(QDialog):
         self.header.heading.setText(f"Financial agreement for {name}")
         self.setWindowTitle(f"Financial agreement — {name}")
         self.resize(1000, 900)
+        remember(self)  # size, place and the rest as the TC left them on this computer
         if first is not None:
             self._paint(first)
             if first.current is None:
