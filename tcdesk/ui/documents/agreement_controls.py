@@ -90,6 +90,7 @@ class AgreementHeader(QWidget):
         if state is not None and state.current is not None:
             self.versions.setCurrentIndex(self.versions.findData(state.current.id))
         self.versions.blockSignals(False)
+        self.versions.setVisible(self.versions.count() > 0)  # no empty box before version 1
         self.status.setText(state.status_line() if state else "")
         self.set_busy(busy)
 

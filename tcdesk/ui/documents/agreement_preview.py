@@ -216,7 +216,7 @@ class AgreementPreview(QDialog):
             self._repaint_actions()
             return
         self.work.start(
-            "Making the agreement PDF…",
+            f"Making version {pending.version} of the agreement…",
             lambda: agreements.build_pdf(pending),
             lambda pdf: self._store_generated(pending, pdf),
             "making the agreement PDF",

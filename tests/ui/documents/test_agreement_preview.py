@@ -136,7 +136,7 @@ def test_a_slow_build_shows_what_is_being_made_and_the_window_stays_responsive(
     assert preview.busy.isHidden()  # a build done in a blink shows no bar at all
     qtbot.waitUntil(lambda: not preview.busy.isHidden(), timeout=BUSY_DELAY_MS * 4)
     assert preview.busy.maximum() == 0  # the busy (indeterminate) kind
-    assert preview.busy_label.text() == "Making the agreement PDF…"
+    assert preview.busy_label.text() == "Making version 1 of the agreement…"
     assert preview.header.cancel_button.isVisible()
     assert preview.close_button.isEnabled()
     preview.resize(preview.width() - 40, preview.height() - 40)  # it still answers
