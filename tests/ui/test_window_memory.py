@@ -67,6 +67,13 @@ def test_a_window_half_off_its_screen_is_pulled_in() -> None:
     assert fitted == QRect(0, 480, 800, 600)
 
 
+def test_a_window_left_on_the_second_monitor_comes_to_the_first_when_it_is_unplugged() -> None:
+    on_patient = QRect(2100, 80, 1000, 700)
+    assert fit_on_screens(on_patient, [STAFF, PATIENT]) == on_patient  # both plugged in
+    alone = fit_on_screens(on_patient, [STAFF])  # then only the TC's own monitor
+    assert STAFF.contains(alone) and alone.size() == on_patient.size()
+
+
 def test_a_place_that_fits_is_kept_exactly() -> None:
     wanted = QRect(2000, 50, 900, 700)
     assert fit_on_screens(wanted, [STAFF, PATIENT]) == wanted
@@ -81,11 +88,13 @@ def test_the_desk_reopens_with_its_size_place_splitter_and_columns(qtbot: QtBot,
     first.setGeometry(120, 90, 1300, 800)
     splitter = first.findChild(QSplitter, "deskSplitter")
     splitter.setSizes([500, 780])
+    inner = first.panel.findChild(QSplitter)  # no objectName: known by its path in the window
+    inner.setSizes([300, 400])
     header = first.table.horizontalHeader()
     header.setSectionResizeMode(0, header.ResizeMode.Interactive)
     header.resizeSection(0, 321)
     qtbot.waitUntil(lambda: first.geometry() == QRect(120, 90, 1300, 800))
-    sizes = splitter.sizes()
+    sizes, inner_sizes = splitter.sizes(), inner.sizes()
     first.close()
     assert default_path().is_file() and default_path().parent == config_dir()
 
@@ -94,6 +103,7 @@ def test_the_desk_reopens_with_its_size_place_splitter_and_columns(qtbot: QtBot,
     _shown(qtbot, second)
     again = second.findChild(QSplitter, "deskSplitter")
     qtbot.waitUntil(lambda: again.sizes() == sizes)
+    assert second.panel.findChild(QSplitter).sizes() == inner_sizes
     assert second.table.horizontalHeader().sectionSize(0) == 321
 
 
