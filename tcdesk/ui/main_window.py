@@ -34,6 +34,7 @@ from tcdesk.ui.desk.today_board import TodayBoardWidget
 from tcdesk.ui.patient_list import PatientTableModel
 from tcdesk.ui.patient_panel import PatientPanel
 from tcdesk.ui.style import staff_stylesheet
+from tcdesk.ui.window_memory import remember
 
 SEARCH_DELAY_MS = 120
 
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(self)  # by name: "file", "edit", "consult", "view", "help"
         self.problems: list[str] = []
         self.refresh_desk()
+        self.setObjectName("deskWindow")
+        remember(self)  # size, place, splitter and columns, as the TC left them
 
     def _build_actions(self) -> None:
         """Each part of the desk brings its keys and buttons (tcdesk.ui.desk)."""
@@ -167,6 +170,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.table, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("deskSplitter")
         splitter.addWidget(left)
         splitter.addWidget(self.panel)
         splitter.setSizes([720, 680])

@@ -35,6 +35,7 @@ from tcdesk.ui.desk.record_findings import FindingsSection
 from tcdesk.ui.desk.record_flow import FlowSection
 from tcdesk.ui.desk.record_options import OptionsSection
 from tcdesk.ui.desk.record_photos import PhotosSection
+from tcdesk.ui.window_memory import remember
 
 TABS = (
     ("concern", "Concern && &priorities"),
@@ -102,6 +103,7 @@ class ConsultRecordWindow(QDialog):
         QShortcut(QKeySequence("Ctrl+PgDown"), self, activated=lambda: self._step_tab(1))
         QShortcut(QKeySequence("Ctrl+PgUp"), self, activated=lambda: self._step_tab(-1))
         self.resize(980, 680)
+        remember(self)  # size, place and the rest as the TC left them on this computer
         self._show(self.shown)
 
     def _build_header(self) -> None:

@@ -41,6 +41,7 @@ from tcdesk.ui.desk.field_marks import error_label
 from tcdesk.ui.desk.insurance_editor import InsuranceEditor
 from tcdesk.ui.desk.party_editor import PartyEditor
 from tcdesk.ui.desk.patient_fields import PatientFields
+from tcdesk.ui.window_memory import remember
 
 DUPLICATE_DELAY_MS = 300
 REFERRER_DELAY_MS = 200
@@ -119,6 +120,7 @@ class FamilyForm(QDialog):
         # the screen allows (a 1080-pixel desk monitor does).
         screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
         self.resize(900, max(640, min(1000, screen.height() - 60)))
+        remember(self)  # size, place and the rest as the TC left them on this computer
 
         self._duplicate_timer = QTimer(self, singleShot=True, interval=DUPLICATE_DELAY_MS)
         self._duplicate_timer.timeout.connect(self.check_duplicates)

@@ -41,6 +41,7 @@ from tcdesk.ui.desk.import_mapping import ColumnMappingWidget
 from tcdesk.ui.desk.import_preview import ImportPreviewWidget, fill_problems, problem_table
 from tcdesk.ui.desk.import_worker import ImportWorker
 from tcdesk.ui.style import restyle
+from tcdesk.ui.window_memory import remember
 
 FILE_PAGE, PREVIEW_PAGE, DONE_PAGE = range(3)
 
@@ -73,6 +74,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.pages)
         self.resize(1100, 720)
         self._show_page(FILE_PAGE)
+        remember(self)  # size, place and the rest as the TC left them on this computer
 
     # -- pages ---------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from tcdesk.services.schedule import cancel_consult, check_in, mark_no_show
 from tcdesk.services.schedule_days import ScheduleEntry, day_schedule, week_schedule
 from tcdesk.ui.desk.booking_dialog import BookingDialog
 from tcdesk.ui.desk.schedule_grid import ScheduleGrid
+from tcdesk.ui.window_memory import remember
 
 
 class ScheduleWindow(QMainWindow):
@@ -55,6 +56,7 @@ class ScheduleWindow(QMainWindow):
         self._build()
         self.refresh()
         self.grid.setFocus()
+        remember(self)  # size, place and the rest as the TC left them on this computer
 
     def _build(self) -> None:
         self.office = QComboBox()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,6 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from tcdesk.services.agreements import AgreementAction, AgreementState
+
+# Work that ends sooner than this shows no busy row (no flash on a fast computer);
+# the buttons are disabled from the start either way.
+BUSY_DELAY_MS = 300
 
 
 def _selectable_label(name: str) -> QLabel:
@@ -53,12 +57,21 @@ class AgreementHeader(QWidget):
         self.busy.setMaximumHeight(14)
         self.busy.setTextVisible(False)
         self.busy_label = QLabel("")
+        self.busy_label.setObjectName("busyLabel")
         self.busy_label.setProperty("role", "muted")
+        self.cancel_button = QPushButton("&Cancel")
+        self.cancel_button.setObjectName("cancelWork")
+        self.cancel_button.setToolTip("Stop making this PDF; nothing is stored")
         busy_row = QHBoxLayout()
         busy_row.addWidget(self.busy_label)
         busy_row.addWidget(self.busy, 1)
+        busy_row.addWidget(self.cancel_button)
         self.busy.hide()
         self.busy_label.hide()
+        self.cancel_button.hide()
+        self.cancellable = False  # set by whoever starts the work: may it be stopped?
+        self._reveal = QTimer(self, singleShot=True, interval=BUSY_DELAY_MS)
+        self._reveal.timeout.connect(self._show_busy_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -77,17 +90,31 @@ class AgreementHeader(QWidget):
         if state is not None and state.current is not None:
             self.versions.setCurrentIndex(self.versions.findData(state.current.id))
         self.versions.blockSignals(False)
+        self.versions.setVisible(self.versions.count() > 0)  # no empty box before version 1
         self.status.setText(state.status_line() if state else "")
         self.set_busy(busy)
 
     def set_busy(self, busy: bool, text: str | None = None) -> None:
+        """Busy: versions locked now, the bar and its line after ``BUSY_DELAY_MS``."""
         if text is not None:
             self.busy_label.setText(text)
-        self.busy.setVisible(busy)
-        self.busy_label.setVisible(busy)
-        if not busy:
-            self.busy_label.setText("")
         self.versions.setEnabled(not busy)
+        if busy:
+            if self.busy.isHidden() and not self._reveal.isActive():
+                self._reveal.start()
+            return
+        self._reveal.stop()
+        for widget in (self.busy, self.busy_label, self.cancel_button):
+            widget.hide()
+        self.busy_label.setText("")
+
+    def _show_busy_row(self) -> None:
+        self.busy.show()
+        self.busy_label.show()
+        self.cancel_button.setVisible(self.cancellable)
+
+    def busy_row_shown(self) -> bool:
+        return not self.busy.isHidden()
 
     def show_error(self, text: str) -> None:
         self._message(text, "error")

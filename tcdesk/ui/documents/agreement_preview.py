@@ -33,6 +33,7 @@ from tcdesk.ui.documents.background import BackgroundRunner
 from tcdesk.ui.documents.pdf_pages import PdfPages
 from tcdesk.ui.documents.prompts import VoidDialog
 from tcdesk.ui.documents.signing_dialog import SigningDialog
+from tcdesk.ui.window_memory import remember
 
 __all__ = ["AgreementPreview", "ScreenPicker"]
 
@@ -80,6 +81,7 @@ class AgreementPreview(QDialog):
         self.header.heading.setText(f"Financial agreement for {name}")
         self.setWindowTitle(f"Financial agreement — {name}")
         self.resize(1000, 900)
+        remember(self)  # size, place and the rest as the TC left them on this computer
         if first is not None:
             self._paint(first)
             if first.current is None:
@@ -94,6 +96,7 @@ class AgreementPreview(QDialog):
         self.printing = AgreementPrinting(self, self)
         self.signing = AgreementSigning(self, self, signing_screen)
         self.runner.busy_changed.connect(self._busy_changed)
+        self.header.cancel_button.clicked.connect(self.cancel_work)
         self.header.versions.currentIndexChanged.connect(self._version_picked)
         # The parts tests and callers use, under their old names.
         self.versions, self.status = self.header.versions, self.header.status
@@ -213,11 +216,17 @@ class AgreementPreview(QDialog):
             self._repaint_actions()
             return
         self.work.start(
-            "Making the agreement PDF…",
+            f"Making version {pending.version} of the agreement…",
             lambda: agreements.build_pdf(pending),
             lambda pdf: self._store_generated(pending, pdf),
             "making the agreement PDF",
+            cancellable=True,
         )
+
+    def cancel_work(self) -> None:
+        """Cancel: stop making the PDF; nothing was stored, the shown version stays."""
+        if self.work.cancel():
+            self.show_info("Stopped making the agreement; nothing was stored.")
 
     def _store_generated(self, pending: agreements.PendingAgreement, pdf: bytes) -> None:
         agreement = agreements.store_generated(self.desk, pending, pdf, self.actor_id)
@@ -293,7 +302,9 @@ class AgreementPreview(QDialog):
     # ------------------------------------------------------------------ closing
 
     def done(self, result: int) -> None:
-        """Closing waits for running work, so its result is never dropped half-way."""
+        """Closing waits for a print or a signature being stored, so its result is never
+        dropped half-way; a PDF still being made is simply not kept (nothing was stored)."""
+        self.work.cancel()
         if self.runner.is_busy():
             if not self._closing:
                 self._closing = True

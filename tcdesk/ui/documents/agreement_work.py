@@ -49,16 +49,37 @@ class PreviewWork:
             return None
 
     def start(
-        self, text: str, work: Callable[[], Any], done: Callable[[Any], None], doing: str
+        self,
+        text: str,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        doing: str,
+        *,
+        cancellable: bool = False,
     ) -> None:
-        """``work`` on a worker thread with ``text`` by the busy bar, then ``done`` here."""
+        """``work`` on a worker thread with ``text`` by the busy bar, then ``done`` here.
+
+        ``cancellable``: ``work`` changes nothing (it only builds bytes), so the
+        TC may stop waiting for it (Cancel, or closing the preview).
+        """
         self.header.clear_message()
         self.header.busy_label.setText(text)
+        self.header.cancellable = cancellable
         self.runner.run(
             work,
             lambda result: self.guard(lambda: done(result), doing),
             lambda error: self.report(error, doing),
         )
+
+    def can_cancel(self) -> bool:
+        return self.runner.is_busy() and self.header.cancellable
+
+    def cancel(self) -> bool:
+        """Drop a running build (True), or leave other work alone (False)."""
+        if not self.can_cancel():
+            return False
+        self.runner.cancel()
+        return True
 
 
 class AgreementHost(Protocol):

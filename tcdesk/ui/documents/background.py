@@ -132,6 +132,17 @@ class BackgroundRunner(QObject):
             self.busy_changed.emit(True)
         self._pool.start(_Job(work, relay))
 
+    def cancel(self) -> None:
+        """Stop waiting: the running jobs finish on their threads, their results are dropped.
+
+        Only for work without side effects until its result is used on the GUI
+        thread (building a PDF in memory); a print job must be waited for.
+        """
+        if not self._running:
+            return
+        self._running.clear()
+        self.busy_changed.emit(False)
+
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until every job of the pool is done."""
         return self._pool.waitForDone(msecs)

@@ -28,6 +28,7 @@ from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.ui.documents.background import BackgroundRunner
 from tcdesk.ui.documents.pdf_pages import PdfPages
 from tcdesk.ui.documents.pdf_printing import print_pdf_bytes
+from tcdesk.ui.window_memory import remember
 
 
 class SummaryPreview(QDialog):
@@ -90,6 +91,7 @@ class SummaryPreview(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addLayout(actions)
         self.resize(900, 1000)
+        remember(self)  # size, place and the rest as the TC left them on this computer
         if not self.pages.load(pdf):
             self._say(
                 f"The summary could not be shown ({self.pages.error()}); it is kept at "

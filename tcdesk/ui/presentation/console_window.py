@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from tcdesk.ui.presentation.close_guard import guarded_close
 from tcdesk.ui.presentation.console import ConsolePanel
+from tcdesk.ui.window_memory import remember
 
 
 class ConsoleWindow(QMainWindow):
@@ -19,6 +20,7 @@ class ConsoleWindow(QMainWindow):
         self.setObjectName("consoleWindow")
         self.setWindowTitle(title)
         self.setCentralWidget(panel)
+        remember(self, geometry=False)  # its splitter and tabs; it always fills the TC's screen
         self._closable = False
         self.on_close_request: Callable[[], None] | None = None
 

@@ -15,6 +15,7 @@ from tcdesk.ui.settings.list_pages import FeesPage, OfficesPage, StaffPage
 from tcdesk.ui.settings.money_page import MoneyRulesPage
 from tcdesk.ui.settings.practice_page import PracticePage
 from tcdesk.ui.settings.terms_page import TermsPage
+from tcdesk.ui.window_memory import remember
 
 PAGES = (
     ("practice", "&Practice", PracticePage),
@@ -51,6 +52,7 @@ class SettingsWindow(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(close)
         QShortcut(QKeySequence.StandardKey.NextChild, self, activated=self._next_tab)
+        remember(self)  # size, place and the rest as the TC left them on this computer
 
     def show_page(self, key: str) -> QWidget:
         page = self.pages[key]

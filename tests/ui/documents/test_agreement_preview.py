@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import io
+import threading
 from pathlib import Path
 
 import pytest
+import shiboken6
 from pypdf import PdfReader
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
@@ -16,6 +20,7 @@ from tcdesk.errors import UserError
 from tcdesk.services import agreements
 from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.printing import Printer, PrintError, PrintJob
+from tcdesk.ui.documents.agreement_controls import BUSY_DELAY_MS
 from tcdesk.ui.documents.agreement_preview import AgreementPreview
 from tcdesk.ui.documents.prompts import PrinterChoiceDialog, VoidDialog
 from tcdesk.ui.documents.signing_dialog import SigningDialog
@@ -105,17 +110,87 @@ def test_a_stored_version_opens_without_building_again(open_preview, demo_desk, 
     assert len(agreements.history(demo_desk, consult_id)) == 2
 
 
-def test_busy_indicator_shows_while_building(qtbot, demo_desk, consult_id, settings) -> None:
+@pytest.fixture
+def held_pool():
+    """A real one-thread pool kept busy until ``release`` is set: a slow computer's build."""
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    release = threading.Event()
+    pool.start(lambda: release.wait(20))
+    yield pool, release
+    release.set()
+    pool.waitForDone(20_000)
+
+
+def test_a_slow_build_shows_what_is_being_made_and_the_window_stays_responsive(
+    qtbot, demo_desk, consult_id, settings, held_pool
+) -> None:
+    pool, release = held_pool
     preview = AgreementPreview(
-        demo_desk, consult_id, settings=settings, print_system=FakePrintSystem()
+        demo_desk, consult_id, settings=settings, print_system=FakePrintSystem(), pool=pool
     )
     qtbot.addWidget(preview)
     preview.show()
-    assert preview.is_busy()
-    assert not preview.busy.isHidden()
-    assert not preview.new_version_button.isEnabled()
+    qtbot.waitExposed(preview)
+    assert preview.is_busy() and not preview.new_version_button.isEnabled()
+    assert preview.busy.isHidden()  # a build done in a blink shows no bar at all
+    qtbot.waitUntil(lambda: not preview.busy.isHidden(), timeout=BUSY_DELAY_MS * 4)
+    assert preview.busy.maximum() == 0  # the busy (indeterminate) kind
+    assert preview.busy_label.text() == "Making version 1 of the agreement…"
+    assert preview.header.cancel_button.isVisible()
+    assert preview.close_button.isEnabled()
+    preview.resize(preview.width() - 40, preview.height() - 40)  # it still answers
+    qtbot.waitUntil(lambda: preview.grab().width() == preview.width())
+    release.set()
     qtbot.waitUntil(lambda: not preview.is_busy(), timeout=WAIT_MS)
-    assert preview.busy.isHidden() and preview.new_version_button.isEnabled()
+    assert preview.busy.isHidden() and preview.header.cancel_button.isHidden()
+    assert preview.new_version_button.isEnabled() and preview.current is not None
+
+
+def test_cancel_stops_a_build_and_stores_nothing(
+    qtbot, demo_desk, consult_id, settings, held_pool
+) -> None:
+    pool, release = held_pool
+    preview = AgreementPreview(
+        demo_desk, consult_id, settings=settings, print_system=FakePrintSystem(), pool=pool
+    )
+    qtbot.addWidget(preview)
+    preview.show()
+    qtbot.waitUntil(lambda: preview.header.cancel_button.isVisible(), timeout=WAIT_MS)
+    qtbot.mouseClick(preview.header.cancel_button, Qt.MouseButton.LeftButton)
+    assert not preview.is_busy() and preview.busy.isHidden()
+    assert preview.message.text() == "Stopped making the agreement; nothing was stored."
+    assert preview.new_version_button.isEnabled()
+    release.set()
+    pool.waitForDone(WAIT_MS)
+    qtbot.waitUntil(gc.isenabled, timeout=WAIT_MS)
+    assert agreements.history(demo_desk, consult_id) == []
+    assert preview.current is None  # the dropped build did not sneak in later
+
+
+def test_closing_the_preview_mid_build_is_clean(
+    qtbot, demo_desk, consult_id, settings, held_pool, tmp_path
+) -> None:
+    from tcdesk.paths import data_dir
+
+    pool, release = held_pool
+    before = set(tmp_path.rglob("*"))
+    preview = AgreementPreview(
+        demo_desk, consult_id, settings=settings, print_system=FakePrintSystem(), pool=pool
+    )
+    preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)  # as open_agreement does
+    preview.show()
+    qtbot.waitExposed(preview)
+    qtbot.keyClick(preview, Qt.Key.Key_Escape)  # Esc = Close: it goes at once
+    qtbot.waitUntil(lambda: not shiboken6.isValid(preview) or not preview.isVisible())
+    release.set()
+    assert pool.waitForDone(WAIT_MS)  # the build finished on its thread, its result dropped
+    qtbot.waitUntil(gc.isenabled, timeout=WAIT_MS)
+    QApplication.processEvents()
+    assert agreements.history(demo_desk, consult_id) == []
+    new_files = set(tmp_path.rglob("*")) - before
+    assert all(p.name.startswith("demo.sqlite3") for p in new_files), new_files  # -wal, -shm
+    assert not list(data_dir().rglob("*.part"))
 
 
 def test_signing_through_the_dialog_stores_a_signed_version(

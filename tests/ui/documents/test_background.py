@@ -58,3 +58,20 @@ def test_a_runner_deleted_mid_job_does_not_crash_and_resumes_collection(qtbot, p
     pool.waitForDone(10_000)
     qtbot.waitUntil(gc.isenabled, timeout=10_000)
     assert called == []
+
+
+def test_cancel_stops_waiting_and_drops_the_late_result(qtbot, pool) -> None:
+    release = threading.Event()
+    runner = BackgroundRunner(pool)
+    called: list[object] = []
+    runner.run(lambda: release.wait(10) and "late", called.append, called.append)
+    with qtbot.waitSignal(runner.busy_changed) as stopped:
+        runner.cancel()
+    assert stopped.args == [False] and not runner.is_busy()
+    release.set()
+    pool.waitForDone(10_000)
+    qtbot.waitUntil(gc.isenabled, timeout=10_000)
+    QApplication.processEvents()
+    assert called == []  # the result came back and was dropped
+    runner.run(lambda: "next", called.append, called.append)  # the runner still works
+    qtbot.waitUntil(lambda: called == ["next"], timeout=10_000)
