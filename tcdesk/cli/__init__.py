@@ -48,6 +48,8 @@ SUBCOMMAND_MODULES = (
     "today_command",
     "record_command",
     "plan_command",
+    "backup_command",
+    "restore_command",
 )
 
 
