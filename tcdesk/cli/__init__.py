@@ -49,6 +49,7 @@ SUBCOMMAND_MODULES = (
     "record_command",
     "plan_command",
     "backup_command",
+    "backups_command",
     "restore_command",
 )
 

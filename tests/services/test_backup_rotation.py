@@ -40,7 +40,8 @@ def test_a_year_of_daily_backups_keeps_7_days_4_weeks_and_12_months() -> None:
 
 
 def test_manual_and_safety_copies_of_the_last_30_days_are_all_kept() -> None:
-    items = _year_of_dailies() + [
+    items = [
+        *_year_of_dailies(),
         Dated(datetime(2026, 11, 10, 12, 0), "manual"),
         Dated(datetime(2026, 11, 10, 12, 5), "manual"),
         Dated(datetime(2026, 11, 3, 8, 0), "before-import"),
