@@ -61,6 +61,13 @@ class BackupActions:
         self.restore_action.setObjectName("restoreFromBackup")
         self.restore_action.setStatusTip("Put a backup in place of the practice file")
         self.restore_action.triggered.connect(self.open_restore)
+        window.closing.connect(self.stop)
+
+    def stop(self) -> None:
+        """The desk is closing: stop a backup safely (its partial file goes) and wait for it."""
+        if self._busy():
+            self.job.cancel()  # type: ignore[union-attr]
+            self.job.wait(30_000)  # type: ignore[union-attr]
 
     @property
     def folder(self) -> Path:
@@ -89,7 +96,7 @@ class BackupActions:
         job.succeeded.connect(lambda made: self._backed_up(made))
         job.failed.connect(lambda why: self._status(f"Not backed up: {why}"))
         job.cancelled.connect(lambda: self._status("Backup cancelled; nothing was kept."))
-        job.finished.connect(progress.close)
+        job.finished.connect(progress.hide)  # close() would emit canceled
         self.job, self.progress = job, progress
         return job.start_work()
 
@@ -149,7 +156,7 @@ class BackupActions:
         job = BackupJob(lambda _p, _c: check_backup(backup))
         job.succeeded.connect(lambda _none: self.confirm(backup))
         job.failed.connect(lambda why: self._refused(why))
-        job.finished.connect(progress.close)
+        job.finished.connect(progress.hide)  # close() would emit canceled
         self.job, self.progress = job, progress
         return job.start_work()
 
@@ -218,7 +225,7 @@ def restore_into(app: Any, backup: Path) -> BackupJob:
     old_desk.close()
 
     def reopen(message: str) -> None:
-        progress.close()
+        progress.hide()
         try:
             app.desk = Desk.open(store, clock, create=False)
         except UserError as error:
