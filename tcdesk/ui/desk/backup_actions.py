@@ -86,7 +86,10 @@ class BackupActions:
             return None
         store, folder, now = Path(self._desk.path), self.folder, self._desk.clock()
         progress = progress_dialog(
-            self._window, "Back up now", f"Backing up the practice to {folder}…", cancellable=True
+            self._window,
+            "Back up now",
+            f"Backing up the practice file…\nTo {folder}",
+            cancellable=True,
         )
         job = BackupJob(
             lambda p, c: back_up(store, folder, "manual", now=now, progress=p, cancelled=c)

@@ -83,7 +83,7 @@ def progress_dialog(
     dialog.setMinimumDuration(SHOW_AFTER_MS)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
-    dialog.setMinimumWidth(460)
+    dialog.setMinimumWidth(520)
     if not cancellable:
         dialog.setCancelButton(None)  # type: ignore[arg-type]
     dialog.setValue(0)
