@@ -24,6 +24,7 @@ from tcdesk.services.backups import (
     back_up_if_due,
     backups_folder_for,
     list_backups,
+    set_backups_folder,
     size_words,
     when_words,
 )
@@ -144,8 +145,14 @@ class BackupActions:
             return None
         if self._busy() or self._desk.path is None:
             return None
-        folder = self.folder
-        dialog = RestoreDialog(list_backups(Path(self._desk.path), folder), folder, self._window)
+        folder, store = self.folder, Path(self._desk.path)
+
+        def change_folder(chosen: Path) -> list[Backup]:
+            used = set_backups_folder(chosen, self._settings)
+            self._status(f"Backups of this computer now go to {used}.")
+            return list_backups(store, used)
+
+        dialog = RestoreDialog(list_backups(store, folder), folder, self._window, change_folder)
         dialog.accepted.connect(lambda: dialog.chosen and self.check(dialog.chosen))
         self.restore_dialog = dialog
         dialog.open()

@@ -207,3 +207,26 @@ def test_closing_the_desk_during_a_backup_stops_it_and_keeps_no_partial_file(
     assert backups.job.isFinished() and backups.job.outcome == "cancelled"
     folder = practice_desk.path.with_name(f"{practice_desk.path.stem}-backups")
     assert list(folder.glob("*.sqlite3*")) == []
+
+
+def test_the_restore_dialog_can_point_this_computer_at_another_backups_folder(
+    qtbot: QtBot, make_app, practice_desk: Desk, tmp_path: Path
+) -> None:
+    usb = tmp_path / "usb"
+    on_usb = back_up(practice_desk, usb, now=FIXED_NOW)
+    app = make_app(practice_desk)
+    backups = app.main_window.backups
+    dialog = backups.open_restore()
+    qtbot.waitExposed(dialog)
+    assert dialog.table.isHidden() and "There are no backups yet" in dialog.empty.text()
+    assert not dialog.restore_button.isEnabled()
+    not_a_folder = tmp_path / "file.txt"
+    not_a_folder.write_text("x")
+    assert not dialog.use_folder(not_a_folder)
+    assert dialog.folder_error.isVisible() and "Cannot use" in dialog.folder_error.text()
+    assert dialog.use_folder(usb)
+    assert not dialog.folder_error.isVisible() and dialog.table.rowCount() == 1
+    assert dialog.restore_button.isEnabled() and dialog.backups[0].path == on_usb.path
+    assert app.settings.load().backups_folder == str(usb.resolve())
+    assert backups.folder == usb.resolve()
+    dialog.reject()
