@@ -63,7 +63,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tcdesk.services.machine_settings import MachineSettingsStore
     from tcdesk.services.practice_setup import PracticeSetup, set_up_practice
     from tcdesk.ui.desk.backup_job import feed, progress_dialog
-    from tcdesk.ui.desk.restore_dialog import RestoreDialog
     from tcdesk.ui.main_window import MainWindow
     from tcdesk.ui.screenshots import grab
     from tcdesk.ui.style import staff_stylesheet
@@ -97,8 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         progress.hide()
 
         folder_path = window.backups.folder
-        dialog = RestoreDialog(list_backups(store, folder_path), folder_path, window)
-        dialog.show()
+        dialog = window.backups.open_restore()  # as File > Restore from a backup… opens it
+        assert dialog is not None
         grab(dialog, out / "restore-dialog.png")
         confirm = window.backups.confirm(list_backups(store, folder_path)[2].path)
         _over(window, confirm, out / "restore-confirm.png")

@@ -56,7 +56,7 @@ class RestoreDialog(QDialog):
         self.where = QLabel(f"Backups in {folder}")
         self.where.setProperty("role", "muted")
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder_button = QPushButton("Backups &folder…")
+        self.folder_button = QPushButton("Backups fol&der…")
         self.folder_button.setObjectName("restoreBackupsFolder")
         self.folder_button.setToolTip("Keep this computer's backups in another folder or disk")
         self.folder_button.setVisible(change_folder is not None)
