@@ -158,13 +158,23 @@ def newer_changes(applied: list[str]) -> list[str]:
     return [name for name in applied if name not in known]
 
 
+CHECKPOINT_WAIT_MS = 200  # a reader elsewhere must not freeze the window for long
+
+
 def checkpoint(conn: sqlite3.Connection) -> bool:
     """Move everything from the -wal into the file itself and empty the -wal.
 
-    True when the whole WAL was moved (False if a reader elsewhere held it).
+    True when the whole WAL was moved; False when another connection kept it
+    busy (then it waited at most ``CHECKPOINT_WAIT_MS``, and the next
+    checkpoint or close moves it).
     """
     try:
-        busy, _log, _moved = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        (previous,) = conn.execute("PRAGMA busy_timeout").fetchone()
+        conn.execute(f"PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}")
+        try:
+            busy, _log, _moved = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {int(previous)}")
     except sqlite3.Error:
         return False
     return busy == 0

@@ -127,3 +127,28 @@ def test_closing_the_desk_leaves_the_whole_practice_in_the_file(demo_store: Path
     conn = sqlite3.connect(alone)
     assert conn.execute("SELECT name FROM practices").fetchone() == ("Changed Orthodontics",)
     conn.close()
+
+
+def test_a_checkpoint_does_not_wait_long_for_a_reader_elsewhere(tmp_path: Path) -> None:
+    import time
+
+    from tcdesk.store.backup import checkpoint
+
+    store = _store(tmp_path / "s.sqlite3")
+    conn = sqlite3.connect(store)
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("INSERT INTO t VALUES (1, x'00')")
+    conn.commit()
+    reader = sqlite3.connect(store)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM t").fetchone()  # holds a snapshot
+    conn.execute("INSERT INTO t VALUES (2, x'00')")
+    conn.commit()
+    started = time.monotonic()
+    assert checkpoint(conn) is False  # the reader keeps the newest frames in use
+    assert time.monotonic() - started < 2
+    assert conn.execute("PRAGMA busy_timeout").fetchone() == (5000,)
+    reader.rollback()
+    reader.close()
+    assert checkpoint(conn) is True
+    conn.close()
