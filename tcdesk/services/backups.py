@@ -109,7 +109,8 @@ def set_backups_folder(folder: Path, settings: MachineSettingsStore | None = Non
     return folder
 
 
-def _local(moment: datetime) -> datetime:
+def as_local(moment: datetime) -> datetime:
+    """This computer's wall-clock time, naive, as backup names carry it."""
     return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
 
 
@@ -150,7 +151,7 @@ def back_up(
     if not store.exists() or store.stat().st_size == 0:
         raise BackupFailed(f"There is no practice file at {store} to back up.")
     folder = Path(folder) if folder is not None else backups_folder_for(store)
-    when = _local(now or clock())
+    when = as_local(now or clock())
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         final = _free_name(folder, store.stem, when, reason)
@@ -236,7 +237,7 @@ def newest_backup(store: Path, folder: Path | None = None) -> Backup | None:
 def is_due(store: Path, now: datetime, folder: Path | None = None) -> bool:
     """True when the newest backup is more than a day old (or there is none)."""
     newest = newest_backup(store, folder)
-    return newest is None or _local(now) - newest.taken_at >= DUE_AFTER
+    return newest is None or as_local(now) - newest.taken_at >= DUE_AFTER
 
 
 def back_up_if_due(
@@ -253,7 +254,7 @@ def back_up_if_due(
 def prune(store: Path, folder: Path | None = None, *, now: datetime) -> list[Path]:
     """Delete the backups the rotation rule does not keep; returns what was deleted."""
     found = list_backups(store, folder)
-    keep = backups_to_keep([Dated(b.taken_at, b.reason) for b in found], _local(now))
+    keep = backups_to_keep([Dated(b.taken_at, b.reason) for b in found], as_local(now))
     deleted = []
     for index, backup in enumerate(found):
         if index not in keep:

@@ -21,7 +21,7 @@ from tcdesk.errors import UserError
 from tcdesk.services.backups import (
     MEDIA_FOLDER,
     BackupFailed,
-    _local,
+    as_local,
     back_up,
     backups_folder_for,
     copy_new_media,
@@ -95,7 +95,7 @@ def _keep_current(store: Path, folder: Path, now: datetime) -> tuple[Path | None
     try:
         return back_up(store, folder, "before-restore", now=now, rotate=False).path, True
     except BackupFailed:
-        aside = store.with_name(f"{store.name}.damaged-{_local(now).strftime('%Y%m%d_%H%M%S')}")
+        aside = store.with_name(f"{store.name}.damaged-{as_local(now).strftime('%Y%m%d_%H%M%S')}")
         shutil.copy2(store, aside)
         return aside, False
 

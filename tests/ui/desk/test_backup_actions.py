@@ -46,8 +46,11 @@ def make_app(qtbot: QtBot, kit, tmp_path: Path) -> Iterator:
 
     yield make
     for app in made:
-        if app.presentation is not None:
-            app.presentation.end()
+        controller, app.presentation = app.presentation, None
+        if controller is not None:
+            controller.end()
+            controller.deleteLater()  # its timers go with it, before the desk closes
+            qtbot.wait(20)
         app.room_screen.close()
         app.main_window.close()  # the one now (a restore replaces the first)
         app.main_window.deleteLater()
