@@ -52,6 +52,9 @@ SUBCOMMAND_MODULES = (
     "today_command",
     "record_command",
     "plan_command",
+    "backup_command",
+    "backups_command",
+    "restore_command",
 )
 
 

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from tcdesk.domain import Practice
 from tcdesk.services.clock import Clock, system_clock
 from tcdesk.store.audit_repo import AuditRepository
+from tcdesk.store.backup import checkpoint
 from tcdesk.store.connection import open_store
 from tcdesk.store.consult_repo import ConsultRepository
 from tcdesk.store.patient_repo import PatientRepository
@@ -35,10 +36,19 @@ class Desk:
 
     @classmethod
     def open(cls, path: Path, clock: Clock = system_clock, *, create: bool = True) -> Desk:
-        return cls(open_store(path, create=create), path=Path(path), clock=clock)
+        from tcdesk.services.backups import backup_before_migration  # late: only when needed
+
+        db = open_store(path, create=create, back_up_before_migrating=backup_before_migration)
+        return cls(db, path=Path(path), clock=clock)
 
     def close(self) -> None:
+        """Checkpoint first, so the .sqlite3 file alone is the whole practice."""
+        self.checkpoint()
         self.db.conn.close()
+
+    def checkpoint(self) -> bool:
+        """Fold the -wal into the file (after a durable commit, e.g. a signature)."""
+        return checkpoint(self.db.conn)
 
     def practice(self) -> Practice | None:
         return self.practices.current()

@@ -25,6 +25,9 @@ class MachineSettings:
     office_id: str = ""
     coordinator_id: str = ""
     doctor_id: str = ""
+    # Where this computer keeps the practice's backups, e.g. another disk; "" = beside the
+    # practice file (see services.backups.backups_folder_for).
+    backups_folder: str = ""
 
 
 class MachineSettingsStore:

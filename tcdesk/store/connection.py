@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -121,8 +122,18 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = NORMAL")
 
 
-def open_store(path: Path, *, create: bool = True, now: datetime | None = None) -> Database:
-    """Open (creating or upgrading as needed) the practice file at ``path``."""
+def open_store(
+    path: Path,
+    *,
+    create: bool = True,
+    now: datetime | None = None,
+    back_up_before_migrating: Callable[[Path], object] | None = None,
+) -> Database:
+    """Open (creating or upgrading as needed) the practice file at ``path``.
+
+    ``back_up_before_migrating(path)`` makes the copy taken before an existing
+    file's schema is upgraded (services.backups); without it, a copy beside the file.
+    """
     path = Path(path)
     if not create and not path.exists():
         raise StoreError(f"No practice file at {path}; open tcdesk to set up your practice.")
@@ -135,7 +146,9 @@ def open_store(path: Path, *, create: bool = True, now: datetime | None = None) 
         raise StoreError(f"Cannot open {path}: {error}.") from None
     db = Database(conn)
     pending = migrations.pending(db)
-    if pending and applied:
+    if pending and applied and back_up_before_migrating is not None:
+        back_up_before_migrating(path)
+    elif pending and applied:
         backup_copy(conn, backup_path_for(path, now or datetime.now(UTC)))
     if pending:
         migrations.apply(db)

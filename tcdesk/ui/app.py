@@ -91,24 +91,38 @@ class Application:
         QApplication.instance().setStyleSheet(  # type: ignore[union-attr]
             staff_stylesheet(practice.brand_color if practice else "#1F6F8B")
         )
-        self.main_window = MainWindow(
-            desk,
-            today(desk.clock),
-            on_present=self.present,
-            settings=settings,
-            flows=self.kit.flows,
-        )
         self.presentation = None
         # The room's monitor, kept between consults on the practice's idle screen.
         self.room_screen = RoomScreen()
         self.room_screen.changed.connect(
             lambda: self.main_window.show_room_screen_idle(self.room_screen.is_idle())
         )
-        self.main_window.close_room_screen.connect(self.room_screen.close)
-        self.main_window.closing.connect(self.room_screen.close)
+        self.restore_job = None
+        self.build_main_window()
         self.resume_prompt = None  # the "resume the consult?" dialog, while it is open
         for error in self.kit.flow_errors:
             self.main_window.show_problem(f"A presentation flow could not be loaded: {error}")
+
+    def build_main_window(self) -> MainWindow:
+        """The desk window on ``self.desk``; built again after a restore reopens the file."""
+        desk = self.desk
+        self.main_window = MainWindow(
+            desk,
+            today(desk.clock),
+            on_present=self.present,
+            settings=self.settings,
+            flows=self.kit.flows,
+        )
+        self.main_window.close_room_screen.connect(self.room_screen.close)
+        self.main_window.closing.connect(self.room_screen.close)
+        self.main_window.backups.host = self
+        return self.main_window
+
+    def restore_from(self, backup: Path) -> None:
+        """Restore ``backup`` over the practice file and reopen it (File > Restore)."""
+        from tcdesk.ui.desk.backup_actions import restore_into
+
+        restore_into(self, backup)
 
     def present(self, consult_id: str) -> None:
         from tcdesk.ui.presentation.launcher import start_presentation
@@ -168,9 +182,10 @@ def run_app(db_path: Path, qt_args: list[str]) -> int:
     from tcdesk.ui.presentation.launcher import offer_resume
 
     application.resume_prompt = offer_resume(application, application.main_window)
+    application.main_window.backups.back_up_if_due()  # off the GUI thread; the window is up
     code = app.exec()
     shutdown(app)
-    desk.close()
+    application.desk.close()
     return code
 
 

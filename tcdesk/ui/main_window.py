@@ -26,6 +26,7 @@ from tcdesk.flows import Flow
 from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.patient_overview import patient_overview, search_patients, todays_count
+from tcdesk.ui.desk.backup_actions import BackupActions
 from tcdesk.ui.desk.desk_menus import build_menus
 from tcdesk.ui.desk.intake_actions import IntakeActions
 from tcdesk.ui.desk.practice_actions import PracticeActions
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.panel.present_requested.connect(self._on_present)
         self._build_room_screen_bar()
         self._build_actions()
+        self._build_backup_actions()
         self.heading = QLabel(practice.name if practice else "")
         self.today_board = TodayBoardWidget(
             desk, today, self._present_from_board, self.refresh_desk
@@ -105,6 +107,10 @@ class MainWindow(QMainWindow):
         self.book_button = self.scheduling.book_button
         self.open_schedule = self.scheduling.open_schedule
         self.intake_bar = self.intake.bar
+
+    def _build_backup_actions(self) -> None:
+        """File > Back up now and Restore from a backup… (tcdesk.ui.desk.backup_actions)."""
+        self.backups = BackupActions(self, self._desk, self._machine_settings)
 
     @property
     def schedule_window(self):

@@ -273,6 +273,7 @@ def store_signed(
             agreement.id,
             f"{agreement.title}; sha256 {agreement.sha256}. {pending.notice}",
         )
+    desk.checkpoint()  # a signature is durable in the .sqlite3 file itself, not only the -wal
     return agreement
 
 
@@ -310,4 +311,5 @@ def mark_signed_on_paper(
         _audit(
             repo, at, actor_id, "signed_on_paper", agreement_id, f"{found.agreement.title}. {text}"
         )
+    desk.checkpoint()
     return event

@@ -11,18 +11,17 @@ import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import UTC
 from pathlib import Path
 
 from tcdesk.domain import Patient, Relationship, ResponsibleParty
 from tcdesk.errors import UserError
+from tcdesk.services.backups import back_up
 from tcdesk.services.clock import utc_iso
 from tcdesk.services.desk import Desk
 from tcdesk.services.ids import new_id
 from tcdesk.services.importer.duplicates import KnownKeys
 from tcdesk.services.importer.preparing import ImportPreview
 from tcdesk.services.importer.rows import PatientRow, RowProblem
-from tcdesk.store.connection import backup_copy
 from tcdesk.store.import_repo import ImportRepository
 
 CHUNK = 1000  # rows per insert call, so progress can be shown
@@ -72,16 +71,6 @@ def result_of(preview: ImportPreview, *, dry_run: bool) -> ImportResult:
     )
 
 
-def backup_path_for(store: Path, stamp: str) -> Path:
-    """``<store name>.pre-import-<UTC stamp>.bak`` beside the store, never over an older one."""
-    candidate = store.with_name(f"{store.name}.pre-import-{stamp}.bak")
-    number = 2
-    while candidate.exists():
-        candidate = store.with_name(f"{store.name}.pre-import-{stamp}-{number}.bak")
-        number += 1
-    return candidate
-
-
 def commit(desk: Desk, preview: ImportPreview, progress: Progress | None = None) -> ImportResult:
     """Back the store up, then write the preview's new rows all or nothing, with an audit entry.
 
@@ -94,8 +83,7 @@ def commit(desk: Desk, preview: ImportPreview, progress: Progress | None = None)
     now = desk.clock()
     backup = None
     if desk.path is not None:
-        stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-        backup = backup_copy(desk.db.conn, backup_path_for(Path(desk.path).resolve(), stamp))
+        backup = back_up(desk, reason="before-import", now=now).path
     try:
         return _write(desk, preview, practice.id, utc_iso(now), backup, progress)
     except sqlite3.Error as error:

@@ -32,6 +32,8 @@ def build_menus(window: QMainWindow) -> dict[str, QMenu]:
     file_menu.addAction(desk.intake.walk_in_action)
     file_menu.addSeparator()
     file_menu.addAction(desk.import_action)
+    file_menu.addAction(desk.backups.back_up_action)
+    file_menu.addAction(desk.backups.restore_action)
     file_menu.addSeparator()
     file_menu.addAction(quit_action(window))
 

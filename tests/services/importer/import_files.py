@@ -57,4 +57,7 @@ def store_state(path: Path) -> dict[str, str]:
 
 
 def backups(path: Path) -> list[Path]:
-    return sorted(path.parent.glob(f"{path.name}.pre-import-*.bak"))
+    """The store's before-import backups in its backups folder, oldest first."""
+    from tcdesk.services.backups import list_backups
+
+    return [b.path for b in reversed(list_backups(path)) if b.reason == "before-import"]

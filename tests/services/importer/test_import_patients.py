@@ -177,9 +177,10 @@ def test_a_backup_is_taken_first_owner_only_and_opens(
     import_patients(desk, _export(tmp_path, GOOD_ROWS[0]))
     result = import_patients(desk, _export(tmp_path, *GOOD_ROWS, name="more.csv"))
     assert result.backup is not None and result.backup in backups(practice_store)
-    assert result.backup.parent == practice_store.parent
-    assert result.backup.name.startswith(f"{practice_store.name}.pre-import-20")
-    assert result.backup.name.endswith("Z-2.bak")  # the fixed clock: a second one same second
+    assert result.backup.parent == practice_store.with_name(f"{practice_store.stem}-backups")
+    assert result.backup.name.startswith(f"{practice_store.stem}-20")
+    # the fixed clock: a second one in the same second gets a number
+    assert result.backup.name.endswith("-before-import-2.sqlite3")
     assert stat.S_IMODE(os.stat(result.backup).st_mode) == 0o600
     conn = sqlite3.connect(result.backup)
     try:
@@ -199,7 +200,7 @@ def test_each_import_is_in_the_audit_log_with_the_file_and_counts(
     detail = json.loads(entry["detail"])
     assert detail["file"] == "export.csv"
     assert (detail["imported"], detail["duplicates"], detail["invalid"]) == (1, 0, 1)
-    assert detail["backup"].endswith(".bak")
+    assert detail["backup"].endswith("-before-import.sqlite3")
 
 
 @pytest.mark.parametrize(
