@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from tcdesk.errors import UserError
+from tcdesk.formatting import slot_when
 from tcdesk.services.backup_rotation import Dated, backups_to_keep
 from tcdesk.services.clock import Clock, system_clock
 from tcdesk.services.machine_settings import MachineSettingsStore
@@ -278,5 +279,6 @@ def size_words(size: int) -> str:
 
 
 def when_words(taken_at: datetime) -> str:
-    """When a backup was taken, in the local time its name carries: "Tue 1 Dec 2026, 23:56"."""
-    return f"{taken_at:%a} {taken_at.day} {taken_at:%b %Y, %H:%M}"
+    """When a backup was taken, in the local time its name carries: "Tue, Dec 1, 2026 11:56 PM"
+    (the desk's way of writing a day and a time)."""
+    return slot_when(taken_at)
