@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QListWidget, QPlainTextEdit, QVBoxLayout, QWidget
 
 from tcdesk.errors import UserError
@@ -75,6 +76,7 @@ class NotesEditor(QWidget):
         self.editor.blockSignals(True)
         self.editor.setPlainText(text)
         self.editor.blockSignals(False)
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)  # go on where the note ends
         self._saved_text = text
 
     def text(self) -> str:
