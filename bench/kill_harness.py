@@ -98,7 +98,11 @@ def _store_state(db: Path) -> tuple[str, dict | None, list[str]]:
     finally:
         desk.close()
     ids = {n.id for n in notes}
-    broken = [f"note {n.id} revises missing {n.revises}" for n in notes if n.revises and n.revises not in ids]
+    broken = [
+        f"note {n.id} revises missing {n.revises}"
+        for n in notes
+        if n.revises and n.revises not in ids
+    ]
     revised = [n.revises for n in notes if n.revises]
     broken += [f"note {r} revised twice" for r in set(revised) if revised.count(r) > 1]
     state = None
