@@ -174,9 +174,18 @@ class ConsultRoom:
         """Run ``work`` all-or-nothing, waiting only briefly for another program's lock.
 
         The console calls this on the GUI thread and retries on a timer (see
-        ``ui/presentation/notes_editor``), so a lock held elsewhere must cost a
-        few tens of milliseconds, never the store's 5 s busy wait; the failure
-        comes back as ``NotSaved`` with the words the console shows.
+        ``ui/presentation/save_retry``), so a lock held elsewhere costs at most
+        ``GUI_BUSY_TIMEOUT_MS`` (50 ms), never the store's 5 s busy wait; the
+        failure comes back as ``NotSaved`` with the words the console shows.
+
+        Why not a writer thread with its own connection: a commit here takes a
+        millisecond or two (WAL, synchronous=NORMAL) and WAL readers never wait,
+        so only a lock held by another program can block, and the short wait
+        caps that. One connection on one thread keeps every save in order (a
+        note revision and the step can never be stored out of order or race
+        over ``revises``), needs no hand-off of the room's state between
+        threads (sqlite3 connections are per-thread by default) and leaves
+        nothing in flight in another thread when the app is killed.
         """
         try:
             with short_busy_wait(self.desk.db.conn), self.desk.transaction():
