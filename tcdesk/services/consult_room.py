@@ -7,7 +7,8 @@ loses nothing and the next launch can resume exactly where it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -187,10 +188,16 @@ class ConsultRoom:
         threads (sqlite3 connections are per-thread by default) and leaves
         nothing in flight in another thread when the app is killed.
         """
+        with self._writing():
+            work()
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One all-or-nothing write with the short busy wait; failures as ``NotSaved``."""
         try:
             with short_busy_wait(self.desk.db.conn), self.desk.transaction():
-                work()
-        except NotSaved:
+                yield
+        except UserError:
             raise
         except Exception as error:
             if not is_write_failure(error):
@@ -233,16 +240,16 @@ class ConsultRoom:
         ]
 
     def log_objection(self, objection: Objection) -> ObjectionAdvice:
-        self.desk.consults.add_objection(
-            ObjectionLog(
-                id=new_id(),
-                consult_id=self.consult_id,
-                objection=objection,
-                created_at=self.now(),
-                author_id=self.consult_file.consult.coordinator_id,
-                detail=f"during step '{self.session.step.id}'",
-            )
+        """Log what the family raised and advise; ``NotSaved`` when it cannot be logged."""
+        entry = ObjectionLog(
+            id=new_id(),
+            consult_id=self.consult_id,
+            objection=objection,
+            created_at=self.now(),
+            author_id=self.consult_file.consult.coordinator_id,
+            detail=f"during step '{self.session.step.id}'",
         )
+        self._write(lambda: self.desk.consults.add_objection(entry))
         return advise(self.session, self.slides, objection)
 
     # -- the payment plan -------------------------------------------------------------
@@ -303,7 +310,8 @@ class ConsultRoom:
 
     def choose_plan(self, plan: PaymentPlan) -> PricedPlan:
         """Save the family's choice on the consult (a new plan row; history kept)."""
-        chosen = plan_choice.choose_plan(self.desk, self.pricing, self.consult_file, plan)
+        with self._writing():  # a full disk is said at the Save button, not as a crash
+            chosen = plan_choice.choose_plan(self.desk, self.pricing, self.consult_file, plan)
         self.consult_file = chosen.consult_file
         self.plan = chosen.priced.plan
         self.show_plan(self.render_plan(self.plan))  # what the family agreed to is shown
@@ -311,9 +319,11 @@ class ConsultRoom:
 
     def choose_option(self, option_id: str) -> None:
         """Record a choice that has nothing to pay (e.g. watch and wait): no plan."""
-        self.consult_file = plan_choice.choose_option(
-            self.desk, self.pricing, self.consult_file, option_id
-        )
+        with self._writing():
+            chosen = plan_choice.choose_option(
+                self.desk, self.pricing, self.consult_file, option_id
+            )
+        self.consult_file = chosen
         self.context = build_context(self.desk, self.consult_id, content=self.kit.content)
         self._rerender(PLAN_DEPENDENT)
 

@@ -77,3 +77,24 @@ def test_a_lock_held_elsewhere_fails_fast_not_after_the_busy_wait(
     assert demo_desk.db.execute("PRAGMA busy_timeout").fetchone()[0] == BUSY_TIMEOUT_MS
     note = room.save_note("Wants Invisalign")  # the lock is gone: it saves
     assert demo_desk.consults.saved_session(ZOE).note_id == note.id
+
+
+def test_a_plan_or_an_objection_that_cannot_be_saved_is_said_and_changes_nothing(
+    demo_desk, room: ConsultRoom
+) -> None:
+    from tcdesk.domain import Objection
+    from tests.services.test_consult_room import _plan
+
+    plan = _plan(room, 500)
+    before = room.plan
+    demo_desk.db.conn.execute("PRAGMA query_only = ON")
+    try:
+        with pytest.raises(NotSaved, match=CANNOT_WRITE):
+            room.choose_plan(plan)
+        with pytest.raises(NotSaved, match=CANNOT_WRITE):
+            room.log_objection(Objection.MONTHLY_TOO_HIGH)
+    finally:
+        demo_desk.db.conn.execute("PRAGMA query_only = OFF")
+    assert room.plan == before
+    assert demo_desk.consults.objections(ZOE) == []
+    assert room.choose_plan(plan).plan.option_id == plan.option_id
