@@ -7,7 +7,8 @@ loses nothing and the next launch can resume exactly where it was.
 
 from __future__ import annotations
 
-import sqlite3
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -47,12 +48,15 @@ from tcdesk.services.presentation import (
     start_session,
 )
 from tcdesk.services.presentation_kit import PresentationKit
+from tcdesk.services.save_failures import NotSaved, is_write_failure, not_saved
+from tcdesk.store.connection import short_busy_wait
 
 __all__ = [
     "FIGURE_DEPENDENT",
     "PLAN_DEPENDENT",
     "ConsultRoom",
     "EndReport",
+    "NotSaved",
     "ObjectionAdvice",
     "PlanDeck",
     "PresentationKit",
@@ -148,21 +152,68 @@ class ConsultRoom:
         return utc_iso(self.desk.clock())
 
     def save(self, *, ended: bool = False) -> SavedSession:
+        """Store the live state (step, blank, ticks, time, the last saved note).
+
+        Raises ``NotSaved`` (the reason in a TC's words) when the file cannot be
+        written; nothing in the room changes, so the caller simply tries again.
+        """
+        saved = self._session_row(self.note_id, self.draft_note, ended=ended)
+        self._write(lambda: self.desk.consults.save_session(saved))
+        return saved
+
+    def _session_row(self, note_id: str | None, draft_note: str, *, ended: bool) -> SavedSession:
         saved = self.session.to_saved(
             self.consult_id,
-            draft_note=self.draft_note,
+            draft_note=draft_note,
             elapsed_seconds=self.elapsed_seconds,
             updated_at=self.now(),
             ended_at=self.now() if ended else None,
         )
-        saved = replace(saved, note_id=self.note_id)
-        self.desk.consults.save_session(saved)
-        return saved
+        return replace(saved, note_id=note_id)
+
+    def _write(self, work: Callable[[], object]) -> None:
+        """Run ``work`` all-or-nothing, waiting only briefly for another program's lock.
+
+        The console calls this on the GUI thread and retries on a timer (see
+        ``ui/presentation/save_retry``), so a lock held elsewhere costs at most
+        ``GUI_BUSY_TIMEOUT_MS`` (50 ms), never the store's 5 s busy wait; the
+        failure comes back as ``NotSaved`` with the words the console shows.
+
+        Why not a writer thread with its own connection: a commit here takes a
+        millisecond or two (WAL, synchronous=NORMAL) and WAL readers never wait,
+        so only a lock held by another program can block, and the short wait
+        caps that. One connection on one thread keeps every save in order (a
+        note revision and the step can never be stored out of order or race
+        over ``revises``), needs no hand-off of the room's state between
+        threads (sqlite3 connections are per-thread by default) and leaves
+        nothing in flight in another thread when the app is killed.
+        """
+        with self._writing():
+            work()
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One all-or-nothing write with the short busy wait; failures as ``NotSaved``."""
+        try:
+            with short_busy_wait(self.desk.db.conn), self.desk.transaction():
+                yield
+        except UserError:
+            raise
+        except Exception as error:
+            if not is_write_failure(error):
+                raise
+            raise not_saved(error) from error
 
     # -- notes and objections ---------------------------------------------------------
 
     def save_note(self, text: str) -> Note:
-        """Append a revision of this consult's running note (the store never overwrites)."""
+        """Append a revision of this consult's running note (the store never overwrites).
+
+        The room's idea of the current note (``note_id``, ``draft_note``) moves on
+        only once the commit has succeeded: after a failure the next revision
+        still points at the last one really stored, so the chain never breaks.
+        Raises ``NotSaved`` when the file cannot be written.
+        """
         note = Note(
             id=new_id(),
             consult_id=self.consult_id,
@@ -171,11 +222,15 @@ class ConsultRoom:
             author_id=self.consult_file.consult.coordinator_id,
             revises=self.note_id,
         )
-        with self.desk.transaction():
+        saved = self._session_row(note.id, text, ended=False)
+
+        def write() -> None:
             self.desk.consults.add_note(note)
-            self.note_id = note.id
-            self.draft_note = text
-            self.save()
+            self.desk.consults.save_session(saved)
+
+        self._write(write)
+        self.note_id = note.id
+        self.draft_note = text
         return note
 
     def earlier_notes(self) -> list[Note]:
@@ -185,16 +240,16 @@ class ConsultRoom:
         ]
 
     def log_objection(self, objection: Objection) -> ObjectionAdvice:
-        self.desk.consults.add_objection(
-            ObjectionLog(
-                id=new_id(),
-                consult_id=self.consult_id,
-                objection=objection,
-                created_at=self.now(),
-                author_id=self.consult_file.consult.coordinator_id,
-                detail=f"during step '{self.session.step.id}'",
-            )
+        """Log what the family raised and advise; ``NotSaved`` when it cannot be logged."""
+        entry = ObjectionLog(
+            id=new_id(),
+            consult_id=self.consult_id,
+            objection=objection,
+            created_at=self.now(),
+            author_id=self.consult_file.consult.coordinator_id,
+            detail=f"during step '{self.session.step.id}'",
         )
+        self._write(lambda: self.desk.consults.add_objection(entry))
         return advise(self.session, self.slides, objection)
 
     # -- the payment plan -------------------------------------------------------------
@@ -255,7 +310,8 @@ class ConsultRoom:
 
     def choose_plan(self, plan: PaymentPlan) -> PricedPlan:
         """Save the family's choice on the consult (a new plan row; history kept)."""
-        chosen = plan_choice.choose_plan(self.desk, self.pricing, self.consult_file, plan)
+        with self._writing():  # a full disk is said at the Save button, not as a crash
+            chosen = plan_choice.choose_plan(self.desk, self.pricing, self.consult_file, plan)
         self.consult_file = chosen.consult_file
         self.plan = chosen.priced.plan
         self.show_plan(self.render_plan(self.plan))  # what the family agreed to is shown
@@ -263,9 +319,11 @@ class ConsultRoom:
 
     def choose_option(self, option_id: str) -> None:
         """Record a choice that has nothing to pay (e.g. watch and wait): no plan."""
-        self.consult_file = plan_choice.choose_option(
-            self.desk, self.pricing, self.consult_file, option_id
-        )
+        with self._writing():
+            chosen = plan_choice.choose_option(
+                self.desk, self.pricing, self.consult_file, option_id
+            )
+        self.consult_file = chosen
         self.context = build_context(self.desk, self.consult_id, content=self.kit.content)
         self._rerender(PLAN_DEPENDENT)
 
@@ -298,15 +356,17 @@ class ConsultRoom:
             self.session.happened("outcome_recorded")
         report = EndReport(skipped=self.session.skipped())
         try:
-            with self.desk.transaction():
+            with short_busy_wait(self.desk.db.conn), self.desk.transaction():
                 consult = self._record_end(outcome)
                 self.save(ended=True)
         except UserError:
             self.session.checked = checked
             raise
-        except (sqlite3.Error, OSError) as error:
+        except Exception as error:
             self.session.checked = checked
-            raise UserError(f"The practice file could not be written ({error}).") from error
+            if not is_write_failure(error):
+                raise
+            raise not_saved(error) from error
         self.consult_file = replace(self.consult_file, consult=consult)
         return report
 

@@ -7,9 +7,10 @@ opened for writing, backed up if migrations are pending, and migrated.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from tcdesk.store.migrations import MIGRATION_SET, known_names, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+# How long a write started on the GUI thread may wait for another program's
+# lock: well under the ~100 ms a person notices. The caller retries later.
+GUI_BUSY_TIMEOUT_MS = 50
 
 
 class StoreError(UserError):
@@ -120,6 +124,23 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
+
+
+@contextlib.contextmanager
+def short_busy_wait(conn: sqlite3.Connection, ms: int = GUI_BUSY_TIMEOUT_MS) -> Iterator[None]:
+    """Writes inside wait at most ``ms`` for a lock held elsewhere, then fail "locked".
+
+    For writes made on the GUI thread that are retried by a timer (the console's
+    autosave): a lock held by another program then costs one short wait and a
+    clear message, not a frozen window. The connection's usual timeout
+    (``BUSY_TIMEOUT_MS``, what CLI commands use) is put back afterwards.
+    """
+    previous = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(previous)}")
 
 
 def open_store(

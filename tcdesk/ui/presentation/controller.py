@@ -19,7 +19,7 @@ from tcdesk.formatting import local_time
 from tcdesk.render.slide import SlideKind
 from tcdesk.services.consult_outcome import Outcome
 from tcdesk.services.consult_quote import PricedPlan
-from tcdesk.services.consult_room import FIGURE_DEPENDENT, ConsultRoom, PlanDeck
+from tcdesk.services.consult_room import FIGURE_DEPENDENT, ConsultRoom, NotSaved, PlanDeck
 from tcdesk.ui.presentation.checklist_panel import ChecklistPanel
 from tcdesk.ui.presentation.console import ConsolePanel
 from tcdesk.ui.presentation.console_window import ConsoleWindow
@@ -34,6 +34,7 @@ from tcdesk.ui.presentation.outline_panel import OutlinePanel
 from tcdesk.ui.presentation.patient_display import PatientDisplay
 from tcdesk.ui.presentation.payment_panel import PaymentPanel
 from tcdesk.ui.presentation.room_screen import RoomScreen
+from tcdesk.ui.presentation.save_retry import Retry
 from tcdesk.ui.presentation.screens import IdentifyOverlay, ScreenChooser
 from tcdesk.ui.presentation.single_screen_stage import SingleScreenStage
 from tcdesk.ui.slide_view import SlideView
@@ -145,6 +146,7 @@ class PresentationController(QObject):
         self._clock.timeout.connect(self._tick)
         self._save_timer = QTimer(self, singleShot=True, interval=0)
         self._save_timer.timeout.connect(self._save_state)
+        self._state_retry = Retry(self._save_state_once, self)
         self._console_timer = QTimer(self, singleShot=True, interval=0)
         self._console_timer.timeout.connect(self._refresh_console)
         self._dwell = QTimer(self, singleShot=True, interval=self.CHECKLIST_DWELL_MS)
@@ -273,7 +275,19 @@ class PresentationController(QObject):
         self.panel.jump_hint.setText(f"Jump to step {pending}… (Enter)" if pending else "")
 
     def _save_state(self) -> None:
-        self.room.save()
+        """Save the step, ticks and time; while a failed save waits to retry, it saves them."""
+        if not self._state_retry.pending:
+            self._state_retry.run()
+
+    def _save_state_once(self) -> bool:
+        try:
+            saved = self.room.save()
+        except NotSaved as problem:  # said at the notes box, tried again by the retry
+            self.notes.show_problem("state", str(problem))
+            return False
+        if self._state_retry.failing:
+            self.notes.show_saved("state", f"Saved {local_time(saved.updated_at)}")
+        return True
 
     def _tick(self) -> None:
         self.room.elapsed_seconds += 1
@@ -380,6 +394,8 @@ class PresentationController(QObject):
         # Nothing may save after the consult is marked ended (it would reopen it).
         for timer in (self._clock, self._save_timer, self._console_timer, self._dwell):
             timer.stop()
+        self._state_retry.stop()
+        self.notes.stop()
         QApplication.instance().removeEventFilter(self.key_filter)  # type: ignore[union-attr]
         self.placement.stop_following()
         kept = self.display if self._room_screen is not None else None

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from tcdesk.errors import UserError
 from tcdesk.services.consult_outcome import Outcome, StartReadiness
 from tcdesk.services.consult_room import ConsultRoom
+from tcdesk.services.save_failures import reason_for
 from tcdesk.ui.presentation.console import ConsolePanel
 from tcdesk.ui.presentation.notes_editor import NotesEditor
 from tcdesk.ui.presentation.outcome_dialog import OutcomeDialog
@@ -74,13 +75,15 @@ class ConsultEnding:
         if self.done:
             return True
         try:
-            self._notes.flush()
+            if not self._notes.flush():  # ending would drop the note's last words
+                raise UserError(self._notes.problem() or reason_for(OSError()))
             self._room.end(outcome)
         except (UserError, OSError) as error:
             self.failed = True
-            reason = str(error).strip() or type(error).__name__
+            reason = reason_for(error) if isinstance(error, OSError) else str(error).strip()
+            reason = (reason or type(error).__name__).rstrip(".") + "."
             self._warn(
-                f"The consult could not be ended: {reason} It is still open and nothing "
+                f"The consult could not be ended. {reason} It is still open and nothing "
                 "is lost. Press End to try again, or close this window to leave it for later."
             )
             return False

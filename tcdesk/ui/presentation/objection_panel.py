@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tcdesk.domain import Objection
+from tcdesk.errors import UserError
 from tcdesk.services.objection_advice import ObjectionAdvice
 
 
@@ -49,7 +50,12 @@ class ObjectionPanel(QWidget):
         layout.addStretch(1)
 
     def _log(self, objection: Objection) -> None:
-        self.show_help(self._on_log(objection))
+        try:
+            self.show_help(self._on_log(objection))
+        except UserError as problem:  # "Not saved: the disk is full": said here, calmly
+            self.responses.setText(escape(f"{problem}. The objection was not logged.", quote=False))
+            self.responses.setProperty("role", "warning")
+            self.responses.style().polish(self.responses)
 
     def show_help(self, help_: ObjectionAdvice) -> None:
         self.responses.setProperty("role", "")

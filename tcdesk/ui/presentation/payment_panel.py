@@ -309,7 +309,11 @@ class PaymentPanel(QWidget):
             self._refresh_timer.stop()
             self._refresh()
         if self.controls.no_fee:
-            self._room.choose_option(self.option().id)
+            try:
+                self._room.choose_option(self.option().id)
+            except UserError as error:  # e.g. "Not saved: the disk is full"
+                self._set_message(str(error))
+                return None
             self.saved_label.setText(f"Saved: {self.option().title} (no charge)")
             self._on_saved(None)
             return None

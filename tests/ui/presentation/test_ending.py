@@ -49,7 +49,7 @@ def test_a_failed_end_says_why_keeps_the_consult_and_end_tries_again(
     _end_with_declined(qtbot, controller)
     warning = controller.panel.end_warning
     assert warning.isVisible()
-    assert "could not be ended: [Errno 28] No space left on device" in warning.text()
+    assert "could not be ended. Not saved: the disk is full." in warning.text()
     assert "Traceback" not in warning.text()
     assert not ended and controller.console.isVisible() and controller.display.isVisible()
     qtbot.keyClick(controller.display, Qt.Key.Key_Right)  # the keys still drive the consult
@@ -71,7 +71,7 @@ def test_a_read_only_practice_file_is_said_plainly_and_nothing_is_recorded(
         _end_with_declined(qtbot, controller)
     finally:
         demo_desk.db.conn.execute("PRAGMA query_only = OFF")
-    assert "readonly" in controller.panel.end_warning.text()
+    assert "the practice file can't be written" in controller.panel.end_warning.text()
     assert controller.console.isVisible()
     consult_id = controller.room.consult_id
     assert demo_desk.consults.get(consult_id).status is ConsultStatus.SCHEDULED
