@@ -24,6 +24,7 @@ from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.practice_setup import set_up_practice
 from tcdesk.ui.first_run import FirstRunChoice, FirstRunDialog, PracticeSetupDialog
 from tcdesk.ui.main_window import MainWindow
+from tcdesk.ui.open_consult import OpenConsultGuard
 from tcdesk.ui.presentation.room_screen import RoomScreen
 from tcdesk.ui.presentation.screens import ScreenChooser
 from tcdesk.ui.style import staff_stylesheet
@@ -106,6 +107,7 @@ class Application:
         self.main_window.close_room_screen.connect(self.room_screen.close)
         self.main_window.closing.connect(self.room_screen.close)
         self.resume_prompt = None  # the "resume the consult?" dialog, while it is open
+        self.open_consult = OpenConsultGuard(self)  # Quit with a consult open asks first
         for error in self.kit.flow_errors:
             self.main_window.show_problem(f"A presentation flow could not be loaded: {error}")
 
@@ -114,6 +116,7 @@ class Application:
 
         if self.presentation is None:
             self.presentation = start_presentation(self, consult_id)
+            self.open_consult.watch(self.presentation)
 
     def resume(self, consult_id: str) -> None:
         """Go back into a consult a crash cut short, where it was."""
@@ -121,6 +124,7 @@ class Application:
 
         if self.presentation is None:
             self.presentation = start_presentation(self, consult_id, resume=True)
+            self.open_consult.watch(self.presentation)
 
     def print_summary(self, consult_id: str, parent, report):
         from tcdesk.ui.documents.summary_actions import SummaryPrinter

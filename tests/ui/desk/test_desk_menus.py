@@ -44,7 +44,7 @@ def test_menus_list_the_desk_actions_with_their_keys(qtbot: QtBot, practice_desk
     consult = _entries(_menu(window, "&Consult"))
     assert consult["&Book consult…"] == "Ctrl+B"
     assert consult["&Edit consult record"] == "Ctrl+E"
-    assert consult["Present this consult"] == "Ctrl+Return"
+    assert consult["&Present this consult"] == "Ctrl+Return"
     assert _entries(_menu(window, "&View"))["&Schedule"] == "Ctrl+D"
 
 
