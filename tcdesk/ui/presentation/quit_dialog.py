@@ -7,6 +7,7 @@ one a stray key gives. The note is already saved when this opens.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 END, LATER, KEEP = "end", "later", "keep"
@@ -20,7 +21,7 @@ class QuitWhilePresenting(QDialog):
         self.setObjectName("quitWhilePresenting")
         self.setWindowTitle("Quit tcdesk?")
         self.setModal(True)
-        heading = QLabel(f"A consult with {patient_name} is open")
+        self.heading = heading = QLabel(f"A consult with {patient_name} is open")
         heading.setObjectName("quitHeading")
         heading.setProperty("role", "subheading")
         body = QLabel(
@@ -39,12 +40,14 @@ class QuitWhilePresenting(QDialog):
         self.later_button.setObjectName("quitResumeLater")
         self.keep_button = QPushButton("&Keep working")
         self.keep_button.setObjectName("quitKeepWorking")
-        self.keep_button.setDefault(True)
         self.keep_button.setProperty("primary", True)
         buttons = QDialogButtonBox()
         buttons.addButton(self.end_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.addButton(self.later_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.RejectRole)
+        for button in (self.end_button, self.later_button):
+            button.setAutoDefault(False)
+        self.keep_button.setDefault(True)  # after the box: it picks its own default otherwise
         self.end_button.clicked.connect(lambda: self._answer(END))
         self.later_button.clicked.connect(lambda: self._answer(LATER))
         self.keep_button.clicked.connect(self.reject)
@@ -55,6 +58,11 @@ class QuitWhilePresenting(QDialog):
         layout.addWidget(self.skipped_label)
         layout.addWidget(buttons)
         self.setMinimumWidth(540)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.keep_button.setDefault(True)
+        self.keep_button.setFocus()
 
     def _answer(self, choice: str) -> None:
         self.done(QDialog.DialogCode.Accepted)
