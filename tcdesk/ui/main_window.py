@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
 
     def _record_changed(self, consult_id: str) -> None:
         """Show the new record in the panel, the same consult still selected."""
+        self.say("Consult record saved.")
         patient_id = self.selected_patient_id()
         if patient_id is None:
             return

@@ -6,6 +6,9 @@ desk, a note typed on the console, Ctrl+Q pressed, each answer chosen.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -206,3 +209,57 @@ def controller_action(name: str):
     from tcdesk.ui.presentation.keymap import Action
 
     return Action(name)
+
+
+QUIT_FOR_LATER = textwrap.dedent(
+    """
+    import os, sys
+    from pathlib import Path
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+    from tcdesk.services.desk import Desk
+    from tcdesk.services.machine_settings import MachineSettingsStore
+    from tcdesk.ui.app import Application, shutdown
+
+    qt = QApplication([])
+    desk = Desk.open(Path(sys.argv[1]))
+    app = Application(desk, MachineSettingsStore(Path(sys.argv[3])))
+    app.main_window.show()
+
+    def present():
+        app.present(sys.argv[2])
+        QTest.keyClicks(app.presentation.notes.editor, "Dad pays; call after 6")
+        app.presentation.quit_requested.emit()  # what the console's Ctrl+Q does
+        app.open_consult.question.later_button.click()
+
+    QTimer.singleShot(0, present)
+    QTimer.singleShot(20_000, lambda: sys.exit("the app did not quit"))
+    code = qt.exec()
+    shutdown(qt)
+    desk.close()
+    print("exited", code, flush=True)
+    """
+)
+
+
+def test_resume_later_really_ends_the_event_loop(demo_store: Path, tmp_path: Path) -> None:
+    """In a real run (app.exec), "Quit and resume later" quits; the next start resumes."""
+    from tcdesk.services.desk import Desk
+
+    result = subprocess.run(
+        [sys.executable, "-c", QUIT_FOR_LATER, str(demo_store), TEEN_CONSULT, str(tmp_path / "m")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("exited 0")
+    desk = Desk.open(demo_store)
+    try:
+        assert [s.consult_id for s, _name in open_sessions(desk)] == [TEEN_CONSULT]
+        notes = desk.consults.current_notes(TEEN_CONSULT)
+        assert any(n.body == "Dad pays; call after 6" for n in notes)
+    finally:
+        desk.close()
