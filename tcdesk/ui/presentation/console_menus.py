@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QPushButton, QWidget
 from tcdesk.ui.presentation.keymap import Action, describe
 
 QUIT_KEYS = ("Ctrl+Q",)
+BLANKS = {Action.BLACK: "black", Action.WHITE: "white"}
 
 
 def add_quit_key(
@@ -91,6 +92,12 @@ def build_console_menus(window: QMainWindow, controller: Any) -> dict[str, QMenu
         item = view.addAction(_with_keys(text, action))
         item.setObjectName(name)
         item.triggered.connect(lambda _checked=False, a=action: controller.do(a))
+        blank = BLANKS.get(action)
+        if blank:  # checked while the family's screen is blanked this way; again unblanks
+            item.setCheckable(True)
+            view.aboutToShow.connect(
+                lambda i=item, b=blank: i.setChecked(controller.room.session.blank == b)
+            )
         if action is Action.WHITE:
             view.addSeparator()
     view.addSeparator()

@@ -45,6 +45,8 @@ def test_view_items_move_and_blank_like_the_keys(qtbot: QtBot, controller) -> No
     assert controller.room.session.position == 1
     view["blackAction"].trigger()
     assert controller.room.session.blank == "black"
+    controller.console_menus["view"].aboutToShow.emit()
+    assert view["blackAction"].isChecked() and not view["whiteAction"].isChecked()
     view["blackAction"].trigger()
     assert controller.room.session.blank == ""
     view["whiteAction"].trigger()
