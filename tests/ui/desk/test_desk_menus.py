@@ -351,3 +351,17 @@ def test_a_walk_in_and_a_family_say_what_was_saved(qtbot: QtBot, practice_desk, 
     qtbot.waitExposed(family)
     family.save()
     qtbot.waitUntil(lambda: "Family saved: Sam Okafor" in window.statusBar().currentMessage())
+
+
+def test_alt_letters_open_the_menu_and_pick_the_item(qtbot: QtBot, demo_desk, tmp_path) -> None:
+    """Alt+V, then T: the today toggle, from the keyboard alone."""
+    window = _desk(qtbot, demo_desk, tmp_path)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    before = window.today_button.isChecked()
+    view = window.menus["view"]
+    qtbot.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(view.isVisible)
+    qtbot.keyClick(view, Qt.Key.Key_T)
+    qtbot.waitUntil(lambda: not view.isVisible())
+    assert window.today_button.isChecked() is not before

@@ -114,3 +114,18 @@ def test_one_screen_has_no_menu_bar_but_ctrl_q_asks(qtbot: QtBot, make_controlle
     qtbot.waitUntil(stage.isActiveWindow)
     qtbot.keyClick(stage, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert asked == [True]
+
+
+def test_alt_v_then_b_blanks_once(qtbot: QtBot, controller) -> None:
+    """In the open menu B is the item's letter; the key filter must not act on it too."""
+    controller.start()
+    console = controller.console
+    console.activateWindow()
+    qtbot.waitUntil(console.isActiveWindow)
+    view = controller.console_menus["view"]
+    qtbot.keyClick(console, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(view.isVisible)
+    assert controller.room.session.position == 1  # Alt+V moved nothing
+    qtbot.keyClick(view, Qt.Key.Key_B)
+    qtbot.waitUntil(lambda: not view.isVisible())
+    assert controller.room.session.blank == "black"
