@@ -75,7 +75,8 @@ bench: python-deps
 # practice's first morning from the real windows of its test.
 SCREENSHOT_SCRIPTS = tcdesk.ui.screenshots tcdesk.ui.settings.screenshots \
 	tcdesk.ui.desk.screenshots tcdesk.ui.desk.record_screenshots \
-	tcdesk.ui.desk.import_screenshots tests.ui.desk.schedule_scenes
+	tcdesk.ui.desk.import_screenshots tests.ui.desk.schedule_scenes \
+	tcdesk.ui.desk.menu_screenshots
 screenshots: python-deps
 	@for script in $(SCREENSHOT_SCRIPTS); do \
 	  echo "screenshots: $$script"; \

@@ -55,6 +55,7 @@ SUBCOMMAND_MODULES = (
     "backup_command",
     "backups_command",
     "restore_command",
+    "about_command",
 )
 
 

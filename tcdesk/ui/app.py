@@ -24,6 +24,7 @@ from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.practice_setup import set_up_practice
 from tcdesk.ui.first_run import FirstRunChoice, FirstRunDialog, PracticeSetupDialog
 from tcdesk.ui.main_window import MainWindow
+from tcdesk.ui.open_consult import OpenConsultGuard
 from tcdesk.ui.presentation.room_screen import RoomScreen
 from tcdesk.ui.presentation.screens import ScreenChooser
 from tcdesk.ui.stop_signals import stop_on_signals
@@ -100,6 +101,7 @@ class Application:
         self.restore_job = None
         self.build_main_window()
         self.resume_prompt = None  # the "resume the consult?" dialog, while it is open
+        self.open_consult = OpenConsultGuard(self)  # Quit with a consult open asks first
         for error in self.kit.flow_errors:
             self.main_window.show_problem(f"A presentation flow could not be loaded: {error}")
 
@@ -129,6 +131,7 @@ class Application:
 
         if self.presentation is None:
             self.presentation = start_presentation(self, consult_id)
+            self.open_consult.watch(self.presentation)
 
     def resume(self, consult_id: str) -> None:
         """Go back into a consult a crash cut short, where it was."""
@@ -136,6 +139,7 @@ class Application:
 
         if self.presentation is None:
             self.presentation = start_presentation(self, consult_id, resume=True)
+            self.open_consult.watch(self.presentation)
 
     def stop_now(self) -> None:
         """Asked to stop by the system: keep what is typed, leave the consult resumable."""

@@ -29,8 +29,10 @@ from tcdesk.services.patient_overview import patient_overview, search_patients, 
 from tcdesk.ui.desk.backup_actions import BackupActions
 from tcdesk.ui.desk.desk_menus import build_menus
 from tcdesk.ui.desk.intake_actions import IntakeActions
+from tcdesk.ui.desk.menu_actions import DeskMenuActions
 from tcdesk.ui.desk.practice_actions import PracticeActions
 from tcdesk.ui.desk.schedule_actions import ScheduleActions
+from tcdesk.ui.desk.status_line import StatusLine
 from tcdesk.ui.desk.today_board import TodayBoardWidget
 from tcdesk.ui.patient_list import PatientTableModel
 from tcdesk.ui.patient_panel import PatientPanel
@@ -78,8 +80,8 @@ class MainWindow(QMainWindow):
             desk, today, self._present_from_board, self.refresh_desk
         )
         self._arrange()
+        self._build_menu_actions()
         self.menus = build_menus(self)  # by name: "file", "edit", "consult", "view", "help"
-        self.problems: list[str] = []
         self.refresh_desk()
         self.setObjectName("deskWindow")
         remember(self)  # size, place, splitter and columns, as the TC left them
@@ -111,6 +113,23 @@ class MainWindow(QMainWindow):
     def _build_backup_actions(self) -> None:
         """File > Back up now and Restore from a backup… (tcdesk.ui.desk.backup_actions)."""
         self.backups = BackupActions(self, self._desk, self._machine_settings)
+    def _build_menu_actions(self) -> None:
+        """Export, print, View, Help and the status bar that says what just happened."""
+        self.status_line = StatusLine(self.statusBar())
+        self.problems = self.status_line.problems
+        self.menu_actions = DeskMenuActions(self, self._desk, self._today, self._machine_settings)
+        self.menu_actions.complete(self.find_action, self.settings_action)
+        # Asked before the desk closes (the app's open-consult guard); False keeps it open.
+        self.close_guard: Callable[[], bool] | None = None
+
+    def request_quit(self) -> None:
+        """Quit (Ctrl+Q): with a consult open the guard asks first and closes when answered."""
+        if self.close_guard is None or self.close_guard():
+            self.close()
+
+    def say(self, message: str) -> None:
+        """Tell the TC what was just done, for a few seconds (problems stay shown)."""
+        self.status_line.say(message)
 
     @property
     def schedule_window(self):
@@ -213,6 +232,7 @@ class MainWindow(QMainWindow):
 
     def _record_changed(self, consult_id: str) -> None:
         """Show the new record in the panel, the same consult still selected."""
+        self.say("Consult record saved.")
         patient_id = self.selected_patient_id()
         if patient_id is None:
             return
@@ -261,14 +281,17 @@ class MainWindow(QMainWindow):
         self.close_room_screen_button.setVisible(idle)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Closed by the system (log-out, the title bar) with a consult open: ask first.
+        # A close from code (the guard's own, after the answer) goes ahead.
+        if event.spontaneous() and self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
         self.closing.emit()
         super().closeEvent(event)
 
     def show_problem(self, message: str) -> None:
         """A problem the TC should know about, without blocking the desk."""
-        self.problems.append(message)
-        self.statusBar().showMessage(message)
-        self.statusBar().setToolTip("\n".join(self.problems))
+        self.status_line.problem(message)
 
     def refresh_patients(self) -> None:
         selected = self.selected_patient_id()

@@ -43,6 +43,7 @@ QGroupBox {
 QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; color: {accent}; }
 QTabWidget::pane { border: 1px solid #D5D9DD; border-radius: 6px; background: #FFFFFF; }
 QStatusBar { background: #EEF1F3; }
+QMenu::item:disabled { color: #8A9197; }
 """
 
 

@@ -34,7 +34,6 @@ from tcdesk.services.restore import RestoreResult, check_backup, restore
 from tcdesk.ui.desk.backup_job import BackupJob, feed, progress_dialog
 from tcdesk.ui.desk.restore_dialog import RestoreDialog
 
-STATUS_MS = 0  # status messages stay until the next one
 
 
 class BackupActions:
@@ -75,7 +74,7 @@ class BackupActions:
         return backups_folder_for(Path(self._desk.path), self._settings)
 
     def _status(self, message: str) -> None:
-        self._window.statusBar().showMessage(message, STATUS_MS)
+        self._window.say(message)  # type: ignore[attr-defined]
 
     def _busy(self) -> bool:
         return self.job is not None and self.job.isRunning()
@@ -244,7 +243,7 @@ def restore_into(app: Any, backup: Path) -> BackupJob:
             return
         app.build_main_window()
         app.main_window.show()
-        app.main_window.statusBar().showMessage(message)
+        app.main_window.say(message)
         old_window.deleteLater()
         qapp.setQuitOnLastWindowClosed(quits)  # type: ignore[union-attr]
 

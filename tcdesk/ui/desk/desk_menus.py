@@ -3,6 +3,9 @@
 The actions are made by the desk's parts (intake, schedule, practice, backups,
 help); this only arranges them, so a key shown in a menu is the key that works.
 The menus follow the usual desktop order: File, Edit, Consult, View, Help.
+Every menu and item has its own Alt+letter (a test keeps them unique), and
+About, Settings and Quit carry their menu roles so macOS moves them to the
+application menu.
 """
 
 from __future__ import annotations
@@ -26,14 +29,21 @@ def build_menus(window: QMainWindow) -> dict[str, QMenu]:
     }
     for name, menu in menus.items():
         menu.setObjectName(f"{name}Menu")
+        menu.setToolTipsVisible(True)  # why an item is greyed out (no consult chosen...)
+    more = desk.menu_actions
 
     file_menu = menus["file"]
     file_menu.addAction(desk.intake.new_family_action)
     file_menu.addAction(desk.intake.walk_in_action)
     file_menu.addSeparator()
     file_menu.addAction(desk.import_action)
+    file_menu.addAction(more.export_action)
+    file_menu.addSeparator()
     file_menu.addAction(desk.backups.back_up_action)
     file_menu.addAction(desk.backups.restore_action)
+    file_menu.addSeparator()
+    file_menu.addAction(more.print_agreement_action)
+    file_menu.addAction(more.print_summary_action)
     file_menu.addSeparator()
     file_menu.addAction(quit_action(window))
 
@@ -46,9 +56,19 @@ def build_menus(window: QMainWindow) -> dict[str, QMenu]:
     consult.addAction(desk.scheduling.book_action)
     consult.addAction(desk.record_action)
     consult.addAction(desk.intake.present_action)
+    consult.addSeparator()
+    consult.addAction(more.console_action)
 
     view = menus["view"]
+    view.addAction(more.today_action)
     view.addAction(desk.scheduling.schedule_action)
+    view.addSeparator()
+    view.addAction(more.refresh_action)
+
+    help_menu = menus["help"]
+    help_menu.addAction(more.guide_action)
+    help_menu.addSeparator()
+    help_menu.addAction(more.about_action)
     return menus
 
 
@@ -60,5 +80,6 @@ def quit_action(window: QMainWindow) -> QAction:
     keys = [QKeySequence("Ctrl+Q")]
     keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) if k not in keys]
     action.setShortcuts(keys)
-    action.triggered.connect(window.close)
+    # The desk asks first when a consult is open (MainWindow.request_quit).
+    action.triggered.connect(getattr(window, "request_quit", window.close))
     return action

@@ -40,7 +40,7 @@ class IntakeActions:
 
         self.new_family_action = self._action("&New family", NEW_FAMILY_KEYS, self.open_new_family)
         self.walk_in_action = self._action("&Walk-in", WALK_IN_KEYS, self.open_walk_in)
-        self.present_action = self._action("Present this consult", PRESENT_KEYS, self._present)
+        self.present_action = self._action("&Present this consult", PRESENT_KEYS, self._present)
 
         self.new_family_button = QPushButton("&New family")
         self.new_family_button.setObjectName("newFamilyButton")
@@ -103,9 +103,15 @@ class IntakeActions:
 
     def _family_saved(self, saved: FamilySaved) -> None:
         self.show_patient(saved.patient.id)
+        verb = "added" if saved.created else "saved"
+        said = f"Family {verb}: {saved.patient.display_name}."
+        self._window.say(f"{said} {saved.warning}" if saved.warning else said)
 
     def _walk_in_started(self, started: WalkInStarted) -> None:
         self.show_patient(started.patient.id)
+        self._window.say(
+            f"Walk-in added: {started.patient.display_name}. Ctrl+Enter presents the consult."
+        )
         board = getattr(self._window, "today_board", None)
         if board is not None:
             board.refresh()  # "here" now, not at the board's next tick

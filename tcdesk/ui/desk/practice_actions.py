@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QPushButton
 
 from tcdesk.services.desk import Desk
+from tcdesk.services.importer import ImportResult
 from tcdesk.ui.desk.import_dialog import ImportDialog
 from tcdesk.ui.settings.settings_window import SettingsWindow
 
@@ -45,6 +46,7 @@ class PracticeActions:
         if self.settings_window is None:
             self.settings_window = SettingsWindow(self._desk, self._window)
             self.settings_window.changed.connect(self._window.show_practice)
+            self.settings_window.changed.connect(lambda: self._window.say("Settings saved."))
         self.settings_window.show()
         self.settings_window.raise_()
         self.settings_window.activateWindow()
@@ -53,6 +55,17 @@ class PracticeActions:
     def open_import(self) -> ImportDialog:
         dialog = ImportDialog(self._desk, self._window)
         dialog.imported.connect(lambda _result: self._window.show_everyone())
+        dialog.imported.connect(lambda result: self._window.say(import_sentence(result)))
         self.import_dialog = dialog
         dialog.open()
         return dialog
+
+
+def import_sentence(result: ImportResult) -> str:
+    """What the import did, in one line for the desk's status bar."""
+    added = f"{result.imported} patient{'s' if result.imported != 1 else ''}"
+    extra = [f"{result.duplicates} already on file"] if result.duplicates else []
+    if result.invalid:
+        extra.append(f"{len(result.invalid)} rows left out")
+    tail = f" ({', '.join(extra)})" if extra else ""
+    return f"Imported {added} from {result.file_name}{tail}."

@@ -37,6 +37,7 @@ class ScheduleActions:
             self.schedule_window = ScheduleWindow(self._desk, self._today, parent=self._window)
             self.schedule_window.setWindowFlag(Qt.WindowType.Window)
             self.schedule_window.changed.connect(self._window.refresh_desk)
+            self.schedule_window.said.connect(self._window.say)
         self.schedule_window.show()
         self.schedule_window.raise_()
         self.schedule_window.activateWindow()

@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from tcdesk.errors import UserError
-from tcdesk.formatting import day_header, full_date, slot_when, weekday_medium_date
+from tcdesk.formatting import (
+    day_header,
+    full_date,
+    local_date_and_time,
+    local_datetime,
+    slot_when,
+    weekday_medium_date,
+)
 from tcdesk.services.desk import Desk
 from tcdesk.services.practice_lookup import offices
 from tcdesk.services.schedule import cancel_consult, check_in, mark_no_show
@@ -38,6 +45,7 @@ from tcdesk.ui.window_memory import remember
 
 class ScheduleWindow(QMainWindow):
     changed = Signal()  # something was booked, moved or taken off: the desk refreshes
+    said = Signal(str)  # what was just booked or moved, for the desk's status bar
 
     def __init__(self, desk: Desk, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -204,7 +212,7 @@ class ScheduleWindow(QMainWindow):
         dialog = BookingDialog(
             self._desk, day=self.day, at=start, office_id=self.office_id(), parent=self
         )
-        dialog.accepted.connect(lambda: self._saved(dialog))
+        dialog.accepted.connect(lambda: self._saved(dialog, "booked"))
         dialog.open()
         self.dialog = dialog
         return dialog
@@ -217,12 +225,12 @@ class ScheduleWindow(QMainWindow):
         if consult is None:
             return None
         dialog = BookingDialog(self._desk, day=self.day, consult=consult, parent=self)
-        dialog.accepted.connect(lambda: self._saved(dialog))
+        dialog.accepted.connect(lambda: self._saved(dialog, "moved"))
         dialog.open()
         self.dialog = dialog
         return dialog
 
-    def _saved(self, dialog: BookingDialog) -> None:
+    def _saved(self, dialog: BookingDialog, verb: str = "booked") -> None:
         if dialog.saved is None:
             return
         self.day = dialog.saved.consult_date
@@ -232,6 +240,10 @@ class ScheduleWindow(QMainWindow):
         self.refresh()
         self.grid.select(dialog.saved.id)
         self.statusBar().showMessage("Saved.", 4000)
+        patient = self._desk.patients.get(dialog.saved.patient_id)
+        who = f" for {patient.display_name}" if patient else ""
+        when = local_date_and_time(local_datetime(dialog.saved.scheduled_at))
+        self.said.emit(f"Consult {verb}{who}: {when}.")
         self.changed.emit()
 
     def _act_on_selected(self, action: str) -> None:

@@ -50,6 +50,7 @@ class AgreementPreview(QDialog):
     """
 
     agreement_changed = Signal(str)  # the id of the version shown after any change
+    said = Signal(str)  # each result the preview reports (printed, saved, signed...)
 
     def __init__(
         self,
@@ -193,6 +194,7 @@ class AgreementPreview(QDialog):
 
     def show_info(self, text: str) -> None:
         self.header.show_info(text)
+        self.said.emit(text)
 
     def clear_message(self) -> None:
         self.header.clear_message()

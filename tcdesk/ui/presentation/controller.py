@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tcdesk.errors import UserError
 from tcdesk.flows.session import COVERED_AFTER_SECONDS
 from tcdesk.formatting import local_time
 from tcdesk.render.slide import SlideKind
@@ -22,6 +23,7 @@ from tcdesk.services.consult_quote import PricedPlan
 from tcdesk.services.consult_room import FIGURE_DEPENDENT, ConsultRoom, NotSaved, PlanDeck
 from tcdesk.ui.presentation.checklist_panel import ChecklistPanel
 from tcdesk.ui.presentation.console import ConsolePanel
+from tcdesk.ui.presentation.console_menus import add_quit_key, build_console_menus
 from tcdesk.ui.presentation.console_window import ConsoleWindow
 from tcdesk.ui.presentation.display_placement import DisplayPlacement
 from tcdesk.ui.presentation.ending import ConsultEnding
@@ -44,6 +46,7 @@ class PresentationController(QObject):
     """``ended`` fires once the consult's windows are down: ended, or left open for later."""
 
     ended = Signal()
+    quit_requested = Signal()  # Ctrl+Q on a consult window: the app asks what to do first
 
     # A step's talk items count once it has been up this long (see the reason there).
     CHECKLIST_DWELL_MS = int(COVERED_AFTER_SECONDS * 1000)
@@ -93,6 +96,7 @@ class PresentationController(QObject):
         )
         self._fill_sections(room)
         self._connect_buttons()
+        self._build_menus()
         self.key_filter = PresentationKeyFilter(self.windows, self.do, self.jump)
         self._build_timers()
         # A step's checklist counts as covered once the family has seen it for a
@@ -163,6 +167,15 @@ class PresentationController(QObject):
         panel.agreement_button.setEnabled(self._open_agreement is not None)
         panel.summary_button.clicked.connect(self._summary)
         panel.summary_button.setEnabled(self._print_summary is not None)
+
+    def _build_menus(self) -> None:
+        """Two screens: the console's menu bar. One screen: only the Quit key (no bar
+        over the family's view; see console_menus)."""
+        self.console_menus = {}
+        if self.console is not None:
+            self.console_menus = build_console_menus(self.console, self)
+        elif self.stage is not None:
+            add_quit_key(self.stage, self.quit_requested.emit)
 
     # -- showing --------------------------------------------------------------------
 
@@ -382,6 +395,29 @@ class PresentationController(QObject):
         console says why: End tries again; closing the console leaves it to resume.
         """
         return self.ending.end(outcome)
+
+    def bring_forward(self) -> None:
+        """The console (or the one-screen stage) to the front, e.g. from the desk's menu."""
+        window = self.console or self.stage
+        if window is not None:
+            window.show()
+            window.raise_()
+            window.activateWindow()
+
+    def leave_for_later(self) -> bool:
+        """Save everything and take the windows down unended: the next launch offers to
+        resume here. False (and why, on the console) if the save failed: still open."""
+        if self.ending.done:
+            return True
+        try:
+            self.notes.flush()
+            self.room.save()
+        except (UserError, OSError) as error:
+            self.panel.end_warning.setText(f"The consult could not be saved: {error}")
+            self.panel.end_warning.setVisible(True)
+            return False
+        self.ending.leave()
+        return True
 
     def _close_requested(self) -> None:
         """A window's close button: End with two screens; after a failed end, leave."""

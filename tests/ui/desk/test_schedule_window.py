@@ -97,8 +97,12 @@ def _book_by_keyboard(qtbot, window, name: str, hhmm: str, minutes: int) -> Book
 def test_book_from_the_keyboard_and_see_it_in_its_slot(qtbot: QtBot, world) -> None:
     desk, p = world
     window = _window(qtbot, desk)
+    said: list[str] = []
+    window.said.connect(said.append)  # the desk's status bar repeats it
     dialog = _book_by_keyboard(qtbot, window, "liam", "10:30", 45)
     assert not dialog.isVisible(), [e.text() for e in dialog.errors.values() if e.isVisible()]
+    assert len(said) == 1 and said[0].startswith("Consult booked for Liam Patel: ")
+    assert "10:30" in said[0]
     (consult,) = desk.consults.all()
     assert consult.patient_id == p.patients["Liam"].id
     assert consult.scheduled_at == local_moment(DAY, 10, 30).isoformat(timespec="seconds")
