@@ -35,7 +35,6 @@ from tcdesk.ui.desk.backup_job import BackupJob, feed, progress_dialog
 from tcdesk.ui.desk.restore_dialog import RestoreDialog
 
 
-
 class BackupActions:
     """The two File menu actions; ``host`` (the Application) lets a restore reopen the desk."""
 
