@@ -33,6 +33,7 @@ from tcdesk.ui.desk.schedule_actions import ScheduleActions
 from tcdesk.ui.desk.today_board import TodayBoardWidget
 from tcdesk.ui.patient_list import PatientTableModel
 from tcdesk.ui.patient_panel import PatientPanel
+from tcdesk.ui.shortcut_help import WindowKeysFirst
 from tcdesk.ui.style import staff_stylesheet
 
 SEARCH_DELAY_MS = 120
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.search.setObjectName("patientSearch")
         self.search.setPlaceholderText("Search patients by name, phone or email")
         self.search.setClearButtonEnabled(True)
+        WindowKeysFirst(self.search)  # Ctrl+E opens the record, even typing a name
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.refresh_patients)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())

@@ -12,6 +12,8 @@ from typing import Any
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from tcdesk.ui.shortcut_help import desk_groups, shortcut_help_action
+
 
 def build_menus(window: QMainWindow) -> dict[str, QMenu]:
     """Fill the window's menu bar; returns the menus by name ("file", "edit", ...)."""
@@ -47,6 +49,9 @@ def build_menus(window: QMainWindow) -> dict[str, QMenu]:
 
     view = menus["view"]
     view.addAction(desk.scheduling.schedule_action)
+
+    # F1: the keys, generated from these menus and the presentation's key map.
+    menus["help"].addAction(shortcut_help_action(window, lambda: desk_groups(window)))
     return menus
 
 

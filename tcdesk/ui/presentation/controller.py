@@ -36,6 +36,12 @@ from tcdesk.ui.presentation.payment_panel import PaymentPanel
 from tcdesk.ui.presentation.room_screen import RoomScreen
 from tcdesk.ui.presentation.screens import IdentifyOverlay, ScreenChooser
 from tcdesk.ui.presentation.single_screen_stage import SingleScreenStage
+from tcdesk.ui.shortcut_help import (
+    ShortcutHelpWindow,
+    console_groups,
+    open_shortcut_help,
+    shortcut_help_action,
+)
 from tcdesk.ui.slide_view import SlideView
 
 
@@ -131,6 +137,8 @@ class PresentationController(QObject):
             self.display = room_screen.take() if room_screen else PatientDisplay()
             self.console = ConsoleWindow(self.panel, f"tcdesk console — {room.patient_name}")
             self.console.on_close_request = self._close_requested
+        own = self.console or self.stage
+        self.help_action = shortcut_help_action(own, lambda: console_groups(own))  # F1
 
     def _fill_sections(self, room: ConsultRoom) -> None:
         self.outline.set_steps([s.title for s in room.slides])
@@ -213,6 +221,9 @@ class PresentationController(QObject):
             Action.BLACK: session.toggle_black,
             Action.WHITE: session.toggle_white,
         }.get(action)
+        if action is Action.SHORTCUTS:
+            self.show_shortcuts()
+            return
         if action is Action.TOGGLE_SIDEBAR:
             if self.stage is not None:
                 self.stage.toggle_sidebar()
@@ -222,6 +233,12 @@ class PresentationController(QObject):
             changed = session.unblank
         if changed is not None and changed():
             self.refresh()
+
+    def show_shortcuts(self) -> ShortcutHelpWindow:
+        """The keys ("?" or F1), over the TC's window: never on the family's screen."""
+        own = self.console or self.stage
+        assert own is not None
+        return open_shortcut_help(own, console_groups(own))
 
     def jump(self, number: int) -> None:
         if self.room.session.jump(number):
