@@ -26,6 +26,7 @@ from tcdesk.flows import Flow
 from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.patient_overview import patient_overview, search_patients, todays_count
+from tcdesk.ui.desk.desk_access import make_desk_accessible
 from tcdesk.ui.desk.desk_menus import build_menus
 from tcdesk.ui.desk.intake_actions import IntakeActions
 from tcdesk.ui.desk.practice_actions import PracticeActions
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         )
         self._arrange()
         self.menus = build_menus(self)  # by name: "file", "edit", "consult", "view", "help"
+        make_desk_accessible(self)  # Tab's order and the names a screen reader says
         self.problems: list[str] = []
         self.refresh_desk()
 

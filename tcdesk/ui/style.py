@@ -45,9 +45,24 @@ QTabWidget::pane { border: 1px solid #D5D9DD; border-radius: 6px; background: #F
 QStatusBar { background: #EEF1F3; }
 """
 
+# Where the keyboard is: a ring a coordinator sees from across the desk, on every
+# control Tab lands on (the desk and the console are used without a mouse too).
+FOCUS_QSS = """
+QPushButton:focus { border: 2px solid {accent}; background: #EAF4F8; padding: 6px 13px; }
+QPushButton:checked:focus { border: 3px solid {accent}; padding: 5px 12px; }
+QPushButton[primary="true"]:focus { border: 3px solid #10252D; padding: 6px 15px; }
+QTableView:focus, QListView:focus, QListWidget:focus, QTreeView:focus, QTreeWidget:focus,
+QTextBrowser:focus, QTextEdit:focus, QComboBox:focus, QDateEdit:focus, QTimeEdit:focus {
+  border: 2px solid {accent};
+}
+QCheckBox:focus, QRadioButton:focus, QSlider:focus {
+  background: #EAF4F8; border: 1px solid {accent}; border-radius: 4px;
+}
+"""
+
 
 def staff_stylesheet(accent: str = "#1F6F8B") -> str:
-    return STAFF_QSS.replace("{accent}", accent)
+    return (STAFF_QSS + FOCUS_QSS).replace("{accent}", accent)
 
 
 def restyle(widget: QWidget, name: str, value: object) -> None:

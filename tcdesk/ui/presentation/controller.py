@@ -22,6 +22,7 @@ from tcdesk.services.consult_quote import PricedPlan
 from tcdesk.services.consult_room import FIGURE_DEPENDENT, ConsultRoom, PlanDeck
 from tcdesk.ui.presentation.checklist_panel import ChecklistPanel
 from tcdesk.ui.presentation.console import ConsolePanel
+from tcdesk.ui.presentation.console_access import make_console_accessible
 from tcdesk.ui.presentation.console_window import ConsoleWindow
 from tcdesk.ui.presentation.display_placement import DisplayPlacement
 from tcdesk.ui.presentation.ending import ConsultEnding
@@ -78,6 +79,7 @@ class PresentationController(QObject):
         target = screens.choose()
         self.single = (target is None) if single_screen is None else single_screen
         self.panel = self._build_panel(room)
+        make_console_accessible(self.panel)
         self._build_windows(room, room_screen)
         self.placement = DisplayPlacement(
             self.display,
