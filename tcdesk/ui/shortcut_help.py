@@ -72,7 +72,7 @@ class ShortcutHelpWindow(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
-        self.resize(860, 760)
+        self.resize(900, 820)
         self.show_groups(groups)
 
     def show_groups(self, groups: list[ShortcutGroup]) -> None:

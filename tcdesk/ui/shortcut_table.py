@@ -49,7 +49,7 @@ def presentation_groups() -> list[ShortcutGroup]:
         Shortcut("Step number, then Enter", "Go to that step (for example 1, 2, Enter)"),
         Shortcut(
             " or ".join(_native(k) for k in SHOW_PLAN_KEYS),
-            "In the Payment tab: show the plan being tried on the room's screen",
+            "Payment tab: put the plan on the room's screen",
         ),
         Shortcut(_native("Ctrl+Tab"), "Next tab of the console (Objections, Payment)"),
     )
@@ -101,7 +101,7 @@ def window_groups(window: QWidget) -> list[ShortcutGroup]:
         groups += _menu_groups(title, menu, seen)
     others = tuple(_row(a) for a in window.actions() if _shown(a) and id(a) not in seen)
     if others:
-        groups.append(ShortcutGroup("Other keys", others))
+        groups.append(ShortcutGroup("This window", others))
     return groups
 
 

@@ -48,9 +48,11 @@ QStatusBar { background: #EEF1F3; }
 # Where the keyboard is: a ring a coordinator sees from across the desk, on every
 # control Tab lands on (the desk and the console are used without a mouse too).
 FOCUS_QSS = """
-QPushButton:focus { border: 2px solid {accent}; background: #EAF4F8; padding: 6px 13px; }
-QPushButton:checked:focus { border: 3px solid {accent}; padding: 5px 12px; }
-QPushButton[primary="true"]:focus { border: 3px solid #10252D; padding: 6px 15px; }
+QPushButton:focus { border: 3px solid #0E2A33; background: #EAF4F8; padding: 5px 12px; }
+QPushButton:checked:focus { background: #DCEBF1; }
+QPushButton[primary="true"]:focus {
+  border: 3px solid #0E2A33; background: {accent}; color: #FFFFFF; padding: 6px 15px;
+}
 QTableView:focus, QListView:focus, QListWidget:focus, QTreeView:focus, QTreeWidget:focus,
 QTextBrowser:focus, QTextEdit:focus, QComboBox:focus, QDateEdit:focus, QTimeEdit:focus {
   border: 2px solid {accent};

@@ -212,3 +212,34 @@ def test_every_control_of_the_forms_has_a_name(qtbot: QtBot, desk_window, seeded
     # The labels' words, not the widget's: "Legal first name", not "legalFirst".
     family = forms["family form"]
     assert spoken(family.patient.first).lower().startswith(("legal first", "first"))
+
+
+def test_the_focus_shows_on_buttons_lists_and_the_table(qtbot: QtBot, desk_window) -> None:
+    """The staff stylesheet draws a ring where the keyboard is (see docs/screenshots/focus-ring.png)."""
+    from tcdesk.ui.style import staff_stylesheet
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.styleSheet()
+    app.setStyleSheet(staff_stylesheet())
+    try:
+        window = desk_window
+        for control in (
+            window.intake.new_family_button,  # an ordinary button
+            window.intake.walk_in_button,  # a primary one
+            window.table,
+            window.today_board.lists["to_come"],
+        ):
+            window.search.setFocus()
+            qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search)
+            resting = control.grab().toImage()
+            control.setFocus(Qt.FocusReason.TabFocusReason)
+            qtbot.waitUntil(lambda c=control: QApplication.focusWidget() is c)
+            focused = control.grab().toImage()
+            assert focused.size() == resting.size(), control.objectName()  # nothing jumps
+            # Along the left edge, inside the outer pixel: the ring's second pixel.
+            edge = [(1, y) for y in range(6, resting.height() - 6, 3)]
+            changed = sum(focused.pixel(x, y) != resting.pixel(x, y) for x, y in edge)
+            assert changed > len(edge) // 2, f"no focus ring on {control.objectName()}"
+    finally:
+        app.setStyleSheet(before)
