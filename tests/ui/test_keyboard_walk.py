@@ -215,7 +215,7 @@ def test_every_control_of_the_forms_has_a_name(qtbot: QtBot, desk_window, seeded
 
 
 def test_the_focus_shows_on_buttons_lists_and_the_table(qtbot: QtBot, desk_window) -> None:
-    """The staff stylesheet draws a ring where the keyboard is (see docs/screenshots/focus-ring.png)."""
+    """The staff stylesheet draws a ring where the keyboard is (docs/screenshots/focus-ring.png)."""
     from tcdesk.ui.style import staff_stylesheet
 
     app = QApplication.instance()

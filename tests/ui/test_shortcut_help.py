@@ -7,7 +7,6 @@ listed; F1 and "?" open it from the console, and "?" typed in a note is a "?".
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
@@ -178,15 +177,3 @@ def test_question_mark_and_f1_on_the_console_show_the_presentation_keys(
     qtbot.keyClick(console.panel.black_button, Qt.Key.Key_F1)
     qtbot.waitUntil(lambda: shown.isVisible())
     shown.close()
-
-
-def test_tcdesk_keys_prints_the_same_list(capsys) -> None:
-    from tcdesk.cli import main
-    from tcdesk.ui.shortcut_table import presentation_groups
-
-    assert main(["keys", "--json"]) == 0
-    printed = json.loads(capsys.readouterr().out)
-    assert printed == [g.as_json() for g in presentation_groups()]
-    assert main(["keys"]) == 0
-    text = capsys.readouterr().out
-    assert "Page Down" in text and "Show this list of keys" in text and "F1" in text
