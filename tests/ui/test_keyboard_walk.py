@@ -243,3 +243,33 @@ def test_the_focus_shows_on_buttons_lists_and_the_table(qtbot: QtBot, desk_windo
             assert changed > len(edge) // 2, f"no focus ring on {control.objectName()}"
     finally:
         app.setStyleSheet(before)
+
+
+def test_tab_walks_the_one_screen_sidebar_with_names(qtbot: QtBot, seeded, tmp_path: Path) -> None:
+    """One monitor: the console is a sidebar beside the family's view; Tab walks it too."""
+    from tcdesk.services.consult_room import ConsultRoom, PresentationKit
+    from tcdesk.services.machine_settings import MachineSettingsStore
+    from tcdesk.ui.presentation.controller import PresentationController
+    from tcdesk.ui.presentation.screens import ScreenChooser
+
+    desk, seed = seeded
+    room = ConsultRoom(desk, seed.consult_id, PresentationKit.load())
+    screens = ScreenChooser(MachineSettingsStore(tmp_path / "machine.json"))
+    controller = PresentationController(room, screens, TODAY, single_screen=True)
+    controller.show()
+    try:
+        stage = controller.stage
+        qtbot.waitExposed(stage)
+        stage.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is stage)
+        panel = controller.panel
+        for index in range(panel.tabs.count()):  # Guide, Notes, Objections, Payment
+            panel.tabs.setCurrentIndex(index)
+            walked = tab_walk(qtbot, panel.start_button)
+            assert len(walked) >= 6, _described(walked)
+            missed = [w for w in reachable(stage) if w not in walked]
+            assert not missed, f"tab {index}: Tab never reaches {_described(missed)}"
+            unnamed = [w for w in walked if not spoken(w)]
+            assert not unnamed, f"tab {index}: nothing to read for {_described(unnamed)}"
+    finally:
+        controller.end()
