@@ -183,17 +183,20 @@ def test_tab_walks_the_whole_console_and_ctrl_tab_reaches_the_payment_tab(
 
 
 def test_every_control_of_the_forms_has_a_name(qtbot: QtBot, desk_window, seeded) -> None:
-    """The family form, the walk-in, the booking dialog and every settings page."""
+    """The family form, the walk-in, the booking dialog, every settings page, the consult
+    record (every tab) and the schedule."""
     from tcdesk.ui.accessibility import controls, spoken_name
     from tcdesk.ui.desk.booking_dialog import BookingDialog
 
-    desk, _seed = seeded
+    desk, seed = seeded
     window = desk_window
     forms = {
         "family form": window.intake.open_new_family(),
         "walk-in": window.intake.open_walk_in(),
         "booking": BookingDialog(desk, day=TODAY, parent=window),
         "settings": window.practice_actions.open_settings(),
+        "consult record": window.open_record(seed.consult_id),
+        "schedule": window.open_schedule(),
     }
     form = forms["family form"]
     qtbot.mouseClick(form.add_party_button, Qt.MouseButton.LeftButton)  # a party added later
