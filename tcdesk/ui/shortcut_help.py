@@ -125,15 +125,33 @@ def help_keys() -> list[QKeySequence]:
     return keys
 
 
-def shortcut_help_action(window: QWidget, groups: Callable[[], list[ShortcutGroup]]) -> QAction:
-    """ "Keyboard shortcuts" (F1) on ``window``: put it in a Help menu too, if it has one."""
-    action = QAction(HELP_TEXT, window)
-    action.setObjectName("shortcutHelpAction")
-    action.setShortcuts(help_keys())
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.triggered.connect(lambda: open_shortcut_help(window, groups()))
-    window.addAction(action)
-    return action
+class ShortcutHelpAction(QAction):
+    """ "Keyboard shortcuts" (F1) on a window: put it in the window's Help menu too.
+
+    ``groups(window)`` makes the list when it opens; the window is the action's
+    parent, looked up then, so no callback holds on to it.
+    """
+
+    def __init__(self, window: QWidget, groups: Callable[[QWidget], list[ShortcutGroup]]) -> None:
+        super().__init__(HELP_TEXT, window)
+        self.setObjectName("shortcutHelpAction")
+        self.setShortcuts(help_keys())
+        self.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self._groups = groups
+        self.triggered.connect(self.open_help)
+        window.addAction(self)
+
+    def open_help(self) -> ShortcutHelpWindow:
+        window = self.parent()
+        assert isinstance(window, QWidget)
+        return open_shortcut_help(window, self._groups(window))
+
+
+def shortcut_help_action(
+    window: QWidget, groups: Callable[[QWidget], list[ShortcutGroup]]
+) -> ShortcutHelpAction:
+    """F1 on ``window``, listing ``groups(window)`` (``desk_groups`` or ``console_groups``)."""
+    return ShortcutHelpAction(window, groups)
 
 
 def desk_groups(desk_window: QWidget) -> list[ShortcutGroup]:
@@ -157,14 +175,15 @@ class WindowKeysFirst(QObject):
 
     def __init__(self, box: QWidget) -> None:
         super().__init__(box)
-        self._box = box
         box.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
             return False
         pressed = QKeySequence(event.keyCombination())
-        window = self._box.window()
+        window = watched.window() if isinstance(watched, QWidget) else None
+        if window is None:
+            return False
         claimed = any(
             key.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
             for action in window_actions(window)

@@ -51,7 +51,7 @@ def build_menus(window: QMainWindow) -> dict[str, QMenu]:
     view.addAction(desk.scheduling.schedule_action)
 
     # F1: the keys, generated from these menus and the presentation's key map.
-    menus["help"].addAction(shortcut_help_action(window, lambda: desk_groups(window)))
+    menus["help"].addAction(shortcut_help_action(window, desk_groups))
     return menus
 
 

@@ -37,12 +37,7 @@ from tcdesk.ui.presentation.payment_panel import PaymentPanel
 from tcdesk.ui.presentation.room_screen import RoomScreen
 from tcdesk.ui.presentation.screens import IdentifyOverlay, ScreenChooser
 from tcdesk.ui.presentation.single_screen_stage import SingleScreenStage
-from tcdesk.ui.shortcut_help import (
-    ShortcutHelpWindow,
-    console_groups,
-    open_shortcut_help,
-    shortcut_help_action,
-)
+from tcdesk.ui.shortcut_help import ShortcutHelpWindow, console_groups, shortcut_help_action
 from tcdesk.ui.slide_view import SlideView
 
 
@@ -140,7 +135,8 @@ class PresentationController(QObject):
             self.console = ConsoleWindow(self.panel, f"tcdesk console — {room.patient_name}")
             self.console.on_close_request = self._close_requested
         own = self.console or self.stage
-        self.help_action = shortcut_help_action(own, lambda: console_groups(own))  # F1
+        assert own is not None
+        self.help_action = shortcut_help_action(own, console_groups)  # F1
 
     def _fill_sections(self, room: ConsultRoom) -> None:
         self.outline.set_steps([s.title for s in room.slides])
@@ -238,9 +234,7 @@ class PresentationController(QObject):
 
     def show_shortcuts(self) -> ShortcutHelpWindow:
         """The keys ("?" or F1), over the TC's window: never on the family's screen."""
-        own = self.console or self.stage
-        assert own is not None
-        return open_shortcut_help(own, console_groups(own))
+        return self.help_action.open_help()
 
     def jump(self, number: int) -> None:
         if self.room.session.jump(number):
