@@ -126,7 +126,7 @@ def help_keys() -> list[QKeySequence]:
 
 
 class ShortcutHelpAction(QAction):
-    """ "Keyboard shortcuts" (F1) on a window: put it in the window's Help menu too.
+    """The window's "Keyboard shortcuts" (F1); put it in the window's Help menu too.
 
     ``groups(window)`` makes the list when it opens; the window is the action's
     parent, looked up then, so no callback holds on to it.
