@@ -56,6 +56,7 @@ SUBCOMMAND_MODULES = (
     "backups_command",
     "restore_command",
     "about_command",
+    "keys_command",
 )
 
 

@@ -27,6 +27,7 @@ from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.patient_overview import patient_overview, search_patients, todays_count
 from tcdesk.ui.desk.backup_actions import BackupActions
+from tcdesk.ui.desk.desk_access import make_desk_accessible
 from tcdesk.ui.desk.desk_menus import build_menus
 from tcdesk.ui.desk.intake_actions import IntakeActions
 from tcdesk.ui.desk.menu_actions import DeskMenuActions
@@ -36,6 +37,7 @@ from tcdesk.ui.desk.status_line import StatusLine
 from tcdesk.ui.desk.today_board import TodayBoardWidget
 from tcdesk.ui.patient_list import PatientTableModel
 from tcdesk.ui.patient_panel import PatientPanel
+from tcdesk.ui.shortcut_help import WindowKeysFirst
 from tcdesk.ui.style import staff_stylesheet
 from tcdesk.ui.window_memory import remember
 
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
         self._arrange()
         self._build_menu_actions()
         self.menus = build_menus(self)  # by name: "file", "edit", "consult", "view", "help"
+        make_desk_accessible(self)  # Tab's order and the names a screen reader says
         self.refresh_desk()
         self.setObjectName("deskWindow")
         remember(self)  # size, place, splitter and columns, as the TC left them
@@ -113,6 +116,7 @@ class MainWindow(QMainWindow):
     def _build_backup_actions(self) -> None:
         """File > Back up now and Restore from a backup… (tcdesk.ui.desk.backup_actions)."""
         self.backups = BackupActions(self, self._desk, self._machine_settings)
+
     def _build_menu_actions(self) -> None:
         """Export, print, View, Help and the status bar that says what just happened."""
         self.status_line = StatusLine(self.statusBar())
@@ -144,6 +148,7 @@ class MainWindow(QMainWindow):
         self.search.setObjectName("patientSearch")
         self.search.setPlaceholderText("Search patients by name, phone or email")
         self.search.setClearButtonEnabled(True)
+        WindowKeysFirst(self.search)  # Ctrl+E opens the record, even typing a name
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.refresh_patients)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())

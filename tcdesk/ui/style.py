@@ -46,9 +46,26 @@ QStatusBar { background: #EEF1F3; }
 QMenu::item:disabled { color: #8A9197; }
 """
 
+# Where the keyboard is: a ring a coordinator sees from across the desk, on every
+# control Tab lands on (the desk and the console are used without a mouse too).
+FOCUS_QSS = """
+QPushButton:focus { border: 3px solid #0E2A33; background: #EAF4F8; padding: 5px 12px; }
+QPushButton:checked:focus { background: #DCEBF1; }
+QPushButton[primary="true"]:focus {
+  border: 3px solid #0E2A33; background: {accent}; color: #FFFFFF; padding: 6px 15px;
+}
+QTableView:focus, QListView:focus, QListWidget:focus, QTreeView:focus, QTreeWidget:focus,
+QTextBrowser:focus, QTextEdit:focus, QComboBox:focus, QDateEdit:focus, QTimeEdit:focus {
+  border: 2px solid {accent};
+}
+QCheckBox:focus, QRadioButton:focus, QSlider:focus {
+  background: #EAF4F8; border: 1px solid {accent}; border-radius: 4px;
+}
+"""
+
 
 def staff_stylesheet(accent: str = "#1F6F8B") -> str:
-    return STAFF_QSS.replace("{accent}", accent)
+    return (STAFF_QSS + FOCUS_QSS).replace("{accent}", accent)
 
 
 def restyle(widget: QWidget, name: str, value: object) -> None:

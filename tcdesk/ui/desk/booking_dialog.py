@@ -42,6 +42,7 @@ from tcdesk.services.schedule import (
     move_consult,
 )
 from tcdesk.services.validation import FieldError, FieldErrors
+from tcdesk.ui.accessibility import name_controls
 
 WEEKDAY_MEDIUM_DATE_QT = "ddd, MMM d, yyyy"  # as formatting.weekday_medium_date writes it
 
@@ -99,6 +100,7 @@ class BookingDialog(QDialog):
         if consult is not None:
             self._load(consult)
         self.setMinimumWidth(520)
+        name_controls(self)  # each field read by its label's name
 
     # -- fields ------------------------------------------------------------------------
 
@@ -128,6 +130,7 @@ class BookingDialog(QDialog):
         self.patient_search.setPlaceholderText("Type a name, phone or email")
         self.patient_list = QListWidget()
         self.patient_list.setObjectName("patientMatches")
+        self.patient_list.setAccessibleName("Matching patients")
         self.patient_list.setMaximumHeight(150)
         self.patient_search.textChanged.connect(self._search)
         self.patient_list.currentItemChanged.connect(lambda *_: self._changed())

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from tcdesk.flows import Flow
 from tcdesk.services import consult_record as rec
 from tcdesk.services.desk import Desk
+from tcdesk.ui.accessibility import name_controls
 from tcdesk.ui.desk.record_common import AgreementGate, RecordHost
 from tcdesk.ui.desk.record_concern import ConcernSection
 from tcdesk.ui.desk.record_findings import FindingsSection
@@ -99,6 +100,7 @@ class ConsultRecordWindow(QDialog):
         layout.addWidget(self.subtitle)
         layout.addWidget(self.agreement_note)
         layout.addWidget(self.tabs, 1)
+        name_controls(self)  # each tab's tables and lists read by their tab's or label's name
         layout.addLayout(bottom)
         QShortcut(QKeySequence("Ctrl+PgDown"), self, activated=lambda: self._step_tab(1))
         QShortcut(QKeySequence("Ctrl+PgUp"), self, activated=lambda: self._step_tab(-1))

@@ -15,6 +15,8 @@ from typing import Any
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from tcdesk.ui.shortcut_help import desk_groups, shortcut_help_action
+
 
 def build_menus(window: QMainWindow) -> dict[str, QMenu]:
     """Fill the window's menu bar; returns the menus by name ("file", "edit", ...)."""
@@ -66,6 +68,8 @@ def build_menus(window: QMainWindow) -> dict[str, QMenu]:
     view.addAction(more.refresh_action)
 
     help_menu = menus["help"]
+    # F1: the keys, generated from these menus and the presentation's key map.
+    help_menu.addAction(shortcut_help_action(window, desk_groups))
     help_menu.addAction(more.guide_action)
     help_menu.addSeparator()
     help_menu.addAction(more.about_action)

@@ -36,6 +36,7 @@ from tcdesk.services.intake import (
     update_family,
 )
 from tcdesk.services.validation import FieldErrors, date_text
+from tcdesk.ui.accessibility import name_controls
 from tcdesk.ui.desk.duplicate_offer import DuplicateOffer
 from tcdesk.ui.desk.field_marks import error_label
 from tcdesk.ui.desk.insurance_editor import InsuranceEditor
@@ -194,6 +195,7 @@ class FamilyForm(QDialog):
         chain.append(self.save_button)
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+        name_controls(self)  # a party added just now is named after its labels too
 
     # -- the family as typed -----------------------------------------------------------
 

@@ -48,6 +48,7 @@ class ConcernSection(QWidget):
         self.add_priority.clicked.connect(self._add_priority)
         self.priorities = QListWidget()
         self.priorities.setObjectName("priorityList")
+        self.priorities.setAccessibleName("What matters most, in order")
         self.priorities.setMaximumHeight(170)
         self.up = QPushButton("Move &up")
         self.up.clicked.connect(lambda: self._move(-1))

@@ -57,6 +57,7 @@ class PhotosSection(QWidget):
         self.runner = BackgroundRunner(parent=self)
         self.pictures = QListWidget()
         self.pictures.setObjectName("photoList")
+        self.pictures.setAccessibleName("Photos")
         self.pictures.setViewMode(QListView.ViewMode.IconMode)
         self.pictures.setIconSize(THUMB)
         self.pictures.setGridSize(QSize(THUMB.width() + 40, THUMB.height() + 56))

@@ -52,6 +52,10 @@ class ScheduleGrid(QWidget):
     def __init__(self, accent: str = "#1F6F8B", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scheduleGrid")
+        self.setAccessibleName("Schedule")
+        self.setAccessibleDescription(
+            "The consults by day and hour: the arrow keys choose one, Enter moves it"
+        )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.accent = QColor(accent)

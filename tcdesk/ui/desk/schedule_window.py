@@ -38,6 +38,7 @@ from tcdesk.services.desk import Desk
 from tcdesk.services.practice_lookup import offices
 from tcdesk.services.schedule import cancel_consult, check_in, mark_no_show
 from tcdesk.services.schedule_days import ScheduleEntry, day_schedule, week_schedule
+from tcdesk.ui.accessibility import name_controls
 from tcdesk.ui.desk.booking_dialog import BookingDialog
 from tcdesk.ui.desk.schedule_grid import ScheduleGrid
 from tcdesk.ui.window_memory import remember
@@ -62,6 +63,7 @@ class ScheduleWindow(QMainWindow):
         self.grid.action_requested.connect(self._act)
         self.grid.selection_changed.connect(self._selected)
         self._build()
+        name_controls(self)  # the grid's scroll area by the window's name
         self.refresh()
         self.grid.setFocus()
         remember(self)  # size, place and the rest as the TC left them on this computer

@@ -35,6 +35,7 @@ from tcdesk.services.walk_in import (
     staff_on_duty,
     start_walk_in,
 )
+from tcdesk.ui.accessibility import name_controls
 from tcdesk.ui.desk.duplicate_offer import DuplicateOffer
 from tcdesk.ui.desk.family_form import DUPLICATE_DELAY_MS
 from tcdesk.ui.desk.field_marks import FieldMarks, error_label
@@ -133,6 +134,7 @@ class WalkInForm(QDialog):
         for first, second in pairwise([*chain, self.start_button]):
             QWidget.setTabOrder(first, second)
         self.resize(560, 0)
+        name_controls(self)  # each field read by its label's name
         self.name.setFocus()
         self.result_started: WalkInStarted | None = None
 

@@ -166,7 +166,9 @@ class ConsolePanel(QWidget):
 
     def _screen_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.addWidget(QLabel("Room screen:"))
+        label = QLabel("Room screen:")
+        label.setBuddy(self.screen_combo)  # what a screen reader says for the choice
+        row.addWidget(label)
         row.addWidget(self.screen_combo)
         row.addWidget(self.identify_button)
         row.addWidget(self.use_screen_button)

@@ -105,6 +105,8 @@ def build_console_menus(window: QMainWindow, controller: Any) -> dict[str, QMenu
     identify.setObjectName("identifyAction")
     identify.triggered.connect(lambda _checked=False: controller.identify())
 
+    menus["help"].addAction(controller.help_action)  # Keyboard shortcuts (F1)
+    menus["help"].addSeparator()
     about = menus["help"].addAction("&About tcdesk")
     about.setObjectName("consoleAboutAction")
     about.setMenuRole(QAction.MenuRole.AboutRole)

@@ -23,6 +23,7 @@ from tcdesk.services.consult_quote import PricedPlan
 from tcdesk.services.consult_room import FIGURE_DEPENDENT, ConsultRoom, NotSaved, PlanDeck
 from tcdesk.ui.presentation.checklist_panel import ChecklistPanel
 from tcdesk.ui.presentation.console import ConsolePanel
+from tcdesk.ui.presentation.console_access import make_console_accessible
 from tcdesk.ui.presentation.console_menus import add_quit_key, build_console_menus
 from tcdesk.ui.presentation.console_window import ConsoleWindow
 from tcdesk.ui.presentation.display_placement import DisplayPlacement
@@ -39,6 +40,7 @@ from tcdesk.ui.presentation.room_screen import RoomScreen
 from tcdesk.ui.presentation.save_retry import Retry
 from tcdesk.ui.presentation.screens import IdentifyOverlay, ScreenChooser
 from tcdesk.ui.presentation.single_screen_stage import SingleScreenStage
+from tcdesk.ui.shortcut_help import ShortcutHelpWindow, console_groups, shortcut_help_action
 from tcdesk.ui.slide_view import SlideView
 
 
@@ -76,6 +78,7 @@ class PresentationController(QObject):
         target = screens.choose()
         self.single = (target is None) if single_screen is None else single_screen
         self.panel = self._build_panel(room)
+        make_console_accessible(self.panel)
         self._build_windows(room, room_screen)
         self.placement = DisplayPlacement(
             self.display,
@@ -136,6 +139,9 @@ class PresentationController(QObject):
             self.display = room_screen.take() if room_screen else PatientDisplay()
             self.console = ConsoleWindow(self.panel, f"tcdesk console — {room.patient_name}")
             self.console.on_close_request = self._close_requested
+        own = self.console or self.stage
+        assert own is not None
+        self.help_action = shortcut_help_action(own, console_groups)  # F1
 
     def _fill_sections(self, room: ConsultRoom) -> None:
         self.outline.set_steps([s.title for s in room.slides])
@@ -228,6 +234,9 @@ class PresentationController(QObject):
             Action.BLACK: session.toggle_black,
             Action.WHITE: session.toggle_white,
         }.get(action)
+        if action is Action.SHORTCUTS:
+            self.show_shortcuts()
+            return
         if action is Action.TOGGLE_SIDEBAR:
             if self.stage is not None:
                 self.stage.toggle_sidebar()
@@ -237,6 +246,10 @@ class PresentationController(QObject):
             changed = session.unblank
         if changed is not None and changed():
             self.refresh()
+
+    def show_shortcuts(self) -> ShortcutHelpWindow:
+        """The keys ("?" or F1), over the TC's window: never on the family's screen."""
+        return self.help_action.open_help()
 
     def jump(self, number: int) -> None:
         if self.room.session.jump(number):

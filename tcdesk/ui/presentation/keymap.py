@@ -20,6 +20,7 @@ class Action(Enum):
     BLACK = "black"
     WHITE = "white"
     TOGGLE_SIDEBAR = "toggle_sidebar"
+    SHORTCUTS = "shortcuts"
 
 
 Key = Qt.Key
@@ -32,6 +33,19 @@ KEYMAP: dict[Action, tuple[Key, ...]] = {
     Action.BLACK: (Key.Key_B, Key.Key_Period),
     Action.WHITE: (Key.Key_W,),
     Action.TOGGLE_SIDEBAR: (Key.Key_F9,),
+    Action.SHORTCUTS: (Key.Key_Question,),
+}
+
+# What each action does, in the words of the "Keyboard shortcuts" window.
+DOES: dict[Action, str] = {
+    Action.NEXT: "Next slide (on a black or white screen: bring the slide back)",
+    Action.PREVIOUS: "Previous slide",
+    Action.FIRST: "First slide",
+    Action.LAST: "Last slide",
+    Action.BLACK: "Black screen, or back from it",
+    Action.WHITE: "White screen, or back from it",
+    Action.TOGGLE_SIDEBAR: "Hide or show the console beside the slides (one screen)",
+    Action.SHORTCUTS: "Show this list of keys",
 }
 
 # Clicker keys act even while the coordinator is typing a note: a clicker
@@ -48,22 +62,25 @@ ENTER_KEYS: frozenset[Key] = frozenset({Key.Key_Return, Key.Key_Enter})
 
 ACTION_FOR_KEY: dict[Key, Action] = {key: action for action, keys in KEYMAP.items() for key in keys}
 
+# How each key is written on the console's buttons and in the "Keyboard shortcuts" window.
+KEY_NAMES: dict[Key, str] = {
+    Key.Key_Right: "→",
+    Key.Key_Down: "↓",
+    Key.Key_PageDown: "Page Down",
+    Key.Key_Space: "Space",
+    Key.Key_Left: "←",
+    Key.Key_Up: "↑",
+    Key.Key_PageUp: "Page Up",
+    Key.Key_Home: "Home",
+    Key.Key_End: "End",
+    Key.Key_B: "B",
+    Key.Key_Period: ".",
+    Key.Key_W: "W",
+    Key.Key_F9: "F9",
+    Key.Key_Question: "?",
+}
+
 
 def describe(action: Action) -> str:
     """Human-readable keys for tooltips and the help line."""
-    names = {
-        Key.Key_Right: "→",
-        Key.Key_Down: "↓",
-        Key.Key_PageDown: "Page Down",
-        Key.Key_Space: "Space",
-        Key.Key_Left: "←",
-        Key.Key_Up: "↑",
-        Key.Key_PageUp: "Page Up",
-        Key.Key_Home: "Home",
-        Key.Key_End: "End",
-        Key.Key_B: "B",
-        Key.Key_Period: ".",
-        Key.Key_W: "W",
-        Key.Key_F9: "F9",
-    }
-    return ", ".join(names[k] for k in KEYMAP[action])
+    return ", ".join(KEY_NAMES[k] for k in KEYMAP[action])

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from tcdesk.errors import UserError
 from tcdesk.services.validation import FieldError, FieldErrors
+from tcdesk.ui.accessibility import name_controls
 from tcdesk.ui.settings.field_form import FieldForm, FieldSpec
 
 Save = Callable[[dict[str, str]], object]
@@ -46,6 +47,7 @@ class RecordDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.saved: object = None
+        name_controls(self)  # each field read by its label's name
 
     def try_save(self) -> None:
         self.problem.hide()

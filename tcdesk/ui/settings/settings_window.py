@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from tcdesk.services.desk import Desk
+from tcdesk.ui.accessibility import name_controls
 from tcdesk.ui.settings.list_pages import FeesPage, OfficesPage, StaffPage
 from tcdesk.ui.settings.money_page import MoneyRulesPage
 from tcdesk.ui.settings.practice_page import PracticePage
@@ -53,6 +54,7 @@ class SettingsWindow(QDialog):
         layout.addWidget(close)
         QShortcut(QKeySequence.StandardKey.NextChild, self, activated=self._next_tab)
         remember(self)  # size, place and the rest as the TC left them on this computer
+        name_controls(self)  # every page's fields read by their labels' names
 
     def show_page(self, key: str) -> QWidget:
         page = self.pages[key]

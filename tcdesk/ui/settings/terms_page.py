@@ -74,6 +74,7 @@ class TermsPage(QWidget):
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.preview = QTextBrowser()
         self.preview.setObjectName("termsPreview")
+        self.preview.setAccessibleName("Terms preview")
         self.status = QLabel("")
         self.status.setObjectName("termsStatus")
         self.status.setWordWrap(True)
