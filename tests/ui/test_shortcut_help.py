@@ -72,7 +72,7 @@ def test_f1_on_the_desk_lists_every_desk_key_and_every_presentation_key(
         assert name in does, f"{name} is not in the list"
         for sequence in action.shortcuts():
             assert sequence.toString(NATIVE) in does[name]
-    assert does["Find patient"] == "Ctrl+F" and "Ctrl+Q" in does["Quit"]
+    assert does["Find patient"].split(", ")[0] == "Ctrl+F" and "Ctrl+Q" in does["Quit"]
     listed = " ".join(keys for keys, _what in rows)
     for keys in KEYMAP.values():
         for key in keys:
@@ -101,6 +101,8 @@ def test_every_desk_key_the_list_shows_fires_its_action(qtbot: QtBot, desk_windo
         action = actions.get(row.does)
         if action is None:
             continue  # a presentation key or a Qt convention (tested elsewhere)
+        if not action.isEnabled():
+            continue  # e.g. Print agreement with no consult chosen: its key rightly does nothing
         action.triggered.disconnect()  # only whether the key reaches it: open nothing
         for sequence in action.shortcuts():
             assert sequence.toString(NATIVE) in row.keys
@@ -110,7 +112,7 @@ def test_every_desk_key_the_list_shows_fires_its_action(qtbot: QtBot, desk_windo
             assert fired.signal_triggered, f"{sequence.toString(NATIVE)} did not {row.does}"
             pressed += 1
     assert set(actions) <= {row.does for row in shown_rows}
-    assert pressed >= len(actions)
+    assert pressed >= len([a for a in actions.values() if a.isEnabled()]) >= 10
 
 
 @pytest.fixture

@@ -95,7 +95,9 @@ def test_consult_items_press_the_console_buttons(qtbot: QtBot, app_controller) -
 def test_help_about_shows_the_version_and_the_practice_file(qtbot: QtBot, controller) -> None:
     from tcdesk.services.about import installed_version
 
-    about = _items(controller.console_menus["help"])[0]
+    help_items = controller.console_menus["help"].actions()
+    assert help_items[0] is controller.help_action  # Keyboard shortcuts (F1) first
+    about = next(a for a in help_items if a.objectName() == "consoleAboutAction")
     about.trigger()
     dialog = controller.about_dialog
     qtbot.waitExposed(dialog)
