@@ -48,6 +48,7 @@ SUBCOMMAND_MODULES = (
     "today_command",
     "record_command",
     "plan_command",
+    "audit_command",
 )
 
 

@@ -68,3 +68,30 @@ class AuditRepository:
                 " AND ".join(where), params, order_by="at, rowid", limit=limit
             )
         )
+
+    def subject_kinds(self, ids: set[str]) -> dict[str, str]:
+        """What each id names (a patient, a consult, a person ...) for the audit's "about"."""
+        kinds: dict[str, str] = {}
+        wanted = sorted(ids)
+        for table, kind in _SUBJECT_TABLES:
+            left = [i for i in wanted if i not in kinds]
+            for start in range(0, len(left), 500):
+                chunk = left[start : start + 500]
+                marks = ", ".join("?" for _ in chunk)
+                for (found,) in self._r.db.execute(
+                    f"SELECT id FROM [{table}] WHERE id IN ({marks})", chunk
+                ):
+                    kinds[found] = kind
+        return kinds
+
+
+_SUBJECT_TABLES = (
+    ("patients", "patient"),
+    ("consults", "consult"),
+    ("agreements", "agreement"),
+    ("staff", "staff"),
+    ("fee_schedule", "fee"),
+    ("offices", "office"),
+    ("practices", "practice"),
+    ("referring_doctors", "referrer"),
+)
