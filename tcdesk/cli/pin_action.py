@@ -24,7 +24,7 @@ def add_pin_action(sub) -> None:
     parser.set_defaults(func=run_staff_pin)
 
 
-def _read_pin() -> str:
+def read_pin() -> str:
     if sys.stdin.isatty():
         return getpass.getpass("PIN (4 to 8 digits): ")
     return sys.stdin.readline().strip()
@@ -34,7 +34,7 @@ def run_staff_pin(args: argparse.Namespace) -> int:
     desk = common.open_desk(args)
     try:
         member = staff.find_staff(desk, args.target)
-        sign_in.set_pin(desk, member.id, _read_pin())
+        sign_in.set_pin(desk, member.id, read_pin())
     finally:
         desk.close()
     print(f"{member.name} can now sign in with their PIN.")
