@@ -43,7 +43,7 @@ class Staff:
     phone: str = ""
     office_id: str | None = None
     active: bool = True  # someone who left stays on old records but is not offered
-    admin: bool = False  # may change fees, the policy, the terms and staff (the admin role always may)
+    admin: bool = False  # may change fees, policy, terms and staff (the admin role always may)
 
 
 @dataclass(frozen=True)

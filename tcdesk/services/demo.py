@@ -22,6 +22,7 @@ from typing import Any
 
 from tcdesk.domain import ConsultStatus
 from tcdesk.errors import UserError
+from tcdesk.services import sign_in
 from tcdesk.services.demo_compose import compose_demo
 from tcdesk.services.demo_content import (
     DEMO_PRACTICE_ID,
@@ -31,7 +32,6 @@ from tcdesk.services.demo_content import (
     DemoContent,
     demo_id,
 )
-from tcdesk.services import sign_in
 from tcdesk.services.desk import Desk
 
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher, Type
-from argon2.low_level import hash_secret
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from argon2.low_level import hash_secret
 
 from tcdesk.domain import Staff, StaffRole
 from tcdesk.errors import UserError

@@ -15,8 +15,8 @@ from tcdesk.errors import UserError
 from tcdesk.services.desk import Desk
 from tcdesk.services.ids import new_id
 from tcdesk.services.settings import changes
-from tcdesk.services.sign_in import require_admin
 from tcdesk.services.settings.practice_details import current_practice
+from tcdesk.services.sign_in import require_admin
 from tcdesk.services.validation import FieldError, Problems, money_cents, required, whole_number
 
 FEE_FIELDS: dict[str, str] = {

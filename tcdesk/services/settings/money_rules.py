@@ -17,8 +17,8 @@ from tcdesk.money import MAX_APR_PERCENT, MAX_MONTHS, MoneyInputError
 from tcdesk.services.desk import Desk
 from tcdesk.services.policy import limits_from_policy
 from tcdesk.services.settings import changes
-from tcdesk.services.sign_in import require_admin
 from tcdesk.services.settings.practice_details import current_practice
+from tcdesk.services.sign_in import require_admin
 from tcdesk.services.validation import FieldError, Problems, money_cents, percent, whole_number
 
 

@@ -74,10 +74,9 @@ def check_practice(practice: Practice, values: Mapping[str, str]) -> Practice:
 def _lock_minutes(text: str) -> int:
     low, high = LOCK_MINUTES
     cleaned = text.strip()
-    if not cleaned.isdigit() or not low <= int(cleaned) <= high:
-        raise FieldError(
-            "lock_after_minutes", f"The desk locks after {low} to {high} idle minutes; type a number."
-        )
+    if not (cleaned.isascii() and cleaned.isdigit()) or not low <= int(cleaned) <= high:
+        message = f"The desk locks after {low} to {high} idle minutes; type a number."
+        raise FieldError("lock_after_minutes", message)
     return int(cleaned)
 
 

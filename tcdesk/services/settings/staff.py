@@ -18,9 +18,9 @@ from tcdesk.services import practice_lookup
 from tcdesk.services.desk import Desk
 from tcdesk.services.ids import new_id
 from tcdesk.services.settings import changes
-from tcdesk.services.sign_in import require_admin
 from tcdesk.services.settings.offices import list_offices
 from tcdesk.services.settings.practice_details import current_practice
+from tcdesk.services.sign_in import require_admin
 from tcdesk.services.validation import (
     FieldError,
     Problems,

@@ -22,8 +22,8 @@ from tcdesk.services.clock import today
 from tcdesk.services.desk import Desk
 from tcdesk.services.policy import cents_to_decimal
 from tcdesk.services.settings import changes
-from tcdesk.services.sign_in import require_admin
 from tcdesk.services.settings.practice_details import current_practice
+from tcdesk.services.sign_in import require_admin
 from tcdesk.services.validation import FieldError
 
 TEMPLATE_NAME = "the terms template"

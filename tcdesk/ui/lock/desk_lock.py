@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QWindow
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
@@ -69,8 +70,18 @@ class DeskLock(QObject):
         table = getattr(host.main_window, "table", None)
         if table is not None:
             table.selectionModel().selectionChanged.connect(self._patient_shown)
+        closing = getattr(host.main_window, "closing", None)
+        if closing is not None:
+            closing.connect(self.stop)
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
         self.signed_in_changed()
+
+    def stop(self) -> None:
+        """The desk is closing: no more idle counting, no filter on the application."""
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
     def _build_action(self, window: Any) -> None:
         self.action = QAction("&Lock", window)
@@ -189,12 +200,14 @@ class DeskLock(QObject):
             window.close()
             window.deleteLater()
         for widget, state in self._hidden:
-            widget.setWindowState(state)
-            widget.show()
+            if shiboken6.isValid(widget):  # a window closed for good meanwhile stays closed
+                widget.setWindowState(state)
+                widget.show()
         self._hidden = []
-        if self._active is not None and self._active.isVisible():
-            self._active.raise_()
-            self._active.activateWindow()
+        active = self._active
+        if active is not None and shiboken6.isValid(active) and active.isVisible():
+            active.raise_()
+            active.activateWindow()
         presenting = self.host.presentation
         if presenting is not None:
             presenting.refresh()  # the family's slide comes back, the same step

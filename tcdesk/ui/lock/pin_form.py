@@ -62,7 +62,9 @@ class PinForm(QWidget):
         self.button = QPushButton(button_text)
         self.button.setObjectName("signInButton")
         self.button.setProperty("primary", True)
-        self.button.setDefault(True)
+        # Enter in the PIN field submits (returnPressed); no dialog default button too,
+        # or one Enter would be two tries.
+        self.button.setAutoDefault(False)
         self.button.clicked.connect(self.submit)
         self._wait = QTimer(self, singleShot=True)
         self._wait.timeout.connect(self._waited)
