@@ -39,26 +39,31 @@ class LockWindow(QWidget):
         self.setStyleSheet("#lockWindow { background: #EEF2F4; }")
         practice = desk.practice()
         heading = QLabel(practice.name if practice else "tcdesk")
+        heading.setObjectName("lockHeading")
         heading.setProperty("role", "heading")
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title = QLabel("tcdesk is locked")
+        title.setObjectName("lockTitle")
         title.setProperty("role", "subheading")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.reason = QLabel(f"{reason} Type your PIN to go on where you were.")
+        self.reason = QLabel(f"{reason}\nType your PIN to go on where you were.")
         self.reason.setObjectName("lockReason")
         self.reason.setProperty("role", "muted")
-        self.reason.setWordWrap(True)
         self.reason.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.form = PinForm(desk, check, chosen=chosen, button_text="&Unlock")
         card = QFrame()
         card.setObjectName("lockCard")
         card.setStyleSheet(
             "#lockCard { background: #FFFFFF; border: 1px solid #D5D9DD; border-radius: 10px; }"
+            "#lockCard QLabel, #lockCard QLineEdit, #lockCard QComboBox, #lockCard QPushButton"
+            " { font-size: 13pt; }"
+            "#lockCard #lockHeading { font-size: 22pt; }"
+            "#lockCard #lockTitle { font-size: 15pt; }"
         )
-        card.setFixedWidth(520)
+        card.setMinimumWidth(620)
         inside = QVBoxLayout(card)
-        inside.setContentsMargins(32, 28, 32, 28)
-        inside.setSpacing(14)
+        inside.setContentsMargins(40, 32, 40, 32)
+        inside.setSpacing(16)
         inside.addWidget(heading)
         inside.addWidget(title)
         inside.addWidget(self.reason)

@@ -59,7 +59,8 @@ class SetPinDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(480)
+        self.adjustSize()
 
     def _pin_edit(self, name: str) -> QLineEdit:
         edit = QLineEdit()

@@ -29,7 +29,8 @@ class SignInWindow(QDialog):
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addWidget(self.form)
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(480)
+        self.adjustSize()  # as tall as what it holds, no more
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
