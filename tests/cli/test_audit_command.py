@@ -10,7 +10,6 @@ import pytest
 
 from tcdesk.cli import main
 from tcdesk.services import audit_trail, sign_in
-from tcdesk.services.desk import Desk
 from tests.conftest import FIXED_NOW
 from tests.intake_practice import TEEN, practice
 
@@ -61,7 +60,7 @@ def _json(capsys, store: Path, *args: str) -> list[dict]:
 def test_the_table_says_when_who_what_and_about(store: Path, capsys) -> None:
     assert run(store) == 0
     out = capsys.readouterr().out
-    header, rule, *rows = out.splitlines()
+    header, _rule, *rows = out.splitlines()
     assert header.split() == ["When", "Who", "What", "About", "Detail"]
     text = "\n".join(rows)
     for words in ("Ana Ruiz", "signed in", "family added", "opened a patient", "signed out"):
