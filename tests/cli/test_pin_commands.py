@@ -1,4 +1,4 @@
-"""`tcdesk setup --pin` and `tcdesk staff pin NAME`: the PIN comes on stdin, never as an argument."""
+"""`tcdesk setup --pin` and `tcdesk staff pin NAME`: the PIN comes on stdin, never in argv."""
 
 from __future__ import annotations
 
