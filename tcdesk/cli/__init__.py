@@ -57,6 +57,7 @@ SUBCOMMAND_MODULES = (
     "restore_command",
     "about_command",
     "keys_command",
+    "audit_command",
 )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 
 from tcdesk.cli import common
+from tcdesk.cli.pin_action import add_pin_action
 from tcdesk.cli.settings_output import as_json, dollars, field_errors_as_options, given, print_json
 from tcdesk.cli.table import format_table
 from tcdesk.errors import UserError
@@ -119,6 +120,7 @@ def register_staff(subparsers: argparse._SubParsersAction) -> None:
         target=True,
     )
     _action(sub, "activate", "bring someone back", run_staff_activate, target=True)
+    add_pin_action(sub)
 
 
 def run_staff_list(args: argparse.Namespace) -> int:

@@ -45,13 +45,16 @@ def register_settings(subparsers: argparse._SubParsersAction) -> None:
     show.set_defaults(func=run_show)
     practice = _action(sub, "practice", "change the practice's details")
     for field, label in practice_details.PRACTICE_FIELDS.items():
-        flag = "--colour" if field == "brand_color" else f"--{field}"
+        flag = _PRACTICE_FLAGS.get(field, f"--{field}")
         practice.add_argument(
             flag, dest=field, metavar="TEXT", help=label.lower().replace("%", "%%")
         )
     practice.add_argument("--logo", metavar="FILE", help="a JPEG or PNG to import as the logo")
     practice.add_argument("--no-logo", action="store_true", help="remove the logo")
     practice.set_defaults(func=run_practice)
+
+
+_PRACTICE_FLAGS = {"brand_color": "--colour", "lock_after_minutes": "--lock-after"}
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -81,6 +84,7 @@ def run_show(args: argparse.Namespace) -> int:
         ("Website", p.website),
         ("Address", p.address),
         ("Brand colour", p.brand_color),
+        ("Locks after", f"{p.lock_after_minutes} idle minutes"),
         ("Logo", logo or "none"),
         ("Agreement terms", "the practice's own" if overview.own_terms else "the shipped ones"),
     ):
@@ -99,7 +103,7 @@ def run_practice(args: argparse.Namespace) -> int:
         raise UserError("Give --logo or --no-logo, not both.")
     desk = common.open_desk(args)
     try:
-        with field_errors_as_options(lambda f: "--colour" if f == "brand_color" else f"--{f}"):
+        with field_errors_as_options(lambda f: _PRACTICE_FLAGS.get(f, f"--{f}")):
             practice_details.check_practice(practice_details.current_practice(desk), values)
             if args.logo:  # the picture is checked before anything is saved
                 practice_details.import_logo(desk, Path(args.logo))

@@ -6,6 +6,7 @@ import argparse
 import json
 
 from tcdesk.cli import common
+from tcdesk.cli.pin_action import read_pin
 from tcdesk.errors import UserError
 from tcdesk.services.practice_setup import PracticeSetup, SetupError, set_up_practice
 
@@ -18,6 +19,7 @@ FLAGS = {
     "phone": "--phone",
     "address": "--address",
     "brand_color": "--colour",
+    "pin": "--pin",
 }
 
 
@@ -36,12 +38,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--phone", default="", help="the practice's phone")
     parser.add_argument("--address", default="", help="the practice's address")
     parser.add_argument("--colour", default="#1F6F8B", metavar="#RRGGBB", help="brand colour")
+    parser.add_argument(
+        "--pin",
+        action="store_true",
+        help="choose your PIN (asked for, never shown; read from standard input when piped): "
+        "you are the practice's admin and tcdesk asks for PINs at launch",
+    )
     parser.add_argument("--json", action="store_true", help="print the new practice as JSON")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    setup = PracticeSetup(**{field: getattr(args, flag[2:]) for field, flag in FLAGS.items()})
+    values = {field: getattr(args, flag[2:]) for field, flag in FLAGS.items() if field != "pin"}
+    setup = PracticeSetup(**values, pin=read_pin() if args.pin else "")
     desk = common.open_desk(args, create=True)
     try:
         if not desk.is_empty():

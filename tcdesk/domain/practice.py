@@ -19,6 +19,7 @@ class Practice:
     logo_path: str = ""  # relative to assets/ or absolute
     address: str = ""
     agreement_terms: str = ""  # the practice's own terms template; "" = the shipped one
+    lock_after_minutes: int = 5  # the desk locks itself after this long without a key or click
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Staff:
     phone: str = ""
     office_id: str | None = None
     active: bool = True  # someone who left stays on old records but is not offered
+    admin: bool = False  # may change fees, policy, terms and staff (the admin role always may)
 
 
 @dataclass(frozen=True)

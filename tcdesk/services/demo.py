@@ -22,6 +22,7 @@ from typing import Any
 
 from tcdesk.domain import ConsultStatus
 from tcdesk.errors import UserError
+from tcdesk.services import sign_in
 from tcdesk.services.demo_compose import compose_demo
 from tcdesk.services.demo_content import (
     DEMO_PRACTICE_ID,
@@ -94,6 +95,25 @@ def _check_same_day(desk: Desk, content: DemoContent, today: date) -> None:
     )
 
 
+def _give_demo_pins(desk: Desk) -> None:
+    """Everyone in the demo signs in with a PIN the README prints (1111, 2222, ...)."""
+    for key, pin in DEMO_PINS.items():
+        staff_id = demo_id("staff", key)
+        if not sign_in.has_pin(desk, staff_id):
+            sign_in.set_demo_pin(desk, staff_id, pin)
+
+
+# The demo's PINs, printed in the README's "Signing in and locking".
+DEMO_PINS = {
+    "dr_whitaker": "1111",
+    "dr_raman": "2222",
+    "tc_alvarez": "3333",
+    "tc_brooks": "4444",
+    "tc_lindqvist": "5555",
+    "admin_carver": "6666",
+}
+
+
 def _write(desk: Desk, content: DemoContent) -> None:
     practices, patients, consults = desk.practices, desk.patients, desk.consults
     practices.save(content.practice)
@@ -101,6 +121,7 @@ def _write(desk: Desk, content: DemoContent) -> None:
         practices.save_office(office)
     for member in content.staff:
         practices.save_staff(member)
+    _give_demo_pins(desk)
     for fee in content.fees:
         practices.save_fee(fee)
     practices.save_policy(content.policy)

@@ -32,7 +32,9 @@ class Desk:
         self.practices = PracticeRepository(records)
         self.patients = PatientRepository(records)
         self.consults = ConsultRepository(records)
-        self.audit = AuditRepository(records)
+        # Who is signed in (services/sign_in.py); None: nobody, as at the command line.
+        self.signed_in_id: str | None = None
+        self.audit = AuditRepository(records, signed_in=lambda: self.signed_in_id)
 
     @classmethod
     def open(cls, path: Path, clock: Clock = system_clock, *, create: bool = True) -> Desk:

@@ -269,9 +269,9 @@ def _audit(
     actor_id: str | None,
     now: str,
 ) -> None:
-    detail = {
-        "patient": patient.legal_name,
-        "parties": [p.name for p in parties],
+    detail = {  # ids and counts only: the audit log holds no patient's name (issue 11)
+        "patient_id": patient.id,
+        "parties": len(parties),
         "insurance": [f"{p.rank.value}: {p.carrier}" for p in policies],
     }
     desk.audit.record(

@@ -18,6 +18,7 @@ from tcdesk.domain import (
 from tcdesk.services.clock import utc_iso
 from tcdesk.services.desk import Desk
 from tcdesk.services.ids import new_id
+from tcdesk.services.sign_in import check_pin, set_pin
 from tcdesk.services.validation import FieldError, colour, optional_phone, required
 
 # Typical US fees (DOMAIN.md); the owner changes them in Settings (services/settings/fees).
@@ -41,6 +42,7 @@ class PracticeSetup:
     phone: str = ""
     address: str = ""
     brand_color: str = "#1F6F8B"
+    pin: str = ""  # the coordinator's PIN: they are the practice's admin ('' = sign-in off)
 
 
 class SetupError(FieldError):
@@ -58,6 +60,8 @@ def validate_setup(setup: PracticeSetup) -> None:
         ):
             required(field, label, getattr(setup, field))
         optional_phone("phone", setup.phone)
+        if setup.pin:
+            check_pin(setup.pin)
         colour("brand_color", setup.brand_color)
     except FieldError as error:
         raise SetupError(error.field, error.message) from None
@@ -83,22 +87,25 @@ def set_up_practice(desk: Desk, setup: PracticeSetup) -> Practice:
         address=practice.address,
         phone=practice.phone,
     )
-    with desk.transaction():
-        desk.practices.save(practice)
-        desk.practices.save_office(office)
+    first = [
+        Staff(
+            id=new_id(),
+            practice_id=practice.id,
+            role=role,
+            name=name.strip(),
+            office_id=office.id,
+            admin=role is StaffRole.COORDINATOR,  # the one setting up runs the practice's settings
+        )
         for role, name in (
             (StaffRole.COORDINATOR, setup.coordinator_name),
             (StaffRole.DOCTOR, setup.doctor_name),
-        ):
-            desk.practices.save_staff(
-                Staff(
-                    id=new_id(),
-                    practice_id=practice.id,
-                    role=role,
-                    name=name.strip(),
-                    office_id=office.id,
-                )
-            )
+        )
+    ]
+    with desk.transaction():
+        desk.practices.save(practice)
+        desk.practices.save_office(office)
+        for member in first:
+            desk.practices.save_staff(member)
         for position, (treatment, name, fee, months, weeks) in enumerate(STARTING_FEES):
             desk.practices.save_fee(
                 FeeScheduleItem(
@@ -124,4 +131,8 @@ def set_up_practice(desk: Desk, setup: PracticeSetup) -> Practice:
                 ensure_ascii=False,
             ),
         )
+        if setup.pin:
+            set_pin(desk, first[0].id, setup.pin)
+    if setup.pin:  # they just chose it: they are signed in
+        desk.signed_in_id = first[0].id
     return practice

@@ -213,7 +213,7 @@ def start_walk_in(
             action="walk_in_started",
             subject_id=consult.id,
             actor_id=actor_id or coordinator_id,
-            detail=json.dumps({"patient": patient.legal_name, "patient_id": patient.id}),
+            detail=json.dumps({"patient_id": patient.id}),  # no name in the audit log
         )
     return WalkInStarted(patient, consult)
 

@@ -311,3 +311,25 @@ def m006_terms_figures(db: Database) -> None:
         db.execute(
             f"ALTER TABLE financial_policies ADD COLUMN {column} INTEGER NOT NULL DEFAULT {default}"
         )
+
+
+@migrations(name="m007_sign_in")
+def m007_sign_in(db: Database) -> None:
+    """Staff sign in with a PIN; the desk locks itself after a few idle minutes.
+
+    ``pin_hash`` is an argon2 hash ('' = no PIN yet: the person cannot sign in);
+    ``pin_failures`` counts wrong PINs since the last right one and
+    ``pin_failed_at`` is when the last one was typed, for the growing delay.
+    ``admin`` lets a coordinator or doctor change settings too (the person who
+    set the practice up is its admin); the admin role always may.
+    """
+    _run(
+        db,
+        """
+        ALTER TABLE staff ADD COLUMN pin_hash TEXT NOT NULL DEFAULT '';
+        ALTER TABLE staff ADD COLUMN pin_failures INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE staff ADD COLUMN pin_failed_at TEXT;
+        ALTER TABLE staff ADD COLUMN admin INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE practices ADD COLUMN lock_after_minutes INTEGER NOT NULL DEFAULT 5
+        """,
+    )

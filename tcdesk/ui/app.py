@@ -23,6 +23,8 @@ from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.practice_setup import set_up_practice
 from tcdesk.ui.first_run import FirstRunChoice, FirstRunDialog, PracticeSetupDialog
+from tcdesk.ui.lock.desk_lock import DeskLock
+from tcdesk.ui.lock.launch import sign_in_at_launch
 from tcdesk.ui.main_window import MainWindow
 from tcdesk.ui.open_consult import OpenConsultGuard
 from tcdesk.ui.presentation.room_screen import RoomScreen
@@ -101,7 +103,6 @@ class Application:
         self.restore_job = None
         self.build_main_window()
         self.resume_prompt = None  # the "resume the consult?" dialog, while it is open
-        self.open_consult = OpenConsultGuard(self)  # Quit with a consult open asks first
         for error in self.kit.flow_errors:
             self.main_window.show_problem(f"A presentation flow could not be loaded: {error}")
 
@@ -118,6 +119,9 @@ class Application:
         self.main_window.close_room_screen.connect(self.room_screen.close)
         self.main_window.closing.connect(self.room_screen.close)
         self.main_window.backups.host = self
+        # Both belong to this window (a restore builds a new one, and them with it).
+        self.open_consult = OpenConsultGuard(self)  # Quit with a consult open asks first
+        self.lock = DeskLock(self)  # idle minutes or Ctrl+L lock the desk and the console
         return self.main_window
 
     def restore_from(self, backup: Path) -> None:
@@ -180,6 +184,9 @@ def run_app(db_path: Path, qt_args: list[str]) -> int:
     except UserError as error:
         QMessageBox.critical(None, "tcdesk", str(error))
         return 2
+    if not sign_in_at_launch(desk):  # a practice with PINs: who is at the desk?
+        desk.close()
+        return 0
     application = Application(desk, MachineSettingsStore())
     stop_on_signals(app, application.stop_now)
     application.main_window.show()

@@ -66,6 +66,7 @@ class PracticeSetupDialog(QDialog):
         ("phone", "Phone"),
         ("address", "Address"),
         ("coordinator_name", "Your name (treatment coordinator)"),
+        ("pin", "Your PIN (4 to 8 digits)"),
         ("doctor_name", "Doctor's name"),
         ("brand_color", "Brand colour"),
     )
@@ -80,6 +81,10 @@ class PracticeSetupDialog(QDialog):
             edit.setObjectName(key)
             if key == "brand_color":
                 edit.setText("#1F6F8B")
+            if key == "pin":  # you sign in with it; you are the practice's admin
+                edit.setEchoMode(QLineEdit.EchoMode.Password)
+                edit.setMaxLength(8)
+                edit.setPlaceholderText("you sign in with it and run Settings")
             self.edits[key] = edit
             form.addRow(label, edit)
         self.error_label = QLabel("")
@@ -114,6 +119,8 @@ class PracticeSetupDialog(QDialog):
             restyle(edit, "invalid", False)
         try:
             validate_setup(setup)
+            if not setup.pin:
+                raise SetupError("pin", "Choose a PIN of 4 to 8 digits: you sign in with it.")
         except SetupError as error:
             edit = self.edits[error.field]
             restyle(edit, "invalid", True)

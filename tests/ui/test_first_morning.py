@@ -191,6 +191,7 @@ def set_up_the_practice(qtbot: QtBot, desk: Desk, camera: Camera) -> Desk:
             ("address", "18 Shore Road, Lakeside, MN 55401"),
             ("coordinator_name", "Ana Torres"),
             ("doctor_name", "Dr. Priya Lee"),
+            ("pin", "2468"),  # Ana is the practice's admin and signs in with it
         ):
             edit = form.findChild(QLineEdit, key)
             assert edit is not None, key

@@ -42,6 +42,14 @@ def test_setup_form_shows_the_problem_at_the_field(qtbot: QtBot) -> None:
     ):
         form.edits[key].setText(value)
     _create_practice(form)
+    assert form.setup is None and form.edits["pin"].property("invalid") is True
+    assert "Choose a PIN" in form.error_label.text()
+    form.edits["pin"].setText("24")
+    _create_practice(form)
+    assert form.setup is None and "this one has 2" in form.error_label.text()
+    form.edits["pin"].setText("2468")
+    _create_practice(form)
+    assert form.setup is not None and form.setup.pin == "2468"
     assert form.setup is not None and form.setup.practice_name == "Lakeside Orthodontics"
     assert form.result() == QDialog.DialogCode.Accepted
 

@@ -11,6 +11,7 @@ row error ("no date of birth") unless its chart number is already on file.
 from __future__ import annotations
 
 import csv
+import json
 import os
 import tempfile
 from datetime import datetime
@@ -18,7 +19,9 @@ from pathlib import Path
 
 from tcdesk.domain import Relationship, status_label
 from tcdesk.errors import UserError
+from tcdesk.services.clock import utc_iso
 from tcdesk.services.desk import Desk
+from tcdesk.services.ids import new_id
 from tcdesk.store.import_repo import ImportRepository
 
 PATIENT_HEADERS = (
@@ -131,9 +134,27 @@ def write_csv(
 
 def export_patients(desk: Desk, path: Path, *, force: bool = False) -> int:
     """Every patient not deleted, one row each; returns how many were written."""
-    return write_csv(path, PATIENT_HEADERS, patient_rows(desk), force=force)
+    written = write_csv(path, PATIENT_HEADERS, patient_rows(desk), force=force)
+    _audit_export(desk, "patients_exported", path, written)
+    return written
 
 
 def export_consults(desk: Desk, path: Path, *, force: bool = False) -> int:
     """Every consult not deleted (scheduled time local), one row each."""
-    return write_csv(path, CONSULT_HEADERS, consult_rows(desk), force=force)
+    written = write_csv(path, CONSULT_HEADERS, consult_rows(desk), force=force)
+    _audit_export(desk, "consults_exported", path, written)
+    return written
+
+
+def _audit_export(desk: Desk, action: str, path: Path, rows: int) -> None:
+    """Patient data left the file: who, when, how many rows and the file's name."""
+    practice = desk.practice()
+    with desk.transaction():
+        desk.audit.record(
+            id=new_id(),
+            at=utc_iso(desk.clock()),
+            action=action,
+            subject_id=practice.id if practice else "",
+            actor_id=None,
+            detail=json.dumps({"file": Path(path).name, "rows": rows}, ensure_ascii=False),
+        )

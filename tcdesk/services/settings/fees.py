@@ -16,6 +16,7 @@ from tcdesk.services.desk import Desk
 from tcdesk.services.ids import new_id
 from tcdesk.services.settings import changes
 from tcdesk.services.settings.practice_details import current_practice
+from tcdesk.services.sign_in import require_admin
 from tcdesk.services.validation import FieldError, Problems, money_cents, required, whole_number
 
 FEE_FIELDS: dict[str, str] = {
@@ -101,6 +102,7 @@ def _checked(
 def add_fee(
     desk: Desk, values: Mapping[str, str], *, actor_id: str | None = None
 ) -> FeeScheduleItem:
+    require_admin(desk, "change the fee schedule")
     practice = current_practice(desk)
     others = list_fees(desk)
     blank = FeeScheduleItem(
@@ -121,6 +123,7 @@ def edit_fee(
     desk: Desk, fee_id: str, values: Mapping[str, str], *, actor_id: str | None = None
 ) -> FeeScheduleItem:
     """Change a fee: new options and quotes use it; options already made keep theirs."""
+    require_admin(desk, "change the fee schedule")
     old = find_fee(desk, fee_id)
     others = [o for o in list_fees(desk) if o.id != old.id]
     new = _checked(old, values, others)
@@ -130,6 +133,7 @@ def edit_fee(
 
 def remove_fee(desk: Desk, fee_id: str, *, actor_id: str | None = None) -> FeeScheduleItem:
     """Take a fee off the schedule (kept for history; options made from it keep their fee)."""
+    require_admin(desk, "change the fee schedule")
     item = find_fee(desk, fee_id)
     with desk.transaction():
         desk.records.soft_delete("fee_schedule", item.id)

@@ -18,6 +18,7 @@ from tcdesk.services.desk import Desk
 from tcdesk.services.policy import limits_from_policy
 from tcdesk.services.settings import changes
 from tcdesk.services.settings.practice_details import current_practice
+from tcdesk.services.sign_in import require_admin
 from tcdesk.services.validation import FieldError, Problems, money_cents, percent, whole_number
 
 
@@ -238,6 +239,7 @@ def update_policy(
     desk: Desk, values: Mapping[str, str], *, actor_id: str | None = None
 ) -> FinancialPolicy:
     """Change the money rules for new quotes; one audit entry lists each rule changed."""
+    require_admin(desk, "change the money rules")
     old = current_policy(desk)
     new = check_policy_change(old, values)
     found = changes.differences(old, new, skip=("practice_id",))

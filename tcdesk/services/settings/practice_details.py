@@ -12,6 +12,7 @@ from tcdesk.services.desk import Desk
 from tcdesk.services.document_sources import MEDIA_PREFIX, logo_path
 from tcdesk.services.media import media_dir_for, store_image
 from tcdesk.services.settings import changes
+from tcdesk.services.sign_in import require_admin
 from tcdesk.services.validation import (
     FieldError,
     Problems,
@@ -29,7 +30,9 @@ PRACTICE_FIELDS: dict[str, str] = {
     "website": "Website",
     "address": "Address",
     "brand_color": "Brand colour",
+    "lock_after_minutes": "Lock after (idle minutes)",
 }
+LOCK_MINUTES = (1, 60)  # a desk that never locks is not offered
 
 
 def current_practice(desk: Desk) -> Practice:
@@ -45,7 +48,7 @@ def check_practice(practice: Practice, values: Mapping[str, str]) -> Practice:
     if unknown:
         raise FieldError(sorted(unknown)[0], f"There is no practice setting {sorted(unknown)[0]}.")
     problems = Problems()
-    cleaned: dict[str, str] = {}
+    cleaned: dict[str, object] = {}
     for field, text in values.items():
         with problems.check():
             if field == "name":
@@ -58,12 +61,23 @@ def check_practice(practice: Practice, values: Mapping[str, str]) -> Practice:
                 cleaned[field] = colour(field, text)
             elif field == "website":
                 cleaned[field] = _website(text)
+            elif field == "lock_after_minutes":
+                cleaned[field] = _lock_minutes(text)
             else:
                 cleaned[field] = "\n".join(
                     " ".join(line.split()) for line in text.strip().splitlines()
                 )
     problems.raise_if_any()
     return replace(practice, **cleaned)
+
+
+def _lock_minutes(text: str) -> int:
+    low, high = LOCK_MINUTES
+    cleaned = text.strip()
+    if not (cleaned.isascii() and cleaned.isdigit()) or not low <= int(cleaned) <= high:
+        message = f"The desk locks after {low} to {high} idle minutes; type a number."
+        raise FieldError("lock_after_minutes", message)
+    return int(cleaned)
 
 
 def _website(text: str) -> str:
@@ -79,6 +93,11 @@ def update_practice(
     """Change the practice's details; one audit entry lists what changed."""
     old = current_practice(desk)
     new = check_practice(old, values)
+    if new.lock_after_minutes != old.lock_after_minutes:
+        try:
+            require_admin(desk, "change when the desk locks")
+        except UserError as refused:
+            raise FieldError("lock_after_minutes", str(refused)) from None
     _save(desk, old, new, actor_id)
     return new
 

@@ -20,6 +20,7 @@ from tcdesk.services.ids import new_id
 from tcdesk.services.settings import changes
 from tcdesk.services.settings.offices import list_offices
 from tcdesk.services.settings.practice_details import current_practice
+from tcdesk.services.sign_in import require_admin
 from tcdesk.services.validation import (
     FieldError,
     Problems,
@@ -100,6 +101,7 @@ def _checked(desk: Desk, member: Staff, values: Mapping[str, str]) -> Staff:
 
 
 def add_staff(desk: Desk, values: Mapping[str, str], *, actor_id: str | None = None) -> Staff:
+    require_admin(desk, "change the staff list")
     practice = current_practice(desk)
     blank = Staff(id=new_id(), practice_id=practice.id, role=StaffRole.COORDINATOR, name="")
     member = _checked(desk, blank, {"name": "", **values})
@@ -110,6 +112,7 @@ def add_staff(desk: Desk, values: Mapping[str, str], *, actor_id: str | None = N
 def edit_staff(
     desk: Desk, staff_id: str, values: Mapping[str, str], *, actor_id: str | None = None
 ) -> Staff:
+    require_admin(desk, "change the staff list")
     old = _member(desk, staff_id)
     new = _checked(desk, old, values)
     if new.role is not old.role:
@@ -122,6 +125,7 @@ def set_staff_active(
     desk: Desk, staff_id: str, active: bool, *, actor_id: str | None = None
 ) -> Staff:
     """Deactivate someone who left (kept on old consults), or bring them back."""
+    require_admin(desk, "change the staff list")
     old = _member(desk, staff_id)
     if not active:
         _keep_one(desk, old, None, "deactivating them")

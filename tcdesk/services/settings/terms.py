@@ -23,6 +23,7 @@ from tcdesk.services.desk import Desk
 from tcdesk.services.policy import cents_to_decimal
 from tcdesk.services.settings import changes
 from tcdesk.services.settings.practice_details import current_practice
+from tcdesk.services.sign_in import require_admin
 from tcdesk.services.validation import FieldError
 
 TEMPLATE_NAME = "the terms template"
@@ -131,6 +132,7 @@ def preview_terms(desk: Desk, text: str) -> TermsPreview:
 
 def set_terms(desk: Desk, text: str, *, actor_id: str | None = None) -> TermsPreview:
     """Save the practice's own terms template; refused (nothing saved) if it does not render."""
+    require_admin(desk, "change the agreement's terms")
     preview = preview_terms(desk, text)
     if not preview.ok:
         raise FieldError("terms", preview.problem)
@@ -141,6 +143,7 @@ def set_terms(desk: Desk, text: str, *, actor_id: str | None = None) -> TermsPre
 
 def reset_terms(desk: Desk, *, actor_id: str | None = None) -> None:
     """Go back to the shipped terms template."""
+    require_admin(desk, "change the agreement's terms")
     _save(desk, "", actor_id)
 
 

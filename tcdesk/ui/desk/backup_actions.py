@@ -33,6 +33,7 @@ from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.restore import RestoreResult, check_backup, restore
 from tcdesk.ui.desk.backup_job import BackupJob, feed, progress_dialog
 from tcdesk.ui.desk.restore_dialog import RestoreDialog
+from tcdesk.ui.lock.launch import sign_in_at_launch
 
 
 class BackupActions:
@@ -238,6 +239,10 @@ def restore_into(app: Any, backup: Path) -> BackupJob:
             app.desk = Desk.open(store, clock, create=False)
         except UserError as error:
             QMessageBox.critical(None, "tcdesk", str(error))
+            qapp.quit()  # type: ignore[union-attr]
+            return
+        # The restored file has its own staff and PINs: whoever carries on signs in to it.
+        if not sign_in_at_launch(app.desk):
             qapp.quit()  # type: ignore[union-attr]
             return
         app.build_main_window()

@@ -19,8 +19,8 @@ def open_agreement(
 ) -> AgreementPreview:
     """Show the consult's agreement (making version 1 if there is none yet).
 
-    The consult's coordinator is recorded as the one who acts: tcdesk has no
-    log-in, and the coordinator runs the consult. Signing opens on the
+    The person signed in is recorded as the one who acts; in a practice without
+    PINs, the consult's coordinator, who runs the consult. Signing opens on the
     coordinator's screen; to offer the patient display, pass a
     ``signing_screen`` that first blanks the presentation and returns that
     screen. The caller passes what the preview needs, so this module never
@@ -31,7 +31,7 @@ def open_agreement(
         desk,
         consult_id,
         settings=settings,
-        actor_id=consult.coordinator_id if consult else None,
+        actor_id=desk.signed_in_id or (consult.coordinator_id if consult else None),
         signing_screen=signing_screen,
         parent=parent,
     )

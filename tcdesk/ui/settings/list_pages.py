@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtWidgets import QPushButton
+
 from tcdesk.domain import OfficeKind, StaffRole, TreatmentType
 from tcdesk.formatting import money_from_cents
 from tcdesk.services.settings import fees, offices, staff
 from tcdesk.services.settings.money_rules import dollars_text
+from tcdesk.ui.lock.pin_dialog import SetPinDialog
 from tcdesk.ui.settings.field_form import FieldSpec
 from tcdesk.ui.settings.record_dialog import RecordDialog
 from tcdesk.ui.settings.table_page import TablePage
@@ -98,6 +101,25 @@ class StaffPage(RecordTablePage):
     HEADERS = ("Name", "Role", "Title", "Office", "Status")
     INTRO = "Someone who leaves is deactivated: their name stays on the consults they had."
     REMOVE_WORD = "&Deactivate"
+    pin_dialog: SetPinDialog | None = None
+
+    def __init__(self, desk, parent=None) -> None:
+        super().__init__(desk, parent)
+        self.pin_button = QPushButton("Set P&IN…")
+        self.pin_button.setObjectName("setPinButton")
+        self.pin_button.setToolTip("The PIN this person signs in and unlocks tcdesk with")
+        self.pin_button.clicked.connect(self.set_pin)
+        buttons = self.layout().itemAt(self.layout().count() - 1).layout()
+        buttons.insertWidget(3, self.pin_button)
+        self._update_buttons()
+
+    def set_pin(self) -> None:
+        member_id = self.selected_id()
+        if member_id is None:
+            return
+        member = staff.find_staff(self.desk, member_id)
+        self.pin_dialog = SetPinDialog(self.desk, member.id, member.name, self)
+        self.pin_dialog.open()
 
     def specs(self) -> Sequence[FieldSpec]:
         office_choices = (
@@ -139,6 +161,8 @@ class StaffPage(RecordTablePage):
         member_id = self.selected_id()
         member = self.desk.practices.staff_member(member_id) if member_id else None
         self.remove_button.setText("&Activate" if member and not member.active else "&Deactivate")
+        if hasattr(self, "pin_button"):
+            self.pin_button.setEnabled(member is not None and member.active)
 
     def add(self) -> None:
         self.open_dialog(

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tcdesk.errors import UserError
 from tcdesk.services.desk import Desk
 from tcdesk.services.settings import money_rules
 from tcdesk.services.validation import FieldError, FieldErrors
@@ -82,6 +83,9 @@ class MoneyRulesPage(QWidget):
         except (FieldError, FieldErrors) as error:
             self.form.show_errors(error)
             self._say("Not saved: fix the rule marked in red.", error=True)
+            return False
+        except UserError as error:  # "Only an admin can change the money rules."
+            self._say(str(error), error=True)
             return False
         self.load()
         self._say("Saved. New quotes use these rules.")

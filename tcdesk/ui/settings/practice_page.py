@@ -29,6 +29,7 @@ MNEMONICS = {
     "website": "&Website",
     "address": "A&ddress",
     "brand_color": "Brand &colour",
+    "lock_after_minutes": "Loc&k after (idle minutes)",
 }
 
 
@@ -77,7 +78,7 @@ class PracticePage(QWidget):
 
     def load(self) -> None:
         practice = practice_details.current_practice(self.desk)
-        self.form.set_values({key: getattr(practice, key) for key in MNEMONICS})
+        self.form.set_values({key: str(getattr(practice, key)) for key in MNEMONICS})
         self._show_logo()
 
     def _show_logo(self) -> None:

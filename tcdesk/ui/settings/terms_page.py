@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tcdesk.errors import UserError
 from tcdesk.services.desk import Desk
 from tcdesk.services.settings import terms
 from tcdesk.services.settings.terms import Block
@@ -150,13 +151,20 @@ class TermsPage(QWidget):
             self._say(f"Not saved: {error.message}", error=True)
             self.editor.setFocus()
             return False
+        except UserError as error:  # "Only an admin can change the agreement's terms."
+            self._say(str(error), error=True)
+            return False
         self.load()
         self._say("Saved. New agreements print these terms; agreements already made keep theirs.")
         self.changed.emit()
         return True
 
     def reset(self) -> None:
-        terms.reset_terms(self.desk)
+        try:
+            terms.reset_terms(self.desk)
+        except UserError as error:
+            self._say(str(error), error=True)
+            return
         self.load()
         self._say("The shipped terms are back for new agreements.")
         self.changed.emit()
