@@ -27,18 +27,21 @@ _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|«[^»]*»|“[^”]*”")
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+")
 _DIGITS = re.compile(r"\d+")
 _NON_ASCII_WORD = re.compile(r"\S*[^\x00-\x7f]\S*")
+_CAPITALISED_WORD = re.compile(r"[^\s:,;()]*[A-Z][^\s:,;()]*")
 
 
 def scrub(message: str) -> str:
     """An exception message with anything that may be data replaced by a mark.
 
-    Quoted text, e-mail addresses, numbers (dates, phones, amounts) and words with
-    letters beyond ASCII (most names outside English) go; the words of the
-    message itself stay: "time data '…' does not match format '…'".
+    Quoted text, e-mail addresses, numbers (dates, phones, amounts), words with
+    letters beyond ASCII and words with a capital letter (names, whatever the
+    language) go; the lower-case words of the message itself stay:
+    "time data '…' does not match format '…'", "… constraint failed: patients.id".
     """
     message = _QUOTED.sub("\x00", message)  # a mark no later rule can take apart
     message = _EMAIL.sub("\x01", message)
     message = _NON_ASCII_WORD.sub("…", message)
+    message = _CAPITALISED_WORD.sub("…", message)
     return _DIGITS.sub("#", message).replace("\x00", "'…'").replace("\x01", "…@…")
 
 
