@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tcdesk.cli import common
 from tcdesk.errors import UserError
+from tcdesk.services import audit_trail
 from tcdesk.services.backups import back_up, size_words
 
 
@@ -40,6 +41,11 @@ def _store(args: argparse.Namespace) -> Path:
 def run_backup(args: argparse.Namespace) -> int:
     store = _store(args)
     made = back_up(store, args.to, "manual", now=common.clock(args)())
+    desk = common.open_desk(args)
+    try:
+        audit_trail.record(desk, "backup_made", made.path.name, made.reason)
+    finally:
+        desk.close()
     if args.json:
         print(json.dumps(made.as_json(), ensure_ascii=False))
     else:

@@ -38,6 +38,8 @@ WORDS = {
     "family_added": "family added",
     "family_updated": "family changed",
     "practice_set_up": "practice set up",
+    "backup_made": "backed up",
+    "restored_from_backup": "restored from a backup",
 }
 # Actions whose details carry no patient data: shown as stored.
 _SAFE_DETAIL_PREFIXES = (
@@ -51,6 +53,8 @@ _SAFE_DETAIL_PREFIXES = (
     "patients_imported",
     "patients_exported",
     "consults_exported",
+    "backup_made",
+    "restored_from_backup",
 )
 NOBODY = "(no one signed in)"
 

@@ -102,3 +102,23 @@ def test_backup_of_a_missing_file_says_what_to_do(
     assert _run(["backup", "--db", str(tmp_path / "none.sqlite3")]) == 2
     assert capsys.readouterr().err.startswith("tcdesk: No practice file at ")
     assert not (tmp_path / "none.sqlite3").exists()
+
+
+def test_a_backup_is_in_the_audit_trail(tmp_path, capsys) -> None:
+    """Who backed up, when and why: `tcdesk audit` says so (the file's name, no patient data)."""
+    import json as json_module
+
+    from tcdesk.cli import main as cli_main
+    from tests.conftest import FIXED_NOW
+    from tests.intake_practice import practice
+
+    store = tmp_path / "practice.sqlite3"
+    practice(store).close()
+    assert cli_main(["backup", "--db", str(store), "--json"], clock=lambda: FIXED_NOW) == 0
+    made = json_module.loads(capsys.readouterr().out)
+    assert cli_main(["audit", "--db", str(store), "--json"], clock=lambda: FIXED_NOW) == 0
+    lines = json_module.loads(capsys.readouterr().out)
+    backed = [line for line in lines if line["action"] == "backup_made"]
+    assert len(backed) == 1
+    assert backed[0]["what"] == "backed up" and backed[0]["detail"] == "manual"
+    assert Path(made["file"]).name in backed[0]["about"]

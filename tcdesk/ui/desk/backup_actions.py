@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from tcdesk.errors import UserError
+from tcdesk.services import audit_trail
 from tcdesk.services.backups import (
     Backup,
     back_up,
@@ -104,7 +105,14 @@ class BackupActions:
         return job.start_work()
 
     def _backed_up(self, made: Backup) -> None:
+        audit_trail.record(self._desk, "backup_made", made.path.name, made.reason)
         self._status(f"Backed up to {made.path} ({size_words(made.size)}, checked).")
+
+    def _daily_made(self, made: Backup | None) -> None:
+        if made is None:
+            return
+        audit_trail.record(self._desk, "backup_made", made.path.name, made.reason)
+        self._status(f"Daily backup made: {made.path.name}.")
 
     def back_up_if_due(self) -> BackupJob | None:
         """At launch: the daily backup, when the newest is over a day old, silently."""
@@ -112,9 +120,7 @@ class BackupActions:
             return None
         store, folder, now = Path(self._desk.path), self.folder, self._desk.clock()
         job = BackupJob(lambda _p, _c: back_up_if_due(store, folder, now=now))
-        job.succeeded.connect(
-            lambda made: made is not None and self._status(f"Daily backup made: {made.path.name}.")
-        )
+        job.succeeded.connect(self._daily_made)
         job.failed.connect(
             lambda why: self._window.show_problem(f"The daily backup was not made: {why}")
         )
