@@ -35,6 +35,7 @@ class Desk:
         # Who is signed in (services/sign_in.py); None: nobody, as at the command line.
         self.signed_in_id: str | None = None
         self.audit = AuditRepository(records, signed_in=lambda: self.signed_in_id)
+        self.closed = False  # set by close(): timers of windows still up must stop asking
 
     @classmethod
     def open(cls, path: Path, clock: Clock = system_clock, *, create: bool = True) -> Desk:
@@ -47,6 +48,7 @@ class Desk:
         """Checkpoint first, so the .sqlite3 file alone is the whole practice."""
         self.checkpoint()
         self.db.conn.close()
+        self.closed = True
 
     def checkpoint(self) -> bool:
         """Fold the -wal into the file (after a durable commit, e.g. a signature)."""

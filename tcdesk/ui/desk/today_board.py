@@ -82,7 +82,7 @@ class TodayBoardWidget(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.columns)
         self._timer = QTimer(self, interval=REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._tick)
         self._timer.start()
         self.refresh()
 
@@ -132,6 +132,14 @@ class TodayBoardWidget(QWidget):
 
     def office_id(self) -> str:
         return str(self.office.currentData() or "")
+
+    def _tick(self) -> None:
+        """Every minute (lateness moves on); never on a practice file already closed
+        (a restore reopened it, or the desk is on its way out)."""
+        if getattr(self._desk, "closed", False):
+            self._timer.stop()
+            return
+        self.refresh()
 
     def refresh(self) -> None:
         office = next((o for o in offices(self._desk) if o.id == self.office_id()), None)

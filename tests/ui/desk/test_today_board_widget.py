@@ -164,3 +164,18 @@ def test_a_walk_in_whose_birth_date_was_not_asked_reads_not_asked(qtbot: QtBot, 
     window.today_button.click()
     assert _cells(window)["Zoe"][1] == "not asked"
     assert _cells(window)["Liam"][1] == "11"
+
+
+def test_the_minute_refresh_stops_once_the_practice_file_is_closed(
+    qtbot: QtBot, empty_store: Path
+) -> None:
+    """A window still up after its file was closed (a restore reopened it) asks nothing."""
+    clock = MovableClock(local_moment(DAY, 7))
+    desk = Desk.open(empty_store, clock=clock)
+    busy_morning(desk, clock)
+    board = _desk_window(qtbot, desk, []).today_board
+    board._tick()  # open: refreshes as every minute
+    assert board._timer.isActive()
+    desk.close()
+    board._tick()  # closed: would raise "Cannot operate on a closed database" before
+    assert not board._timer.isActive()
