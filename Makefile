@@ -76,12 +76,14 @@ bench: python-deps
 SCREENSHOT_SCRIPTS = tcdesk.ui.screenshots tcdesk.ui.settings.screenshots \
 	tcdesk.ui.desk.screenshots tcdesk.ui.desk.record_screenshots \
 	tcdesk.ui.desk.import_screenshots tests.ui.desk.schedule_scenes \
-	tcdesk.ui.desk.menu_screenshots
+	tcdesk.ui.desk.menu_screenshots tcdesk.ui.desk.backup_screenshots \
+	tcdesk.ui.documents.screenshots tcdesk.ui.keys_screenshots tcdesk.ui.lock.screenshots
 screenshots: python-deps
 	@for script in $(SCREENSHOT_SCRIPTS); do \
 	  echo "screenshots: $$script"; \
 	  $(BIN)/python -m tcdesk.devtools.virtual_screens -- $(BIN)/python -m $$script --out docs/screenshots || exit 1; \
 	done
+	$(BIN)/python -m tcdesk.devtools.virtual_screens -- $(BIN)/python -m tests.ui.presentation.notes_screenshot
 	TCDESK_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q -p no:cacheprovider tests/ui/test_first_morning.py
 
 clean:
