@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from tcdesk.domain import Practice
 from tcdesk.services.clock import Clock, system_clock
 from tcdesk.store.audit_repo import AuditRepository
-from tcdesk.store.connection import open_store
+from tcdesk.store.connection import open_store, open_store_read_only
 from tcdesk.store.consult_repo import ConsultRepository
 from tcdesk.store.patient_repo import PatientRepository
 from tcdesk.store.practice_repo import PracticeRepository
@@ -34,8 +34,18 @@ class Desk:
         self.audit = AuditRepository(records)
 
     @classmethod
-    def open(cls, path: Path, clock: Clock = system_clock, *, create: bool = True) -> Desk:
-        return cls(open_store(path, create=create), path=Path(path), clock=clock)
+    def open(
+        cls,
+        path: Path,
+        clock: Clock = system_clock,
+        *,
+        create: bool = True,
+        read_only: bool = False,
+    ) -> Desk:
+        """``read_only``: for commands that only look; nothing can write to the file."""
+        db = open_store_read_only(path) if read_only else None
+        db = db or open_store(path, create=create and not read_only)
+        return cls(db, path=Path(path), clock=clock)
 
     def close(self) -> None:
         self.db.conn.close()
