@@ -15,7 +15,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from tcdesk import crash_log
-from tcdesk.errors import UserError
 from tcdesk.paths import assets_dir, data_dir
 from tcdesk.services.clock import system_clock, today
 from tcdesk.services.consult_room import PresentationKit
@@ -27,6 +26,7 @@ from tcdesk.ui.main_window import MainWindow
 from tcdesk.ui.presentation.room_screen import RoomScreen
 from tcdesk.ui.presentation.screens import ScreenChooser
 from tcdesk.ui.stop_signals import stop_on_signals
+from tcdesk.ui.store_opening import open_for_gui
 from tcdesk.ui.style import staff_stylesheet
 
 
@@ -152,16 +152,10 @@ def run_app(db_path: Path, qt_args: list[str]) -> int:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     _install_excepthook()
-    try:
-        desk = Desk.open(db_path)
-        if desk.is_empty():
-            chosen = first_run(desk)
-            if chosen is None:
-                return 0
-            desk = chosen
-    except UserError as error:
-        QMessageBox.critical(None, "tcdesk", str(error))
-        return 2
+    opened = open_for_gui(db_path, first_run)  # one app per file; a bad file is explained
+    if opened.desk is None:
+        return opened.code
+    desk = opened.desk
     application = Application(desk, MachineSettingsStore())
     stop_on_signals(app, application.stop_now)
     application.main_window.show()
@@ -170,6 +164,7 @@ def run_app(db_path: Path, qt_args: list[str]) -> int:
     application.resume_prompt = offer_resume(application, application.main_window)
     code = app.exec()
     shutdown(app)
+    opened.release()  # the next launch on this file may open it
     desk.close()
     return code
 
