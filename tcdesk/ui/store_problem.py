@@ -42,7 +42,7 @@ class BackupOffer:
     ``use`` puts the backup in place (or copies it out) and returns the file to open.
     """
 
-    description: str  # e.g. "the backup from Tuesday 1 December 2026 at 08:00 (2.1 MB)"
+    description: str  # e.g. "from Tuesday 1 December 2026 at 08:00 (2.1 MB)"
     use: Callable[[], Path]
 
 
@@ -97,20 +97,31 @@ class StoreProblemDialog(QDialog):
         buttons.addWidget(self.other_button)
         buttons.addWidget(self.quit_button)
         layout.addLayout(buttons)
-        first = self.backup_button or self.other_button
-        first.setDefault(True)
-        first.setProperty("primary", True)
-        first.setFocus()
-        self.resize(620, self.sizeHint().height())
+        self._first = self.backup_button or self.other_button
+        self._first.setDefault(True)
+        self._first.setProperty("primary", True)
+        layout.setSpacing(10)
+        layout.setContentsMargins(24, 20, 24, 20)
+        self.setMinimumWidth(640)
+        self.resize(640, layout.totalHeightForWidth(640))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.ensurePolished()
+        needed = self.layout().totalHeightForWidth(self.width())
+        if needed > self.height():  # wrapped text is never cut off, whatever the font
+            self.resize(self.width(), needed)
+        self._first.setFocus()
 
     def _button(self, text: str, choice: StoreChoice) -> QPushButton:
         button = QPushButton(text)
         button.setAutoDefault(True)
-        button.clicked.connect(lambda: self._choose(choice))
+        button.setProperty("choice", choice.value)
+        button.clicked.connect(self._clicked)  # a bound method: no cycle keeps the window alive
         return button
 
-    def _choose(self, choice: StoreChoice) -> None:
-        self.choice = choice
+    def _clicked(self) -> None:
+        self.choice = StoreChoice(self.sender().property("choice"))
         self.accept()
 
     def reject(self) -> None:  # Esc and the window's close button: quit
@@ -121,4 +132,5 @@ class StoreProblemDialog(QDialog):
 def ask_about_store(error: StoreFileError, offer: BackupOffer | None) -> StoreChoice:
     dialog = StoreProblemDialog(error, offer)
     dialog.exec()
+    dialog.deleteLater()
     return dialog.choice

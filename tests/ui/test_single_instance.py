@@ -163,3 +163,25 @@ def test_the_running_window_comes_to_the_front_and_says_why(qtbot: QtBot) -> Non
     assert len(boxes) == 1 and boxes[0].isVisible()
     assert isinstance(boxes[0], QMessageBox) and boxes[0].text() == ALREADY_OPEN
     boxes[0].close()
+
+
+def write_screenshot(folder: Path) -> Path:
+    """already-open.png: what the person who launched tcdesk a second time sees."""
+    from tcdesk.ui.style import staff_stylesheet
+
+    app = QApplication.instance() or QApplication([])
+    window = QMainWindow()
+    window.setStyleSheet(staff_stylesheet("#1F6F8B"))
+    window.show()
+    bring_to_front(window)
+    [box] = [w for w in app.topLevelWidgets() if w.objectName() == "alreadyOpenMessage"]
+    app.processEvents()
+    path = folder / "already-open.png"
+    assert box.grab().save(str(path)), path
+    box.close()
+    window.close()
+    return path
+
+
+if __name__ == "__main__":
+    print(write_screenshot(Path(sys.argv[1])))
