@@ -183,5 +183,6 @@ def write_screenshot(folder: Path) -> Path:
     return path
 
 
-if __name__ == "__main__":
-    print(write_screenshot(Path(sys.argv[1])))
+if __name__ == "__main__":  # python -m tests.ui.<module> [--out] docs/screenshots
+    _folder = Path(next(a for a in sys.argv[1:] if a != "--out"))
+    print(write_screenshot(_folder))

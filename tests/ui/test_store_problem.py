@@ -96,6 +96,7 @@ def test_screenshots_are_written(qtbot: QtBot, tmp_path: Path) -> None:
     assert all(p.stat().st_size > 5000 for p in written)
 
 
-if __name__ == "__main__":
-    for shot in write_screenshots(Path(sys.argv[1])):
+if __name__ == "__main__":  # python -m tests.ui.<module> [--out] docs/screenshots
+    _folder = Path(next(a for a in sys.argv[1:] if a != "--out"))
+    for shot in write_screenshots(_folder):
         print(shot)
