@@ -16,13 +16,20 @@ from sqlite_utils import Database
 
 from tcdesk.store.migrations import known_names, migrations
 from tcdesk.store.store_file import (
+    SQLITE_HEADER,
     StoreError,
     busy_error,
     check_store_file,
     read_only_uri,
 )
 
-__all__ = ["StoreError", "check_store_file", "open_store", "open_store_read_only"]
+__all__ = [
+    "SQLITE_HEADER",
+    "StoreError",
+    "check_store_file",
+    "open_store",
+    "open_store_read_only",
+]
 
 BUSY_TIMEOUT_MS = 5000
 
