@@ -118,21 +118,28 @@ class SingleInstance(QObject):
 
 
 def bring_to_front(window: QWidget | None) -> None:
-    """Show, un-minimise and raise the window a second launch was looking for."""
+    """Show, un-minimise and raise the window a second launch was looking for, and say why.
+
+    An open modal dialog (the first run, a question) comes up over it and keeps
+    the keyboard; the sentence is then left out rather than stuck behind it.
+    """
+    if window is not None:
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
     modal = QApplication.activeModalWidget()
-    target = modal or window
-    if target is None:
+    if modal is not None and modal.isVisible():
+        modal.raise_()
+        modal.activateWindow()
         return
-    if target.isMinimized():
-        target.showNormal()
-    target.show()
-    target.raise_()
-    target.activateWindow()
-    if modal is None:
-        box = QMessageBox(QMessageBox.Icon.Information, "tcdesk", ALREADY_OPEN, parent=target)
-        box.setObjectName("alreadyOpenMessage")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+    if window is None:
+        return
+    box = QMessageBox(QMessageBox.Icon.Information, "tcdesk", ALREADY_OPEN, parent=window)
+    box.setObjectName("alreadyOpenMessage")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
 
 
 def staff_window() -> QWidget | None:

@@ -152,7 +152,15 @@ def test_a_lock_left_by_a_killed_app_does_not_block(
     again.release()
 
 
+def _no_modal_dialog_open() -> None:
+    """Another test may leave a modal dialog open in this process; this one starts without."""
+    while (modal := QApplication.activeModalWidget()) is not None:
+        modal.close()
+        QApplication.processEvents()
+
+
 def test_the_running_window_comes_to_the_front_and_says_why(qtbot: QtBot) -> None:
+    _no_modal_dialog_open()
     window = QMainWindow()
     qtbot.addWidget(window)
     window.show()
@@ -163,6 +171,24 @@ def test_the_running_window_comes_to_the_front_and_says_why(qtbot: QtBot) -> Non
     assert len(boxes) == 1 and boxes[0].isVisible()
     assert isinstance(boxes[0], QMessageBox) and boxes[0].text() == ALREADY_OPEN
     boxes[0].close()
+
+
+def test_an_open_question_comes_up_over_the_window(qtbot: QtBot) -> None:
+    """The first run or a question is open: it comes up and keeps the keys; no second box."""
+    _no_modal_dialog_open()
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    question = QMessageBox(QMessageBox.Icon.Question, "tcdesk", "End the consult?", parent=window)
+    qtbot.addWidget(question)
+    question.setModal(True)
+    question.show()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is question)
+    bring_to_front(window)
+    shown = [w.objectName() for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert "alreadyOpenMessage" not in shown
+    assert question.isVisible()
+    question.close()
 
 
 def write_screenshot(folder: Path) -> Path:
