@@ -30,6 +30,7 @@ from pathlib import Path
 import tcdesk.cli.demo_command, tcdesk.services.demo  # loaded before the start
 from tcdesk.cli import main
 go = Path(sys.argv[2])
+Path(sys.argv[3]).touch()  # ready: tcdesk is imported
 while not go.exists():
     time.sleep(0.002)
 raise SystemExit(main(["demo", "--db", sys.argv[1]]))
@@ -42,15 +43,17 @@ def test_four_demos_at_once_build_it_once(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO), "HOME": str(tmp_path)}
     runs = [
         subprocess.Popen(
-            [sys.executable, "-c", AT_THE_SIGNAL, str(path), str(go)],
+            [sys.executable, "-c", AT_THE_SIGNAL, str(path), str(go), str(tmp_path / f"ready{n}")],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             env=env,
         )
-        for _ in range(4)
+        for n in range(4)
     ]
-    time.sleep(3)  # every process has imported tcdesk and waits for the signal
+    deadline = time.monotonic() + 120
+    while len(list(tmp_path.glob("ready*"))) < 4 and time.monotonic() < deadline:
+        time.sleep(0.05)  # every process has imported tcdesk and waits for the signal
     go.touch()
     results = [(run.wait(timeout=120), *run.communicate()) for run in runs]
     built = [r for r in results if r[0] == 0]
