@@ -111,7 +111,7 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = system_clock) -> i
 
 def _run(args: argparse.Namespace, argv: list[str]) -> int:
     try:
-        return int(args.func(args) or 0)
+        return common.run_command(args)
     except UserError as error:
         print(f"tcdesk: {common.error_line(error, argv)}", file=sys.stderr)
         return EXIT_USAGE

@@ -7,6 +7,7 @@ so a test can fix "today" for every command without touching the system time.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -19,6 +20,7 @@ from tcdesk.services.clock import Clock, system_clock
 from tcdesk.services.clock import today as clock_today
 from tcdesk.services.desk import Desk
 from tcdesk.services.validation import FieldErrors
+from tcdesk.store.store_file import busy_error
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -82,12 +84,26 @@ def missing_file_message(args: argparse.Namespace, path: Path) -> str:
     )
 
 
-def open_desk(args: argparse.Namespace, *, create: bool = False) -> Desk:
-    """The practice file of ``--db`` with the injected clock; by default it must exist."""
+def open_desk(args: argparse.Namespace, *, create: bool = False, read_only: bool = False) -> Desk:
+    """The practice file of ``--db`` with the injected clock; by default it must exist.
+
+    ``read_only`` for commands that only look: the file is never written to.
+    """
     path = db_path(args)
     if not create and not path.exists():
         raise UserError(missing_file_message(args, path))
-    return Desk.open(path, clock(args), create=create)
+    return Desk.open(path, clock(args), create=create, read_only=read_only)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run the parsed command; SQLite's "database is locked" becomes "busy, try again"."""
+    try:
+        return int(args.func(args) or 0)
+    except sqlite3.OperationalError as error:
+        busy = busy_error(error)
+        if busy is None:
+            raise
+        raise busy from None
 
 
 # A check's field (services.validation, tcdesk.money) -> the flag that feeds it, where the

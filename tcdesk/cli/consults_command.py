@@ -51,7 +51,7 @@ def parse_day(args: argparse.Namespace) -> date | None:
 
 def run(args: argparse.Namespace) -> int:
     day = parse_day(args)
-    desk = common.open_desk(args)
+    desk = common.open_desk(args, read_only=True)
     try:
         entries = list_consults(desk, patient_id=args.patient, search=args.search, day=day)
     finally:

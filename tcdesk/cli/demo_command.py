@@ -11,6 +11,7 @@ from tcdesk.errors import UserError
 from tcdesk.paths import default_db_path
 from tcdesk.services.clock import today
 from tcdesk.services.demo import DemoSummary, build_demo
+from tcdesk.store.store_file import writing_alone
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,11 +31,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     path = common.db_path(args)
     _refuse_the_practice_file(args, path)
-    desk = common.open_desk(args, create=True)
-    try:
-        summary = build_demo(desk, today(desk.clock))
-    finally:
-        desk.close()
+    with writing_alone(path):  # four demos at once: one builds, three are told "busy"
+        desk = common.open_desk(args, create=True)
+        try:
+            summary = build_demo(desk, today(desk.clock))
+        finally:
+            desk.close()
     print(format_summary(summary, str(path)))
     return 0
 

@@ -82,7 +82,7 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    desk = common.open_desk(args)
+    desk = common.open_desk(args, read_only=True)
     try:
         entries = desk.patients.list(args.search)
     finally:

@@ -295,11 +295,12 @@ def entry_json(entry: ScheduleEntry) -> dict[str, object]:
 class PracticeFile:
     """``with PracticeFile(args) as desk``: the practice file, closed however the command ends."""
 
-    def __init__(self, args: argparse.Namespace) -> None:
+    def __init__(self, args: argparse.Namespace, *, read_only: bool = False) -> None:
         self._args = args
+        self._read_only = read_only
 
     def __enter__(self) -> Desk:
-        self._desk = common.open_desk(self._args)
+        self._desk = common.open_desk(self._args, read_only=self._read_only)
         return self._desk
 
     def __exit__(self, _kind: object, error: BaseException | None, _tb: object) -> None:

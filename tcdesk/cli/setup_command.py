@@ -9,6 +9,7 @@ from tcdesk.cli import common
 from tcdesk.cli.pin_action import read_pin
 from tcdesk.errors import UserError
 from tcdesk.services.practice_setup import PracticeSetup, SetupError, set_up_practice
+from tcdesk.store.store_file import writing_alone
 
 # The set-up form's fields, as flags (the same words as the form).
 FLAGS = {
@@ -51,23 +52,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     values = {field: getattr(args, flag[2:]) for field, flag in FLAGS.items() if field != "pin"}
     setup = PracticeSetup(**values, pin=read_pin() if args.pin else "")
-    desk = common.open_desk(args, create=True)
-    try:
-        if not desk.is_empty():
-            practice = desk.practice()
-            name = practice.name if practice else "a practice"
-            raise UserError(
-                f'{desk.path} already holds "{name}"; use tcdesk settings to change it.'
-            )
+    with writing_alone(common.db_path(args)):  # one set-up at a time on a file
+        desk = common.open_desk(args, create=True)
         try:
-            practice = set_up_practice(desk, setup)
-        except SetupError as error:
-            raise UserError(f"{FLAGS[error.field]}: {error.message}") from None
-        offices = desk.practices.offices(practice.id)
-        staff = desk.practices.staff(practice.id)
-        fees = desk.practices.fee_schedule(practice.id)
-    finally:
-        desk.close()
+            if not desk.is_empty():
+                practice = desk.practice()
+                name = practice.name if practice else "a practice"
+                raise UserError(
+                    f'{desk.path} already holds "{name}"; use tcdesk settings to change it.'
+                )
+            try:
+                practice = set_up_practice(desk, setup)
+            except SetupError as error:
+                raise UserError(f"{FLAGS[error.field]}: {error.message}") from None
+            offices = desk.practices.offices(practice.id)
+            staff = desk.practices.staff(practice.id)
+            fees = desk.practices.fee_schedule(practice.id)
+        finally:
+            desk.close()
     if args.json:
         print(
             json.dumps(

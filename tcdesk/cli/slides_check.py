@@ -38,7 +38,7 @@ def run_check(args: argparse.Namespace) -> int:
     renderer = Renderer(content, assets_dir())
     families = sample_families(content)
     if getattr(args, "db", None) is not None or common.db_path(args).exists():
-        desk = common.open_desk(args)
+        desk = common.open_desk(args, read_only=True)
         try:
             families += practice_families(desk, content)
         finally:

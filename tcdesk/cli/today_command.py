@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _run_today(args: argparse.Namespace) -> int:
-    with PracticeFile(args) as desk:
+    with PracticeFile(args, read_only=True) as desk:
         board = today_board(
             desk, find_office(desk, args.office, flag="--office"), common.today(args)
         )

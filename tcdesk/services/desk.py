@@ -15,7 +15,7 @@ from tcdesk.domain import Practice
 from tcdesk.services.clock import Clock, system_clock
 from tcdesk.store.audit_repo import AuditRepository
 from tcdesk.store.backup import checkpoint
-from tcdesk.store.connection import open_store
+from tcdesk.store.connection import open_store, open_store_read_only
 from tcdesk.store.consult_repo import ConsultRepository
 from tcdesk.store.patient_repo import PatientRepository
 from tcdesk.store.practice_repo import PracticeRepository
@@ -38,10 +38,23 @@ class Desk:
         self.closed = False  # set by close(): timers of windows still up must stop asking
 
     @classmethod
-    def open(cls, path: Path, clock: Clock = system_clock, *, create: bool = True) -> Desk:
+    def open(
+        cls,
+        path: Path,
+        clock: Clock = system_clock,
+        *,
+        create: bool = True,
+        read_only: bool = False,
+    ) -> Desk:
+        """``read_only``: for commands that only look; nothing can write to the file."""
         from tcdesk.services.backups import backup_before_migration  # late: only when needed
 
-        db = open_store(path, create=create, back_up_before_migrating=backup_before_migration)
+        db = open_store_read_only(path) if read_only else None
+        db = db or open_store(
+            path,
+            create=create and not read_only,
+            back_up_before_migrating=backup_before_migration,
+        )
         return cls(db, path=Path(path), clock=clock)
 
     def close(self) -> None:

@@ -41,7 +41,7 @@ def practice_limits(desk: Desk) -> PolicyLimits:
 
 def load_policy_limits(db_path: Path) -> PolicyLimits:
     """For ``tcdesk quote --db``: the limits of the practice in that file."""
-    desk = Desk.open(db_path, create=False)
+    desk = Desk.open(db_path, create=False, read_only=True)
     try:
         return practice_limits(desk)
     finally:

@@ -16,79 +16,27 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from tcdesk.errors import UserError
-from tcdesk.store.migrations import MIGRATION_SET, known_names, migrations
+from tcdesk.store.migrations import known_names, migrations
+from tcdesk.store.store_file import (
+    SQLITE_HEADER,
+    StoreError,
+    busy_error,
+    check_store_file,
+    read_only_uri,
+)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+__all__ = [
+    "SQLITE_HEADER",
+    "StoreError",
+    "check_store_file",
+    "open_store",
+    "open_store_read_only",
+]
+
 BUSY_TIMEOUT_MS = 5000
 # How long a write started on the GUI thread may wait for another program's
 # lock: well under the ~100 ms a person notices. The caller retries later.
 GUI_BUSY_TIMEOUT_MS = 50
-
-
-class StoreError(UserError):
-    """The practice file cannot be used; the message says why and what to do."""
-
-
-def _read_header(path: Path) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(len(SQLITE_HEADER))
-    except PermissionError:
-        raise StoreError(f"Cannot read {path}: permission denied.") from None
-    except OSError as error:
-        raise StoreError(f"Cannot read {path}: {error.strerror or error}.") from None
-
-
-def _applied_migrations(path: Path) -> tuple[list[str], bool]:
-    """Names applied to an existing file, and whether it holds any tables at all."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    try:
-        conn = sqlite3.connect(uri, uri=True)
-    except sqlite3.Error as error:
-        raise StoreError(f"Cannot open {path}: {error}.") from None
-    try:
-        tables = {
-            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
-        if migrations.migrations_table not in tables:
-            return [], bool(tables)
-        rows = conn.execute(
-            f"SELECT name FROM {migrations.migrations_table} WHERE migration_set = ?",
-            [MIGRATION_SET],
-        ).fetchall()
-        return [row[0] for row in rows], True
-    except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path} is not a tcdesk practice file ({error}).") from None
-    finally:
-        conn.close()
-
-
-def check_store_file(path: Path) -> list[str]:
-    """Refuse unusable files without touching them; return applied migration names."""
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder; --db needs a practice file.")
-    if not path.exists() or path.stat().st_size == 0:
-        return []
-    if not os.access(path, os.R_OK):
-        raise StoreError(f"Cannot read {path}: permission denied.")
-    if _read_header(path) != SQLITE_HEADER:
-        raise StoreError(f"{path} is not a tcdesk practice file (it is not an SQLite database).")
-    applied, has_tables = _applied_migrations(path)
-    if has_tables and not applied:
-        raise StoreError(
-            f"{path} is an SQLite database but not a tcdesk practice file "
-            "(it has tables tcdesk did not make)."
-        )
-    unknown = [name for name in applied if name not in known_names()]
-    if unknown:
-        raise StoreError(
-            f"{path} was written by a newer tcdesk (unknown changes: {', '.join(unknown)}). "
-            "Update tcdesk to open it; the file was not changed."
-        )
-    if not os.access(path, os.W_OK):
-        raise StoreError(f"Cannot write to {path}: permission denied.")
-    return applied
 
 
 def _create_private_file(path: Path) -> None:
@@ -158,13 +106,13 @@ def open_store(
     path = Path(path)
     if not create and not path.exists():
         raise StoreError(f"No practice file at {path}; open tcdesk to set up your practice.")
-    applied = check_store_file(path)
+    applied = check_store_file(path, create=create).applied
     _create_private_file(path)
     try:
         conn = sqlite3.connect(path, check_same_thread=False)
         _configure(conn)
     except sqlite3.Error as error:
-        raise StoreError(f"Cannot open {path}: {error}.") from None
+        raise busy_error(error) or StoreError(f"Cannot open {path}: {error}.") from None
     db = Database(conn)
     pending = migrations.pending(db)
     if pending and applied and back_up_before_migrating is not None:
@@ -174,3 +122,22 @@ def open_store(
     if pending:
         migrations.apply(db)
     return db
+
+
+def open_store_read_only(path: Path) -> Database | None:
+    """The practice file opened so that nothing can write to it (read-only commands).
+
+    None when the file still needs this tcdesk's schema changes: those are
+    applied by opening it for writing (with the backup before migrations).
+    """
+    path = Path(path)
+    found = check_store_file(path, create=False, write=False)
+    if set(known_names()) - set(found.applied):
+        return None
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False)
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    except sqlite3.Error as error:
+        raise StoreError(f"Cannot open {path}: {error}.") from None
+    return Database(conn)

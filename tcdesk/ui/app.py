@@ -30,6 +30,7 @@ from tcdesk.ui.open_consult import OpenConsultGuard
 from tcdesk.ui.presentation.room_screen import RoomScreen
 from tcdesk.ui.presentation.screens import ScreenChooser
 from tcdesk.ui.stop_signals import stop_on_signals
+from tcdesk.ui.store_opening import open_for_gui
 from tcdesk.ui.style import staff_stylesheet
 
 
@@ -174,17 +175,12 @@ def run_app(db_path: Path, qt_args: list[str]) -> int:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     _install_excepthook()
-    try:
-        desk = Desk.open(db_path)
-        if desk.is_empty():
-            chosen = first_run(desk)
-            if chosen is None:
-                return 0
-            desk = chosen
-    except UserError as error:
-        QMessageBox.critical(None, "tcdesk", str(error))
-        return 2
+    opened = open_for_gui(db_path, first_run)  # one app per file; a bad file is explained
+    if opened.desk is None:
+        return opened.code
+    desk = opened.desk
     if not sign_in_at_launch(desk):  # a practice with PINs: who is at the desk?
+        opened.release()
         desk.close()
         return 0
     application = Application(desk, MachineSettingsStore())
@@ -196,7 +192,8 @@ def run_app(db_path: Path, qt_args: list[str]) -> int:
     application.main_window.backups.back_up_if_due()  # off the GUI thread; the window is up
     code = app.exec()
     shutdown(app)
-    application.desk.close()
+    opened.release()  # the next launch on this file may open it
+    application.desk.close()  # (a restore may have reopened it as another Desk)
     return code
 
 

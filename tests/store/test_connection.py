@@ -82,7 +82,7 @@ def test_store_from_newer_tcdesk_is_refused_untouched(empty_store: Path) -> None
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.execute("PRAGMA journal_mode = DELETE")
     db.conn.close()
-    _assert_refused_untouched(empty_store, "newer tcdesk.*m999_from_the_future")
+    _assert_refused_untouched(empty_store, r"newer tcdesk \(schema 999, this tcdesk knows \d+\)")
 
 
 def test_unreadable_file_is_refused_untouched() -> None:
