@@ -24,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    desk = common.open_desk(args, read_only=True)
+    desk = common.open_desk(args)  # not read-only: the export goes in the audit trail
     try:
         count = WHAT[args.what](desk, args.out, force=args.force)
     finally:

@@ -175,6 +175,18 @@ def run_app(db_path: Path, qt_args: list[str]) -> int:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     _install_excepthook()
+    running: list[Application] = []
+
+    def stop() -> None:
+        """SIGTERM or Ctrl+C: the desk saves and quits; before it, the question open says no."""
+        if running:
+            running[0].stop_now()
+            return
+        for widget in app.topLevelWidgets():  # the first run, the sign-in: as if cancelled
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+
+    stop_on_signals(app, stop)  # from the first window on, so a stop never skips the clean-up
     opened = open_for_gui(db_path, first_run)  # one app per file; a bad file is explained
     if opened.desk is None:
         return opened.code
@@ -184,7 +196,7 @@ def run_app(db_path: Path, qt_args: list[str]) -> int:
         desk.close()
         return 0
     application = Application(desk, MachineSettingsStore())
-    stop_on_signals(app, application.stop_now)
+    running.append(application)
     application.main_window.show()
     from tcdesk.ui.presentation.launcher import offer_resume
 
