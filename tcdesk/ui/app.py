@@ -6,6 +6,7 @@ settings and the windows and passes them into constructors.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from tcdesk import crash_log
 from tcdesk.errors import UserError
 from tcdesk.paths import assets_dir, data_dir
+from tcdesk.services import sign_in
 from tcdesk.services.clock import system_clock, today
 from tcdesk.services.consult_room import PresentationKit
 from tcdesk.services.desk import Desk
@@ -25,6 +27,7 @@ from tcdesk.services.practice_setup import set_up_practice
 from tcdesk.ui.first_run import FirstRunChoice, FirstRunDialog, PracticeSetupDialog
 from tcdesk.ui.lock.desk_lock import DeskLock
 from tcdesk.ui.lock.launch import sign_in_at_launch
+from tcdesk.ui.main_screen import on_main_screen
 from tcdesk.ui.main_window import MainWindow
 from tcdesk.ui.open_consult import OpenConsultGuard
 from tcdesk.ui.presentation.room_screen import RoomScreen
@@ -69,13 +72,13 @@ def first_run(desk: Desk) -> Desk | None:
     if isinstance(app, QApplication):  # the desk's look from the first screen on
         app.setStyleSheet(staff_stylesheet("#1F6F8B"))
     dialog = FirstRunDialog()
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice is None:
+    if on_main_screen(dialog).exec() != QDialog.DialogCode.Accepted or dialog.choice is None:
         return None
     if dialog.choice is FirstRunChoice.DEMO:
         desk.close()
         return open_demo(desk.clock)
     form = PracticeSetupDialog()
-    if form.exec() != QDialog.DialogCode.Accepted or form.setup is None:
+    if on_main_screen(form).exec() != QDialog.DialogCode.Accepted or form.setup is None:
         return None
     set_up_practice(desk, form.setup)
     return desk
@@ -147,9 +150,16 @@ class Application:
             self.open_consult.watch(self.presentation)
 
     def stop_now(self) -> None:
-        """Asked to stop by the system: keep what is typed, leave the consult resumable."""
+        """Asked to stop by the system (log-out, Ctrl+C at a terminal): keep what is typed,
+        leave the consult to resume, and quit even from the lock or an open consult, whose
+        windows otherwise refuse to close (Qt's quit closes every window first)."""
         if self.presentation is not None:
             self.presentation.notes.flush()
+            self.presentation.leave_for_later()
+        for widget in QApplication.topLevelWidgets():
+            allow = getattr(widget, "allow_close", None)
+            if callable(allow):
+                allow()
         QApplication.instance().quit()  # type: ignore[union-attr]
 
     def print_summary(self, consult_id: str, parent, report):
@@ -203,6 +213,8 @@ def run_app(db_path: Path, qt_args: list[str]) -> int:
     application.resume_prompt = offer_resume(application, application.main_window)
     application.main_window.backups.back_up_if_due()  # off the GUI thread; the window is up
     code = app.exec()
+    with contextlib.suppress(Exception):  # a busy file at quit must not cost a traceback
+        sign_in.sign_out(application.desk)  # in the audit trail: who left, and when
     shutdown(app)
     opened.release()  # the next launch on this file may open it
     application.desk.close()  # (a restore may have reopened it as another Desk)

@@ -78,7 +78,7 @@ class PatientPanel(QWidget):
         self.present_button.setProperty("primary", True)
         self.present_button.setEnabled(False)
         self.present_button.clicked.connect(self._present)
-        self.record_button = QPushButton("&Edit consult record")
+        self.record_button = QPushButton("Edit consult &record")
         self.record_button.setObjectName("recordButton")
         self.record_button.setEnabled(False)
         self.record_button.clicked.connect(
@@ -97,7 +97,7 @@ class PatientPanel(QWidget):
         splitter.addWidget(self.details)
         splitter.setSizes([260, 520])
 
-        self.edit_family_button = QPushButton("&Edit family")
+        self.edit_family_button = QPushButton("Edit fa&mily")
         self.edit_family_button.setObjectName("editFamilyButton")
         self.edit_family_button.setToolTip("Change the patient, who pays, or the insurance")
         self.edit_family_button.setEnabled(False)

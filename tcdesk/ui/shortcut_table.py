@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QWidget
 
@@ -136,8 +137,35 @@ def _shown(action: QAction) -> bool:
     return bool(action.shortcuts()) and not action.isSeparator() and action.isVisible()
 
 
+# Keys a platform binds to a standard action (QKeySequence.StandardKey) that most
+# keyboards don't have: they still work, but a list of keys to learn leaves them out.
+SPECIAL_KEYS = frozenset(
+    {
+        Qt.Key.Key_Exit,
+        Qt.Key.Key_Find,
+        Qt.Key.Key_Refresh,
+        Qt.Key.Key_Help,
+        Qt.Key.Key_Open,
+        Qt.Key.Key_Close,
+        Qt.Key.Key_Save,
+        Qt.Key.Key_Print,
+        Qt.Key.Key_Search,
+        Qt.Key.Key_Reload,
+        Qt.Key.Key_Back,
+        Qt.Key.Key_Forward,
+    }
+)
+
+
+def shown_sequences(action: QAction) -> list[QKeySequence]:
+    """The keys of ``action`` a person can press on an ordinary keyboard."""
+    return [
+        k for k in action.shortcuts() if not (k.count() == 1 and k[0].key() in SPECIAL_KEYS)
+    ] or list(action.shortcuts())
+
+
 def _row(action: QAction) -> Shortcut:
-    keys = ", ".join(k.toString(NATIVE) for k in action.shortcuts())
+    keys = ", ".join(k.toString(NATIVE) for k in shown_sequences(action))
     return Shortcut(keys, _plain(action.text()))
 
 

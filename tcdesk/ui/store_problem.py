@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tcdesk.services.practice_file import StoreFileError, StoreProblem
+from tcdesk.ui.main_screen import on_main_screen
 
 TITLES = {
     StoreProblem.DAMAGED: "This practice file is damaged",
@@ -71,14 +72,18 @@ class StoreProblemDialog(QDialog):
         layout.addWidget(reason)
         if offer is not None:
             backup = QLabel(
-                f"The newest good backup is {offer.description}. Open it to carry on; "
-                "the file above stays where it is."
+                f"The newest good backup is {offer.description}. Opening it puts it in "
+                "place of this file and keeps this file beside it (named …damaged-…), "
+                "so nothing is thrown away; what was typed after the backup is not in it."
             )
             backup.setObjectName("storeProblemBackup")
             backup.setWordWrap(True)
             layout.addWidget(backup)
         elif error.backup_may_help:
-            none = QLabel("No backup of this file was found on this computer.")
+            none = QLabel(
+                "No backup of this file was found on this computer, so it can't be opened "
+                "from one here; open another practice file, or ask for help."
+            )
             none.setObjectName("storeProblemNoBackup")
             none.setWordWrap(True)
             layout.addWidget(none)
@@ -131,6 +136,6 @@ class StoreProblemDialog(QDialog):
 
 def ask_about_store(error: StoreFileError, offer: BackupOffer | None) -> StoreChoice:
     dialog = StoreProblemDialog(error, offer)
-    dialog.exec()
+    on_main_screen(dialog).exec()
     dialog.deleteLater()
     return dialog.choice

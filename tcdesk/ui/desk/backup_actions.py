@@ -237,6 +237,7 @@ def restore_into(app: Any, backup: Path) -> BackupJob:
     for widget in [old_window, *old_window.findChildren(QWidget)]:
         if widget.isWindow() and widget.isVisible() and widget is not progress:
             widget.hide()
+    who = old_desk.signed_in_id  # the restore's audit entry names them
     old_desk.close()
 
     def reopen(message: str) -> None:
@@ -263,7 +264,9 @@ def restore_into(app: Any, backup: Path) -> BackupJob:
         )
         reopen(f"Restored from {result.restored_from.name}.{kept}")
 
-    job = BackupJob(lambda p, _c: restore(backup, store, folder=folder, now=clock(), progress=p))
+    job = BackupJob(
+        lambda p, _c: restore(backup, store, folder=folder, now=clock(), progress=p, actor_id=who)
+    )
     job.progressed.connect(feed(progress))
     job.succeeded.connect(done)
     job.failed.connect(lambda why: reopen(f"Not restored: {why}"))

@@ -11,8 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from tcdesk.services.about import user_guide_path
@@ -184,18 +183,17 @@ class DeskMenuActions:
     # -- Help ------------------------------------------------------------------------
 
     def open_guide(self) -> bool:
-        """docs/guide.md in the program this computer opens Markdown with."""
+        """docs/guide.md, with its pictures, in tcdesk's own window (the same everywhere)."""
+        from tcdesk.ui.guide_window import GuideWindow
+
         path = user_guide_path()
         if not path.is_file():
             self._window.say(f"The user guide is not on this computer (looked for {path}).")
             return False
-        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        self._window.say(
-            f"Opened the user guide ({path})."
-            if opened
-            else f"No program here opens the user guide; it is at {path}."
-        )
-        return opened
+        self.guide_window = GuideWindow(path, self._window)
+        self.guide_window.show()
+        self._window.say("Opened the user guide.")
+        return True
 
     def open_about(self) -> AboutDialog:
         dialog = AboutDialog(self._desk.path, self._window)

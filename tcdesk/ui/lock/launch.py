@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from tcdesk.services import sign_in
 from tcdesk.services.desk import Desk
 from tcdesk.ui.lock.sign_in_window import SignInWindow
+from tcdesk.ui.main_screen import on_main_screen
 from tcdesk.ui.style import staff_stylesheet
 
 
@@ -19,4 +20,4 @@ def sign_in_at_launch(desk: Desk) -> bool:
     if isinstance(app, QApplication) and practice is not None:
         app.setStyleSheet(staff_stylesheet(practice.brand_color))
     window = SignInWindow(desk)
-    return window.exec() == QDialog.DialogCode.Accepted
+    return on_main_screen(window).exec() == QDialog.DialogCode.Accepted

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -254,14 +254,44 @@ def test_user_guide_opens_the_local_file_or_says_it_is_missing(
     assert "not on this computer" in window.statusBar().currentMessage()
     missing.parent.mkdir()
     missing.write_text("# tcdesk: a first day\n", encoding="utf-8")
-    opener = _Opener()
-    QDesktopServices.setUrlHandler("file", opener, "open")
-    try:
-        _by_name(window.menus["help"])["userGuideAction"].trigger()
-    finally:
-        QDesktopServices.unsetUrlHandler("file")
-    assert opener.opened == [QUrl.fromLocalFile(str(missing))]
+    _by_name(window.menus["help"])["userGuideAction"].trigger()
+    guide = window.menu_actions.guide_window
+    qtbot.waitExposed(guide)
+    assert guide.browser.toPlainText().startswith("tcdesk: a first day")
     assert "Opened the user guide" in window.statusBar().currentMessage()
+    guide.close()
+
+
+def test_the_real_guide_shows_with_its_pictures(qtbot: QtBot, practice_desk, tmp_path) -> None:
+    from tcdesk.ui.desk.menu_actions import user_guide_path
+
+    window = _desk(qtbot, practice_desk, tmp_path)
+    assert window.menu_actions.open_guide() is True
+    browser = window.menu_actions.guide_window.browser
+    assert "Set up your practice" in browser.toPlainText()
+    doc = browser.document()
+    images = [
+        f.charFormat().toImageFormat().name()
+        for b in _blocks(doc)
+        for f in _fragments(b)
+        if f.charFormat().isImageFormat()
+    ]
+    assert images and all((user_guide_path().parent / i).is_file() for i in images)
+    window.menu_actions.guide_window.close()
+
+
+def _blocks(doc):
+    block = doc.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
+
+
+def _fragments(block):
+    it = block.begin()
+    while not it.atEnd():
+        yield it.fragment()
+        it += 1
 
 
 def test_about_shows_the_version_the_store_and_the_folders(
@@ -365,3 +395,27 @@ def test_alt_letters_open_the_menu_and_pick_the_item(qtbot: QtBot, demo_desk, tm
     qtbot.keyClick(view, Qt.Key.Key_T)
     qtbot.waitUntil(lambda: not view.isVisible())
     assert window.today_button.isChecked() is not before
+
+
+def test_the_desks_buttons_leave_the_menu_bars_letters_to_the_menus(
+    qtbot: QtBot, practice_desk
+) -> None:
+    """Alt+E opens Edit: no button on the desk may take a letter of the menu bar."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton
+
+    from tcdesk.ui.main_window import MainWindow
+
+    window = MainWindow(practice_desk, date(2026, 11, 27), on_present=lambda _id: None)
+    qtbot.addWidget(window)
+    letter = re.compile(r"&([^&])")
+
+    def letters(texts) -> list[str]:
+        return [m.group(1).lower() for t in texts if (m := letter.search(t))]
+
+    bar = letters(a.text() for a in window.menuBar().actions())
+    buttons = letters(b.text() for b in window.findChildren(QAbstractButton))
+    assert sorted(bar) == ["c", "e", "f", "h", "v"]
+    assert set(bar).isdisjoint(buttons), buttons
+    assert len(buttons) == len(set(buttons)), buttons  # and each button its own letter

@@ -263,3 +263,65 @@ def test_resume_later_really_ends_the_event_loop(demo_store: Path, tmp_path: Pat
         assert any(n.body == "Dad pays; call after 6" for n in notes)
     finally:
         desk.close()
+
+
+SCRIPT_RUN = (sys.executable, "-c")
+STOPPED_BY_THE_SYSTEM = textwrap.dedent(
+    """
+    import os, signal, sys
+    from pathlib import Path
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+    from tcdesk.services.desk import Desk
+    from tcdesk.services.machine_settings import MachineSettingsStore
+    from tcdesk.ui.app import Application, shutdown
+    from tcdesk.ui.stop_signals import stop_on_signals
+
+    qt = QApplication([])
+    desk = Desk.open(Path(sys.argv[1]))
+    desk.signed_in_id = desk.practices.staff(desk.practice().id)[0].id
+    app = Application(desk, MachineSettingsStore(Path(sys.argv[3]) / "m"))
+    stop_on_signals(qt, app.stop_now)  # as run_app does
+    app.main_window.show()
+
+    def present():
+        app.present(sys.argv[2])
+        QTest.keyClicks(app.presentation.notes.editor, "Stopped mid-sentence")
+        if sys.argv[4] == "locked":
+            app.lock.lock(idle=False)
+        os.kill(os.getpid(), signal.SIGTERM)  # a log-out, or Ctrl+C at a terminal
+
+    QTimer.singleShot(0, present)
+    QTimer.singleShot(20_000, lambda: sys.exit("the app did not stop"))
+    code = qt.exec()
+    shutdown(qt)
+    desk.close()
+    print("exited", code, flush=True)
+    """
+)
+
+
+@pytest.mark.parametrize("state", ["presenting", "locked"])
+def test_a_stop_from_the_system_saves_the_note_and_quits(
+    demo_store: Path, tmp_path: Path, state: str
+) -> None:
+    """SIGTERM with a consult open (or the desk locked over it) ends the app, never hangs."""
+    from tcdesk.services.desk import Desk
+
+    result = subprocess.run(
+        [*SCRIPT_RUN, STOPPED_BY_THE_SYSTEM, str(demo_store), TEEN_CONSULT, str(tmp_path), state],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("exited 0")
+    desk = Desk.open(demo_store)
+    try:
+        assert [s.consult_id for s, _name in open_sessions(desk)] == [TEEN_CONSULT]
+        notes = desk.consults.current_notes(TEEN_CONSULT)
+        assert any(n.body == "Stopped mid-sentence" for n in notes)
+    finally:
+        desk.close()
