@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
+from tcdesk.errors import UserError
 from tcdesk.services.about import user_guide_path
 from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
@@ -148,12 +149,19 @@ class DeskMenuActions:
 
     def print_agreement(self) -> Any:
         """The agreement preview of the selected consult (check, print, sign from there)."""
+        from tcdesk.services.agreements.versions import history, prepare_generation
         from tcdesk.ui.documents.agreement_actions import open_agreement
 
         consult_id = self._window.panel.selected_consult_id()
         if consult_id is None or self._settings is None:
             self._window.say(NO_CONSULT + ".")
             return None
+        if not history(self._desk, consult_id):  # nothing to show yet: can one be made?
+            try:
+                prepare_generation(self._desk, consult_id)
+            except UserError as why:
+                self._window.say(f"No agreement yet: {why}")
+                return None
         preview = open_agreement(self._desk, self._settings, consult_id, self._window)
         preview.said.connect(lambda text: self._window.say(f"Agreement: {text}"))
         self.agreement_preview = preview

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tcdesk.services.demo import demo_id
 from tests import intake_practice
 from tests.conftest import DEMO_DAY
 
@@ -161,15 +162,18 @@ def test_file_items_open_their_windows(qtbot: QtBot, demo_desk, tmp_path: Path) 
         qtbot.waitUntil(lambda d=dialog: not d.isVisible())
 
 
-def _select_teen(window, desk) -> None:
-    patient_id = desk.consults.get(TEEN_CONSULT).patient_id
+def _select_teen(window, desk, consult_id: str = TEEN_CONSULT) -> None:
+    patient_id = desk.consults.get(consult_id).patient_id
     window.show_everyone()
     assert window.select_patient(patient_id)
     consults = window.panel.consult_list
     for row in range(consults.count()):
-        if consults.item(row).data(Qt.ItemDataRole.UserRole) == TEEN_CONSULT:
+        if consults.item(row).data(Qt.ItemDataRole.UserRole) == consult_id:
             consults.setCurrentRow(row)
-    assert window.panel.selected_consult_id() == TEEN_CONSULT
+    assert window.panel.selected_consult_id() == consult_id
+
+
+SIGNED_CONSULT = demo_id("consult", "ethan_walker")
 
 
 def test_print_items_need_a_consult_and_open_its_papers(
@@ -180,11 +184,11 @@ def test_print_items_need_a_consult_and_open_its_papers(
     window.panel.show_overview(None)
     assert not actions.print_agreement_action.isEnabled()
     assert "Choose a consult" in actions.print_agreement_action.toolTip()
-    _select_teen(window, demo_desk)
+    _select_teen(window, demo_desk, SIGNED_CONSULT)  # a consult with a plan and an agreement
     assert actions.print_agreement_action.isEnabled()
     actions.print_agreement_action.trigger()
     preview = actions.agreement_preview
-    assert preview is not None and preview.consult_id == TEEN_CONSULT
+    assert preview is not None and preview.consult_id == SIGNED_CONSULT
     qtbot.waitExposed(preview)
     qtbot.waitUntil(lambda: not preview.is_busy(), timeout=10_000)
     preview.reject()
@@ -419,3 +423,30 @@ def test_the_desks_buttons_leave_the_menu_bars_letters_to_the_menus(
     assert sorted(bar) == ["c", "e", "f", "h", "v"]
     assert set(bar).isdisjoint(buttons), buttons
     assert len(buttons) == len(set(buttons)), buttons  # and each button its own letter
+
+
+def test_print_agreement_without_a_plan_says_so_and_opens_nothing(
+    qtbot: QtBot, demo_desk, tmp_path: Path
+) -> None:
+    from tcdesk.services.agreements.versions import history
+
+    window = _desk(qtbot, demo_desk, tmp_path)
+    window.show_everyone()
+    for row in range(window.model.rowCount()):
+        window.table.selectRow(row)
+        consult_id = window.panel.selected_consult_id()
+        if (
+            consult_id
+            and demo_desk.consults.latest_plan(consult_id) is None
+            and not history(demo_desk, consult_id)
+        ):
+            break
+    else:
+        raise AssertionError("the demo has no consult without a plan")
+    assert window.menu_actions.print_agreement() is None
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith("No agreement yet: There is no payment plan for this consult yet.")
+    )
+    assert window.menu_actions.agreement_preview is None
