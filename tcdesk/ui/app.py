@@ -208,6 +208,8 @@ def run_app(db_path: Path, qt_args: list[str]) -> int:
     application = Application(desk, MachineSettingsStore())
     running.append(application)
     application.main_window.show()
+    if opened.notice:  # kept in view (not a passing message): the TC must know
+        application.main_window.show_problem(opened.notice)
     from tcdesk.ui.presentation.launcher import offer_resume
 
     application.resume_prompt = offer_resume(application, application.main_window)

@@ -71,6 +71,7 @@ class Opened:
     code: int = 0
     claim: SingleInstance | None = None
     refusals: list[StoreFileError] = field(default_factory=list)
+    notice: str = ""  # said on the desk once it is up (e.g. which backup it opened)
 
     def release(self) -> None:
         if self.claim is not None:
@@ -90,6 +91,7 @@ def open_for_gui(
 ) -> Opened:
     """Claim ``path`` for this app, open it (first run when empty), or explain why not."""
     refusals: list[StoreFileError] = []
+    notice = ""
     while True:
         held = claim(path)
         if held is None:  # already open in another tcdesk, which came to the front
@@ -107,6 +109,10 @@ def open_for_gui(
                 except UserError as refused:  # the backup went bad since it was checked
                     tell(str(refused))
                     return Opened(None, 2, None, refusals)
+                notice = (
+                    f"Opened the backup {offer.description}: what was typed after it is not "
+                    "here. The damaged file is kept beside the practice file."
+                )
                 continue
             chosen = choose_file() if choice is StoreChoice.OTHER_FILE else None
             if chosen is None:
@@ -124,4 +130,4 @@ def open_for_gui(
                 held.release()
                 return Opened(None, 0, None, refusals)
             desk = chosen_desk
-        return Opened(desk, 0, held, refusals)
+        return Opened(desk, 0, held, refusals, notice)

@@ -160,6 +160,7 @@ def test_a_damaged_file_is_offered_its_newest_good_backup_and_it_is_restored(
         assert offer is not None and offer.description.startswith("from ")
         assert opened.desk is not None and opened.desk.path == store
         assert len(opened.desk.patients.list("")) == patients
+        assert opened.notice.startswith(f"Opened the backup {offer.description}")
         aside = list(folder.glob("practice.sqlite3.damaged-*"))
         assert len(aside) == 1 and aside[0].read_bytes() == bytes(data)  # nothing thrown away
         assert [b.reason for b in list_backups(store)] == ["manual"]
