@@ -15,7 +15,7 @@ SYSTEM_PACKAGES := xvfb xauth x11-xserver-utils libgl1 libegl1 libfontconfig1 li
 .PHONY: demo test setup system-deps python-deps lint bench screenshots clean
 
 demo: setup
-	@$(BIN)/tcdesk demo --db "$(DEMO_DB)"
+	@$(BIN)/tcdesk demo --fresh --db "$(DEMO_DB)"
 	@if [ -n "$$DISPLAY" ] || [ -n "$$WAYLAND_DISPLAY" ]; then \
 	  $(BIN)/tcdesk --db "$(DEMO_DB)"; \
 	else \

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 from tcdesk.cli import common
 from tcdesk.errors import UserError
 from tcdesk.paths import default_db_path
 from tcdesk.services.clock import today
-from tcdesk.services.demo import DemoSummary, build_demo
+from tcdesk.services.demo import DemoFromAnotherDay, DemoSummary, build_demo
 from tcdesk.store.store_file import writing_alone
 
 
@@ -25,6 +27,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     for action in parser._actions:
         if "--db" in action.option_strings:
             action.help = "the file to build the demo in (required; never your practice file)"
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="when the file holds an earlier day's demo, keep it aside (named by its day) "
+        "and build today's (make demo does this)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -32,13 +40,35 @@ def run(args: argparse.Namespace) -> int:
     path = common.db_path(args)
     _refuse_the_practice_file(args, path)
     with writing_alone(path):  # four demos at once: one builds, three are told "busy"
-        desk = common.open_desk(args, create=True)
         try:
-            summary = build_demo(desk, today(desk.clock))
-        finally:
-            desk.close()
+            summary = _build(args)
+        except DemoFromAnotherDay as earlier:
+            if not args.fresh:
+                raise
+            kept = _keep_aside(path, earlier.built_for)
+            print(f"Kept the demo built for {earlier.built_for.isoformat()} as {kept}.")
+            summary = _build(args)
     print(format_summary(summary, str(path)))
     return 0
+
+
+def _build(args: argparse.Namespace) -> DemoSummary:
+    desk = common.open_desk(args, create=True)
+    try:
+        return build_demo(desk, today(desk.clock))
+    finally:
+        desk.close()  # checkpointed: the file alone is the whole demo
+
+
+def _keep_aside(path: Path, built_for: date) -> Path:
+    """``demo.sqlite3`` -> ``demo-2026-12-01.sqlite3`` beside it (never over another file)."""
+    kept = path.with_name(f"{path.stem}-{built_for.isoformat()}{path.suffix}")
+    number = 1
+    while kept.exists():
+        number += 1
+        kept = path.with_name(f"{path.stem}-{built_for.isoformat()}-{number}{path.suffix}")
+    os.replace(path, kept)
+    return kept
 
 
 def _refuse_the_practice_file(args: argparse.Namespace, path: Path) -> None:

@@ -79,6 +79,15 @@ def _where(desk: Desk) -> str:
     return str(desk.path) if desk.path else "This practice file"
 
 
+class DemoFromAnotherDay(UserError):
+    """The file holds an earlier day's demo (``built_for``); ``tcdesk demo --fresh`` keeps it
+    aside and builds today's."""
+
+    def __init__(self, built_for: date, message: str) -> None:
+        super().__init__(message)
+        self.built_for = built_for
+
+
 def _check_same_day(desk: Desk, content: DemoContent, today: date) -> None:
     """Notes and plans are permanent, so an earlier demo cannot be moved to another day."""
     anchor = content.today[0].consult_id
@@ -88,10 +97,11 @@ def _check_same_day(desk: Desk, content: DemoContent, today: date) -> None:
         return
     built_for = found.consult_date.isoformat()
     when = "in another time zone" if found.consult_date == today else f"for {built_for}"
-    raise UserError(
+    raise DemoFromAnotherDay(
+        found.consult_date,
         f"{_where(desk)} already holds the demo, built {when}; its notes and payment plans "
         f"are permanent, so it cannot be moved to {today.isoformat()}. "
-        "Build the demo into a new file with --db, or delete this file first."
+        "Build the demo into a new file with --db, or use --fresh to keep this one aside.",
     )
 
 

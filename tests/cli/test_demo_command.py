@@ -134,3 +134,28 @@ def test_a_missing_default_file_suggests_a_separate_demo_file(
     assert main(["consults", "--db", str(other)]) == 2
     assert f"Build the demo there with 'tcdesk demo --db {other}'" in _one_line_error(capsys)
     assert not other.exists()
+
+
+def test_an_earlier_days_demo_is_refused_or_kept_aside_with_fresh(tmp_path: Path, capsys) -> None:
+    """make demo on the next day: --fresh keeps yesterday's demo under its day's name."""
+    from datetime import timedelta
+
+    path = tmp_path / "demo.sqlite3"
+    yesterday = FIXED_NOW - timedelta(days=1)
+    assert cli_main(["demo", "--db", str(path)], clock=lambda: yesterday) == 0
+    capsys.readouterr()
+    before = path.read_bytes()
+    assert main(["demo", "--db", str(path)]) == 2
+    refused = capsys.readouterr().err
+    assert "use --fresh to keep this one aside" in refused
+    assert path.read_bytes() == before
+    assert main(["demo", "--fresh", "--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    kept = tmp_path / f"demo-{yesterday.astimezone().date().isoformat()}.sqlite3"
+    assert out.startswith(f"Kept the demo built for {yesterday.astimezone().date()} as {kept}.")
+    assert kept.read_bytes() == before and "Built the demo practice" in out
+    assert main(["demo", "--fresh", "--db", str(path)]) == 0  # the same day: nothing moves
+    assert "Refreshed the demo practice" in capsys.readouterr().out
+    assert sorted(p.name for p in tmp_path.glob("demo*.sqlite3")) == sorted(
+        ["demo.sqlite3", kept.name]
+    )
