@@ -8,8 +8,6 @@ desk with the focus on a button, then on the patient list).
 
 from __future__ import annotations
 
-import argparse
-import os
 import tempfile
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
@@ -18,6 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
+
+from tcdesk.ui.screenshot_kit import screenshot_folder
 
 SHOT_DAY = date(2026, 12, 1)
 
@@ -51,13 +51,7 @@ def _stacked(top: QImage, bottom: QImage) -> QImage:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", default="docs/screenshots", type=Path)
-    args = parser.parse_args(argv)
-    if not os.environ.get("DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    out: Path = args.out
-    out.mkdir(parents=True, exist_ok=True)
+    out = screenshot_folder(argv, __doc__)
 
     from tcdesk.domain import StaffRole
     from tcdesk.services.consult_options import add_option

@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
+
+from tcdesk.ui.screenshot_kit import grab
 
 TEEN_CONSULT = "3bf25559-c9cf-559c-9639-5da37ae56471"  # Zoë, the demo's 09:00 teen
 
@@ -23,14 +25,6 @@ TEEN_CONSULT = "3bf25559-c9cf-559c-9639-5da37ae56471"  # Zoë, the demo's 09:00 
 def _settle(app: QApplication, rounds: int = 5) -> None:
     for _ in range(rounds):
         app.processEvents()
-
-
-def grab(widget: QWidget, path: Path) -> Path:
-    QApplication.processEvents()
-    if not widget.grab().save(str(path)):
-        raise SystemExit(f"could not write {path}")
-    print(path)
-    return path
 
 
 def main(argv: Sequence[str] | None = None) -> int:

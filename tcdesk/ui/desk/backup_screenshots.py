@@ -8,8 +8,6 @@ and restore-confirm.png.
 
 from __future__ import annotations
 
-import argparse
-import os
 import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -18,6 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QWidget
+
+from tcdesk.ui.screenshot_kit import screenshot_folder
 
 HISTORY = (  # (days before now, hour, reason)
     (6, 8, "daily"),
@@ -50,13 +50,7 @@ def _over(window: QWidget, dialog: QWidget, path: Path) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", default="docs/screenshots", type=Path)
-    args = parser.parse_args(argv)
-    if not os.environ.get("DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    out: Path = args.out
-    out.mkdir(parents=True, exist_ok=True)
+    out = screenshot_folder(argv, __doc__)
 
     from tcdesk.services.backups import back_up, list_backups
     from tcdesk.services.desk import Desk
@@ -64,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tcdesk.services.practice_setup import PracticeSetup, set_up_practice
     from tcdesk.ui.desk.backup_job import feed, progress_dialog
     from tcdesk.ui.main_window import MainWindow
-    from tcdesk.ui.screenshots import grab
+    from tcdesk.ui.screenshot_kit import grab
     from tcdesk.ui.style import staff_stylesheet
 
     app = QApplication.instance() or QApplication([])

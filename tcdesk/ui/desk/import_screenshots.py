@@ -8,14 +8,14 @@ preview and the finished import as PNGs.
 
 from __future__ import annotations
 
-import argparse
-import os
 import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
+
+from tcdesk.ui.screenshot_kit import screenshot_folder
 
 EXPORT = """\
 Chart #,First Name,Last Name,Nickname,DOB,Cell Phone,E-mail,Referral Source,Guardian First,Guardian Last,Relationship,Guardian Phone
@@ -33,18 +33,12 @@ Chart #,First Name,Last Name,Nickname,DOB,Cell Phone,E-mail,Referral Source,Guar
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", default="docs/screenshots", type=Path)
-    args = parser.parse_args(argv)
-    if not os.environ.get("DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    out: Path = args.out
-    out.mkdir(parents=True, exist_ok=True)
+    out = screenshot_folder(argv, __doc__)
 
     from tcdesk.services.desk import Desk
     from tcdesk.services.practice_setup import PracticeSetup, set_up_practice
     from tcdesk.ui.desk.import_dialog import ImportDialog
-    from tcdesk.ui.screenshots import grab
+    from tcdesk.ui.screenshot_kit import grab
     from tcdesk.ui.style import staff_stylesheet
 
     app = QApplication.instance() or QApplication([])

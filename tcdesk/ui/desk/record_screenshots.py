@@ -144,7 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from tcdesk.services.consult_room import ConsultRoom, PresentationKit
     from tcdesk.ui.desk.consult_record import ConsultRecordWindow
-    from tcdesk.ui.screenshots import _settle, grab
+    from tcdesk.ui.screenshot_kit import grab
+    from tcdesk.ui.screenshots import _settle
     from tcdesk.ui.slide_painter import render_slide_image
     from tcdesk.ui.style import staff_stylesheet
 

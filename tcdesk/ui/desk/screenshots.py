@@ -7,34 +7,20 @@ intake-walk-in.png and intake-desk.png.
 
 from __future__ import annotations
 
-import argparse
-import os
 import tempfile
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
+
+from tcdesk.ui.screenshot_kit import grab, screenshot_folder
 
 SHOT_DAY = date(2026, 12, 1)
 
 
-def _grab(widget: QWidget, path: Path) -> None:
-    for _ in range(5):
-        QApplication.processEvents()
-    if not widget.grab().save(str(path)):
-        raise SystemExit(f"could not write {path}")
-    print(path)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", default="docs/screenshots", type=Path)
-    args = parser.parse_args(argv)
-    if not os.environ.get("DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    out: Path = args.out
-    out.mkdir(parents=True, exist_ok=True)
+    out = screenshot_folder(argv, __doc__)
 
     from tcdesk.services.desk import Desk
     from tcdesk.services.intake import NewFamily, PartyInput, add_family
@@ -66,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window = MainWindow(desk, SHOT_DAY, on_present=lambda _cid: None)
         window.resize(1500, 820)
         window.show()
-        _grab(window, out / "intake-desk.png")
+        grab(window, out / "intake-desk.png")
 
         form = window.intake.open_new_family()
         form.resize(940, 1040)
@@ -93,14 +79,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         form.primary.subscriber.setText("Lucía Martínez")
         form.check_duplicates()
         fields.first.setFocus()
-        _grab(form, out / "intake-family-form.png")
+        grab(form, out / "intake-family-form.png")
 
         fields.first.setText("Mateo")
         fields.last.setText("Alvarez")
         fields.preferred.clear()
         fields.birth.setText("09/21/2013")
         form.check_duplicates()
-        _grab(form, out / "intake-duplicate.png")
+        grab(form, out / "intake-duplicate.png")
 
         fields.first.setText("Zoë")
         fields.last.setText("Martínez")
@@ -111,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         form.primary.maximum.setText("-1500")
         form.check_duplicates()
         form.save()
-        _grab(form, out / "intake-errors.png")
+        grab(form, out / "intake-errors.png")
         form.reject()
 
         walk_in = window.intake.open_walk_in()
@@ -119,9 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         walk_in.name.setText("Sam Okafor")
         walk_in.contact.setText("(503) 555-0142")
         walk_in.name.setFocus()
-        _grab(walk_in, out / "intake-walk-in.png")
+        grab(walk_in, out / "intake-walk-in.png")
         walk_in.start()
-        _grab(window, out / "intake-walk-in-ready.png")
+        grab(window, out / "intake-walk-in-ready.png")
         window.close()
         desk.close()
     return 0

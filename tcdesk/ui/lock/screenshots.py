@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from tcdesk.services import sign_in
 from tcdesk.services.desk import Desk
@@ -20,6 +20,7 @@ from tcdesk.services.settings import staff
 from tcdesk.ui.lock.lock_window import LockWindow
 from tcdesk.ui.lock.pin_dialog import SetPinDialog
 from tcdesk.ui.lock.sign_in_window import SignInWindow
+from tcdesk.ui.screenshot_kit import grab
 from tcdesk.ui.style import staff_stylesheet
 
 
@@ -43,13 +44,6 @@ def practice(folder: Path) -> Desk:
     return desk
 
 
-def _shoot(app: QApplication, widget: QWidget, path: Path) -> None:
-    for _ in range(5):
-        app.processEvents()
-    widget.grab().save(str(path))
-    print(path)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="docs/screenshots", type=Path)
@@ -62,10 +56,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         window = SignInWindow(desk)
         window.show()
         window.form.person.setCurrentIndex(0)
-        _shoot(app, window, args.out / "sign-in.png")
+        grab(window, args.out / "sign-in.png")
         window.form.pin.setText("1111")
         window.form.submit()
-        _shoot(app, window, args.out / "sign-in-wrong-pin.png")
+        grab(window, args.out / "sign-in-wrong-pin.png")
         window.close()
 
         ana = staff.find_staff(desk, "Ana Torres")
@@ -74,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             desk, lambda *_: None, chosen=ana.id, reason="Locked after 5 idle minutes."
         )
         lock.show_on_primary()
-        _shoot(app, lock, args.out / "locked.png")
+        grab(lock, args.out / "locked.png")
         lock.allow_close()
         lock.close()
 
@@ -83,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         dialog.pin.setText("2468")
         dialog.again.setText("2469")
         dialog.try_save()
-        _shoot(app, dialog, args.out / "set-pin.png")
+        grab(dialog, args.out / "set-pin.png")
         dialog.reject()
         desk.close()
     return 0
