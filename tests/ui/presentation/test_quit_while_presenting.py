@@ -246,10 +246,16 @@ QUIT_FOR_LATER = textwrap.dedent(
 
 def test_resume_later_really_ends_the_event_loop(demo_store: Path, tmp_path: Path) -> None:
     """In a real run (app.exec), "Quit and resume later" quits; the next start resumes."""
+    _run_then_resumable(demo_store, "Dad pays; call after 6", QUIT_FOR_LATER, str(tmp_path / "m"))
+
+
+def _run_then_resumable(demo_store: Path, typed: str, script: str, *args: str) -> None:
+    """Run ``script`` as a real app process; it must exit 0, the consult open to resume
+    with ``typed`` in its note."""
     from tcdesk.services.desk import Desk
 
     result = subprocess.run(
-        [sys.executable, "-c", QUIT_FOR_LATER, str(demo_store), TEEN_CONSULT, str(tmp_path / "m")],
+        [sys.executable, "-c", script, str(demo_store), TEEN_CONSULT, *args],
         capture_output=True,
         text=True,
         timeout=120,
@@ -260,12 +266,11 @@ def test_resume_later_really_ends_the_event_loop(demo_store: Path, tmp_path: Pat
     try:
         assert [s.consult_id for s, _name in open_sessions(desk)] == [TEEN_CONSULT]
         notes = desk.consults.current_notes(TEEN_CONSULT)
-        assert any(n.body == "Dad pays; call after 6" for n in notes)
+        assert any(n.body == typed for n in notes)
     finally:
         desk.close()
 
 
-SCRIPT_RUN = (sys.executable, "-c")
 STOPPED_BY_THE_SYSTEM = textwrap.dedent(
     """
     import os, signal, sys
@@ -308,20 +313,6 @@ def test_a_stop_from_the_system_saves_the_note_and_quits(
     demo_store: Path, tmp_path: Path, state: str
 ) -> None:
     """SIGTERM with a consult open (or the desk locked over it) ends the app, never hangs."""
-    from tcdesk.services.desk import Desk
-
-    result = subprocess.run(
-        [*SCRIPT_RUN, STOPPED_BY_THE_SYSTEM, str(demo_store), TEEN_CONSULT, str(tmp_path), state],
-        capture_output=True,
-        text=True,
-        timeout=120,
+    _run_then_resumable(
+        demo_store, "Stopped mid-sentence", STOPPED_BY_THE_SYSTEM, str(tmp_path), state
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().endswith("exited 0")
-    desk = Desk.open(demo_store)
-    try:
-        assert [s.consult_id for s, _name in open_sessions(desk)] == [TEEN_CONSULT]
-        notes = desk.consults.current_notes(TEEN_CONSULT)
-        assert any(n.body == "Stopped mid-sentence" for n in notes)
-    finally:
-        desk.close()
