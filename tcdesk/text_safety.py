@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 
+# The longest one-line text (a name) tcdesk accepts: generous for any real name,
+# short enough for every layout (a list's row, an agreement's line) and a terminal.
+LONGEST_LINE = 120
+
 # C0 and C1 controls and DEL; tab and newline are handled separately.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]")

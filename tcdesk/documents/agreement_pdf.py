@@ -49,7 +49,7 @@ from tcdesk.documents.textblocks import Block, render_blocks, render_text_blocks
 from tcdesk.documents.truth_in_lending_box import truth_in_lending_box
 from tcdesk.errors import UserError
 from tcdesk.formatting import long_date
-from tcdesk.text_safety import strip_controls, terminal_safe
+from tcdesk.text_safety import LONGEST_LINE, strip_controls, terminal_safe
 
 TITLE = "Orthodontic Financial Agreement"
 VOID_COLOR = "#B3261E"
@@ -101,7 +101,7 @@ def _check_printable(data: AgreementData) -> None:
                 f'{whose} ("{shown}") has a line break or a control character; '
                 "correct it in the family's record, then print the agreement."
             )
-        if len(name) > LONGEST_NAME:
+        if len(name) > LONGEST_LINE:  # the longest name a form accepts
             raise UserError(
                 f'{whose} ("{shown}") is {len(name):,} characters long; correct it in the '
                 "family's record, then print the agreement."
@@ -115,9 +115,6 @@ def _check_printable(data: AgreementData) -> None:
             )
     if not data.responsible:
         raise UserError("The agreement needs at least one responsible party.")
-
-
-LONGEST_NAME = 120  # the longest name a form accepts (services.validation.LONGEST_LINE)
 
 
 def shorten(text: str, most: int = 40) -> str:

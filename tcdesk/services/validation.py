@@ -17,12 +17,10 @@ from decimal import Decimal, InvalidOperation
 from tcdesk.errors import UserError
 from tcdesk.money.bounds import MAX_AMOUNT
 from tcdesk.money.wording import fraction_message, negative_message, too_much_message
-from tcdesk.text_safety import has_line_break, strip_controls
+from tcdesk.text_safety import LONGEST_LINE, has_line_break, strip_controls
 
 OLDEST_AGE_YEARS = 120
-# Longest accepted texts: generous for any real name, short enough for every
-# layout (a list's row, an agreement's line) and for a terminal.
-LONGEST_LINE = 120
+# Longest accepted texts (one line: text_safety.LONGEST_LINE, shared with the agreement).
 LONGEST_EMAIL = 254  # the most an address can be (RFC 5321)
 LONGEST_PHONE = 40
 LONGEST_TEXT = 10_000

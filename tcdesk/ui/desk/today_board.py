@@ -136,7 +136,7 @@ class TodayBoardWidget(QWidget):
     def _tick(self) -> None:
         """Every minute (lateness moves on); never on a practice file already closed
         (a restore reopened it, or the desk is on its way out)."""
-        if getattr(self._desk, "closed", False):
+        if self._desk.closed:
             self._timer.stop()
             return
         self.refresh()
