@@ -18,8 +18,10 @@ from tcdesk.domain.enums import (
     OBJECTION_LABELS,
     ConditionCode,
     ConsultStatus,
+    ContactKind,
     InsuranceRank,
     LeadSource,
+    LeadStatus,
     Objection,
     OfficeKind,
     PayoutFrequency,
@@ -28,6 +30,7 @@ from tcdesk.domain.enums import (
     Severity,
     StaffRole,
     TreatmentType,
+    Warmth,
     status_label,
 )
 from tcdesk.domain.patient import (
@@ -52,6 +55,7 @@ __all__ = [
     "Consult",
     "ConsultFile",
     "ConsultStatus",
+    "ContactKind",
     "Discount",
     "FeeScheduleItem",
     "FinancialPolicy",
@@ -60,6 +64,7 @@ __all__ = [
     "InsurancePolicy",
     "InsuranceRank",
     "LeadSource",
+    "LeadStatus",
     "Note",
     "Objection",
     "ObjectionLog",
@@ -81,5 +86,6 @@ __all__ = [
     "StaffRole",
     "TreatmentOption",
     "TreatmentType",
+    "Warmth",
     "status_label",
 ]

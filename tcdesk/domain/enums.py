@@ -16,6 +16,34 @@ class LeadSource(StrEnum):
     WALK_IN = "walk_in"
 
 
+class LeadStatus(StrEnum):
+    """Where a lead stands before it has a consult (the values ``leads.status`` stores)."""
+
+    NEW = "new"
+    CONTACTED = "contacted"
+    CONSULT_BOOKED = "consult_booked"
+    NOT_INTERESTED = "not_interested"
+    UNREACHABLE = "unreachable"
+
+
+class Warmth(StrEnum):
+    """The TC's own read of how ready a family is: ranks the follow-up queue."""
+
+    HOT = "hot"
+    WARM = "warm"
+    COLD = "cold"
+
+
+class ContactKind(StrEnum):
+    """How a follow-up contact was made (``contacts.kind``)."""
+
+    CALL = "call"
+    TEXT = "text"
+    EMAIL = "email"
+    LETTER = "letter"
+    IN_PERSON = "in_person"
+
+
 class StaffRole(StrEnum):
     COORDINATOR = "coordinator"
     DOCTOR = "doctor"

@@ -216,7 +216,8 @@ def m003_agreements(db: Database) -> None:
 # Tables whose rows change: each gets ``updated_at`` (stamped by the store,
 # monotonic per store) and a soft delete, so offices can sync later.
 # Append-only history (notes, objections, audit, agreements, plans) is not here.
-MUTABLE_TABLES = (
+# m004 gave these their columns; the list is frozen with it (later tables add their own).
+M004_MUTABLE_TABLES = (
     "practices",
     "offices",
     "staff",
@@ -233,6 +234,7 @@ MUTABLE_TABLES = (
     "consult_sessions",
     "referring_doctors",
 )
+MUTABLE_TABLES = (*M004_MUTABLE_TABLES, "leads")
 
 
 @migrations(name="m004_real_practice")
@@ -274,7 +276,7 @@ def m004_real_practice(db: Database) -> None:
         ALTER TABLE payment_plans ADD COLUMN policy TEXT NOT NULL DEFAULT ''
         """,
     )
-    for table in MUTABLE_TABLES:
+    for table in M004_MUTABLE_TABLES:
         columns = {column.name for column in db[table].columns}
         if "updated_at" not in columns:
             db.execute(f"ALTER TABLE {table} ADD COLUMN updated_at TEXT NOT NULL DEFAULT ''")
@@ -332,4 +334,68 @@ def m007_sign_in(db: Database) -> None:
         ALTER TABLE staff ADD COLUMN admin INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE practices ADD COLUMN lock_after_minutes INTEGER NOT NULL DEFAULT 5
         """,
+    )
+
+
+@migrations(name="m008_pipeline")
+def m008_pipeline(db: Database) -> None:
+    """Leads, the follow-up contacts, outcomes past "declined" and the practice's targets.
+
+    A lead is a family that contacted the practice and has no consult yet; it
+    names whom to call (``family_name``, ``phone``, ``email``) until booking a
+    consult turns it into a patient (``patient_id``, ``consult_id``).
+    ``contacts`` is the append-only log of every call, text, e-mail, letter and
+    in-person talk, about a lead or a consult, with its result and the next date.
+    On consults: ``warmth`` is the TC's hot/warm/cold, ``recall_on`` the date an
+    observation or recall family is seen again, ``lead_id`` the lead it came from.
+    Targets are percentages as exact decimal text and a number of business days.
+    """
+    _run_with_triggers(
+        db,
+        """
+        CREATE TABLE leads (
+            id TEXT PRIMARY KEY, practice_id TEXT NOT NULL REFERENCES practices(id),
+            family_name TEXT NOT NULL, phone TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            channel TEXT NOT NULL CHECK (channel IN ('phone', 'email', 'text', 'social_media',
+                'website', 'doctor_referral', 'patient_referral', 'walk_in')),
+            channel_detail TEXT NOT NULL DEFAULT '',
+            referrer_id TEXT REFERENCES referring_doctors(id),
+            referring_patient_id TEXT REFERENCES patients(id),
+            contacted_at TEXT NOT NULL, note TEXT NOT NULL DEFAULT '',
+            assigned_to TEXT REFERENCES staff(id), office_id TEXT REFERENCES offices(id),
+            status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'contacted',
+                'consult_booked', 'not_interested', 'unreachable')),
+            warmth TEXT NOT NULL DEFAULT 'warm' CHECK (warmth IN ('hot', 'warm', 'cold')),
+            next_contact_on TEXT, patient_id TEXT REFERENCES patients(id),
+            consult_id TEXT REFERENCES consults(id), created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL DEFAULT '', deleted_at TEXT
+        ) STRICT;
+        CREATE INDEX leads_status ON leads(status, next_contact_on);
+        CREATE INDEX leads_assigned ON leads(assigned_to, status);
+        CREATE INDEX leads_contacted_at ON leads(contacted_at);
+        CREATE INDEX leads_updated_at ON leads(updated_at);
+        CREATE TABLE contacts (
+            id TEXT PRIMARY KEY, consult_id TEXT REFERENCES consults(id),
+            lead_id TEXT REFERENCES leads(id),
+            kind TEXT NOT NULL CHECK (kind IN ('call', 'text', 'email', 'letter', 'in_person')),
+            result TEXT NOT NULL, note TEXT NOT NULL DEFAULT '', next_on TEXT,
+            at TEXT NOT NULL, author_id TEXT REFERENCES staff(id),
+            CHECK (consult_id IS NOT NULL OR lead_id IS NOT NULL)
+        ) STRICT;
+        CREATE INDEX contacts_consult ON contacts(consult_id, at);
+        CREATE INDEX contacts_lead ON contacts(lead_id, at);
+        ALTER TABLE consults ADD COLUMN warmth TEXT NOT NULL DEFAULT '';
+        ALTER TABLE consults ADD COLUMN recall_on TEXT;
+        ALTER TABLE consults ADD COLUMN lead_id TEXT REFERENCES leads(id);
+        CREATE INDEX consults_status ON consults(status, scheduled_at);
+        CREATE INDEX consults_coordinator ON consults(coordinator_id, scheduled_at);
+        CREATE INDEX follow_ups_open ON follow_ups(done_at, due_on);
+        CREATE INDEX follow_ups_consult ON follow_ups(consult_id);
+        ALTER TABLE practices ADD COLUMN target_acceptance_pct TEXT NOT NULL DEFAULT '75';
+        ALTER TABLE practices ADD COLUMN target_same_day_pct TEXT NOT NULL DEFAULT '35';
+        ALTER TABLE practices ADD COLUMN target_follow_up_business_days INTEGER NOT NULL
+            DEFAULT 2
+        """,
+        ["contacts"],
     )
