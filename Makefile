@@ -30,6 +30,11 @@ TZ_TESTS := tests/cli tests/services tests/documents tests/store tests/money tes
   $(wildcard tests/ui/test_main_window.py tests/ui/test_patient_panel.py \
   tests/ui/presentation/test_outcome_dialog.py)
 
+# Every command, every service and the app's first morning again on encrypted stores
+# (the suite's stores are made with TCDESK_PASSPHRASE's passphrase then).
+ENCRYPTED_TESTS := tests/cli tests/services tests/ui/lock tests/ui/test_first_morning.py \
+  tests/ui/desk/test_backup_actions.py
+
 test: setup
 	$(BIN)/ruff check tcdesk tests bench
 	$(BIN)/python -m pytest
@@ -37,6 +42,9 @@ test: setup
 	  echo "The date-sensitive tests again with TZ=$$zone"; \
 	  TZ=$$zone $(BIN)/python -m pytest -q -p no:cacheprovider $(TZ_TESTS); \
 	done
+	@echo "Every command and service again on encrypted practice files"
+	TCDESK_PASSPHRASE="encrypted run of the suite" $(BIN)/python -m pytest -q -p no:cacheprovider \
+	  $(ENCRYPTED_TESTS)
 
 setup: system-deps python-deps
 

@@ -41,6 +41,29 @@ def pytest_configure(config: pytest.Config) -> None:
         )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_passphrase() -> None:
+    """``TCDESK_PASSPHRASE=... pytest`` runs the suite on encrypted stores (make test does)."""
+    from tcdesk.store import cipher
+
+    cipher.use_passphrase(os.environ.get(cipher.ENVIRONMENT))
+
+
+@pytest.fixture(autouse=True)
+def _passphrase_as_run(_session_passphrase: None) -> Iterator[None]:
+    """Each test starts, and ends, with the run's passphrase (a test may change it)."""
+    from tcdesk.store import cipher
+
+    cipher.use_passphrase(os.environ.get(cipher.ENVIRONMENT))
+    yield
+    cipher.use_passphrase(os.environ.get(cipher.ENVIRONMENT))
+
+
+def encrypted_run() -> bool:
+    """True when this run's stores are encrypted (tests about plain-file bytes skip then)."""
+    return bool(os.environ.get("TCDESK_PASSPHRASE"))
+
+
 @pytest.fixture(autouse=True)
 def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
     """Keep platformdirs (settings, logs, default store) out of the real home."""

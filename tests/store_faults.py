@@ -10,9 +10,10 @@
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+
+from tcdesk.store import engine
 
 
 @contextlib.contextmanager
@@ -29,9 +30,10 @@ def disk_full(desk) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def lock_held_elsewhere(path: Path) -> Iterator[sqlite3.Connection]:
+def lock_held_elsewhere(path: Path) -> Iterator[engine.Connection]:
     """Another connection holds the practice file's write lock until the block ends."""
-    other = sqlite3.connect(path, isolation_level=None)
+    other = engine.connect(path)
+    other.isolation_level = None
     other.execute("BEGIN IMMEDIATE")
     try:
         yield other

@@ -177,3 +177,20 @@ KNOWN_CYCLES: list[list[str]] = []
 def test_no_import_cycles() -> None:
     """Modules that import each other (even inside functions) are one module in two files."""
     assert [cycle for cycle in _import_cycles() if cycle not in KNOWN_CYCLES] == []
+
+
+def test_only_the_engine_opens_sqlite_connections() -> None:
+    """A file opened by two SQLite libraries in one process loses its locks; one place decides.
+
+    ``store/engine.py`` picks the library by the file's first bytes (plain or
+    SQLCipher); ``store/conversion.py`` alone opens a file with SQLCipher to
+    write it anew with another key.
+    """
+    allowed = {"store/engine.py", "store/conversion.py"}
+    offences = []
+    for path in PACKAGE.rglob("*.py"):
+        relative = str(path.relative_to(PACKAGE))
+        text = path.read_text(encoding="utf-8")
+        if relative not in allowed and ("sqlite3.connect(" in text or "dbapi2.connect(" in text):
+            offences.append(relative)
+    assert offences == []

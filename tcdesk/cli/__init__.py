@@ -17,11 +17,12 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from tcdesk import __version__, crash_log
-from tcdesk.cli import common
+from tcdesk.cli import common, passphrase_input
 from tcdesk.cli.safe_output import safe_output
 from tcdesk.errors import UserError
 from tcdesk.private_log import start_log
 from tcdesk.services.clock import Clock, system_clock
+from tcdesk.store import cipher
 
 EXIT_USAGE = 2
 log = logging.getLogger("tcdesk")
@@ -58,6 +59,9 @@ SUBCOMMAND_MODULES = (
     "about_command",
     "keys_command",
     "audit_command",
+    "encrypt_command",
+    "decrypt_command",
+    "passphrase_command",
 )
 
 
@@ -100,6 +104,11 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = system_clock) -> i
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     args.clock = clock
+    try:
+        cipher.use_passphrase(passphrase_input.given(args))  # for the app and every command
+    except UserError as error:
+        print(f"tcdesk: {error}", file=sys.stderr)
+        return EXIT_USAGE
     start_log()
     # The command's module, never its arguments (they may be a family's name or phone).
     log.info("tcdesk %s: %s", __version__, getattr(args.func, "__module__", "?").rsplit(".")[-1])
@@ -111,6 +120,7 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = system_clock) -> i
 
 def _run(args: argparse.Namespace, argv: list[str]) -> int:
     try:
+        passphrase_input.prompt_if_encrypted(common.db_path(args))
         return common.run_command(args)
     except UserError as error:
         print(f"tcdesk: {common.error_line(error, argv)}", file=sys.stderr)

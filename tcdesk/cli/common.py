@@ -7,19 +7,20 @@ so a test can fix "today" for every command without touching the system time.
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
+from tcdesk.cli.passphrase_input import add_passphrase_argument
 from tcdesk.errors import UserError
 from tcdesk.paths import resolve_db_path
 from tcdesk.services.clock import Clock, system_clock
 from tcdesk.services.clock import today as clock_today
 from tcdesk.services.desk import Desk
 from tcdesk.services.validation import FieldErrors
+from tcdesk.store import engine
 from tcdesk.store.store_file import busy_error
 
 
@@ -32,12 +33,14 @@ class ArgumentParser(argparse.ArgumentParser):
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    """``--db`` and, for an encrypted file, ``--passphrase-file`` (on every command)."""
     parser.add_argument(
         "--db",
         metavar="PATH",
         default=argparse.SUPPRESS,
         help="the practice's SQLite file (default: $TCDESK_DB, then the user data folder)",
     )
+    add_passphrase_argument(parser)
 
 
 def add_command(
@@ -99,7 +102,7 @@ def run_command(args: argparse.Namespace) -> int:
     """Run the parsed command; SQLite's "database is locked" becomes "busy, try again"."""
     try:
         return int(args.func(args) or 0)
-    except sqlite3.OperationalError as error:
+    except engine.OperationalError as error:
         busy = busy_error(error)
         if busy is None:
             raise

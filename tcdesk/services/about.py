@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tcdesk import __version__
 from tcdesk.paths import assets_dir, config_dir, data_dir, log_dir, resolve_db_path
+from tcdesk.store.cipher import is_encrypted
 
 
 @dataclass(frozen=True)
@@ -25,12 +26,14 @@ class AboutFacts:
     config_folder: Path
     log_folder: Path
     python: str
+    encrypted: bool = False
 
     def lines(self) -> list[tuple[str, str]]:
         """Label and value, in the order a person reads them out to support."""
         return [
             ("Version", self.version),
             ("Practice file", str(self.store_path)),
+            ("Encrypted", "yes (SQLCipher)" if self.encrypted else "no"),
             ("Data folder", str(self.data_folder)),
             ("Settings folder", str(self.config_folder)),
             ("Log folder", str(self.log_folder)),
@@ -68,10 +71,12 @@ def licence() -> str:
 
 def about(store_path: Path | None = None) -> AboutFacts:
     """``store_path``: the practice file open now (None: the one tcdesk would open)."""
+    store = store_path if store_path is not None else resolve_db_path(None)
     return AboutFacts(
         version=installed_version(),
         licence=licence(),
-        store_path=store_path if store_path is not None else resolve_db_path(None),
+        store_path=store,
+        encrypted=is_encrypted(store),
         data_folder=data_dir(),
         config_folder=config_dir(),
         log_folder=log_dir(),

@@ -40,6 +40,7 @@ WORDS = {
     "practice_set_up": "practice set up",
     "backup_made": "backed up",
     "restored_from_backup": "restored from a backup",
+    "store_converted": "encryption of the practice file changed",
 }
 # Actions whose details carry no patient data: shown as stored.
 _SAFE_DETAIL_PREFIXES = (
@@ -55,6 +56,7 @@ _SAFE_DETAIL_PREFIXES = (
     "consults_exported",
     "backup_made",
     "restored_from_backup",
+    "store_converted",
 )
 NOBODY = "(no one signed in)"
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -25,6 +24,7 @@ from tcdesk.formatting import slot_when
 from tcdesk.services.backup_rotation import Dated, backups_to_keep
 from tcdesk.services.clock import Clock, system_clock
 from tcdesk.services.machine_settings import MachineSettingsStore
+from tcdesk.store import engine
 from tcdesk.store.backup import (
     BackupCancelled,
     Progress,
@@ -160,7 +160,7 @@ def back_up(
         copy_file_database(store, partial, progress, cancelled)
     except BackupCancelled:
         raise
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, *engine.Error) as error:
         raise BackupFailed(f"Could not back up to {folder}: {_why(error)}.") from None
     found = integrity(partial)
     if found != "ok":

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +28,7 @@ from tcdesk.services.backups import (
 )
 from tcdesk.services.clock import system_clock, utc_iso
 from tcdesk.services.ids import new_id
+from tcdesk.store import engine
 from tcdesk.store.backup import (
     SIDE_SUFFIXES,
     Progress,
@@ -41,6 +41,7 @@ from tcdesk.store.backup import (
     newer_changes,
     remove_with_side_files,
 )
+from tcdesk.store.cipher import header_is_encrypted
 from tcdesk.store.connection import SQLITE_HEADER
 
 AUDIT_ACTION = "restored_from_backup"
@@ -58,6 +59,22 @@ class RestoreResult:
     pictures_restored: int
 
 
+def _check_passphrase(path: Path) -> None:
+    """An encrypted backup opens only with the practice's passphrase: say so if it doesn't."""
+    try:
+        engine.connect(path, immutable=True).close()
+    except engine.PassphraseNeeded:
+        raise BackupRefused(
+            f"{path.name} is encrypted: give the practice's passphrase "
+            "(TCDESK_PASSPHRASE or --passphrase-file) to check or restore it."
+        ) from None
+    except engine.WrongPassphrase:
+        raise BackupRefused(
+            f"The passphrase in use does not open {path.name} (it may have been made before "
+            "the passphrase was changed, or it is not a tcdesk backup). Nothing was changed."
+        ) from None
+
+
 def check_backup(path: Path) -> None:
     """Refuse a file that is not a whole tcdesk store this tcdesk can open."""
     path = Path(path)
@@ -68,8 +85,10 @@ def check_backup(path: Path) -> None:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
         raise BackupRefused(f"Cannot read {path}: {error.strerror or error}.") from None
-    if header != SQLITE_HEADER:
+    if header != SQLITE_HEADER and not header_is_encrypted(header):
         raise BackupRefused(f"{path.name} is not a tcdesk backup (it is not an SQLite database).")
+    if header_is_encrypted(header):
+        _check_passphrase(path)
     found = integrity(path)
     if found != "ok":
         raise BackupRefused(f"{path.name} is damaged ({found}); choose another backup.")
@@ -124,7 +143,7 @@ def restore(
         fsync_file(temporary)
         if whole:
             checkpoint_file(store)  # fold the old -wal into the old file before it goes
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, *engine.Error) as error:
         remove_with_side_files(temporary)
         raise UserError(f"The restore could not be written ({error}); nothing changed.") from None
     except BaseException:

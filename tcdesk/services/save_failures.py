@@ -16,9 +16,9 @@ catches it keeps what was typed and tries again later.
 from __future__ import annotations
 
 import errno
-import sqlite3
 
 from tcdesk.errors import UserError
+from tcdesk.store import engine
 
 DISK_FULL = "Not saved: the disk is full"
 IN_USE = "Not saved: another program is using the practice file"
@@ -77,10 +77,7 @@ def reason_for(error: BaseException) -> str:
 
 def is_write_failure(error: BaseException) -> bool:
     """An error from the database or the file system (not a bug in tcdesk)."""
-    if isinstance(error, sqlite3.Error | OSError):
-        return True
-    # Other SQLite bindings (sqlcipher3) name their classes like sqlite3's.
-    return type(error).__name__ in {"OperationalError", "DatabaseError", "IntegrityError"}
+    return isinstance(error, (*engine.Error, OSError))
 
 
 def not_saved(error: BaseException) -> NotSaved:

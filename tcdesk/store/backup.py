@@ -9,10 +9,10 @@ rollback-journal mode so that it is one self-contained file.
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from tcdesk.store import engine
 from tcdesk.store.migrations import MIGRATION_SET, known_names, migrations
 
 PAGES_PER_STEP = 256  # about 1 MB a step with 4 KiB pages: progress without slowing down
@@ -25,9 +25,9 @@ class BackupCancelled(Exception):
     """The person asked to stop; the partial copy was removed."""
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
+def _read_only(path: Path) -> engine.Connection:
     """Open a file to look at it without writing anything, not even a -shm beside it."""
-    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    return engine.connect(Path(path), immutable=True)
 
 
 def fsync_file(path: Path) -> None:
@@ -53,12 +53,12 @@ def fsync_folder(folder: Path) -> None:
 
 
 def copy_database(
-    source: sqlite3.Connection,
+    source: engine.Connection,
     destination: Path,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Path:
-    """Copy ``source`` into a new owner-only file at ``destination``.
+    """Copy ``source`` into a new owner-only file at ``destination``, encrypted if it is.
 
     The source's read transaction is held open for the whole copy, so writes
     by other connections meanwhile neither restart it nor tear it. Cancelling
@@ -74,7 +74,11 @@ def copy_database(
         if cancelled is not None and cancelled():
             raise BackupCancelled
 
-    target = sqlite3.connect(destination)
+    try:
+        target = engine.connect(destination, encrypt=engine.is_encrypted_connection(source))
+    except BaseException:
+        remove_with_side_files(destination)
+        raise
     began = source.in_transaction
     try:
         if not began:
@@ -101,7 +105,7 @@ def copy_file_database(
     cancelled: Callable[[], bool] | None = None,
 ) -> Path:
     """Copy the store at ``source`` (its -wal included) through a connection of its own."""
-    conn = sqlite3.connect(source, check_same_thread=False)
+    conn = engine.connect(source, check_same_thread=False)
     try:
         conn.execute("PRAGMA busy_timeout = 5000")
         return copy_database(conn, destination, progress, cancelled)
@@ -118,11 +122,15 @@ def integrity(path: Path) -> str:
     """``"ok"``, or what SQLite found wrong with the file (one line)."""
     try:
         conn = _read_only(path)
-    except sqlite3.Error as error:
+    except engine.Error as error:
         return str(error)
+    except engine.PassphraseNeeded:
+        return "it is encrypted and no passphrase was given"
+    except engine.WrongPassphrase:
+        return "the passphrase in use does not open it"
     try:
         rows = conn.execute("PRAGMA integrity_check").fetchall()
-    except sqlite3.DatabaseError as error:
+    except engine.DatabaseError as error:
         return str(error)
     finally:
         conn.close()
@@ -147,7 +155,7 @@ def applied_migrations(path: Path) -> list[str] | None:
             ).fetchall()
         finally:
             conn.close()
-    except sqlite3.Error:
+    except (*engine.Error, engine.PassphraseNeeded, engine.WrongPassphrase):
         return None
     return [row[0] for row in rows] or None
 
@@ -161,7 +169,7 @@ def newer_changes(applied: list[str]) -> list[str]:
 CHECKPOINT_WAIT_MS = 200  # a reader elsewhere must not freeze the window for long
 
 
-def checkpoint(conn: sqlite3.Connection) -> bool:
+def checkpoint(conn: engine.Connection) -> bool:
     """Move everything from the -wal into the file itself and empty the -wal.
 
     True when the whole WAL was moved; False when another connection kept it
@@ -175,14 +183,14 @@ def checkpoint(conn: sqlite3.Connection) -> bool:
             busy, _log, _moved = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         finally:
             conn.execute(f"PRAGMA busy_timeout = {int(previous)}")
-    except sqlite3.Error:
+    except engine.Error:
         return False
     return busy == 0
 
 
 def checkpoint_file(path: Path) -> None:
     """Checkpoint a store nobody in this process has open, so its -wal can go."""
-    conn = sqlite3.connect(path)
+    conn = engine.connect(path)
     try:
         conn.execute("PRAGMA busy_timeout = 5000")
         checkpoint(conn)

@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from tcdesk.store import engine
 from tcdesk.store.migrations import known_names, migrations
 from tcdesk.store.store_file import (
     SQLITE_HEADER,
     StoreError,
     busy_error,
     check_store_file,
-    read_only_uri,
+    connect_read_only,
 )
 
 __all__ = [
@@ -55,11 +55,11 @@ def backup_path_for(path: Path, when: datetime) -> Path:
     return path.with_name(f"{path.name}.pre-migration-{stamp}.bak")
 
 
-def backup_copy(conn: sqlite3.Connection, destination: Path) -> Path:
-    """A consistent copy through SQLite's backup API, owner-only like the original."""
+def backup_copy(conn: engine.Connection, destination: Path) -> Path:
+    """A consistent copy through the backup API: owner-only, encrypted when the original is."""
     fd = os.open(destination, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
     os.close(fd)
-    target = sqlite3.connect(destination)
+    target = engine.connect(destination, encrypt=engine.is_encrypted_connection(conn))
     try:
         conn.backup(target)
     finally:
@@ -67,7 +67,7 @@ def backup_copy(conn: sqlite3.Connection, destination: Path) -> Path:
     return destination
 
 
-def _configure(conn: sqlite3.Connection) -> None:
+def _configure(conn: engine.Connection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA journal_mode = WAL")
@@ -75,7 +75,7 @@ def _configure(conn: sqlite3.Connection) -> None:
 
 
 @contextlib.contextmanager
-def short_busy_wait(conn: sqlite3.Connection, ms: int = GUI_BUSY_TIMEOUT_MS) -> Iterator[None]:
+def short_busy_wait(conn: engine.Connection, ms: int = GUI_BUSY_TIMEOUT_MS) -> Iterator[None]:
     """Writes inside wait at most ``ms`` for a lock held elsewhere, then fail "locked".
 
     For writes made on the GUI thread that are retried by a timer (the console's
@@ -109,9 +109,9 @@ def open_store(
     applied = check_store_file(path, create=create).applied
     _create_private_file(path)
     try:
-        conn = sqlite3.connect(path, check_same_thread=False)
+        conn = engine.connect(path, check_same_thread=False)
         _configure(conn)
-    except sqlite3.Error as error:
+    except engine.Error as error:
         raise busy_error(error) or StoreError(f"Cannot open {path}: {error}.") from None
     db = Database(conn)
     pending = migrations.pending(db)
@@ -135,9 +135,9 @@ def open_store_read_only(path: Path) -> Database | None:
     if set(known_names()) - set(found.applied):
         return None
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False)
+        conn = connect_read_only(path, check_same_thread=False)
         conn.execute("PRAGMA query_only = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    except sqlite3.Error as error:
+    except engine.Error as error:
         raise StoreError(f"Cannot open {path}: {error}.") from None
     return Database(conn)

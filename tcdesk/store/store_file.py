@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,8 +20,9 @@ from enum import Enum
 from pathlib import Path
 
 from tcdesk.errors import UserError
+from tcdesk.store import engine
+from tcdesk.store.cipher import SQLITE_HEADER, header_is_encrypted
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_TABLE = "_sqlite_migrations"
 MIGRATION_SET = "tcdesk"
 
@@ -45,6 +45,8 @@ class StoreProblem(Enum):
     READ_ONLY_FILE = "read_only_file"
     READ_ONLY_FOLDER = "read_only_folder"
     BUSY = "busy"
+    NEEDS_PASSPHRASE = "needs_passphrase"  # encrypted, and no passphrase was given
+    WRONG_PASSPHRASE = "wrong_passphrase"
 
 
 # A backup can stand in for these; the others are fixed where the file is.
@@ -88,14 +90,15 @@ _MAGIC = (
 )
 
 
-def _what_it_is(header: bytes) -> str:
+def _what_it_is(header: bytes) -> str | None:
+    """What a file that is not plain SQLite is; None when it may be an encrypted store."""
     for magic, name in _MAGIC:
         if header.startswith(magic):
             return name
     try:
         header.decode("utf-8")
     except UnicodeDecodeError:
-        return "not an SQLite database"
+        return None
     return "a text file, not an SQLite database"
 
 
@@ -103,14 +106,17 @@ def wal_path(path: Path) -> Path:
     return path.with_name(path.name + "-wal")
 
 
-def read_only_uri(path: Path) -> str:
-    """A URI that reads ``path`` without creating or changing any file.
+def connect_read_only(path: Path, *, check_same_thread: bool = True) -> engine.Connection:
+    """A connection that reads ``path`` without creating or changing any file.
 
     Without a ``-wal`` the file is complete and ``immutable`` needs no lock
     files; with one, ``mode=ro`` reads the changes the ``-wal`` still holds.
+    An encrypted file is opened with the passphrase in use.
     """
-    flag = "mode=ro" if wal_path(path).exists() else "immutable=1"
-    return f"{path.resolve().as_uri()}?{flag}"
+    with_wal = wal_path(path).exists()
+    return engine.connect(
+        path, read_only=with_wal, immutable=not with_wal, check_same_thread=check_same_thread
+    )
 
 
 def _refuse(path: Path, problem: StoreProblem, message: str) -> StoreFileError:
@@ -133,8 +139,12 @@ def _schema_number(names: list[str]) -> int | None:
 def _check_header(path: Path, header: bytes, size: int) -> None:
     if not header.startswith(SQLITE_HEADER):
         what = _what_it_is(header)
+        if what is None and header_is_encrypted(header) and len(header) == 100:
+            return  # perhaps encrypted: the passphrase decides (in _applied)
         raise _refuse(
-            path, StoreProblem.NOT_SQLITE, f"{path} is not a tcdesk practice file (it is {what})."
+            path,
+            StoreProblem.NOT_SQLITE,
+            f"{path} is not a tcdesk practice file (it is {what or 'not an SQLite database'}).",
         )
     if len(header) < 100:
         raise _damaged(path, f"it is cut short: {size} bytes, less than one page")
@@ -150,13 +160,17 @@ def _check_header(path: Path, header: bytes, size: int) -> None:
 def _applied(path: Path, known: list[str]) -> list[str]:
     """The tcdesk changes applied to the file, after SQLite's quick check passed."""
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
-    except sqlite3.Error as error:
+        conn = connect_read_only(path)
+    except engine.PassphraseNeeded as error:
+        raise _refuse(path, StoreProblem.NEEDS_PASSPHRASE, str(error)) from None
+    except engine.WrongPassphrase as error:
+        raise _refuse(path, StoreProblem.WRONG_PASSPHRASE, str(error)) from None
+    except engine.Error as error:
         raise _refuse(path, StoreProblem.UNREADABLE, f"Cannot open {path}: {error}.") from None
     try:
         try:
             result = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
-        except sqlite3.DatabaseError as error:
+        except engine.DatabaseError as error:
             if "not a database" in str(error):
                 raise _refuse(
                     path,
@@ -185,7 +199,7 @@ def _applied(path: Path, known: list[str]) -> list[str]:
                 f"{path} is not a tcdesk practice file "
                 "(it is an SQLite database of another program).",
             )
-    except sqlite3.DatabaseError as error:
+    except engine.DatabaseError as error:
         raise _damaged(path, str(error)) from None
     finally:
         conn.close()
@@ -283,7 +297,7 @@ def check_store_file(
 
 def busy_error(error: BaseException) -> StoreBusyError | None:
     """SQLite's "database is locked"/"busy" as the one-line "busy, try again" refusal."""
-    if isinstance(error, sqlite3.OperationalError):
+    if isinstance(error, engine.OperationalError):
         text = str(error).lower()
         if "database is locked" in text or "database is busy" in text or "locked" in text:
             return StoreBusyError(BUSY_MESSAGE)

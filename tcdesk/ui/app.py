@@ -22,6 +22,7 @@ from tcdesk.services import sign_in
 from tcdesk.services.clock import system_clock, today
 from tcdesk.services.consult_room import PresentationKit
 from tcdesk.services.desk import Desk
+from tcdesk.services.encryption import start_encrypted
 from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.practice_setup import set_up_practice
 from tcdesk.ui.first_run import FirstRunChoice, FirstRunDialog, PracticeSetupDialog
@@ -80,6 +81,8 @@ def first_run(desk: Desk) -> Desk | None:
     form = PracticeSetupDialog()
     if on_main_screen(form).exec() != QDialog.DialogCode.Accepted or form.setup is None:
         return None
+    if form.passphrase:  # made again, encrypted, before the practice's first word is written
+        desk = start_encrypted(desk, form.passphrase)
     set_up_practice(desk, form.setup)
     return desk
 

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tcdesk.services.practice_file import PassphraseProblem
 from tcdesk.services.practice_setup import PracticeSetup, SetupError, validate_setup
+from tcdesk.ui.lock.passphrase_fields import PassphraseFields
 from tcdesk.ui.style import restyle
 
 
@@ -104,9 +106,12 @@ class PracticeSetupDialog(QDialog):
         intro.setAlignment(Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(intro)
         layout.addLayout(form)
+        self.encryption = PassphraseFields()
+        layout.addWidget(self.encryption)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         self.setup: PracticeSetup | None = None
+        self.passphrase: str | None = None  # encrypt the new file with it (None: plain)
         # Wide enough that a practice's name and street address read whole as typed.
         self.setMinimumWidth(640)
 
@@ -115,17 +120,24 @@ class PracticeSetupDialog(QDialog):
 
     def _try_accept(self) -> None:
         setup = self.values()
-        for edit in self.edits.values():
+        for edit in (*self.edits.values(), self.encryption.first, self.encryption.again):
             restyle(edit, "invalid", False)
         try:
             validate_setup(setup)
             if not setup.pin:
                 raise SetupError("pin", "Choose a PIN of 4 to 8 digits: you sign in with it.")
+            passphrase = self.encryption.chosen()
         except SetupError as error:
-            edit = self.edits[error.field]
-            restyle(edit, "invalid", True)
-            edit.setFocus()
-            self.error_label.setText(str(error))
+            self._refuse(self.edits[error.field], str(error))
+            return
+        except PassphraseProblem as problem:
+            self._refuse(self.encryption.field_for(problem), str(problem))
             return
         self.setup = setup
+        self.passphrase = passphrase
         self.accept()
+
+    def _refuse(self, edit: QLineEdit, message: str) -> None:
+        restyle(edit, "invalid", True)
+        edit.setFocus()
+        self.error_label.setText(message)

@@ -18,12 +18,18 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from tcdesk.errors import UserError
 from tcdesk.services.backups import list_backups, size_words, when_words
 from tcdesk.services.desk import Desk
-from tcdesk.services.practice_file import StoreFileError
+from tcdesk.services.practice_file import (
+    PASSPHRASE_PROBLEMS,
+    StoreFileError,
+    StoreProblem,
+    use_passphrase,
+)
 from tcdesk.services.restore import restore
 from tcdesk.ui.single_instance import SingleInstance, claim_or_hand_over
 from tcdesk.ui.store_problem import BackupOffer, StoreChoice, ask_about_store
 
 FindBackup = Callable[[Path], BackupOffer | None]
+AskPassphrase = Callable[[Path, bool], str | None]  # (file, the last one was wrong) -> typed
 Ask = Callable[[StoreFileError, BackupOffer | None], StoreChoice]
 
 
@@ -50,6 +56,12 @@ def newest_good_backup(path: Path) -> BackupOffer | None:
         return path
 
     return BackupOffer(f"from {when_words(good.taken_at)} ({size_words(good.size)})", use)
+
+
+def ask_passphrase(path: Path, wrong: bool) -> str | None:
+    from tcdesk.ui.lock.passphrase_dialog import ask_passphrase as ask
+
+    return ask(path, wrong)
 
 
 def choose_practice_file() -> Path | None:
@@ -88,8 +100,13 @@ def open_for_gui(
     ask: Ask = ask_about_store,
     choose_file: Callable[[], Path | None] = choose_practice_file,
     tell: Callable[[str], None] = tell,
+    passphrase: AskPassphrase = ask_passphrase,
 ) -> Opened:
-    """Claim ``path`` for this app, open it (first run when empty), or explain why not."""
+    """Claim ``path`` for this app, open it (first run when empty), or explain why not.
+
+    An encrypted file asks for its passphrase first (again after a wrong one),
+    unless ``TCDESK_PASSPHRASE`` or ``--passphrase-file`` gave the right one.
+    """
     refusals: list[StoreFileError] = []
     notice = ""
     while True:
@@ -100,6 +117,13 @@ def open_for_gui(
             desk = Desk.open(path)
         except StoreFileError as error:
             refusals.append(error)
+            if error.problem in PASSPHRASE_PROBLEMS:
+                held.release()
+                typed = passphrase(path, error.problem is StoreProblem.WRONG_PASSPHRASE)
+                if typed is None:  # chose to quit: nothing was opened or written
+                    return Opened(None, 0, None, refusals)
+                use_passphrase(typed)
+                continue
             offer = find_backup(path) if error.backup_may_help else None
             choice = ask(error, offer)
             held.release()

@@ -13,6 +13,7 @@ import pytest
 
 from tcdesk.cli import main
 from tcdesk.services.machine_settings import MachineSettingsStore
+from tcdesk.store import engine
 from tests.conftest import FIXED_NOW
 
 
@@ -25,7 +26,7 @@ def _digest(path: Path) -> str:
 
 
 def _name(path: Path) -> str:
-    conn = sqlite3.connect(path)
+    conn = engine.connect(path)
     try:
         return conn.execute("SELECT name FROM practices").fetchone()[0]
     finally:
@@ -68,7 +69,7 @@ def test_restore_round_trip_without_a_terminal_does_not_ask(
 ) -> None:
     assert _run(["backup", "--db", str(demo_store), "--json"]) == 0
     made = json.loads(capsys.readouterr().out)["file"]
-    conn = sqlite3.connect(demo_store)
+    conn = engine.connect(demo_store)
     conn.execute("UPDATE practices SET name = 'Changed'")
     conn.commit()
     conn.close()

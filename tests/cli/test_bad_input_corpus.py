@@ -8,7 +8,6 @@ corpus in tests/store.)
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +15,8 @@ import pytest
 
 from tcdesk.cli import main as cli_main
 from tcdesk.services.demo import demo_id
+from tcdesk.store import engine
+from tcdesk.store.conversion import fingerprint, schema
 from tests.conftest import FIXED_NOW
 
 CONSULT = demo_id("consult", "ethan_walker")
@@ -156,9 +157,13 @@ CASES: list[Case] = [
 ]
 
 
-def _dump(store: Path) -> list[str]:
-    with sqlite3.connect(f"file:{store}?mode=ro", uri=True) as connection:
-        return list(connection.iterdump())
+def _dump(store: Path) -> tuple:
+    """Every table's rows (hashed) and the schema: equal before and after means unchanged."""
+    connection = engine.connect(store, read_only=True)
+    try:
+        return schema(connection), fingerprint(connection)
+    finally:
+        connection.close()
 
 
 @pytest.mark.parametrize(("argv", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])

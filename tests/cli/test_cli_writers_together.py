@@ -9,7 +9,6 @@ program holding a write transaction) gets the same "busy, try again" line.
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from tcdesk.cli import main
 from tcdesk.services.desk import Desk
+from tcdesk.store import engine
 from tests.conftest import FIXED_NOW
 
 REPO = Path(__file__).resolve().parents[2]
@@ -75,7 +75,7 @@ def test_four_demos_at_once_build_it_once(tmp_path: Path) -> None:
 
 
 def test_a_write_that_meets_a_lock_says_busy(demo_store: Path, capsys) -> None:
-    other = sqlite3.connect(demo_store)
+    other = engine.connect(demo_store)
     other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
     try:
         code = main(

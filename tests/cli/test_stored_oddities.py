@@ -8,13 +8,13 @@ and nothing it prints may steer the terminal.
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from tcdesk.cli import main as cli_main
 from tcdesk.services.demo import demo_id
+from tcdesk.store import engine
 from tests.conftest import FIXED_NOW
 
 ETHAN = demo_id("consult", "ethan_walker")
@@ -26,7 +26,7 @@ def main(argv: list[str]) -> int:
 
 
 def _set(store: Path, sql: str, *values: object) -> None:
-    with sqlite3.connect(store) as connection:
+    with engine.connect(store) as connection:
         assert connection.execute(sql, values).rowcount == 1
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 from tcdesk.services import agreements
+from tcdesk.store import engine
 from tests.services.test_agreements import accepted_consult, marks_for
 
 
@@ -15,7 +15,7 @@ def _signed_in_file_alone(store: Path, folder: Path, agreement_id: str) -> bool:
     folder.mkdir()
     alone = folder / store.name
     shutil.copyfile(store, alone)
-    conn = sqlite3.connect(alone)
+    conn = engine.connect(alone)
     try:
         rows = conn.execute("SELECT count(*) FROM agreements WHERE id = ?", [agreement_id])
         return rows.fetchone()[0] == 1

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import sqlite3
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -20,6 +19,7 @@ from tcdesk.errors import UserError
 from tcdesk.services import agreements
 from tcdesk.services.clock import utc_iso
 from tcdesk.services.ids import new_id
+from tcdesk.store import engine
 from tcdesk.store.agreement_repo import AgreementRepository
 from tcdesk.store.records import Records
 from tests.conftest import FIXED_NOW
@@ -103,7 +103,7 @@ def test_agreements_and_events_are_append_only(demo_desk, consult_id) -> None:
         "UPDATE agreement_events SET detail = 'x'",
         "DELETE FROM agreement_events",
     ):
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        with pytest.raises(engine.IntegrityError, match="append-only"):
             demo_desk.db.execute(statement)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import stat
 from datetime import timedelta
 from pathlib import Path
@@ -20,6 +19,7 @@ from tcdesk.services.backups import (
 from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.media import media_dir_for, store_image
+from tcdesk.store import engine
 from tcdesk.store.backup import integrity
 from tcdesk.store.migrations import known_names
 from tests.conftest import DEMO_DAY, FIXED_NOW, local_moment
@@ -43,7 +43,7 @@ def test_a_backup_is_a_checked_owner_only_copy_named_by_local_time_and_reason(
     assert made.ok and integrity(made.path) == "ok" and made.size == made.path.stat().st_size
     assert stat.S_IMODE(made.path.stat().st_mode) == 0o600
     assert not any(p.name.endswith((".partial", "-wal", "-shm")) for p in folder.iterdir())
-    conn = sqlite3.connect(made.path)
+    conn = engine.connect(made.path)
     try:
         assert conn.execute("SELECT count(*) FROM patients").fetchone()[0] >= 40
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)
@@ -117,7 +117,7 @@ def test_a_schema_upgrade_backs_up_the_old_file_first(tmp_path: Path) -> None:
     desk.close()
     [made] = list_backups(path)
     assert made.reason == "before-migration" and integrity(made.path) == "ok"
-    conn = sqlite3.connect(made.path)
+    conn = engine.connect(made.path)
     try:
         names = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")]
     finally:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -30,6 +29,7 @@ from tcdesk.services.demo import (
     compose_demo,
 )
 from tcdesk.services.desk import Desk
+from tcdesk.store import engine
 
 DAY = date(2026, 11, 27)  # a Friday, the day after Thanksgiving
 FLOWS = {"teen_comprehensive", "adult_aligners", "phase_one", "walk_in"}
@@ -55,7 +55,7 @@ def _build(path: Path, day: date = DAY) -> None:
         desk.close()
 
 
-def _rows(conn: sqlite3.Connection, table: str) -> list[tuple]:
+def _rows(conn: engine.Connection, table: str) -> list[tuple]:
     """A table's rows, sorted, without ``updated_at``: when a row was written is not its content."""
     columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
     kept = ", ".join(f'"{c}"' for c in columns if c != "updated_at")
@@ -64,7 +64,7 @@ def _rows(conn: sqlite3.Connection, table: str) -> list[tuple]:
 
 def _dump(path: Path) -> dict[str, list[tuple]]:
     """Every table's rows, in a stable order (sqlite_utils' own bookkeeping left out)."""
-    conn = sqlite3.connect(path)
+    conn = engine.connect(path)
     try:
         tables = [
             row[0]
@@ -128,7 +128,7 @@ def test_two_files_built_the_same_day_are_identical(tmp_path: Path) -> None:
 
 
 def test_the_file_is_sound(demo_path: Path) -> None:
-    conn = sqlite3.connect(demo_path)
+    conn = engine.connect(demo_path)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []

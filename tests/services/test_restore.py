@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import sqlite3
 import subprocess
 import sys
 from datetime import timedelta
@@ -17,6 +16,7 @@ from tcdesk.services.backups import back_up, list_backups
 from tcdesk.services.desk import Desk
 from tcdesk.services.media import media_dir_for, store_image
 from tcdesk.services.restore import AUDIT_ACTION, BackupRefused, restore
+from tcdesk.store import engine
 from tcdesk.store.backup import integrity
 from tests.conftest import FIXED_NOW
 
@@ -24,7 +24,7 @@ LATER = FIXED_NOW + timedelta(hours=2)
 
 
 def _name(path: Path) -> str:
-    conn = sqlite3.connect(path)
+    conn = engine.connect(path)
     try:
         return conn.execute("SELECT name FROM practices").fetchone()[0]
     finally:
@@ -65,8 +65,10 @@ def test_restore_round_trip_keeps_the_changed_file_as_a_backup(demo_store: Path)
 
 
 KILLED_WRITER = """
-import os, sqlite3, sys
-conn = sqlite3.connect(sys.argv[1])
+import os, sys
+from tcdesk.store import cipher, engine
+cipher.use_passphrase(os.environ.get("TCDESK_PASSPHRASE"))
+conn = engine.connect(sys.argv[1])
 conn.execute("UPDATE practices SET name = 'Only In The WAL'")
 conn.commit()
 os._exit(0)
@@ -93,7 +95,7 @@ def _damaged(source: Path, destination: Path) -> Path:
 
 
 def _foreign(path: Path) -> Path:
-    conn = sqlite3.connect(path)
+    conn = engine.connect(path)
     conn.execute("CREATE TABLE recipes (name TEXT)")
     conn.commit()
     conn.close()
@@ -102,7 +104,7 @@ def _foreign(path: Path) -> Path:
 
 def _newer(source: Path, destination: Path) -> Path:
     shutil.copyfile(source, destination)
-    conn = sqlite3.connect(destination)
+    conn = engine.connect(destination)
     conn.execute(
         "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
         "VALUES ('tcdesk', 'm999_from_the_future', '2027-01-01')"

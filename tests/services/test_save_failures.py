@@ -15,7 +15,7 @@ from tcdesk.services.save_failures import (
     not_saved,
     reason_for,
 )
-from tcdesk.store import open_store
+from tcdesk.store import engine, open_store
 from tests.store_faults import disk_full, lock_held_elsewhere
 
 
@@ -24,11 +24,11 @@ class _Desk:
         self.db = db
 
 
-def _write_error(db, text: str = "x") -> sqlite3.Error:
+def _write_error(db, text: str = "x") -> BaseException:
     try:
         with db.atomic():
             db["scratch"].insert({"body": text * 9000})
-    except sqlite3.Error as error:
+    except engine.Error as error:
         return error
     raise AssertionError("the write did not fail")
 

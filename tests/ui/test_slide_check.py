@@ -12,7 +12,6 @@ on purpose, one rule at a time.
 from __future__ import annotations
 
 import itertools
-import sqlite3
 from dataclasses import replace
 from decimal import Decimal
 
@@ -34,6 +33,7 @@ from tcdesk.render.slide import (
 )
 from tcdesk.services.check_families import sample_families
 from tcdesk.services.consult_room import ConsultRoom, PresentationKit
+from tcdesk.store import engine
 from tcdesk.ui.painting.ops import PathOp, RectOp, TextOp
 from tcdesk.ui.painting.style import Palette, contrast
 from tcdesk.ui.slide_check import SIZES, check_layout, check_slide, expected_texts
@@ -76,7 +76,7 @@ def _problems(room_slides, painter: SlidePainter, sizes) -> list[str]:
 
 
 def test_every_demo_consult_reads_from_across_the_room(demo_desk, demo_store, kit, painter):
-    ids = [r[0] for r in sqlite3.connect(demo_store).execute("SELECT id FROM consults")]
+    ids = [r[0] for r in engine.connect(demo_store).execute("SELECT id FROM consults")]
     assert len(ids) >= 40
     assert set(ids) >= AT_EVERY_SIZE
     report = []

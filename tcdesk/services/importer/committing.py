@@ -8,7 +8,6 @@ preview is not added twice.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,6 +21,7 @@ from tcdesk.services.ids import new_id
 from tcdesk.services.importer.duplicates import KnownKeys
 from tcdesk.services.importer.preparing import ImportPreview
 from tcdesk.services.importer.rows import PatientRow, RowProblem
+from tcdesk.store import engine
 from tcdesk.store.import_repo import ImportRepository
 
 CHUNK = 1000  # rows per insert call, so progress can be shown
@@ -86,7 +86,7 @@ def commit(desk: Desk, preview: ImportPreview, progress: Progress | None = None)
         backup = back_up(desk, reason="before-import", now=now).path
     try:
         return _write(desk, preview, practice.id, utc_iso(now), backup, progress)
-    except sqlite3.Error as error:
+    except engine.Error as error:
         raise UserError(
             f"The import could not be written ({error}); nothing was imported and the "
             "practice file is as it was."

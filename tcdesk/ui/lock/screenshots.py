@@ -1,7 +1,8 @@
 """Screenshots of signing in and the lock, on a practice set up by hand (not the demo).
 
 ``python -m tcdesk.devtools.virtual_screens -- python -m tcdesk.ui.lock.screenshots``
-writes docs/screenshots/sign-in.png, sign-in-wrong-pin.png, locked.png and set-pin.png.
+writes docs/screenshots/sign-in.png, sign-in-wrong-pin.png, locked.png, set-pin.png,
+passphrase.png, passphrase-wrong.png and set-up-encrypted.png.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from tcdesk.services import sign_in
 from tcdesk.services.desk import Desk
 from tcdesk.services.practice_setup import PracticeSetup, set_up_practice
 from tcdesk.services.settings import staff
+from tcdesk.ui.first_run import PracticeSetupDialog
 from tcdesk.ui.lock.lock_window import LockWindow
+from tcdesk.ui.lock.passphrase_dialog import PassphraseDialog
 from tcdesk.ui.lock.pin_dialog import SetPinDialog
 from tcdesk.ui.lock.sign_in_window import SignInWindow
 from tcdesk.ui.screenshot_kit import grab
@@ -80,7 +83,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         grab(dialog, args.out / "set-pin.png")
         dialog.reject()
         desk.close()
+        encryption_pictures(args.out)
     return 0
+
+
+def encryption_pictures(out: Path) -> None:
+    """The passphrase at launch (and after a wrong one), and the set-up form offering it."""
+    for wrong, name in ((False, "passphrase.png"), (True, "passphrase-wrong.png")):
+        ask = PassphraseDialog(Path("lakeside.sqlite3"), wrong=wrong)
+        ask.show()
+        ask.edit.setText("lakeside blue" if wrong else "")
+        grab(ask, out / name)
+        ask.reject()
+    form = PracticeSetupDialog()
+    for key, text in (
+        ("practice_name", "Lakeside Orthodontics"),
+        ("office_name", "Lakeside"),
+        ("phone", "(555) 010-2000"),
+        ("address", "18 Shore Road, Lakeside, MN 55401"),
+        ("coordinator_name", "Ana Torres"),
+        ("pin", "2468"),
+        ("doctor_name", "Dr. Priya Lee"),
+    ):
+        form.edits[key].setText(text)
+    form.show()
+    form.encryption.encrypt.setChecked(True)
+    form.encryption.first.setText("lakeside blue harbour")
+    form.encryption.again.setText("lakeside blue harbor")
+    form._try_accept()
+    grab(form, out / "set-up-encrypted.png")
+    form.reject()
 
 
 if __name__ == "__main__":

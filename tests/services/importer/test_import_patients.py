@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import stat
 from datetime import date
 from pathlib import Path
@@ -17,6 +16,7 @@ from tcdesk.services.desk import Desk
 from tcdesk.services.importer import ImportRefused, commit, import_patients, open_export, preview
 from tcdesk.services.importer.committing import AUDIT_ACTION
 from tcdesk.services.importer.reading import WINDOWS_1252
+from tcdesk.store import engine
 from tests.conftest import FIXED_NOW
 from tests.services.importer.import_files import HEADER, backups, csv_file, store_state
 
@@ -182,7 +182,7 @@ def test_a_backup_is_taken_first_owner_only_and_opens(
     # the fixed clock: a second one in the same second gets a number
     assert result.backup.name.endswith("-before-import-2.sqlite3")
     assert stat.S_IMODE(os.stat(result.backup).st_mode) == 0o600
-    conn = sqlite3.connect(result.backup)
+    conn = engine.connect(result.backup)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         # the copy is the store as it was before this import: one patient, not three

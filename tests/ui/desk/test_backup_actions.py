@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -17,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from tcdesk.services.backups import back_up, list_backups
 from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
+from tcdesk.store import engine
 from tcdesk.ui.desk.backup_job import STEPS
 from tests import intake_practice
 from tests.conftest import FIXED_NOW
@@ -135,7 +135,7 @@ def test_restore_from_a_backup_replaces_the_file_and_reopens_the_desk(
     assert window.statusBar().currentMessage().startswith(f"Restored from {made.path.name}.")
     assert app.desk.practice().name == original and window.heading.text() == original
     [kept] = [b for b in list_backups(app.desk.path) if b.reason == "before-restore"]
-    conn = sqlite3.connect(kept.path)
+    conn = engine.connect(kept.path)
     assert conn.execute("SELECT name FROM practices").fetchone() == ("Renamed Since",)
     conn.close()
 

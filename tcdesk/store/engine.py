@@ -1,0 +1,95 @@
+"""The one place that opens SQLite connections: plain with ``sqlite3``, encrypted with SQLCipher.
+
+Which library opens a file is decided by the file itself (its first bytes),
+so a file is never opened by both libraries in one process (their POSIX
+locks would not see each other). A new file is encrypted when a passphrase
+is in use (``cipher.use_passphrase``) unless the caller says otherwise.
+SQLCipher's exceptions are not ``sqlite3``'s, so code that catches a
+database error catches ``engine.Error`` (or ``DatabaseError``,
+``OperationalError``), which are both.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from tcdesk.store import cipher
+
+
+def _cipher_errors(name: str) -> tuple[type[BaseException], ...]:
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:  # pragma: no cover - a dependency; plain files still work
+        return ()
+    return (getattr(dbapi2, name),)
+
+
+Error = (sqlite3.Error, *_cipher_errors("Error"))
+DatabaseError = (sqlite3.DatabaseError, *_cipher_errors("DatabaseError"))
+OperationalError = (sqlite3.OperationalError, *_cipher_errors("OperationalError"))
+IntegrityError = (sqlite3.IntegrityError, *_cipher_errors("IntegrityError"))
+
+Connection = Any  # sqlite3.Connection or sqlcipher3's, which has the same methods
+
+
+class WrongPassphrase(cipher.PassphraseProblem):
+    """The passphrase in use does not open this encrypted file."""
+
+
+class PassphraseNeeded(cipher.PassphraseProblem):
+    """The file is encrypted and no passphrase was given."""
+
+
+def _uri(path: Path, read_only: bool, immutable: bool) -> tuple[str, bool]:
+    if immutable:
+        return f"{path.resolve().as_uri()}?mode=ro&immutable=1", True
+    if read_only:
+        return f"{path.resolve().as_uri()}?mode=ro", True
+    return str(path), False
+
+
+def connect(
+    path: Path,
+    *,
+    read_only: bool = False,
+    immutable: bool = False,
+    check_same_thread: bool = True,
+    encrypt: bool | None = None,
+    passphrase: str | None = None,
+) -> Connection:
+    """A connection to ``path``, keyed when the file is (or, new, is to be) encrypted.
+
+    ``encrypt`` decides for a new or empty file (default: when a passphrase is in
+    use); an existing file is what its first bytes say. ``passphrase`` overrides
+    the process's for this one connection (converting files). A wrong or missing
+    passphrase is ``WrongPassphrase`` / ``PassphraseNeeded``, with nothing written.
+    """
+    path = Path(path)
+    secret = passphrase if passphrase is not None else cipher.passphrase()
+    exists = path.exists() and path.stat().st_size > 0
+    wanted = encrypt if encrypt is not None else bool(secret)
+    encrypted = cipher.is_encrypted(path) if exists else wanted
+    target, uri = _uri(path, read_only, immutable)
+    if not encrypted:
+        return sqlite3.connect(target, uri=uri, check_same_thread=check_same_thread)
+    if not secret:
+        raise PassphraseNeeded(cipher.needs_passphrase_message(path))
+    dbapi2 = cipher.library()
+    conn = dbapi2.connect(target, uri=uri, check_same_thread=check_same_thread)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # its own stderr lines: never to the user
+        conn.execute(f"PRAGMA key = {cipher.key_pragma_value(path, secret, new=not exists)}")
+        conn.execute("PRAGMA temp_store = MEMORY")  # sorts and temp tables never go to disk
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except dbapi2.DatabaseError as error:
+        conn.close()
+        if "not a database" in str(error):
+            raise WrongPassphrase(cipher.wrong_passphrase_message(path)) from None
+        raise
+    return conn
+
+
+def is_encrypted_connection(conn: Connection) -> bool:
+    return type(conn).__module__.startswith("sqlcipher3")
