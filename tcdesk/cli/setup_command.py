@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 
-from tcdesk.cli import common
+from tcdesk.cli import common, passphrase_input
 from tcdesk.cli.pin_action import read_pin
 from tcdesk.errors import UserError
 from tcdesk.services.practice_setup import PracticeSetup, SetupError, set_up_practice
+from tcdesk.store import cipher
 from tcdesk.store.store_file import writing_alone
 
 # The set-up form's fields, as flags (the same words as the form).
@@ -45,6 +46,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="choose your PIN (asked for, never shown; read from standard input when piped): "
         "you are the practice's admin and tcdesk asks for PINs at launch",
     )
+    parser.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="encrypt the new practice file (recommended for laptops); the passphrase comes "
+        "from --passphrase-file or $TCDESK_PASSPHRASE, or is asked for twice. A passphrase "
+        "given that way encrypts the new file even without --encrypt",
+    )
     parser.add_argument("--json", action="store_true", help="print the new practice as JSON")
     parser.set_defaults(func=run)
 
@@ -52,6 +60,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     values = {field: getattr(args, flag[2:]) for field, flag in FLAGS.items() if field != "pin"}
     setup = PracticeSetup(**values, pin=read_pin() if args.pin else "")
+    if args.encrypt:
+        cipher.use_passphrase(passphrase_input.ask_new(args))  # new files are made with it
     with writing_alone(common.db_path(args)):  # one set-up at a time on a file
         desk = common.open_desk(args, create=True)
         try:
@@ -79,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
                     "offices": [{"id": o.id, "name": o.name} for o in offices],
                     "staff": [{"id": s.id, "name": s.name, "role": s.role.value} for s in staff],
                     "fees": len(fees),
+                    "encrypted": cipher.is_encrypted(common.db_path(args)),
                 },
                 ensure_ascii=False,
             )
@@ -89,4 +100,6 @@ def run(args: argparse.Namespace) -> int:
             f"{len(staff)} staff, {len(fees)} fees with typical figures "
             "(change them with tcdesk fees and tcdesk policy)."
         )
+        if cipher.is_encrypted(common.db_path(args)):
+            print("The practice file is encrypted: keep the passphrase somewhere safe.")
     return 0

@@ -157,3 +157,32 @@ def test_at_a_terminal_the_passphrase_is_asked_for(plain: Path, tmp_path: Path) 
     assert done.returncode == 0, done.stdout
     assert "today" in done.stdout.lower()
     assert FIRST not in done.stdout  # typed without echo
+
+
+def test_set_up_a_new_practice_encrypted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(cipher.ENVIRONMENT, raising=False)
+    cipher.use_passphrase(None)
+    path, first = tmp_path / "lakeside.sqlite3", _file(tmp_path, "1.txt", FIRST)
+    argv = [
+        "setup",
+        "--db",
+        str(path),
+        "--practice",
+        "Lakeside Orthodontics",
+        "--office",
+        "Lakeside",
+        "--coordinator",
+        "Ana Torres",
+        "--doctor",
+        "Dr. Priya Lee",
+        "--encrypt",
+    ]
+    assert _run(argv) == 2  # no terminal to ask at, and nothing was made
+    assert "A passphrase is needed" in capsys.readouterr().err and not path.exists()
+    assert _run([*argv, "--passphrase-file", str(first), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["encrypted"] is True
+    assert cipher.is_encrypted(path) and b"Lakeside" not in path.read_bytes()
+    assert _run(["staff", "list", "--db", str(path), "--passphrase-file", str(first)]) == 0
+    assert "Ana Torres" in capsys.readouterr().out

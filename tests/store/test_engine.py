@@ -135,3 +135,15 @@ def test_a_damaged_encrypted_store_is_called_damaged(encrypted: Path) -> None:
     with pytest.raises(StoreFileError) as refused:
         check_store_file(encrypted, create=False)
     assert refused.value.problem is StoreProblem.DAMAGED, str(refused.value)
+
+
+def test_what_waits_in_the_wal_is_encrypted_too(encrypted: Path) -> None:
+    db = open_store(encrypted)
+    try:
+        db["scratch"].insert({"body": MARKER + "-in-the-wal"})
+        db.conn.commit()
+        wal = encrypted.with_name(encrypted.name + "-wal")
+        assert wal.exists() and wal.stat().st_size > 0
+        assert b"in-the-wal" not in wal.read_bytes() and MARKER.encode() not in wal.read_bytes()
+    finally:
+        db.conn.close()
