@@ -11,17 +11,16 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from tcdesk.cli.passphrase_input import add_passphrase_argument
 from tcdesk.errors import UserError
 from tcdesk.paths import resolve_db_path
 from tcdesk.services.clock import Clock, system_clock
 from tcdesk.services.clock import today as clock_today
-from tcdesk.services.desk import Desk
-from tcdesk.services.validation import FieldErrors
-from tcdesk.store import engine
-from tcdesk.store.store_file import busy_error
+
+if TYPE_CHECKING:
+    from tcdesk.services.desk import Desk
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -92,6 +91,8 @@ def open_desk(args: argparse.Namespace, *, create: bool = False, read_only: bool
 
     ``read_only`` for commands that only look: the file is never written to.
     """
+    from tcdesk.services.desk import Desk  # here: `tcdesk --help` never loads the store
+
     path = db_path(args)
     if not create and not path.exists():
         raise UserError(missing_file_message(args, path))
@@ -100,6 +101,9 @@ def open_desk(args: argparse.Namespace, *, create: bool = False, read_only: bool
 
 def run_command(args: argparse.Namespace) -> int:
     """Run the parsed command; SQLite's "database is locked" becomes "busy, try again"."""
+    from tcdesk.store import engine
+    from tcdesk.store.store_file import busy_error
+
     try:
         return int(args.func(args) or 0)
     except engine.OperationalError as error:
@@ -134,6 +138,8 @@ def _flag_for(field: str, argv: Sequence[str]) -> str:
 def error_line(error: UserError, argv: Sequence[str]) -> str:
     """The one line for a refusal, naming the flag when a field check refused it
     ("--down: The down payment cannot be negative.")."""
+    from tcdesk.services.validation import FieldErrors
+
     errors = error.errors if isinstance(error, FieldErrors) else [error]
     parts = []
     for one in errors:

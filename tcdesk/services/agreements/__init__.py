@@ -14,94 +14,73 @@ one question a screen asks: the whole picture of a consult's agreement.
 
 The modules: ``records`` (reading), ``versions`` (making), ``signing``,
 ``sheet`` (the signing screen), ``voiding``, ``copies`` (printing and
-saving), ``state``; callers import from this package.
+saving), ``overview`` (``state``); callers import from this package.
+
+The names are loaded from their modules when first used (``__getattr__``), so
+importing one piece (``records`` for a consult's status) does not load the
+PDF builder and reportlab with it.
 """
 
-from tcdesk.documents.agreement_model import SignatureMark
-from tcdesk.services.agreement_data import agreement_data  # callers reached it here
-from tcdesk.services.agreements.copies import (
-    check_destination,
-    check_printable,
-    default_folder,
-    export,
-    file_name,
-    record_printed,
-    saved_copy,
-    write_trial,
-)
-from tcdesk.services.agreements.fingerprints import data_fingerprint
-from tcdesk.services.agreements.journal import PAYLOAD_FORMAT
-from tcdesk.services.agreements.records import (
-    AgreementError,
-    StoredSignature,
-    generated_detail,
-    get,
-    history,
-    latest,
-    record,
-    signatures,
-    status,
-    verify,
-)
-from tcdesk.services.agreements.sheet import SigningSheet, signers, signing_sheet
-from tcdesk.services.agreements.signing import (
-    mark_signed_on_paper,
-    prepare_signing,
-    sign,
-    store_signed,
-)
-from tcdesk.services.agreements.state import AgreementAction, AgreementState, after, state
-from tcdesk.services.agreements.versions import (
-    PendingAgreement,
-    build_pdf,
-    current_or_generate,
-    generate,
-    is_current,
-    prepare_generation,
-    store_generated,
-)
-from tcdesk.services.agreements.voiding import void
+from __future__ import annotations
 
-__all__ = [
-    "PAYLOAD_FORMAT",
-    "AgreementAction",
-    "AgreementError",
-    "AgreementState",
-    "PendingAgreement",
-    "SignatureMark",
-    "SigningSheet",
-    "StoredSignature",
-    "after",
-    "agreement_data",
-    "build_pdf",
-    "check_destination",
-    "check_printable",
-    "current_or_generate",
-    "data_fingerprint",
-    "default_folder",
-    "export",
-    "file_name",
-    "generate",
-    "generated_detail",
-    "get",
-    "history",
-    "is_current",
-    "latest",
-    "mark_signed_on_paper",
-    "prepare_generation",
-    "prepare_signing",
-    "record",
-    "record_printed",
-    "saved_copy",
-    "sign",
-    "signatures",
-    "signers",
-    "signing_sheet",
-    "state",
-    "status",
-    "store_generated",
-    "store_signed",
-    "verify",
-    "void",
-    "write_trial",
-]
+import importlib
+from typing import Any
+
+_WHERE = {
+    "AgreementAction": "tcdesk.services.agreements.overview",
+    "AgreementError": "tcdesk.services.agreements.records",
+    "AgreementState": "tcdesk.services.agreements.overview",
+    "PAYLOAD_FORMAT": "tcdesk.services.agreements.journal",
+    "PendingAgreement": "tcdesk.services.agreements.versions",
+    "SignatureMark": "tcdesk.documents.agreement_model",
+    "SigningSheet": "tcdesk.services.agreements.sheet",
+    "StoredSignature": "tcdesk.services.agreements.records",
+    "after": "tcdesk.services.agreements.overview",
+    "agreement_data": "tcdesk.services.agreement_data",
+    "build_pdf": "tcdesk.services.agreements.versions",
+    "check_destination": "tcdesk.services.agreements.copies",
+    "check_printable": "tcdesk.services.agreements.copies",
+    "current_or_generate": "tcdesk.services.agreements.versions",
+    "data_fingerprint": "tcdesk.services.agreements.fingerprints",
+    "default_folder": "tcdesk.services.agreements.copies",
+    "export": "tcdesk.services.agreements.copies",
+    "file_name": "tcdesk.services.agreements.copies",
+    "generate": "tcdesk.services.agreements.versions",
+    "generated_detail": "tcdesk.services.agreements.records",
+    "get": "tcdesk.services.agreements.records",
+    "history": "tcdesk.services.agreements.records",
+    "is_current": "tcdesk.services.agreements.versions",
+    "latest": "tcdesk.services.agreements.records",
+    "mark_signed_on_paper": "tcdesk.services.agreements.signing",
+    "prepare_generation": "tcdesk.services.agreements.versions",
+    "prepare_signing": "tcdesk.services.agreements.signing",
+    "record": "tcdesk.services.agreements.records",
+    "record_printed": "tcdesk.services.agreements.copies",
+    "saved_copy": "tcdesk.services.agreements.copies",
+    "sign": "tcdesk.services.agreements.signing",
+    "signatures": "tcdesk.services.agreements.records",
+    "signers": "tcdesk.services.agreements.sheet",
+    "signing_sheet": "tcdesk.services.agreements.sheet",
+    "state": "tcdesk.services.agreements.overview",
+    "status": "tcdesk.services.agreements.records",
+    "store_generated": "tcdesk.services.agreements.versions",
+    "store_signed": "tcdesk.services.agreements.signing",
+    "verify": "tcdesk.services.agreements.records",
+    "void": "tcdesk.services.agreements.voiding",
+    "write_trial": "tcdesk.services.agreements.copies",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # the next use is a plain lookup
+    return value
+
+
+def __dir__() -> list[str]:
+    return [*globals(), *__all__]
