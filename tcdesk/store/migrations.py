@@ -399,3 +399,44 @@ def m008_pipeline(db: Database) -> None:
         """,
         ["contacts"],
     )
+
+
+@migrations(name="m009_patient_search")
+def m009_patient_search(db: Database) -> None:
+    """The patient list at 100,000 families: a search index and a name order to page by.
+
+    ``patients_fts`` indexes each patient's folded search key in trigrams (any
+    three letters in a row, anywhere in a name, phone or e-mail), kept up to
+    date by triggers; the list is read a page at a time in the order of
+    ``patients_name_order``, so "show everyone" never sorts the whole table.
+    """
+    db.execute(
+        "CREATE VIRTUAL TABLE patients_fts USING fts5(search_key, content='patients', "
+        "content_rowid='rowid', tokenize='trigram')"
+    )
+    db.execute(
+        "CREATE TRIGGER patients_fts_insert AFTER INSERT ON patients BEGIN "
+        "INSERT INTO patients_fts(rowid, search_key) VALUES (new.rowid, new.search_key); END"
+    )
+    db.execute(
+        "CREATE TRIGGER patients_fts_delete AFTER DELETE ON patients BEGIN "
+        "INSERT INTO patients_fts(patients_fts, rowid, search_key) "
+        "VALUES ('delete', old.rowid, old.search_key); END"
+    )
+    db.execute(
+        "CREATE TRIGGER patients_fts_update AFTER UPDATE OF search_key ON patients "
+        "WHEN old.search_key IS NOT new.search_key BEGIN "
+        "INSERT INTO patients_fts(patients_fts, rowid, search_key) "
+        "VALUES ('delete', old.rowid, old.search_key); "
+        "INSERT INTO patients_fts(rowid, search_key) VALUES (new.rowid, new.search_key); END"
+    )
+    db.execute("INSERT INTO patients_fts(patients_fts) VALUES ('rebuild')")
+    db.execute(
+        "CREATE INDEX patients_name_order ON patients("
+        "legal_last COLLATE NOCASE, legal_first COLLATE NOCASE, id) WHERE deleted_at IS NULL"
+    )
+    for column in ("legal_first", "preferred_name"):  # "sm" is the start of any name
+        db.execute(
+            f"CREATE INDEX patients_{column}_start ON patients({column} COLLATE NOCASE) "
+            "WHERE deleted_at IS NULL"
+        )

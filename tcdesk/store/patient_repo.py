@@ -48,18 +48,19 @@ class PatientRepository:
         search: str = "",
         limit: int | None = None,
         *,
+        offset: int = 0,
         consult_between: tuple[str, str] | None = None,
     ) -> list[PatientListEntry]:
         """Patients whose names, phone or email contain every word of ``search``.
 
+        In name order, ``limit`` rows from ``offset`` (a page of the list: the
+        order is an index, so a page costs the same at 100,000 patients as at 40).
         ``consult_between`` (UTC ISO start, end) keeps only patients with a consult
         in that window, earliest first: the day's schedule. A cancelled consult is
         off the schedule and does not count; a no-show does (the family was
         expected that day and may need a call), as on the today board's tally.
         """
-        words = fold(search).split()
-        clauses = ["p.deleted_at IS NULL"] + ["p.search_key LIKE ? ESCAPE '\\'" for _ in words]
-        params: list[str] = [f"%{_escape_like(w)}%" for w in words]
+        clauses, params = _search_clauses(search)
         order = "p.legal_last COLLATE NOCASE, p.legal_first COLLATE NOCASE, p.id"
         if consult_between:
             window = (
@@ -71,11 +72,16 @@ class PatientRepository:
             params.extend(consult_between)
             order = f"({window}), p.id"
             params.extend(consult_between)
-        sql = _LIST_SQL.format(
-            where=f"WHERE {' AND '.join(clauses)}" if clauses else "",
-            order=order,
-            limit=f"LIMIT {int(limit)}" if limit else "",
-        )
+        where = " AND ".join(clauses)
+        paged = ""
+        if limit and not consult_between:  # the page's rows first: skipped rows cost nothing
+            where = (
+                f"p.rowid IN (SELECT p.rowid FROM patients p WHERE {where} "
+                f"ORDER BY {order} LIMIT {int(limit)} OFFSET {int(offset)})"
+            )
+        elif limit:
+            paged = f"LIMIT {int(limit)} OFFSET {int(offset)}"
+        sql = _LIST_SQL.format(where=f"WHERE {where}", order=order, limit=paged)
         entries = []
         for row in self._r.db.query(sql, params):
             entries.append(
@@ -125,8 +131,17 @@ class PatientRepository:
         )
         return [from_row(Patient, row) for row in self._r.db.query(sql, params)]
 
-    def count(self) -> int:
-        row = self._r.db.execute("SELECT count(*) FROM patients WHERE deleted_at IS NULL")
+    def count(self, search: str = "", *, up_to: int | None = None) -> int:
+        """How many patients match ``search`` (all: none given); at most ``up_to`` + 1.
+
+        ``up_to`` keeps a count of a one-letter search fast: the list says
+        "more than 1,000" instead of reading every row to say 49,448.
+        """
+        clauses, params = _search_clauses(search)
+        inner = f"SELECT 1 FROM patients p WHERE {' AND '.join(clauses)}"
+        if up_to is not None:
+            inner += f" LIMIT {int(up_to) + 1}"
+        row = self._r.db.execute(f"SELECT count(*) FROM ({inner})", params)
         return int(row.fetchone()[0])
 
     def responsible_parties(self, patient_id: str) -> list[ResponsibleParty]:
@@ -160,6 +175,37 @@ class PatientRepository:
 
     def save_photo(self, photo: PatientPhoto) -> None:
         self._r.upsert("patient_photos", photo)
+
+
+_NAMES = ("legal_last", "legal_first", "preferred_name")  # each has a NOCASE index
+TRIGRAM = 3  # the index finds words of three letters or more; shorter ones are matched as text
+
+
+def _search_clauses(search: str) -> tuple[list[str], list[str]]:
+    """The WHERE clauses (and their values) for patients matching every word of ``search``.
+
+    Words of three letters or more are looked up in ``patients_fts`` (trigrams:
+    anywhere in the name, phone or e-mail); a shorter word is the start of a
+    first, last or preferred name ("sm" finds Smith, as a person typing means
+    it), found through the name indexes.
+    """
+    words = fold(search).split()
+    clauses = ["p.deleted_at IS NULL"]
+    params: list[str] = []
+    indexed = [w for w in words if len(w) >= TRIGRAM]
+    if indexed:
+        clauses.append("p.rowid IN (SELECT rowid FROM patients_fts WHERE patients_fts MATCH ?)")
+        params.append(" AND ".join('"' + w.replace('"', '""') + '"' for w in indexed))
+    for word in words:
+        if len(word) < TRIGRAM:  # the start of a name: "s", "sm" (as a person types it)
+            starts = [
+                f"SELECT rowid FROM patients WHERE deleted_at IS NULL "
+                f"AND {c} COLLATE NOCASE >= ? AND {c} COLLATE NOCASE < ?"
+                for c in _NAMES
+            ]  # one index range each (an OR of them would scan the table)
+            clauses.append(f"p.rowid IN ({' UNION ALL '.join(starts)})")
+            params.extend([word, word[:-1] + chr(ord(word[-1]) + 1)] * len(_NAMES))
+    return clauses, params
 
 
 def _escape_like(text: str) -> str:
