@@ -1,0 +1,127 @@
+"""What the pending families are worth, priced by the same quote code the consult uses.
+
+Each pending consult's value is the patient portion of its chosen option (else
+the recommended one, else the first): the fee, less the discounts of the
+latest plan saved for that option, less the insurance estimate as of the
+consult day. Many pending families share a fee and have no insurance, so an
+answer is remembered by its exact inputs; the figure is the same either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from tcdesk.domain import Discount, InsurancePolicy, Patient, TreatmentOption, TreatmentType
+from tcdesk.money import PolicyLimits
+from tcdesk.money.errors import MoneyInputError
+from tcdesk.money.pricing import price
+from tcdesk.services.consult_quote import base_request
+from tcdesk.store.kpi_repo import PendingRow
+
+
+@dataclass(frozen=True)
+class PendingValue:
+    count: int
+    value_cents: int
+    followed_up: int  # first contact or closed follow-up within the target's business days
+    unpriced: int  # pending consults with no option on file (worth $0 here)
+
+
+def add_business_days(day: date, days: int) -> date:
+    """``day`` moved ``days`` working days (Monday to Friday) forward."""
+    moved = day
+    left = days
+    while left > 0:
+        moved += timedelta(days=1)
+        if moved.weekday() < 5:
+            left -= 1
+    return moved
+
+
+def pending_value(
+    rows: Sequence[PendingRow],
+    insurance: Sequence[InsurancePolicy],
+    births: dict[str, tuple[str, int]],
+    limits: PolicyLimits,
+    follow_up_days: int,
+) -> PendingValue:
+    """Sum the pending consults' patient portions (cents) and count the timely follow-ups."""
+    by_patient: dict[str, list[InsurancePolicy]] = {}
+    for policy in insurance:
+        by_patient.setdefault(policy.patient_id, []).append(policy)
+    cache: dict[tuple, int] = {}
+    total = followed = unpriced = 0
+    for row in rows:
+        consult_day = date.fromisoformat(row.consult_day)
+        if row.first_touch_day is not None and date.fromisoformat(
+            row.first_touch_day
+        ) <= add_business_days(consult_day, follow_up_days):
+            followed += 1
+        if row.option_fee_cents is None:
+            unpriced += 1
+            continue
+        policies = tuple(sorted(by_patient.get(row.patient_id, ()), key=lambda p: p.rank))
+        birth = births.get(row.patient_id) if policies else None
+        start = date.fromisoformat(row.planned_start) if row.planned_start else None
+        key = (
+            row.option_fee_cents,
+            row.option_months,
+            row.plan_discounts,
+            policies,
+            birth,
+            consult_day if policies else None,
+            start if policies else None,
+        )
+        found = cache.get(key)
+        if found is None:
+            found = _portion_cents(row, policies, birth, consult_day, start, limits)
+            cache[key] = found
+        total += found
+    return PendingValue(len(rows), total, followed, unpriced)
+
+
+def _portion_cents(
+    row: PendingRow,
+    policies: tuple[InsurancePolicy, ...],
+    birth: tuple[str, int] | None,
+    consult_day: date,
+    start: date | None,
+    limits: PolicyLimits,
+) -> int:
+    born, known = birth if birth else (consult_day.isoformat(), 0)
+    patient = Patient(
+        id=row.patient_id,
+        practice_id="",
+        legal_first="",
+        legal_last="",
+        birth_date=date.fromisoformat(born),
+        birth_date_known=bool(known),
+    )
+    option = TreatmentOption(
+        id=row.option_id or "",
+        consult_id=row.consult_id,
+        treatment_type=TreatmentType.METAL_BRACES,  # pricing does not read the kind
+        title="",
+        description="",
+        estimated_months=row.option_months or 1,
+        visit_interval_weeks=6,
+        fee_cents=row.option_fee_cents or 0,
+    )
+    discounts: tuple[Discount, ...] = row.plan_discounts
+    request = base_request(
+        patient,
+        option,
+        list(policies),
+        limits,
+        consult_day,
+        treatment_start=start,
+        discounts=discounts,
+    )
+    try:
+        portion = price(request).patient_portion
+    except MoneyInputError:  # figures the consult itself would refuse: the plain fee
+        portion = Decimal(row.option_fee_cents or 0) / 100
+    return int((portion * 100).to_integral_value())
