@@ -58,6 +58,7 @@ SUBCOMMAND_MODULES = (
     "about_command",
     "keys_command",
     "audit_command",
+    "kpi_command",
 )
 
 
