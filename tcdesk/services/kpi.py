@@ -406,4 +406,3 @@ def _named_slices(tallies: dict[str, Tally], names: dict[str, str]) -> tuple[Sli
 
 def _percent(value: Decimal | None) -> Decimal | None:
     return None if value is None else (value * 100).quantize(Decimal("0.1"))
-

@@ -1,4 +1,4 @@
-"""The practice's numbers as JSON, as tables and as CSV files (the CLI and the dashboard share them).
+"""The practice's numbers as JSON, tables and CSV files (shared by the CLI and the dashboard).
 
 Rates are numbers from 0 to 1 rounded to 4 decimals (JSON) or percents with one
 decimal (tables); money is dollars as text; a rate with no denominator is null

@@ -10,9 +10,9 @@ by hand in tests/services/test_kpi.py from the table below.
 | C1      | Sep 2  | Ana | Lakeside  | Lee    | phone   | short    | started the same day |
 | C2      | Sep 3  | Ana | Lakeside  | Lee    | website | short    | bands on day 45 (counts) |
 | C3      | Sep 4  | Ben | Hillcrest | Kim    | phone   | standard | bands on day 46 (does not) |
-| C4      | Sep 10 | Ben | Hillcrest | Kim    | website | standard | start booked; agreement signed day 10 |
-| C5      | Sep 15 | Ana | Lakeside  | Lee    | phone   | standard | pending, insured teen, $5,000 (recommended); called next day |
-| C6      | Oct 1  | Ben | Hillcrest | Kim    | website | standard | pending, chose $4,000 with $200 off; signed then voided; follow-up closed Oct 9 |
+| C4      | Sep 10 | Ben | Hillcrest | Kim    | website | standard | agreement signed day 10 |
+| C5      | Sep 15 | Ana | Lakeside  | Lee    | phone   | standard | pending (a)  |
+| C6      | Oct 1  | Ben | Hillcrest | Kim    | website | standard | pending (b)  |
 | C7      | Oct 2  | Ana | Lakeside  | Lee    | phone   | standard | declined (came from lead L3) |
 | C8      | Oct 5  | Ana | Hillcrest | Lee    | website | standard | observation |
 | C9      | Oct 6  | Ben | Lakeside  | Lee    | phone   | standard | no-show |
@@ -21,6 +21,9 @@ by hand in tests/services/test_kpi.py from the table below.
 | C12     | Oct 9  | Ana | Lakeside  | Lee    | phone   | standard | referred out |
 | C13     | Aug 31 | Ana | Lakeside  | Lee    | phone   | standard | started (before the period) |
 | C14     | Nov 1  | Ana | Lakeside  | Lee    | phone   | standard | started (after the period) |
+
+(a) an insured teen, $5,000 recommended, called the next day.
+(b) chose $4,000 with $200 off; signed, then voided; follow-up closed Oct 9.
 
 Leads: L1 Sep 1 phone -> C1 (held); L2 Sep 5 website -> C9 (a no-show);
 L3 Sep 20 phone (C7 names it as its lead); L4 Aug 1 phone (before the period).

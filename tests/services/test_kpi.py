@@ -154,7 +154,7 @@ def test_bad_filters_are_refused_in_words(desk: Desk) -> None:
         report(desk, coordinator="Zed")
     with pytest.raises(UserError, match="not a lead source"):
         report(desk, source="pigeon")
-    with pytest.raises(UserError, match="starts .* after it ends"):
+    with pytest.raises(UserError, match=r"starts .* after it ends"):
         kpi_report(desk, KpiFilters(start=TO, end=FROM))
 
 
