@@ -69,7 +69,7 @@ FIRST = (
 LAST = (
     "Patel", "García", "Kowalczyk", "Okafor", "Lindström", "Tanaka", "Haddad", "Murphy",
     "Nguyen", "Rossi", "Fischer", "Mensah", "Dubois", "Sato", "Novak", "Reyes", "Ibrahim",
-    "Olsen", "Castillo", "Bergman", "Achebe", "Moreau", "Kaur", "Jensen", "Varga",
+    "Olsen", "Castillo", "Bergman", "Wójcik", "Moreau", "Kaur", "Jensen", "Varga",
 )  # fmt: skip
 PARENTS = ("Maria", "David", "Aisha", "Michael", "Keiko", "Carlos", "Fatima", "James", "Ingrid")
 

@@ -270,6 +270,33 @@ def _find_one(kind: str, wanted: str, names: dict[str, str]) -> str:
     raise UserError(f'More than one {kind} is named "{wanted}".')
 
 
+@dataclass(frozen=True)
+class KpiChoices:
+    """What the dashboard's filters offer, by name."""
+
+    offices: tuple[str, ...]
+    coordinators: tuple[str, ...]
+    doctors: tuple[str, ...]
+    sources: tuple[tuple[str, str], ...]  # (value, words)
+    flows: tuple[str, ...]
+    today: date
+
+
+def kpi_choices(desk: Desk) -> KpiChoices:
+    practice = desk.practice()
+    if practice is None:
+        raise UserError("This file holds no practice yet, so it has no numbers.")
+    staff = desk.practices.staff(practice.id)
+    return KpiChoices(
+        offices=tuple(o.name for o in desk.practices.offices(practice.id)),
+        coordinators=tuple(sorted(s.name for s in staff if s.role is StaffRole.COORDINATOR)),
+        doctors=tuple(sorted(s.name for s in staff if s.role is StaffRole.DOCTOR)),
+        sources=tuple(SOURCE_LABELS.items()),
+        flows=tuple(KpiRepository(desk.db).flows()),
+        today=today(desk.clock),
+    )
+
+
 def kpi_report(desk: Desk, filters: KpiFilters = KpiFilters()) -> KpiReport:
     """Count the period's consults and leads once (SQL GROUP BY) and derive every figure."""
     practice = desk.practice()

@@ -192,6 +192,15 @@ class KpiRepository:
                 found[pid] = (birth, known)
         return found
 
+    def flows(self) -> list[str]:
+        """The flows consults were presented with (for the flow filter)."""
+        rows = self._rows(
+            "SELECT DISTINCT flow_id FROM consults WHERE deleted_at IS NULL AND flow_id != '' "
+            "ORDER BY flow_id",
+            [],
+        )
+        return [row[0] for row in rows]
+
     def lead_groups(
         self,
         start_utc: str,
