@@ -8,6 +8,7 @@ value in words, so no figure depends on colour.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from tcdesk.services.kpi import KpiReport, Slice
@@ -66,11 +67,11 @@ def trend_chart(report: KpiReport) -> Chart:
     target, words = _target(report)
     bars = tuple(
         Bar(
-            s.label.replace(" 20", " ’"),
+            _month_label(s.key, first=index == 0),
             _pct(s.tally.case_acceptance),
             percent_text(s.tally.case_acceptance).replace(".0%", "%"),
         )
-        for s in report.by_month
+        for index, s in enumerate(report.by_month)
     )
     return Chart(
         "Case acceptance by month",
@@ -81,6 +82,12 @@ def trend_chart(report: KpiReport) -> Chart:
         target_text=words,
         note="A dash: no consult held that month.",
     )
+
+
+def _month_label(key: str, *, first: bool) -> str:
+    """ "Mar"; the year too on the first month and every January ("Jan ’26")."""
+    day = date.fromisoformat(f"{key}-01")
+    return day.strftime("%b ’%y") if first or day.month == 1 else day.strftime("%b")
 
 
 def _acceptance_bars(slices: tuple[Slice, ...]) -> tuple[Bar, ...]:

@@ -71,6 +71,15 @@ def _rows(
     rows_top = plot.top() + target_room
     step = min((plot.height() - target_room) / len(chart.bars), 46.0)
     thickness = max(step * 0.62, 8.0)
+    if chart.target is not None:  # under the bars and their words
+        x = bars_left + bars_width * chart.target / _scale(chart)
+        bottom = rows_top + len(chart.bars) * step
+        _target_line(painter, x, plot.top() + metrics.height(), x, bottom)
+        painter.drawText(
+            QRectF(x - 80, plot.top(), 160, metrics.height()),
+            Qt.AlignmentFlag.AlignCenter,
+            chart.target_text,
+        )
     for index, bar in enumerate(chart.bars):
         top = rows_top + index * step
         middle = top + step / 2
@@ -84,19 +93,16 @@ def _rows(
         painter.fillRect(
             QRectF(bars_left, middle - thickness / 2, max(length, 1.0), thickness), accent
         )
+        words = QRectF(bars_left + length + 4, top, text_width, step)
+        room = metrics.horizontalAdvance(bar.text) + 6
+        painter.fillRect(
+            QRectF(words.left(), middle - metrics.height() / 2, room, metrics.height()),
+            QColor("#FFFFFF"),
+        )
         painter.drawText(
-            QRectF(bars_left + length + 6, top, text_width, step),
+            words.adjusted(2, 0, 0, 0),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             bar.text,
-        )
-    if chart.target is not None:
-        x = bars_left + bars_width * chart.target / _scale(chart)
-        bottom = rows_top + len(chart.bars) * step
-        _target_line(painter, x, plot.top() + metrics.height(), x, bottom)
-        painter.drawText(
-            QRectF(x - 80, plot.top(), 160, metrics.height()),
-            Qt.AlignmentFlag.AlignCenter,
-            chart.target_text,
         )
 
 
@@ -122,37 +128,35 @@ def _columns(
         painter.setPen(QPen(GRID, 1))
     step = (plot.right() - left) / len(chart.bars)
     width = max(step * 0.6, 4.0)
+    target_y = None
+    if chart.target is not None:  # under the bars and their words
+        target_y = bottom - height * chart.target / _scale(chart)
+        _target_line(painter, left, target_y, plot.right(), target_y)
     for index, bar in enumerate(chart.bars):
         x = left + index * step + (step - width) / 2
         length = height * max(bar.value, 0.0) / _scale(chart)
         painter.fillRect(QRectF(x, bottom - length, width, length), accent)
         painter.setPen(INK)
-        painter.drawText(
-            QRectF(
-                x - step / 2, bottom - length - metrics.height() - 2, width + step, metrics.height()
-            ),
-            Qt.AlignmentFlag.AlignCenter,
-            bar.text,
+        words = QRectF(
+            x - step / 2, bottom - length - metrics.height() - 2, width + step, metrics.height()
         )
+        room = metrics.horizontalAdvance(bar.text) + 6
+        painter.fillRect(
+            QRectF(words.center().x() - room / 2, words.top(), room, words.height()),
+            QColor("#FFFFFF"),
+        )
+        painter.drawText(words, Qt.AlignmentFlag.AlignCenter, bar.text)
         painter.drawText(
             QRectF(x - step / 2, bottom + 4, width + step, metrics.height()),
             Qt.AlignmentFlag.AlignCenter,
             bar.label,
         )
-    if chart.target is not None:
-        y = bottom - height * chart.target / _scale(chart)
-        _target_line(painter, left, y, plot.right(), y)
+    if target_y is not None:
         painter.setPen(TARGET)
         tag = metrics.horizontalAdvance(chart.target_text) + 8
-        painter.fillRect(
-            QRectF(plot.right() - tag, y - metrics.height() - 2, tag, metrics.height()),
-            QColor("#FFFFFF"),
-        )
-        painter.drawText(
-            QRectF(plot.right() - tag, y - metrics.height() - 2, tag, metrics.height()),
-            Qt.AlignmentFlag.AlignCenter,
-            chart.target_text,
-        )
+        box = QRectF(plot.right() - tag, target_y - metrics.height() - 2, tag, metrics.height())
+        painter.fillRect(box, QColor("#FFFFFF"))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, chart.target_text)
 
 
 def _target_line(painter: QPainter, x1: float, y1: float, x2: float, y2: float) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QLabel, QWidget
 
 from tcdesk.services.kpi import KpiChoices, KpiFilters, default_period
 
@@ -39,22 +39,24 @@ class DashboardFilters(QWidget):
         self.doctor = self._combo("doctorFilter", "Every doctor", [(n, n) for n in choices.doctors])
         self.source = self._combo("sourceFilter", "Every source", list(choices.sources))
         self.flow = self._combo("flowFilter", "Every flow", [(f, f) for f in choices.flows])
-        layout = QHBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for text, widget in (
-            ("&From", self.start),
-            ("T&o", self.end),
-            ("O&ffice", self.office),
-            ("&Coordinator", self.coordinator),
-            ("Doct&or", self.doctor),
-            ("&Source", self.source),
-            ("Flo&w", self.flow),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            layout.addWidget(label)
-            layout.addWidget(widget)
-        layout.addStretch(1)
+        rows = (
+            (("&From", self.start), ("T&o", self.end), ("O&ffice", self.office)),
+            (
+                ("&Coordinator", self.coordinator),
+                ("Doct&or", self.doctor),
+                ("&Source", self.source),
+                ("Flo&w", self.flow),
+            ),
+        )
+        for row, pairs in enumerate(rows):
+            for column, (text, widget) in enumerate(pairs):
+                label = QLabel(text)
+                label.setBuddy(widget)
+                layout.addWidget(label, row, column * 2)
+                layout.addWidget(widget, row, column * 2 + 1)
+        layout.setColumnStretch(8, 1)
 
     def _date_edit(self, name: str, day: date) -> QDateEdit:
         edit = QDateEdit(_qdate(day))

@@ -107,7 +107,12 @@ class TargetBars(QWidget):
                 bar.setObjectName(f"target{index}Bar")
                 bar.setRange(0, 1000)
                 bar.setTextVisible(True)
-                bar.setMinimumWidth(260)
+                bar.setMinimumWidth(300)
+                bar.setStyleSheet(
+                    "QProgressBar { border: 1px solid #B8BFC6; border-radius: 5px;"
+                    " background: #FFFFFF; text-align: center; min-height: 22px; }"
+                    "QProgressBar::chunk { background: #A9D0DD; border-radius: 4px; }"
+                )
                 words.setProperty("role", "muted")
                 words.setWordWrap(True)
                 self.grid.addWidget(name, index, 0)
