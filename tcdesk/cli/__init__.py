@@ -59,6 +59,7 @@ SUBCOMMAND_MODULES = (
     "keys_command",
     "audit_command",
     "kpi_command",
+    "targets_command",
 )
 
 
