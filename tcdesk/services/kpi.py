@@ -39,6 +39,7 @@ from tcdesk.services.policy import practice_limits
 from tcdesk.store.kpi_repo import NOT_HELD, ConsultGroup, ConsultScope, KpiRepository
 
 START_WITHIN_DAYS = 45
+LONG_PERIOD_DAYS = 60  # longer periods read the consults in one scan
 NOT_PENDING = ("declined", "observation", "referred_out")
 NO_CONSULTS = "no consults in this period"
 ACCEPTANCE_RULE = (
@@ -297,7 +298,28 @@ def kpi_choices(desk: Desk) -> KpiChoices:
     )
 
 
-def kpi_report(desk: Desk, filters: KpiFilters = KpiFilters()) -> KpiReport:
+class SourceCache:
+    """Every patient's lead source, read again only when a patient changed.
+
+    The dashboard keeps one across filter changes; reading 100,000 sources
+    costs more than counting a year of consults with them.
+    """
+
+    def __init__(self) -> None:
+        self._stamp: tuple[str, int] | None = None
+        self._sources: dict[str, str] = {}
+
+    def sources(self, repo: KpiRepository) -> dict[str, str]:
+        stamp = repo.patients_stamp()
+        if stamp != self._stamp:
+            self._sources = repo.patient_sources()
+            self._stamp = stamp
+        return self._sources
+
+
+def kpi_report(
+    desk: Desk, filters: KpiFilters = KpiFilters(), sources: SourceCache | None = None
+) -> KpiReport:
     """Count the period's consults and leads once (SQL GROUP BY) and derive every figure."""
     practice = desk.practice()
     if practice is None:
@@ -329,6 +351,7 @@ def kpi_report(desk: Desk, filters: KpiFilters = KpiFilters()) -> KpiReport:
         named.append(("source", SOURCE_LABELS[source]))
     if filters.flow:
         named.append(("flow", filters.flow))
+    month_keys = months_between(start, end)
     scope = ConsultScope(
         scope.start_utc,
         scope.end_utc,
@@ -337,11 +360,17 @@ def kpi_report(desk: Desk, filters: KpiFilters = KpiFilters()) -> KpiReport:
         doctor_id=ids["doctor"],
         source=source,
         flow_id=filters.flow or None,
+        months=tuple(
+            (key, scope.start_utc if i == 0 else utc_bound(date.fromisoformat(f"{key}-01")))
+            for i, key in enumerate(month_keys)
+        ),
+        long=(end - start).days > LONG_PERIOD_DAYS,
     )
     repo = KpiRepository(desk.db)
+    repo.use_sources((sources or SourceCache()).sources(repo))
     groups = repo.consult_groups(scope)
     total = Tally()
-    months = {m: Tally() for m in months_between(start, end)}
+    months = {m: Tally() for m in month_keys}
     by_coordinator: dict[str, Tally] = {}
     by_source: dict[str, Tally] = {}
     for group in groups:
@@ -370,7 +399,14 @@ def kpi_report(desk: Desk, filters: KpiFilters = KpiFilters()) -> KpiReport:
         applies,
     )
     follow_days = practice.target_follow_up_business_days
-    pending_rows = repo.pending(scope, NOT_PENDING)
+    open_statuses = sorted(
+        {
+            g.status
+            for g in groups
+            if g.start_days is None and g.status not in NOT_HELD and g.status not in NOT_PENDING
+        }
+    )
+    pending_rows = repo.pending(scope, open_statuses)
     patient_ids = [r.patient_id for r in pending_rows]
     value = pending_value(
         pending_rows,

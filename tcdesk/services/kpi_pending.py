@@ -3,20 +3,24 @@
 Each pending consult's value is the patient portion of its chosen option (else
 the recommended one, else the first): the fee, less the discounts of the
 latest plan saved for that option, less the insurance estimate as of the
-consult day. Many pending families share a fee and have no insurance, so an
-answer is remembered by its exact inputs; the figure is the same either way.
+consult day. Many pending families share a fee and a kind of insurance, so an
+answer is remembered by what decides it: the fee, months, discounts, the plans'
+terms and whether each plan still covers the patient on the start day (the
+only way the birth date and the dates change the insurer's share; the payout
+dates do not change the amount). The figure is the same either way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
 from tcdesk.domain import Discount, InsurancePolicy, Patient, TreatmentOption, TreatmentType
 from tcdesk.money import PolicyLimits
 from tcdesk.money.errors import MoneyInputError
+from tcdesk.money.insurance import covered_on
 from tcdesk.money.pricing import price
 from tcdesk.services.consult_quote import base_request
 from tcdesk.store.kpi_repo import PendingRow
@@ -70,10 +74,8 @@ def pending_value(
             row.option_fee_cents,
             row.option_months,
             row.plan_discounts,
-            policies,
-            birth,
-            consult_day if policies else None,
-            start if policies else None,
+            tuple(replace(p, id="", patient_id="") for p in policies),
+            _covered(policies, birth, start if start and start >= consult_day else consult_day),
         )
         found = cache.get(key)
         if found is None:
@@ -81,6 +83,17 @@ def pending_value(
             cache[key] = found
         total += found
     return PendingValue(len(rows), total, followed, unpriced)
+
+
+def _covered(
+    policies: tuple[InsurancePolicy, ...], birth: tuple[str, int] | None, start: date
+) -> tuple[bool | None, ...]:
+    """Whether each plan still covers the patient on the start day: the one way the birth
+    date and the day change the insurer's share (``money.insurance.covered_on``)."""
+    if birth is None or not birth[1]:
+        return tuple(None for _ in policies)
+    born = date.fromisoformat(birth[0])
+    return tuple(covered_on(born, p.age_limit, start) for p in policies)
 
 
 def _portion_cents(
