@@ -34,9 +34,15 @@ from tcdesk.domain import LeadSource, StaffRole
 from tcdesk.errors import UserError
 from tcdesk.services.clock import today
 from tcdesk.services.desk import Desk
-from tcdesk.services.kpi_pending import pending_value
+from tcdesk.services.kpi_pending import followed_up, portions
 from tcdesk.services.policy import practice_limits
-from tcdesk.store.kpi_repo import NOT_HELD, ConsultGroup, ConsultScope, KpiRepository
+from tcdesk.store.kpi_repo import (
+    NOT_HELD,
+    ConsultGroup,
+    ConsultScope,
+    KpiRepository,
+    PendingRow,
+)
 
 START_WITHIN_DAYS = 45
 LONG_PERIOD_DAYS = 60  # longer periods read the consults in one scan
@@ -187,6 +193,13 @@ class Slice:
 
 
 @dataclass(frozen=True)
+class PendingValue:
+    count: int
+    value_cents: int
+    followed_up: int  # first contact or closed follow-up within the target's business days
+
+
+@dataclass(frozen=True)
 class TargetProgress:
     label: str
     target: Decimal  # percent
@@ -298,29 +311,75 @@ def kpi_choices(desk: Desk) -> KpiChoices:
     )
 
 
-class SourceCache:
-    """Every patient's lead source, read again only when a patient changed.
+@dataclass(frozen=True)
+class PeriodFacts:
+    """A period's consults, pending families and leads, grouped by every filter's column.
 
-    The dashboard keeps one across filter changes; reading 100,000 sources
-    costs more than counting a year of consults with them.
+    Filters are applied to these in Python, so changing one costs no query.
     """
 
-    def __init__(self) -> None:
-        self._stamp: tuple[str, int] | None = None
-        self._sources: dict[str, str] = {}
+    groups: tuple[ConsultGroup, ...]
+    pending: tuple[tuple[PendingRow, int | None], ...]  # with its patient portion in cents
+    leads: tuple[tuple[str, str, str, str, int, int], ...]
 
-    def sources(self, repo: KpiRepository) -> dict[str, str]:
+
+class KpiCounter:
+    """Counts a period once and answers every filter from that count.
+
+    The dashboard keeps one: the store is asked again only when the period
+    changes or anything the numbers read has changed (``data_stamp``), so a
+    filter change is a sum over grouped rows, not a pass over the consults.
+    """
+
+    def __init__(self, *, keep: bool = True) -> None:
+        """``keep``: group by every filter's column, to answer later filters from memory;
+        False: one answer only (the filters go into the query, which is then leaner)."""
+        self.keep = keep
+        self._sources_stamp: tuple[str, int] | None = None
+        self._sources: dict[str, str] = {}
+        self._key: tuple | None = None
+        self._facts: PeriodFacts | None = None
+
+    def facts(self, desk: Desk, scope: ConsultScope) -> PeriodFacts:
+        repo = KpiRepository(desk.db)
+        key = (scope, repo.data_stamp())
+        if key == self._key and self._facts is not None:
+            return self._facts
         stamp = repo.patients_stamp()
-        if stamp != self._stamp:
+        if stamp != self._sources_stamp:
             self._sources = repo.patient_sources()
-            self._stamp = stamp
-        return self._sources
+            self._sources_stamp = stamp
+        repo.use_sources(self._sources)
+        groups = tuple(repo.consult_groups(scope, every_filter=self.keep))
+        open_statuses = sorted(
+            {
+                g.status
+                for g in groups
+                if g.start_days is None and g.status not in NOT_HELD and g.status not in NOT_PENDING
+            }
+        )
+        rows = repo.pending(scope, open_statuses)
+        patient_ids = [r.patient_id for r in rows]
+        cents = portions(
+            rows,
+            repo.insurance(patient_ids),
+            repo.patient_births(patient_ids),
+            practice_limits(desk),
+        )
+        leads = tuple(repo.lead_groups(scope.start_utc, scope.end_utc))
+        self._facts = PeriodFacts(groups, tuple(zip(rows, cents, strict=True)), leads)
+        self._key = key
+        return self._facts
+
+
+def _matches(item: ConsultGroup | PendingRow, wanted: dict[str, str | None]) -> bool:
+    return all(value is None or getattr(item, name) == value for name, value in wanted.items())
 
 
 def kpi_report(
-    desk: Desk, filters: KpiFilters = KpiFilters(), sources: SourceCache | None = None
+    desk: Desk, filters: KpiFilters = KpiFilters(), counter: KpiCounter | None = None
 ) -> KpiReport:
-    """Count the period's consults and leads once (SQL GROUP BY) and derive every figure."""
+    """The period's figures: counted once (SQL GROUP BY), then filtered and summed."""
     practice = desk.practice()
     if practice is None:
         raise UserError("This file holds no practice yet, so it has no numbers.")
@@ -336,7 +395,6 @@ def kpi_report(
     doctors = {s.id: s.name for s in staff if s.role is StaffRole.DOCTOR}
     offices = {o.id: o.name for o in desk.practices.offices(practice.id, include_removed=True)}
     named: list[tuple[str, str]] = []
-    scope = ConsultScope(utc_bound(start), utc_bound(end + timedelta(days=1)))
     ids: dict[str, str | None] = {}
     for key, value, names in (
         ("office", filters.office, offices),
@@ -352,43 +410,49 @@ def kpi_report(
     if filters.flow:
         named.append(("flow", filters.flow))
     month_keys = months_between(start, end)
+    first = utc_bound(start)
+    counter = counter or KpiCounter(keep=False)
+    wanted = {
+        "office_id": ids["office"],
+        "coordinator_id": ids["coordinator"],
+        "doctor_id": ids["doctor"],
+        "source": source,
+        "flow_id": filters.flow or None,
+    }
     scope = ConsultScope(
-        scope.start_utc,
-        scope.end_utc,
-        office_id=ids["office"],
-        coordinator_id=ids["coordinator"],
-        doctor_id=ids["doctor"],
-        source=source,
-        flow_id=filters.flow or None,
+        first,
+        utc_bound(end + timedelta(days=1)),
+        **({} if counter.keep else {k: v for k, v in wanted.items()}),
         months=tuple(
-            (key, scope.start_utc if i == 0 else utc_bound(date.fromisoformat(f"{key}-01")))
+            (key, first if i == 0 else utc_bound(date.fromisoformat(f"{key}-01")))
             for i, key in enumerate(month_keys)
         ),
         long=(end - start).days > LONG_PERIOD_DAYS,
     )
-    repo = KpiRepository(desk.db)
-    repo.use_sources((sources or SourceCache()).sources(repo))
-    groups = repo.consult_groups(scope)
+    facts = counter.facts(desk, scope)
+    if not counter.keep:  # the query applied the consult filters already
+        wanted = dict.fromkeys(wanted)
     total = Tally()
     months = {m: Tally() for m in month_keys}
     by_coordinator: dict[str, Tally] = {}
     by_source: dict[str, Tally] = {}
-    for group in groups:
+    for group in facts.groups:
+        if not _matches(group, wanted):
+            continue
         total.add(group)
         months.setdefault(group.month, Tally()).add(group)
         by_coordinator.setdefault(group.coordinator_id, Tally()).add(group)
         by_source.setdefault(group.source, Tally()).add(group)
-    lead_rows = repo.lead_groups(
-        scope.start_utc,
-        scope.end_utc,
-        office_id=ids["office"],
-        coordinator_id=ids["coordinator"],
-        source=source,
-    )
     applies = not (ids["doctor"] or filters.flow)
     month_leads: dict[str, list[int]] = {}
     source_leads: dict[str, list[int]] = {}
-    for month, channel, count, held in lead_rows:
+    for month, channel, office_id, assigned_to, count, held in facts.leads:
+        if (ids["office"] and office_id != ids["office"]) or (
+            ids["coordinator"] and assigned_to != ids["coordinator"]
+        ):
+            continue
+        if source and channel != source:
+            continue
         for bucket, key in ((month_leads, month), (source_leads, channel)):
             pair = bucket.setdefault(key, [0, 0])
             pair[0] += count
@@ -399,22 +463,9 @@ def kpi_report(
         applies,
     )
     follow_days = practice.target_follow_up_business_days
-    open_statuses = sorted(
-        {
-            g.status
-            for g in groups
-            if g.start_days is None and g.status not in NOT_HELD and g.status not in NOT_PENDING
-        }
-    )
-    pending_rows = repo.pending(scope, open_statuses)
-    patient_ids = [r.patient_id for r in pending_rows]
-    value = pending_value(
-        pending_rows,
-        repo.insurance(patient_ids),
-        repo.patient_births(patient_ids),
-        practice_limits(desk),
-        follow_days,
-    )
+    pending = [(row, cents) for row, cents in facts.pending if _matches(row, wanted)]
+    followed = sum(followed_up(row, follow_days) for row, _ in pending)
+    value = PendingValue(len(pending), sum(c or 0 for _, c in pending), followed)
     targets = (
         TargetProgress(
             "Case acceptance",

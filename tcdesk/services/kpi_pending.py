@@ -13,7 +13,7 @@ dates do not change the amount). The figure is the same either way.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -24,14 +24,6 @@ from tcdesk.money.insurance import covered_on
 from tcdesk.money.pricing import price
 from tcdesk.services.consult_quote import base_request
 from tcdesk.store.kpi_repo import PendingRow
-
-
-@dataclass(frozen=True)
-class PendingValue:
-    count: int
-    value_cents: int
-    followed_up: int  # first contact or closed follow-up within the target's business days
-    unpriced: int  # pending consults with no option on file (worth $0 here)
 
 
 def add_business_days(day: date, days: int) -> date:
@@ -45,28 +37,31 @@ def add_business_days(day: date, days: int) -> date:
     return moved
 
 
-def pending_value(
+def followed_up(row: PendingRow, business_days: int) -> bool:
+    """The first contact or closed follow-up came within ``business_days`` of the consult."""
+    if row.first_touch_day is None:
+        return False
+    deadline = add_business_days(date.fromisoformat(row.consult_day), business_days)
+    return date.fromisoformat(row.first_touch_day) <= deadline
+
+
+def portions(
     rows: Sequence[PendingRow],
     insurance: Sequence[InsurancePolicy],
     births: dict[str, tuple[str, int]],
     limits: PolicyLimits,
-    follow_up_days: int,
-) -> PendingValue:
-    """Sum the pending consults' patient portions (cents) and count the timely follow-ups."""
+) -> list[int | None]:
+    """Each pending consult's patient portion in cents (None: no option on file)."""
     by_patient: dict[str, list[InsurancePolicy]] = {}
     for policy in insurance:
         by_patient.setdefault(policy.patient_id, []).append(policy)
     cache: dict[tuple, int] = {}
-    total = followed = unpriced = 0
+    found: list[int | None] = []
     for row in rows:
-        consult_day = date.fromisoformat(row.consult_day)
-        if row.first_touch_day is not None and date.fromisoformat(
-            row.first_touch_day
-        ) <= add_business_days(consult_day, follow_up_days):
-            followed += 1
         if row.option_fee_cents is None:
-            unpriced += 1
+            found.append(None)
             continue
+        consult_day = date.fromisoformat(row.consult_day)
         policies = tuple(sorted(by_patient.get(row.patient_id, ()), key=lambda p: p.rank))
         birth = births.get(row.patient_id) if policies else None
         start = date.fromisoformat(row.planned_start) if row.planned_start else None
@@ -77,12 +72,12 @@ def pending_value(
             tuple(replace(p, id="", patient_id="") for p in policies),
             _covered(policies, birth, start if start and start >= consult_day else consult_day),
         )
-        found = cache.get(key)
-        if found is None:
-            found = _portion_cents(row, policies, birth, consult_day, start, limits)
-            cache[key] = found
-        total += found
-    return PendingValue(len(rows), total, followed, unpriced)
+        cents = cache.get(key)
+        if cents is None:
+            cents = _portion_cents(row, policies, birth, consult_day, start, limits)
+            cache[key] = cents
+        found.append(cents)
+    return found
 
 
 def _covered(

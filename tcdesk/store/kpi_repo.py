@@ -82,6 +82,9 @@ class ConsultGroup:
     month: str  # "2026-03", local
     coordinator_id: str
     source: str
+    office_id: str
+    doctor_id: str
+    flow_id: str
     status: str
     start_days: int | None  # days from the consult to its start; None: no start yet
     count: int
@@ -100,6 +103,11 @@ class PendingRow:
     option_id: str | None
     plan_discounts: tuple[Discount, ...]  # the latest plan's, when it is for that option
     first_touch_day: str | None  # first contact or closed follow-up, local day
+    office_id: str = ""
+    coordinator_id: str = ""
+    doctor_id: str = ""
+    flow_id: str = ""
+    source: str = ""
 
 
 _SIGNED = """
@@ -135,14 +143,19 @@ class KpiRepository:
         """Each consult's lead source from a dict, not a join per row (a third of the time)."""
         self._db.conn.create_function(SOURCE_OF, 1, sources.get, deterministic=True)
 
-    def consult_groups(self, scope: ConsultScope) -> list[ConsultGroup]:
-        """Every consult in scope, grouped; a start's days are clipped at 0 (signed early)."""
+    def consult_groups(self, scope: ConsultScope, *, every_filter: bool) -> list[ConsultGroup]:
+        """Every consult in scope, grouped; a start's days are clipped at 0 (signed early).
+
+        ``every_filter``: grouped by office, doctor and flow too, so any filter can be
+        applied to the groups later (a third slower); else those columns are "".
+        """
         where, params = scope.where()
         month, month_params = scope.month_case()
         table = "consults c NOT INDEXED" if scope.long else "consults c"
+        more = "c.office_id, c.doctor_id, c.flow_id" if every_filter else "'', '', ''"
         sql = f"""
         WITH {_SIGNED}
-        SELECT {month}, c.coordinator_id, {SOURCE_OF}(c.patient_id), c.status,
+        SELECT {month}, c.coordinator_id, {SOURCE_OF}(c.patient_id), {more}, c.status,
                CASE WHEN c.started_on IS NULL AND s.signed_on IS NULL THEN NULL
                     ELSE max(0, CAST(julianday({_START})
                       - julianday(c.scheduled_at, 'localtime', 'start of day') AS INTEGER))
@@ -150,7 +163,7 @@ class KpiRepository:
                COUNT(*)
         FROM {table} LEFT JOIN signed s ON s.consult_id = c.id
         WHERE {where}
-        GROUP BY 1, 2, 3, 4, 5
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
         """
         return [ConsultGroup(*row) for row in self._rows(sql, [*month_params, *params])]
 
@@ -163,7 +176,9 @@ class KpiRepository:
         sql = f"""
         WITH {_SIGNED},
         picked AS (
-          SELECT c.id AS id, c.patient_id AS patient_id,
+          SELECT c.id AS id, c.patient_id AS patient_id, c.office_id AS office_id,
+                 c.coordinator_id AS coordinator_id, c.doctor_id AS doctor_id,
+                 c.flow_id AS flow_id, {SOURCE_OF}(c.patient_id) AS source,
                  date(c.scheduled_at, 'localtime') AS day, c.planned_start AS planned_start,
                  coalesce(
                    (SELECT t.id FROM treatment_options t
@@ -185,11 +200,12 @@ class KpiRepository:
                   UNION ALL
                   SELECT min(date(f.done_at, 'localtime')) FROM follow_ups f
                    WHERE f.consult_id = k.id AND f.done_at IS NOT NULL
-                     AND f.deleted_at IS NULL))
+                     AND f.deleted_at IS NULL)),
+               k.office_id, k.coordinator_id, k.doctor_id, k.flow_id, k.source
         FROM picked k LEFT JOIN treatment_options o ON o.id = k.option_id
         """
         rows = self._rows(sql, [*statuses, *params])
-        return [PendingRow(*row[:7], _discounts(row[7]), row[8]) for row in rows]
+        return [PendingRow(*row[:7], _discounts(row[7]), *row[8:]) for row in rows]
 
     def insurance(self, patient_ids: Sequence[str]) -> list[InsurancePolicy]:
         """The insurance policies of these patients (read in chunks SQLite accepts).
@@ -235,37 +251,37 @@ class KpiRepository:
         return [row[0] for row in rows]
 
     def lead_groups(
-        self,
-        start_utc: str,
-        end_utc: str,
-        *,
-        office_id: str | None = None,
-        coordinator_id: str | None = None,
-        source: str | None = None,
-    ) -> list[tuple[str, str, int, int]]:
-        """Leads that came in during the period by (month, channel): count, with a held consult."""
-        parts = ["l.deleted_at IS NULL", "l.contacted_at >= ?", "l.contacted_at < ?"]
-        params: list[Any] = [start_utc, end_utc]
-        for column, value in (
-            ("l.office_id", office_id),
-            ("l.assigned_to", coordinator_id),
-            ("l.channel", source),
-        ):
-            if value is not None:
-                parts.append(f"{column} = ?")
-                params.append(value)
+        self, start_utc: str, end_utc: str
+    ) -> list[tuple[str, str, str, str, int, int]]:
+        """Leads that came in during the period by (month, channel, office, assigned to):
+        how many, and how many got a held consult."""
         marks = ", ".join("?" for _ in NOT_HELD)
         sql = f"""
-        SELECT substr(date(l.contacted_at, 'localtime'), 1, 7), l.channel, COUNT(*),
+        SELECT substr(date(l.contacted_at, 'localtime'), 1, 7), l.channel,
+               coalesce(l.office_id, ''), coalesce(l.assigned_to, ''), COUNT(*),
                SUM(EXISTS (SELECT 1 FROM consults c
                             WHERE c.id = l.consult_id
                               AND c.deleted_at IS NULL AND c.status NOT IN ({marks}))
                    OR l.id IN (SELECT c.lead_id FROM consults c
                             WHERE c.lead_id IS NOT NULL
                               AND c.deleted_at IS NULL AND c.status NOT IN ({marks})))
-        FROM leads l WHERE {" AND ".join(parts)} GROUP BY 1, 2
+        FROM leads l
+        WHERE l.deleted_at IS NULL AND l.contacted_at >= ? AND l.contacted_at < ?
+        GROUP BY 1, 2, 3, 4
         """
-        return self._rows(sql, [*NOT_HELD, *NOT_HELD, *params])
+        return self._rows(sql, [*NOT_HELD, *NOT_HELD, start_utc, end_utc])
+
+    def data_stamp(self) -> tuple:
+        """Changes whenever anything the numbers read changes (each an index's last entry)."""
+        parts = []
+        for table in (
+            "consults", "patients", "leads", "follow_ups", "treatment_options",
+            "insurance_policies",
+        ):  # fmt: skip
+            parts.append(self._rows(f"SELECT max(updated_at) FROM {table}", [])[0][0])
+        for table in ("agreement_events", "contacts", "payment_plans"):  # append-only
+            parts.append(self._rows(f"SELECT max(rowid) FROM {table}", [])[0][0])
+        return tuple(parts)
 
 
 @dataclass(frozen=True)

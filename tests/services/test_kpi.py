@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -10,7 +11,14 @@ import pytest
 
 from tcdesk.errors import UserError
 from tcdesk.services.desk import Desk
-from tcdesk.services.kpi import NO_CONSULTS, KpiFilters, default_period, kpi_report, rate
+from tcdesk.services.kpi import (
+    NO_CONSULTS,
+    KpiCounter,
+    KpiFilters,
+    default_period,
+    kpi_report,
+    rate,
+)
 from tcdesk.services.kpi_pending import add_business_days
 from tests.intake_practice import practice_desk  # noqa: F401  (fixture)
 from tests.services.kpi_seed import FROM, TO, seed
@@ -164,3 +172,30 @@ def test_default_period_and_helpers() -> None:
     assert rate(1, 0) is None and rate(2, 3) == D("0.6667")
     assert add_business_days(date(2026, 10, 2), 1) == date(2026, 10, 5)  # Friday -> Monday
     assert add_business_days(date(2026, 10, 3), 0) == date(2026, 10, 3)
+
+
+def test_the_dashboards_kept_count_answers_every_filter_alike(desk: Desk) -> None:
+    """One count kept for the period (the dashboard's) gives what a fresh query gives."""
+    kept = KpiCounter()
+    for filters in (
+        {},
+        {"coordinator": "Ben Cho"},
+        {"office": "Hillcrest"},
+        {"doctor": "Dr. Mia Kim"},
+        {"source": "website"},
+        {"flow": "short"},
+        {"coordinator": "Ana Ruiz", "source": "phone"},
+    ):
+        fresh = report(desk, **filters)
+        again = kpi_report(desk, KpiFilters(start=FROM, end=TO, **filters), kept)
+        assert again == fresh, filters
+
+
+def test_a_kept_count_sees_new_data(desk: Desk) -> None:
+    kept = KpiCounter()
+    before = kpi_report(desk, KpiFilters(start=FROM, end=TO), kept)
+    consult = desk.consults.get("consult-C5")
+    desk.consults.save(replace(consult, started_on=date(2026, 9, 16)))
+    after = kpi_report(desk, KpiFilters(start=FROM, end=TO), kept)
+    assert (before.total.started, after.total.started) == (3, 4)
+    assert after.pending_count == 1

@@ -1,22 +1,28 @@
 """The practice's dashboard: the period and filters, the KPI tiles, the targets, four charts.
 
 View > Dashboard (Ctrl+Shift+D). The numbers come from one service call
-(``kpi_report``) made on a pool thread with its own read-only connection to
-the practice file, so a year of a large practice never freezes the window;
-a newer question wins over an older answer still on its way.
+(``kpi_report``) made on a pool thread with the window's own read-only
+connection to the practice file, so a year of a large practice never freezes
+the window. Counts run one at a time; a question asked meanwhile is asked
+again when the count on its way is in. The window's ``KpiCounter`` keeps the
+period's grouped count, so a filter change is a sum, not a query.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from tcdesk.errors import UserError
-from tcdesk.services.clock import Clock
 from tcdesk.services.desk import Desk
-from tcdesk.services.kpi import ACCEPTANCE_RULE, KpiFilters, KpiReport, kpi_choices, kpi_report
+from tcdesk.services.kpi import (
+    ACCEPTANCE_RULE,
+    KpiCounter,
+    KpiFilters,
+    KpiReport,
+    kpi_choices,
+    kpi_report,
+)
 from tcdesk.services.kpi_export import coordinator_table, funnel_table, month_table, source_table
 from tcdesk.ui.documents.background import BackgroundRunner
 from tcdesk.ui.pipeline.chart_data import coordinator_chart, funnel_chart, source_chart, trend_chart
@@ -33,15 +39,27 @@ CHARTS = (
 )
 
 
-def count(path: Path | None, clock: Clock, filters: KpiFilters, desk: Desk) -> KpiReport:
-    """The report, from a connection of its own when the file has a path (pool threads)."""
-    if path is None:
-        return kpi_report(desk, filters)
-    own = Desk.open(path, clock=clock, read_only=True)
-    try:
-        return kpi_report(own, filters)
-    finally:
-        own.db.conn.close()
+class Reader:
+    """The dashboard's own read-only connection to the practice file, opened on first use
+    on the pool thread (opening checks the file) and used by one count at a time."""
+
+    def __init__(self, desk: Desk) -> None:
+        self._desk = desk
+        self._own: Desk | None = None
+        self.counter = KpiCounter()
+
+    def report(self, filters: KpiFilters) -> KpiReport:
+        desk = self._desk
+        if desk.path is None:
+            return kpi_report(desk, filters, self.counter)
+        if self._own is None:
+            self._own = Desk.open(desk.path, clock=desk.clock, read_only=True)
+        return kpi_report(self._own, filters, self.counter)
+
+    def close(self) -> None:
+        if self._own is not None:
+            self._own.db.conn.close()
+            self._own = None
 
 
 class DashboardWindow(QMainWindow):
@@ -55,6 +73,8 @@ class DashboardWindow(QMainWindow):
         accent = QColor(practice.brand_color if practice else "#1F6F8B")
         self.report: KpiReport | None = None
         self._asked = 0
+        self._again = False
+        self._reader = Reader(desk)
         self._runner = BackgroundRunner(parent=self)
         self.filters = DashboardFilters(kpi_choices(desk))
         self.filters.changed.connect(self.refresh)
@@ -95,25 +115,37 @@ class DashboardWindow(QMainWindow):
         return self._runner.is_busy()
 
     def refresh(self) -> None:
-        """Ask again for the chosen period and filters (off the GUI thread)."""
+        """Ask again for the chosen period and filters (off the GUI thread, one at a time)."""
         self._asked += 1
+        self.status.setText("Counting…")
+        if self._runner.is_busy():
+            self._again = True  # asked again when the count on its way is in
+            return
         asked = self._asked
         filters = self.filters.filters()
-        desk = self._desk
-        self.status.setText("Counting…")
-        if desk.path is None:
-            self._show(asked, count(None, desk.clock, filters, desk))
+        reader = self._reader
+        if self._desk.path is None:
+            self._show(asked, reader.report(filters))
             return
-        path, clock = desk.path, desk.clock
         self._runner.run(
-            lambda: count(path, clock, filters, desk),
+            lambda: reader.report(filters),
             lambda report: self._show(asked, report),
             lambda error: self._failed(asked, error),
         )
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._runner.wait()
+        self._reader.close()
+        super().closeEvent(event)
+
     def _show(self, asked: int, report: KpiReport) -> None:
+        if self._again:
+            self._again = False
+            self._asked -= 1  # refresh counts this question again
+            self.refresh()
+            return
         if asked != self._asked:
-            return  # a newer question is on its way
+            return
         self.report = report
         scope = ", ".join(value for _name, value in report.filters)
         period = f"{report.start:%-d %b %Y} to {report.end:%-d %b %Y}"
@@ -127,6 +159,11 @@ class DashboardWindow(QMainWindow):
             self.panels[key].show_data(chart(report), table(report))
 
     def _failed(self, asked: int, error: BaseException) -> None:
+        if self._again:
+            self._again = False
+            self._asked -= 1
+            self.refresh()
+            return
         if asked != self._asked:
             return
         if isinstance(error, UserError):
