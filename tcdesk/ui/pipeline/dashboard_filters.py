@@ -42,10 +42,10 @@ class DashboardFilters(QWidget):
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         rows = (
-            (("&From", self.start), ("T&o", self.end), ("O&ffice", self.office)),
+            (("&From", self.start), ("T&o", self.end), ("Offic&e", self.office)),
             (
                 ("&Coordinator", self.coordinator),
-                ("Doct&or", self.doctor),
+                ("&Doctor", self.doctor),
                 ("&Source", self.source),
                 ("Flo&w", self.flow),
             ),

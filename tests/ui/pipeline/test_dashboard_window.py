@@ -136,3 +136,21 @@ def test_export_writes_png_and_csv(qtbot: QtBot, desk: Desk, tmp_path: Path) -> 
     assert rows[0][:4] == ["Month", "Held", "Started", "Acceptance"]
     assert rows[1][:4] == ["Sep 2026", "5", "3", "60.0%"]
     assert rows[2][:4] == ["Oct 2026", "4", "0", "0.0%"]
+
+
+def test_every_control_has_its_own_alt_letter(qtbot: QtBot, desk: Desk) -> None:
+    import re
+
+    from PySide6.QtWidgets import QLabel
+
+    window = _window(qtbot, desk)
+    texts = [w.text() for w in window.findChildren(QLabel) if w.buddy() is not None]
+    panel = window.panels["funnel"]
+    texts += [panel.png_button.text(), panel.csv_button.text()]
+    texts += [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    letters = [re.search(r"&(\w)", t).group(1).lower() for t in texts]
+    assert len(letters) == len(set(letters)), texts
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(window.filters.coordinator.hasFocus)
