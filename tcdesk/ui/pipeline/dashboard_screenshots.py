@@ -2,7 +2,8 @@
 
 ``python -m tcdesk.ui.pipeline.dashboard_screenshots --out docs/screenshots`` builds
 the demo in a temporary folder and saves pipeline-dashboard.png (the trend tab)
-and pipeline-dashboard-sources.png (by lead source, filtered to one office).
+pipeline-dashboard-sources.png (by lead source, filtered to one office) and
+pipeline-targets-settings.png (Settings > Targets).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tcdesk.services.demo import build_demo
     from tcdesk.services.desk import Desk
     from tcdesk.ui.pipeline.dashboard_window import DashboardWindow
+    from tcdesk.ui.settings.settings_window import SettingsWindow
     from tcdesk.ui.style import staff_stylesheet
 
     app = QApplication.instance() or QApplication([])
@@ -44,6 +46,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _wait(app, window)
         grab(window, out / "pipeline-dashboard-sources.png")
         window.close()
+        settings = SettingsWindow(desk)
+        settings.show_page("targets")
+        settings.show()
+        grab(settings, out / "pipeline-targets-settings.png")
+        settings.close()
         desk.close()
     return 0
 
