@@ -183,6 +183,19 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
         "Change an encrypted practice file's passphrase (its backups too). The current "
         "one comes from --passphrase-file or $TCDESK_PASSPHRASE or is asked for.",
     ),
+    (
+        "kpi",
+        "kpi_command",
+        "The practice's numbers for a period: case acceptance, same-day starts, pending "
+        "families and their value, no-shows, consult-to-start days, by month, coordinator"
+        " and lead source (default: the last 12 full months and this month).",
+    ),
+    (
+        "targets",
+        "targets_command",
+        "Show the practice's targets, or change them (admins): case acceptance and "
+        "same-day starts in percent, a follow-up within N business days.",
+    ),
 )
 
 SUBCOMMAND_MODULES = tuple(module for _name, module, _help in COMMANDS)

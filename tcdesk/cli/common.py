@@ -124,6 +124,9 @@ FIELD_FLAGS = {
     "fee_line": "--fee-line",
     "over_limit_reason": "--over-limit-reason",
     "when": "--at",
+    "target_acceptance_pct": "--acceptance",
+    "target_same_day_pct": "--same-day",
+    "target_follow_up_business_days": "--follow-up-days",
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import time
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,7 @@ from tcdesk.errors import UserError
 from tcdesk.paths import default_db_path
 from tcdesk.services.clock import today
 from tcdesk.services.demo import DemoFromAnotherDay, DemoSummary, build_demo
+from tcdesk.services.demo_large import add_large
 from tcdesk.store.store_file import writing_alone
 
 
@@ -32,6 +34,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="when the file holds an earlier day's demo, keep it aside (named by its day) "
         "and build today's (make demo does this)",
+    )
+    parser.add_argument(
+        "--size",
+        choices=("normal", "large"),
+        default="normal",
+        help="large: add 100,000 patients, 150,000 consults and 20,000 leads (for "
+        "benchmarks; about a minute)",
     )
     parser.set_defaults(func=run)
 
@@ -55,7 +64,16 @@ def run(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> DemoSummary:
     desk = common.open_desk(args, create=True)
     try:
-        return build_demo(desk, today(desk.clock))
+        summary = build_demo(desk, today(desk.clock))
+        if getattr(args, "size", "normal") == "large":
+            started = time.perf_counter()
+            with desk.transaction():
+                large = add_large(desk, today(desk.clock))
+            print(
+                f"Added the large practice: {large.patients:,} patients, {large.consults:,} "
+                f"consults, {large.leads:,} leads in {time.perf_counter() - started:.1f} s."
+            )
+        return summary
     finally:
         desk.close()  # checkpointed: the file alone is the whole demo
 

@@ -20,6 +20,10 @@ class Practice:
     address: str = ""
     agreement_terms: str = ""  # the practice's own terms template; "" = the shipped one
     lock_after_minutes: int = 5  # the desk locks itself after this long without a key or click
+    # The practice's targets (m008): percents, and "follow up within N business days".
+    target_acceptance_pct: Decimal = Decimal("75")
+    target_same_day_pct: Decimal = Decimal("35")
+    target_follow_up_business_days: int = 2
 
 
 @dataclass(frozen=True)

@@ -46,9 +46,12 @@ from tcdesk.services.demo_practice import fees, offices, practice_row, staff
 from tcdesk.services.demo_treatment import flow_for, options_of
 
 
-def compose_demo(today: date) -> DemoContent:
-    """The whole demo as domain objects; the same ``today`` gives the same result."""
-    composer = _Composer(today)
+def compose_demo(today: date, cases: tuple[data.Case, ...] = data.CASES) -> DemoContent:
+    """The whole demo as domain objects; the same ``today`` gives the same result.
+
+    ``cases``: the families to compose (the demo's own by default; demo_history adds more).
+    """
+    composer = _Composer(today, cases)
     return composer.compose()
 
 
@@ -59,8 +62,9 @@ _SLOTS = (
 
 
 class _Composer:
-    def __init__(self, today: date) -> None:
+    def __init__(self, today: date, cases: tuple[data.Case, ...]) -> None:
         self.today = today
+        self.cases = cases
         self.fees = {row.treatment_type: row for row in data.FEES}
         self.patients: list[Patient] = []
         self.parties: list[ResponsibleParty] = []
@@ -74,16 +78,16 @@ class _Composer:
         self.follow_ups: list[FollowUp] = []
         self.today_consults: list[DemoConsult] = []
         self.born: dict[str, date] = {}
-        self.case_of_patient = {c.key: c for c in data.CASES if not c.patient}
+        self.case_of_patient = {c.key: c for c in cases if not c.patient}
 
     # -- practice ---------------------------------------------------------------
 
     def compose(self) -> DemoContent:
         practice = practice_row()
-        for case in data.CASES:
+        for case in self.cases:
             if not case.patient:
                 self._patient(case)
-        for case in data.CASES:
+        for case in self.cases:
             self._consult(case)
         return DemoContent(
             practice=practice,

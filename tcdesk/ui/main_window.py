@@ -37,6 +37,7 @@ from tcdesk.ui.desk.status_line import StatusLine
 from tcdesk.ui.desk.today_board import TodayBoardWidget
 from tcdesk.ui.patient_list import PatientTableModel
 from tcdesk.ui.patient_panel import PatientPanel
+from tcdesk.ui.pipeline.dashboard_actions import DashboardActions
 from tcdesk.ui.shortcut_help import WindowKeysFirst
 from tcdesk.ui.style import staff_stylesheet
 from tcdesk.ui.window_memory import remember
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self._build_room_screen_bar()
         self._build_actions()
         self._build_backup_actions()
+        self._build_kpi_actions()
         self.heading = QLabel(practice.name if practice else "")
         self.today_board = TodayBoardWidget(
             desk, today, self._present_from_board, self.refresh_desk
@@ -116,6 +118,10 @@ class MainWindow(QMainWindow):
     def _build_backup_actions(self) -> None:
         """File > Back up now and Restore from a backup… (tcdesk.ui.desk.backup_actions)."""
         self.backups = BackupActions(self, self._desk, self._machine_settings)
+
+    def _build_kpi_actions(self) -> None:
+        """View > Dashboard: the practice's numbers and targets (tcdesk.ui.pipeline)."""
+        self.dashboard = DashboardActions(self, self._desk)
 
     def _build_menu_actions(self) -> None:
         """Export, print, View, Help and the status bar that says what just happened."""

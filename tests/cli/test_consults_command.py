@@ -9,6 +9,7 @@ import pytest
 
 from tcdesk.cli import main
 from tcdesk.services.demo import demo_id
+from tcdesk.services.demo_history import history_cases
 from tcdesk.services.desk import Desk
 from tests.conftest import FIXED_NOW as DEMO_NOW  # the demo store's day
 
@@ -38,7 +39,8 @@ def test_lists_every_consult_with_the_apps_status_words(demo_store: Path, capsys
     assert lines[0].split() == [
         "ID", "DATE", "TIME", "PATIENT", "FLOW", "STATUS", "COORDINATOR", "OFFICE"
     ]  # fmt: skip
-    assert lines[-1] == "49 consults"  # 48 held or booked, and one cancelled
+    # The demo's own 49 (48 held or booked, one cancelled) and its thirteen months of history.
+    assert lines[-1] == f"{49 + len(history_cases())} consults"
     assert "Pending decision" in out and "Consult booked" in out and "In treatment" in out
     zoe = next(line for line in lines if "Zoë Martínez-Reyes" in line)
     assert zoe.startswith(demo_id("consult", "zoe_martinez_reyes"))

@@ -64,6 +64,7 @@ def build_menus(window: QMainWindow) -> dict[str, QMenu]:
     view = menus["view"]
     view.addAction(more.today_action)
     view.addAction(desk.scheduling.schedule_action)
+    view.addAction(desk.dashboard.dashboard_action)
     view.addSeparator()
     view.addAction(more.refresh_action)
 

@@ -15,6 +15,7 @@ from tcdesk.ui.accessibility import name_controls
 from tcdesk.ui.settings.list_pages import FeesPage, OfficesPage, StaffPage
 from tcdesk.ui.settings.money_page import MoneyRulesPage
 from tcdesk.ui.settings.practice_page import PracticePage
+from tcdesk.ui.settings.targets_page import TargetsPage
 from tcdesk.ui.settings.terms_page import TermsPage
 from tcdesk.ui.window_memory import remember
 
@@ -25,6 +26,7 @@ PAGES = (
     ("fees", "&Fees", FeesPage),
     ("money", "&Money rules", MoneyRulesPage),
     ("terms", "Agreement &terms", TermsPage),
+    ("targets", "Tar&gets", TargetsPage),
 )
 
 

@@ -1,0 +1,97 @@
+"""``tcdesk kpi``: the practice's numbers (acceptance, same-day starts, pending, no-shows ...).
+
+The same figures as the dashboard, from tcdesk.services.kpi. The default
+period is the last 12 full months and this month so far.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+
+from tcdesk.cli import common
+from tcdesk.cli.table import format_table
+from tcdesk.errors import UserError
+from tcdesk.formatting import medium_date
+from tcdesk.services.kpi import ACCEPTANCE_RULE, KpiFilters, kpi_report
+from tcdesk.services.kpi_export import (
+    coordinator_table,
+    kpi_json,
+    month_table,
+    source_table,
+    summary_rows,
+)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = common.add_command(
+        subparsers,
+        "kpi",
+        "The practice's numbers for a period: case acceptance, same-day starts, pending "
+        "families and their value, no-shows, consult-to-start days, by month, coordinator "
+        "and lead source (default: the last 12 full months and this month).",
+    )
+    parser.add_argument("--from", dest="since", metavar="DATE", help="first day, e.g. 2026-01-01")
+    parser.add_argument("--to", dest="until", metavar="DATE", help="last day (default: today)")
+    parser.add_argument("--office", metavar="NAME", help="only this office")
+    parser.add_argument("--coordinator", metavar="NAME", help="only this coordinator's consults")
+    parser.add_argument("--doctor", metavar="NAME", help="only this doctor's consults")
+    parser.add_argument(
+        "--source", metavar="SOURCE", help="only this lead source (phone, website, walk_in, ...)"
+    )
+    parser.add_argument("--flow", metavar="FLOW", help="only consults presented with this flow")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.set_defaults(func=run)
+
+
+def _day(flag: str, text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(f"{flag} must be a date like 2026-12-01, not '{text}'.") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    filters = KpiFilters(
+        start=_day("--from", args.since),
+        end=_day("--to", args.until),
+        office=args.office,
+        coordinator=args.coordinator,
+        doctor=args.doctor,
+        source=args.source,
+        flow=args.flow,
+    )
+    desk = common.open_desk(args, read_only=True)
+    try:
+        report = kpi_report(desk, filters)
+    finally:
+        desk.close()
+    if args.json:
+        print(json.dumps(kpi_json(report), indent=2, ensure_ascii=False))
+        return 0
+    scope = ", ".join(f"{name} {value}" for name, value in report.filters)
+    print(
+        f"{medium_date(report.start)} to {medium_date(report.end)}"
+        + (f" ({scope})" if scope else "")
+    )
+    if report.empty:
+        print(f"\n{report.message.capitalize()}.")
+        return 0
+    width = max(len(label) for label, _ in summary_rows(report))
+    print()
+    for label, value in summary_rows(report):
+        print(f"  {label.ljust(width)}  {value}")
+    print("\nTargets")
+    for target in report.targets:
+        actual = "not measured" if target.actual is None else f"{target.actual}%"
+        verdict = {True: "met", False: "below target", None: ""}[target.met]
+        print(f"  {target.label}: {actual} of {target.target}% {verdict}".rstrip())
+        print(f"    ({target.rule})")
+    for table in (month_table(report), coordinator_table(report), source_table(report)):
+        print(f"\n{table.title}")
+        print(format_table(table.headers, table.rows))
+    print(f"\n{ACCEPTANCE_RULE}")
+    return 0

@@ -1,0 +1,522 @@
+"""The numbers practices track, exactly as DOMAIN.md "Numbers practices track" defines them.
+
+For a period [from, to] of local days and any filter (office, coordinator,
+doctor, lead source, flow):
+
+- *held*: the consult took place (its day is in the period and it is not a
+  no-show, cancelled, or still only booked). Every other status counts as
+  held (pending, start booked, started, declined, observation, referred out,
+  and any status tcdesk does not know yet, as held and not started).
+- *started*: a held consult whose patient started within 45 days of it (day 45
+  counts, day 46 does not). A start is the earlier of bands on
+  (``consults.started_on``) and the first signature of its agreement (an
+  agreement ``signed`` event, unless that version was voided).
+- case acceptance = started / held; without observation = started (not in
+  observation) / (held - observation). Same-day start rate = started on the
+  consult day / held. No-show rate = no-shows / (held + no-shows).
+  Observation share = observation / held.
+- *pending*: held, no start yet, and not declined, in observation or referred
+  out; its value is the chosen (else recommended) option's patient portion.
+- consult-to-start days: median and mean over the started consults.
+- lead-to-consult: leads that came in during the period and got a held consult.
+
+A rate with no denominator is ``None``; a period with no consults says so.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from tcdesk.domain import LeadSource, StaffRole
+from tcdesk.errors import UserError
+from tcdesk.services.clock import today
+from tcdesk.services.desk import Desk
+from tcdesk.services.kpi_pending import followed_up, portions
+from tcdesk.services.policy import practice_limits
+from tcdesk.store.kpi_repo import (
+    NOT_HELD,
+    ConsultGroup,
+    ConsultScope,
+    KpiRepository,
+    PendingRow,
+)
+
+START_WITHIN_DAYS = 45
+LONG_PERIOD_DAYS = 60  # longer periods read the consults in one scan
+NOT_PENDING = ("declined", "observation", "referred_out")
+NO_CONSULTS = "no consults in this period"
+ACCEPTANCE_RULE = (
+    "Case acceptance: held consults that started (agreement signed or bands on) within "
+    "45 days / held consults. Observation and recall are counted as not started; the "
+    "second figure leaves them out of both."
+)
+SOURCE_LABELS: dict[str, str] = {
+    LeadSource.PHONE: "Phone",
+    LeadSource.EMAIL: "Email",
+    LeadSource.TEXT: "Text",
+    LeadSource.SOCIAL_MEDIA: "Social media",
+    LeadSource.WEBSITE: "Website",
+    LeadSource.DOCTOR_REFERRAL: "Doctor referral",
+    LeadSource.PATIENT_REFERRAL: "Patient referral",
+    LeadSource.WALK_IN: "Walk-in",
+}
+_FOUR = Decimal("0.0001")
+
+
+def rate(numerator: int, denominator: int) -> Decimal | None:
+    """``numerator / denominator`` rounded to 4 decimals; None when there is nothing to divide."""
+    if denominator <= 0:
+        return None
+    return (Decimal(numerator) / Decimal(denominator)).quantize(_FOUR, ROUND_HALF_UP)
+
+
+@dataclass
+class Tally:
+    """Counts for one slice (the whole period, a month, a coordinator, a source)."""
+
+    booked: int = 0
+    held: int = 0
+    started: int = 0
+    started_observation: int = 0
+    same_day: int = 0
+    no_shows: int = 0
+    cancelled: int = 0
+    observation: int = 0
+    declined: int = 0
+    pending: int = 0
+    start_days: Counter[int] = field(default_factory=Counter)
+
+    def add(self, group: ConsultGroup) -> None:
+        n = group.count
+        self.booked += n
+        if group.status == "no_show":
+            self.no_shows += n
+        elif group.status == "cancelled":
+            self.cancelled += n
+        if group.status in NOT_HELD:
+            return
+        self.held += n
+        observation = group.status == "observation"
+        self.observation += n if observation else 0
+        self.declined += n if group.status == "declined" else 0
+        days = group.start_days
+        if days is not None and days <= START_WITHIN_DAYS:
+            self.started += n
+            self.started_observation += n if observation else 0
+            self.same_day += n if days == 0 else 0
+            self.start_days[days] += n
+        elif days is None and group.status not in NOT_PENDING:
+            self.pending += n
+
+    @property
+    def case_acceptance(self) -> Decimal | None:
+        return rate(self.started, self.held)
+
+    @property
+    def case_acceptance_excl_observation(self) -> Decimal | None:
+        return rate(self.started - self.started_observation, self.held - self.observation)
+
+    @property
+    def same_day_start_rate(self) -> Decimal | None:
+        return rate(self.same_day, self.held)
+
+    @property
+    def no_show_rate(self) -> Decimal | None:
+        return rate(self.no_shows, self.held + self.no_shows)
+
+    @property
+    def observation_share(self) -> Decimal | None:
+        return rate(self.observation, self.held)
+
+    @property
+    def days_median(self) -> Decimal | None:
+        return _median(self.start_days)
+
+    @property
+    def days_mean(self) -> Decimal | None:
+        total = sum(self.start_days.values())
+        if not total:
+            return None
+        days = sum(d * n for d, n in self.start_days.items())
+        return (Decimal(days) / Decimal(total)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+def _median(histogram: Counter[int]) -> Decimal | None:
+    total = sum(histogram.values())
+    if not total:
+        return None
+    wanted = [(total - 1) // 2, total // 2]  # the middle one or two, 0-based
+    found: list[int] = []
+    seen = 0
+    for days in sorted(histogram):
+        count = histogram[days]
+        found += [days for w in wanted if seen <= w < seen + count]
+        seen += count
+    return (Decimal(found[0] + found[1]) / 2).quantize(Decimal("0.1"))
+
+
+@dataclass(frozen=True)
+class KpiFilters:
+    """The period and filters as the user names them (names, not ids)."""
+
+    start: date | None = None
+    end: date | None = None
+    office: str | None = None
+    coordinator: str | None = None
+    doctor: str | None = None
+    source: str | None = None
+    flow: str | None = None
+
+
+@dataclass(frozen=True)
+class LeadCounts:
+    leads: int = 0
+    with_consult: int = 0
+    applies: bool = True  # False under a doctor or flow filter: a lead has neither yet
+
+    @property
+    def lead_to_consult(self) -> Decimal | None:
+        return rate(self.with_consult, self.leads) if self.applies else None
+
+
+@dataclass(frozen=True)
+class Slice:
+    """One row of a breakdown: its name and its numbers."""
+
+    key: str
+    label: str
+    tally: Tally
+    leads: LeadCounts = LeadCounts()
+
+
+@dataclass(frozen=True)
+class PendingValue:
+    count: int
+    value_cents: int
+    followed_up: int  # first contact or closed follow-up within the target's business days
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    label: str
+    target: Decimal  # percent
+    actual: Decimal | None  # percent; None: nothing to measure
+    rule: str
+
+    @property
+    def met(self) -> bool | None:
+        return None if self.actual is None else self.actual >= self.target
+
+
+@dataclass(frozen=True)
+class KpiReport:
+    """Everything the dashboard and ``tcdesk kpi`` show, in one answer."""
+
+    start: date
+    end: date
+    filters: tuple[tuple[str, str], ...]  # ("coordinator", "Maya Alvarez"), ...
+    total: Tally
+    leads: LeadCounts
+    pending_count: int
+    pending_value_cents: int
+    by_month: tuple[Slice, ...]
+    by_coordinator: tuple[Slice, ...]
+    by_source: tuple[Slice, ...]
+    targets: tuple[TargetProgress, ...]
+    follow_up_days: int
+
+    @property
+    def empty(self) -> bool:
+        return self.total.booked == 0
+
+    @property
+    def message(self) -> str:
+        return NO_CONSULTS if self.empty else ""
+
+
+def default_period(on: date) -> tuple[date, date]:
+    """The last 12 full months and this month so far."""
+    year, month = on.year, on.month - 12
+    if month < 1:
+        year, month = year - 1, month + 12
+    return date(year, month, 1), on
+
+
+def utc_bound(day: date) -> str:
+    """The UTC instant the local ``day`` begins, in the store's timestamp format."""
+    local = datetime.combine(day, time()).astimezone()
+    return local.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def months_between(start: date, end: date) -> list[str]:
+    months, year, month = [], start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def month_label(key: str) -> str:
+    return date.fromisoformat(f"{key}-01").strftime("%b %Y")
+
+
+def parse_source(text: str) -> str:
+    """A lead source from its value or its words ("social media", "Walk-in")."""
+    wanted = text.strip().lower().replace("-", "_").replace(" ", "_")
+    for source in LeadSource:
+        if wanted == source.value:
+            return source.value
+    names = ", ".join(s.value for s in LeadSource)
+    raise UserError(f'"{text}" is not a lead source; use one of {names}.')
+
+
+def _find_one(kind: str, wanted: str, names: dict[str, str]) -> str:
+    """The id of the one ``kind`` named ``wanted`` (case does not matter)."""
+    hits = [i for i, name in names.items() if name.casefold() == wanted.strip().casefold()]
+    if len(hits) == 1:
+        return hits[0]
+    known = ", ".join(sorted(names.values())) or "none on file"
+    if not hits:
+        raise UserError(f'No {kind} is named "{wanted}"; the practice has: {known}.')
+    raise UserError(f'More than one {kind} is named "{wanted}".')
+
+
+@dataclass(frozen=True)
+class KpiChoices:
+    """What the dashboard's filters offer, by name."""
+
+    offices: tuple[str, ...]
+    coordinators: tuple[str, ...]
+    doctors: tuple[str, ...]
+    sources: tuple[tuple[str, str], ...]  # (value, words)
+    flows: tuple[str, ...]
+    today: date
+
+
+def kpi_choices(desk: Desk) -> KpiChoices:
+    practice = desk.practice()
+    if practice is None:
+        raise UserError("This file holds no practice yet, so it has no numbers.")
+    staff = desk.practices.staff(practice.id)
+    return KpiChoices(
+        offices=tuple(o.name for o in desk.practices.offices(practice.id)),
+        coordinators=tuple(sorted(s.name for s in staff if s.role is StaffRole.COORDINATOR)),
+        doctors=tuple(sorted(s.name for s in staff if s.role is StaffRole.DOCTOR)),
+        sources=tuple(SOURCE_LABELS.items()),
+        flows=tuple(KpiRepository(desk.db).flows()),
+        today=today(desk.clock),
+    )
+
+
+@dataclass(frozen=True)
+class PeriodFacts:
+    """A period's consults, pending families and leads, grouped by every filter's column.
+
+    Filters are applied to these in Python, so changing one costs no query.
+    """
+
+    groups: tuple[ConsultGroup, ...]
+    pending: tuple[tuple[PendingRow, int | None], ...]  # with its patient portion in cents
+    leads: tuple[tuple[str, str, str, str, int, int], ...]
+
+
+class KpiCounter:
+    """Counts a period once and answers every filter from that count.
+
+    The dashboard keeps one: the store is asked again only when the period
+    changes or anything the numbers read has changed (``data_stamp``), so a
+    filter change is a sum over grouped rows, not a pass over the consults.
+    """
+
+    def __init__(self, *, keep: bool = True) -> None:
+        """``keep``: group by every filter's column, to answer later filters from memory;
+        False: one answer only (the filters go into the query, which is then leaner)."""
+        self.keep = keep
+        self._sources_stamp: tuple[str, int] | None = None
+        self._sources: dict[str, str] = {}
+        self._key: tuple | None = None
+        self._facts: PeriodFacts | None = None
+
+    def facts(self, desk: Desk, scope: ConsultScope) -> PeriodFacts:
+        repo = KpiRepository(desk.db)
+        key = (scope, repo.data_stamp())
+        if key == self._key and self._facts is not None:
+            return self._facts
+        stamp = repo.patients_stamp()
+        if stamp != self._sources_stamp:
+            self._sources = repo.patient_sources()
+            self._sources_stamp = stamp
+        repo.use_sources(self._sources)
+        groups = tuple(repo.consult_groups(scope, every_filter=self.keep))
+        open_statuses = sorted(
+            {
+                g.status
+                for g in groups
+                if g.start_days is None and g.status not in NOT_HELD and g.status not in NOT_PENDING
+            }
+        )
+        rows = repo.pending(scope, open_statuses)
+        patient_ids = [r.patient_id for r in rows]
+        cents = portions(
+            rows,
+            repo.insurance(patient_ids),
+            repo.patient_births(patient_ids),
+            practice_limits(desk),
+        )
+        leads = tuple(repo.lead_groups(scope.start_utc, scope.end_utc))
+        self._facts = PeriodFacts(groups, tuple(zip(rows, cents, strict=True)), leads)
+        self._key = key
+        return self._facts
+
+
+def _matches(item: ConsultGroup | PendingRow, wanted: dict[str, str | None]) -> bool:
+    return all(value is None or getattr(item, name) == value for name, value in wanted.items())
+
+
+def kpi_report(
+    desk: Desk, filters: KpiFilters = KpiFilters(), counter: KpiCounter | None = None
+) -> KpiReport:
+    """The period's figures: counted once (SQL GROUP BY), then filtered and summed."""
+    practice = desk.practice()
+    if practice is None:
+        raise UserError("This file holds no practice yet, so it has no numbers.")
+    on = today(desk.clock)
+    start, end = default_period(on)
+    start, end = filters.start or start, filters.end or end
+    if start > end:
+        raise UserError(
+            f"The period starts ({start.isoformat()}) after it ends ({end.isoformat()})."
+        )
+    staff = desk.practices.staff(practice.id)
+    coordinators = {s.id: s.name for s in staff}
+    doctors = {s.id: s.name for s in staff if s.role is StaffRole.DOCTOR}
+    offices = {o.id: o.name for o in desk.practices.offices(practice.id, include_removed=True)}
+    named: list[tuple[str, str]] = []
+    ids: dict[str, str | None] = {}
+    for key, value, names in (
+        ("office", filters.office, offices),
+        ("coordinator", filters.coordinator, coordinators),
+        ("doctor", filters.doctor, doctors),
+    ):
+        ids[key] = _find_one(key, value, names) if value else None
+        if value and ids[key]:
+            named.append((key, names[ids[key]]))  # type: ignore[index]
+    source = parse_source(filters.source) if filters.source else None
+    if source:
+        named.append(("source", SOURCE_LABELS[source]))
+    if filters.flow:
+        named.append(("flow", filters.flow))
+    month_keys = months_between(start, end)
+    first = utc_bound(start)
+    counter = counter or KpiCounter(keep=False)
+    wanted = {
+        "office_id": ids["office"],
+        "coordinator_id": ids["coordinator"],
+        "doctor_id": ids["doctor"],
+        "source": source,
+        "flow_id": filters.flow or None,
+    }
+    scope = ConsultScope(
+        first,
+        utc_bound(end + timedelta(days=1)),
+        **({} if counter.keep else {k: v for k, v in wanted.items()}),
+        months=tuple(
+            (key, first if i == 0 else utc_bound(date.fromisoformat(f"{key}-01")))
+            for i, key in enumerate(month_keys)
+        ),
+        long=(end - start).days > LONG_PERIOD_DAYS,
+    )
+    facts = counter.facts(desk, scope)
+    if not counter.keep:  # the query applied the consult filters already
+        wanted = dict.fromkeys(wanted)
+    total = Tally()
+    months = {m: Tally() for m in month_keys}
+    by_coordinator: dict[str, Tally] = {}
+    by_source: dict[str, Tally] = {}
+    for group in facts.groups:
+        if not _matches(group, wanted):
+            continue
+        total.add(group)
+        months.setdefault(group.month, Tally()).add(group)
+        by_coordinator.setdefault(group.coordinator_id, Tally()).add(group)
+        by_source.setdefault(group.source, Tally()).add(group)
+    applies = not (ids["doctor"] or filters.flow)
+    month_leads: dict[str, list[int]] = {}
+    source_leads: dict[str, list[int]] = {}
+    for month, channel, office_id, assigned_to, count, held in facts.leads:
+        if (ids["office"] and office_id != ids["office"]) or (
+            ids["coordinator"] and assigned_to != ids["coordinator"]
+        ):
+            continue
+        if source and channel != source:
+            continue
+        for bucket, key in ((month_leads, month), (source_leads, channel)):
+            pair = bucket.setdefault(key, [0, 0])
+            pair[0] += count
+            pair[1] += held or 0
+    leads = LeadCounts(
+        sum(p[0] for p in month_leads.values()),
+        sum(p[1] for p in month_leads.values()),
+        applies,
+    )
+    follow_days = practice.target_follow_up_business_days
+    pending = [(row, cents) for row, cents in facts.pending if _matches(row, wanted)]
+    followed = sum(followed_up(row, follow_days) for row, _ in pending)
+    value = PendingValue(len(pending), sum(c or 0 for _, c in pending), followed)
+    targets = (
+        TargetProgress(
+            "Case acceptance",
+            practice.target_acceptance_pct,
+            _percent(total.case_acceptance),
+            "held consults started within 45 days",
+        ),
+        TargetProgress(
+            "Same-day starts",
+            practice.target_same_day_pct,
+            _percent(total.same_day_start_rate),
+            "held consults started on the consult day",
+        ),
+        TargetProgress(
+            f"Follow-up within {follow_days} business days",
+            Decimal(100),
+            _percent(rate(value.followed_up, value.count)),
+            f"pending consults whose first contact or closed follow-up came within "
+            f"{follow_days} business days (Mon-Fri) of the consult",
+        ),
+    )
+    return KpiReport(
+        start=start,
+        end=end,
+        filters=tuple(named),
+        total=total,
+        leads=leads,
+        pending_count=value.count,
+        pending_value_cents=value.value_cents,
+        by_month=tuple(
+            Slice(m, month_label(m), t, _leads(month_leads.get(m), applies))
+            for m, t in sorted(months.items())
+        ),
+        by_coordinator=_named_slices(by_coordinator, coordinators),
+        by_source=tuple(
+            Slice(s, SOURCE_LABELS.get(s, s), t, _leads(source_leads.get(s), applies))
+            for s, t in sorted(by_source.items(), key=lambda item: -item[1].held)
+        ),
+        targets=targets,
+        follow_up_days=follow_days,
+    )
+
+
+def _leads(pair: list[int] | None, applies: bool) -> LeadCounts:
+    return LeadCounts(pair[0], pair[1], applies) if pair else LeadCounts(0, 0, applies)
+
+
+def _named_slices(tallies: dict[str, Tally], names: dict[str, str]) -> tuple[Slice, ...]:
+    rows = [Slice(key, names.get(key, "(removed)"), t) for key, t in tallies.items()]
+    return tuple(sorted(rows, key=lambda s: (-s.tally.held, s.label)))
+
+
+def _percent(value: Decimal | None) -> Decimal | None:
+    return None if value is None else (value * 100).quantize(Decimal("0.1"))
