@@ -75,7 +75,7 @@ def newer(folder: Path, store: Path) -> Path:
     conn = sqlite3.connect(path)
     conn.execute(
         "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-        "VALUES ('tcdesk', 'm009_from_a_newer_tcdesk', '2027-06-01')"
+        "VALUES ('tcdesk', 'm099_from_a_newer_tcdesk', '2027-06-01')"
     )
     conn.commit()
     conn.execute("PRAGMA journal_mode = DELETE")
@@ -95,7 +95,7 @@ REFUSED = (
     BadFile("truncated", truncated, r"is damaged \(it is cut short: .* bytes are there\)"),
     BadFile("damaged", page_overwritten, r"is damaged \(.*\); open the newest backup instead"),
     BadFile("foreign", foreign, r"is not a tcdesk practice file \(it is an SQLite database of"),
-    BadFile("newer", newer, r"was made by a newer tcdesk \(schema 9, this tcdesk knows \d+\)"),
+    BadFile("newer", newer, r"was made by a newer tcdesk \(schema 99, this tcdesk knows \d+\)"),
     BadFile("jpeg", jpeg, r"is not a tcdesk practice file \(it is a JPEG image\)"),
 )
 ZERO = BadFile("zero-byte", zero_bytes, r"is empty \(0 bytes\) and holds no practice")
