@@ -131,6 +131,28 @@ class PatientRepository:
         )
         return [from_row(Patient, row) for row in self._r.db.query(sql, params)]
 
+    def position(self, search: str, patient_id: str) -> int | None:
+        """How many matching patients come before ``patient_id`` in name order (None: no match)."""
+        clauses, params = _search_clauses(search)
+        where = " AND ".join(clauses)
+        row = self._r.db.execute(
+            f"SELECT legal_last, legal_first FROM patients p WHERE {where} AND p.id = ?",
+            [*params, patient_id],
+        ).fetchone()
+        if row is None:
+            return None
+        before = (
+            "(p.legal_last COLLATE NOCASE < ? OR (p.legal_last COLLATE NOCASE = ? AND "
+            "(p.legal_first COLLATE NOCASE < ? "
+            "OR (p.legal_first COLLATE NOCASE = ? AND p.id < ?))))"
+        )
+        last, first = row
+        found = self._r.db.execute(
+            f"SELECT count(*) FROM patients p WHERE {where} AND {before}",
+            [*params, last, last, first, first, patient_id],
+        )
+        return int(found.fetchone()[0])
+
     def count(self, search: str = "", *, up_to: int | None = None) -> int:
         """How many patients match ``search`` (all: none given); at most ``up_to`` + 1.
 

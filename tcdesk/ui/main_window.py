@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from tcdesk.flows import Flow
+from tcdesk.services import patient_pages
 from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.patient_overview import patient_overview, search_patients, todays_count
+from tcdesk.services.patient_pages import PatientCount
 from tcdesk.ui.desk.backup_actions import BackupActions
 from tcdesk.ui.desk.desk_access import make_desk_accessible
 from tcdesk.ui.desk.desk_menus import build_menus
@@ -307,9 +309,15 @@ class MainWindow(QMainWindow):
     def refresh_patients(self) -> None:
         selected = self.selected_patient_id()
         day = self._today if self.today_button.isChecked() else None
-        entries = search_patients(self._desk, self.search.text(), day)
-        self.model.set_entries(entries, todays=day is not None)
-        self._show_list_labels(len(entries))
+        text = self.search.text()
+        if day is not None:  # the day's families: a short list, whole
+            entries = search_patients(self._desk, text, day)
+            self.model.set_entries(entries, todays=True)
+            self._show_list_labels(PatientCount(len(entries)))
+        else:  # everyone: a page now, the next as the TC scrolls
+            entries = patient_pages.page(self._desk, text)
+            self.model.set_pages(entries, lambda at: self._next_page(text, at))
+            self._show_list_labels(patient_pages.count(self._desk, text))
         row = self.model.row_of(selected) if selected else -1
         if row < 0 and entries:
             row = 0
@@ -318,9 +326,15 @@ class MainWindow(QMainWindow):
         else:
             self.panel.show_overview(None)
 
-    def _show_list_labels(self, shown: int) -> None:
+    def _next_page(self, text: str, offset: int) -> list:
+        """The list's next page (none once the desk is closed: the window may still paint)."""
+        if self._desk.closed:
+            return []
+        return patient_pages.page(self._desk, text, offset)
+
+    def _show_list_labels(self, shown: PatientCount) -> None:
         """Say what the list holds now, and what pressing the toggle shows instead."""
-        patients = f"{shown} patient{'s' if shown != 1 else ''}"
+        patients = shown.words()
         if self.today_button.isChecked():
             self.count_label.setText(f"Today's consults: {patients}")
             self.today_button.setText("Show all patients")
@@ -338,6 +352,11 @@ class MainWindow(QMainWindow):
 
     def select_patient(self, patient_id: str) -> bool:
         row = self.model.row_of(patient_id)
+        if row < 0 and not self.today_button.isChecked():  # further down than read so far
+            where = patient_pages.position(self._desk, self.search.text(), patient_id)
+            if where is not None:
+                self.model.fetch_through(where)
+                row = self.model.row_of(patient_id)
         if row >= 0:
             self.table.selectRow(row)
         return row >= 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -33,19 +34,54 @@ TODAYS_CONSULT = "Today's consult"  # the third column's heading on the day's li
 BIRTH_NOT_ASKED = "not asked"  # the panel says "Date of birth not asked yet"
 
 
+Fetch = Callable[[int], list[PatientListEntry]]  # the page from an offset ([] at the end)
+
+
 class PatientTableModel(QAbstractTableModel):
+    """The rows read so far; the view asks for the next page as the TC scrolls near the end."""
+
     def __init__(self, today: date) -> None:
         super().__init__()
         self._today = today
         self._entries: list[PatientListEntry] = []
         self._todays = False
+        self._fetch: Fetch | None = None
+        self._page = 0
 
     def set_entries(self, entries: list[PatientListEntry], *, todays: bool = False) -> None:
-        """``todays``: the day's list, whose rows carry today's consult and its live state."""
+        """The whole list at once (``todays``: the day's, rows with today's live state)."""
+        self.set_pages(entries, None, todays=todays)
+
+    def set_pages(
+        self, first: list[PatientListEntry], fetch: Fetch | None, *, todays: bool = False
+    ) -> None:
+        """The first page; ``fetch(offset)`` reads the next when the view needs it."""
         self.beginResetModel()
-        self._entries = entries
+        self._entries = list(first)
         self._todays = todays
+        self._page = len(first)
+        self._fetch = fetch if first else None
         self.endResetModel()
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._fetch is not None
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._fetch is None:
+            return
+        more = self._fetch(len(self._entries))
+        if len(more) < self._page:
+            self._fetch = None  # that was the last page
+        if more:
+            start = len(self._entries)
+            self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+            self._entries.extend(more)
+            self.endInsertRows()
+
+    def fetch_through(self, row: int) -> None:
+        """Read pages until ``row`` is loaded (to select a patient far down the list)."""
+        while row >= len(self._entries) and self.canFetchMore():
+            self.fetchMore()
 
     def entries(self) -> list[PatientListEntry]:
         return list(self._entries)
