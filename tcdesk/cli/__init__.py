@@ -58,6 +58,8 @@ SUBCOMMAND_MODULES = (
     "about_command",
     "keys_command",
     "audit_command",
+    "leads_command",
+    "followups_command",
 )
 
 
