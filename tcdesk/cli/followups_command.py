@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     log.add_argument("--by", required=True, metavar="KIND", help=kinds)
     log.add_argument("--result", required=True, metavar="RESULT", help=results)
     log.add_argument("--next", metavar="YYYY-MM-DD", help="the next contact (none: off the queue)")
-    log.add_argument("--note", default="")
+    log.add_argument("--note", default="", help="what was said, in a few words")
     log.set_defaults(func=run_log)
 
 

@@ -32,6 +32,7 @@ from tcdesk.services.demo_content import (
     DemoContent,
     demo_id,
 )
+from tcdesk.services.demo_leads import add_demo_pipeline
 from tcdesk.services.desk import Desk
 
 
@@ -72,6 +73,7 @@ def build_demo(desk: Desk, today: date) -> DemoSummary:
         _check_same_day(desk, content, today)
     with desk.transaction():
         _write(desk, content)
+        add_demo_pipeline(desk, today)  # leads, contacts, warmth, a recall due, referred out
     return _summarize(desk, content, refreshed)
 
 

@@ -65,6 +65,7 @@ class QueueItem:
     patient_id: str | None
     channel: str
     reasons: str  # "overdue 3 days, hot, $5,200, quote held until Mar 12, 2027"
+    observation: bool = False  # an observation or recall family (no quote is held)
 
     @property
     def overdue(self) -> bool:
@@ -72,7 +73,8 @@ class QueueItem:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS[self.kind]
+        """ "Pending", "Recall" (an observation family, by follow-up or recall date), "Lead"."""
+        return "Recall" if self.observation else KIND_LABELS[self.kind]
 
 
 @dataclass(frozen=True)
@@ -212,18 +214,19 @@ def _item(row: dict[str, Any], today: date, pricer: _Pricer) -> QueueItem:
     since_day = _local_day(row["since_at"])
     held = None
     value = 0
+    observation = row["status"] == "observation"
     if kind is not ItemKind.LEAD:
         value = pricer.value_cents(row)
-        if kind is ItemKind.FOLLOW_UP:
+        if not observation:
             held = quote_held_until(since_day, pricer.valid_days)
     first = row["p_pref"] or row["p_first"]
     name = f"{first} {row['p_last']}".strip()
     try:
-        channel = CHANNEL_LABELS[LeadSource(row["channel"])]
+        label = CHANNEL_LABELS[LeadSource(row["channel"])]
     except ValueError:
-        channel = row["channel"] or ""
-    if row["channel_detail"]:
-        channel = f"{channel} ({row['channel_detail']})"
+        label = row["channel"] or ""
+    detail = row["channel_detail"] or ""
+    channel = f"{label} ({detail})" if detail else label
     item_id = row["item_id"]
     return QueueItem(
         key=f"{kind.value}:{item_id}",
@@ -244,7 +247,10 @@ def _item(row: dict[str, Any], today: date, pricer: _Pricer) -> QueueItem:
         lead_id=row["lead_id"],
         patient_id=row["patient_id"],
         channel=channel,
-        reasons=reasons(kind, due, overdue_days, warmth, value, held, today, channel),
+        reasons=reasons(
+            kind, due, overdue_days, warmth, value, held, today, label, detail, observation
+        ),
+        observation=observation,
     )
 
 
@@ -257,6 +263,8 @@ def reasons(
     held: date | None,
     today: date,
     channel: str = "",
+    detail: str = "",
+    observation: bool = False,
 ) -> str:
     """Why the item is where it is, in the order it ranks."""
     words = []
@@ -272,8 +280,9 @@ def reasons(
         words.append(whole_money_from_cents(value_cents))
     if held is not None:
         words.append(held_words(held))
-    if kind is ItemKind.RECALL:
-        words.append("recall due")
+    if kind is ItemKind.RECALL or observation:
+        words.append("recall due" if kind is ItemKind.RECALL else "observation")
     if kind is ItemKind.LEAD:
-        words.append(f"new lead by {channel.lower()}" if channel else "new lead")
+        by = f"{channel.lower()} ({detail})" if detail else channel.lower()
+        words.append(f"lead by {by}" if channel else "lead")
     return ", ".join(words)

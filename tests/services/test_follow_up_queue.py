@@ -133,7 +133,7 @@ def test_open_leads_rank_with_the_families_and_per_tc(seeded) -> None:
     everyone = load_queue(desk).items
     assert [i.name for i in everyone] == ["Noah Garcia", "Rosa Diaz", "Ava Thompson", "Ben Cole"]
     rosa = everyone[1]
-    assert rosa.kind is ItemKind.LEAD and rosa.reasons == "due today, hot, new lead by phone"
+    assert rosa.kind is ItemKind.LEAD and rosa.reasons == "due today, hot, lead by phone"
     mine = load_queue(desk, owner_id=p.tc.id).items
     assert [i.name for i in mine] == ["Rosa Diaz", "Ava Thompson"]
     assert {i.owner for i in mine} == {p.tc.name}
