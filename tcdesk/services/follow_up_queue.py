@@ -8,19 +8,28 @@ or the first contact (longest first); then the item's id, so ties are stable.
 Each item carries its reasons in words ("overdue 3 days, hot, $5,200, quote
 held until Mar 12, 2027"), so the window and ``tcdesk followups`` say the same.
 
-Speed: SQLite ranks by everything but value in one query (follow_ups_open,
-consults_status, leads_status); only the rows shown are priced (two small
-queries more), refined by value inside their ties.
+Speed: one narrow scan ranks and counts everything (SQLite sorts by all but
+value; follow_ups_open, consults_status, leads_status); only the rows shown
+(and the rest of the last one's tie) are named and priced, from a few batched
+reads, and refined by value inside their ties.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from tcdesk.domain import InsurancePolicy, LeadSource, Patient, TreatmentOption, Warmth
+from tcdesk.domain import (
+    InsurancePolicy,
+    LeadSource,
+    Patient,
+    TreatmentOption,
+    TreatmentType,
+    Warmth,
+)
 from tcdesk.domain.pipeline import CHANNEL_LABELS, WARMTH_LABELS
 from tcdesk.formatting import medium_date, whole_money_from_cents
 from tcdesk.money import MoneyInputError, price
@@ -28,9 +37,9 @@ from tcdesk.services.clock import today as local_today
 from tcdesk.services.consult_quote import base_request
 from tcdesk.services.desk import Desk
 from tcdesk.services.policy import limits_from_policy
-from tcdesk.store.queue_repo import QueueRepository
+from tcdesk.store.queue_repo import QueueRepository, RankedRow
 
-DEFAULT_PAGE = 200
+DEFAULT_PAGE = 50  # a screenful and more; the window reads more as the TC scrolls
 
 
 class ItemKind(StrEnum):
@@ -124,37 +133,47 @@ def load_queue(
     limit: int | None = DEFAULT_PAGE,
 ) -> Queue:
     """The ranked queue (one TC's with ``owner_id``, everyone's without), first ``limit``
-    items (None: all); ``due_by`` leaves out what is due later."""
+    items (None: all); ``due_by`` leaves out what is due later. The counts are of all."""
     today = local_today(desk.clock)
     repo = QueueRepository(desk.records)
-    total, overdue, due = repo.counts(today, owner_id=owner_id, due_by=due_by)
-    rows = _rows_to_price(repo.ranked(today, owner_id=owner_id, due_by=due_by), limit)
-    pricer = _Pricer(desk, repo, rows)
-    items = sorted((_item(row, today, pricer) for row in rows), key=rank_key)
+    counts = QueueCounts(*repo.counts(today, owner_id=owner_id, due_by=due_by))
+    page = _page_rows(repo, today, owner_id, due_by, limit)
+    items = sorted(_Page(desk, repo, page, today).items(), key=rank_key)
     if limit is not None:
         items = items[:limit]
-    return Queue(tuple(items), QueueCounts(total, overdue, due), today)
+    return Queue(tuple(items), counts, today)
 
 
 def queue_counts(desk: Desk, *, owner_id: str | None = None) -> QueueCounts:
-    """The desk's count, without reading the items (one query)."""
+    """The desk's count: one query, no page read."""
     today = local_today(desk.clock)
     return QueueCounts(*QueueRepository(desk.records).counts(today, owner_id=owner_id))
 
 
-def _rows_to_price(ranked: Any, limit: int | None) -> list[dict[str, Any]]:
+def _tie(row: RankedRow) -> tuple[int, int, str]:
+    return (row.overdue, row.warmth_rank, row.due_on)
+
+
+def _page_rows(
+    repo: QueueRepository,
+    today: date,
+    owner_id: str | None,
+    due_by: date | None,
+    limit: int | None,
+) -> list[RankedRow]:
     """The rows that can be among the first ``limit``: SQL's order is final except for
-    value, so read until ``limit`` rows are in and the last one's tie group is complete."""
-    rows: list[dict[str, Any]] = []
-    for row in ranked:
-        if limit is not None and len(rows) >= limit and _tie(row) != _tie(rows[-1]):
-            break
-        rows.append(row)
-    return rows
-
-
-def _tie(row: dict[str, Any]) -> tuple:
-    return (row["overdue"], row["warmth_rank"], row["due_on"])
+    value, so the first ``limit`` and the rest of the last one's tie (same overdue,
+    warmth and due date), which value may reorder."""
+    if limit is None:
+        return repo.ranked(today, owner_id=owner_id, due_by=due_by)
+    rows = repo.ranked(today, owner_id=owner_id, due_by=due_by, limit=2 * limit)
+    if len(rows) <= limit:
+        return rows
+    edge = _tie(rows[limit - 1])
+    if _tie(rows[-1]) == edge and len(rows) == 2 * limit:  # a tie longer than the slack
+        tied = repo.ranked(today, owner_id=owner_id, due_by=due_by, tie=edge)
+        return rows[:limit] + [r for r in tied if r not in rows[:limit]]
+    return rows[:limit] + [r for r in rows[limit:] if _tie(r) == edge]
 
 
 WARMTH_RANK = {Warmth.HOT: 0, Warmth.WARM: 1, None: 1, Warmth.COLD: 2}
@@ -172,86 +191,125 @@ def rank_key(item: QueueItem) -> tuple:
     )
 
 
-class _Pricer:
-    """Prices the shown consults' options with the quote code, from three batched reads."""
+class _Page:
+    """The page's items, with names, value and quote hold, from a few batched reads."""
 
-    def __init__(self, desk: Desk, repo: QueueRepository, rows: list[dict[str, Any]]) -> None:
-        consult_ids = sorted({r["consult_id"] for r in rows if r["consult_id"]})
-        patient_ids = sorted({r["patient_id"] for r in rows if r["consult_id"]})
+    def __init__(self, desk: Desk, repo: QueueRepository, rows: list[RankedRow], today: date):
+        self.rows = rows
+        self.today = today
+        consult_ids = sorted({r.consult_id for r in rows if r.consult_id})
+        self.consults = repo.consult_facts(consult_ids)
+        self.reasons = repo.follow_up_reasons([r.item_id for r in rows if r.kind == "follow_up"])
+        self.leads = repo.lead_facts([r.item_id for r in rows if r.kind == "lead"])
         self.options = repo.options_of(consult_ids)
-        self.patients, self.insurance = repo.patients_and_insurance(patient_ids)
+        self.insurance = repo.insurance_of(
+            sorted({c["patient_id"] for c in self.consults.values()})
+        )
+        self.staff = repo.staff_names()
         practice = desk.practice()
         policy = desk.practices.policy(practice.id) if practice else None
         self.valid_days = policy.estimate_valid_days if policy else 365
         self.limits = limits_from_policy(policy) if policy else None
-        self.today = local_today(desk.clock)
 
-    def featured(self, consult_id: str, chosen_id: str | None) -> TreatmentOption | None:
-        options = self.options.get(consult_id, [])
-        return next((o for o in options if o.id == chosen_id), None) or next(
-            (o for o in options if o.recommended), None
+    def items(self) -> Iterator[QueueItem]:
+        for row in self.rows:
+            item = self._item(row)
+            if item is not None:
+                yield item
+
+    def value_cents(self, facts: dict[str, Any]) -> int:
+        """The chosen (else recommended) option's patient portion, by the quote code."""
+        options = self.options.get(facts["consult_id"], [])
+        option = next((o for o in options if o["id"] == facts["chosen_option_id"]), None) or next(
+            (o for o in options if o["recommended"]), None
         )
-
-    def value_cents(self, row: dict[str, Any]) -> int:
-        option = self.featured(row["consult_id"], row["chosen_option_id"])
-        patient: Patient | None = self.patients.get(row["patient_id"])
-        if option is None or patient is None or option.fee_cents <= 0 or self.limits is None:
+        if option is None or option["fee_cents"] <= 0 or self.limits is None:
             return 0
+        patient = Patient(
+            id=facts["patient_id"],
+            practice_id="",
+            legal_first="",
+            legal_last="",
+            birth_date=date.fromisoformat(facts["birth_date"]),
+            birth_date_known=bool(facts["birth_date_known"]),
+        )
+        priced = TreatmentOption(
+            id=option["id"],
+            consult_id=facts["consult_id"],
+            treatment_type=TreatmentType.METAL_BRACES,  # pricing reads only fee and months
+            title="",
+            description="",
+            estimated_months=option["months"],
+            visit_interval_weeks=6,
+            fee_cents=option["fee_cents"],
+        )
         insurance: list[InsurancePolicy] = self.insurance.get(patient.id, [])
         try:
-            request = base_request(patient, option, insurance, self.limits, self.today)
+            request = base_request(patient, priced, insurance, self.limits, self.today)
             portion = price(request).patient_portion
         except (MoneyInputError, ArithmeticError, ValueError):
-            return option.fee_cents  # unpriceable (odd stored data): the fee, not nothing
+            return option["fee_cents"]  # unpriceable (odd stored data): the fee, not nothing
         return int((portion * 100).to_integral_value())
 
-
-def _item(row: dict[str, Any], today: date, pricer: _Pricer) -> QueueItem:
-    kind = ItemKind(row["kind"])
-    due = date.fromisoformat(row["due_on"])
-    overdue_days = max((today - due).days, 0)
-    warmth = _warmth(row["warmth"])
-    since_day = _local_day(row["since_at"])
-    held = None
-    value = 0
-    observation = row["status"] == "observation"
-    if kind is not ItemKind.LEAD:
-        value = pricer.value_cents(row)
-        if not observation:
-            held = quote_held_until(since_day, pricer.valid_days)
-    first = row["p_pref"] or row["p_first"]
-    name = f"{first} {row['p_last']}".strip()
-    try:
-        label = CHANNEL_LABELS[LeadSource(row["channel"])]
-    except ValueError:
-        label = row["channel"] or ""
-    detail = row["channel_detail"] or ""
-    channel = f"{label} ({detail})" if detail else label
-    item_id = row["item_id"]
-    return QueueItem(
-        key=f"{kind.value}:{item_id}",
-        kind=kind,
-        name=name,
-        phone=row["phone"] or "",
-        email=row["email"] or "",
-        due_on=due,
-        overdue_days=overdue_days,
-        warmth=warmth,
-        value_cents=value,
-        days_since=max((today - since_day).days, 0),
-        owner_id=row["owner_id"],
-        owner=row["owner_name"] or "",
-        why=row["reason"] or "",
-        quote_held_until=held,
-        consult_id=row["consult_id"],
-        lead_id=row["lead_id"],
-        patient_id=row["patient_id"],
-        channel=channel,
-        reasons=reasons(
-            kind, due, overdue_days, warmth, value, held, today, label, detail, observation
-        ),
-        observation=observation,
-    )
+    def _item(self, row: RankedRow) -> QueueItem | None:
+        kind = ItemKind(row.kind)
+        today = self.today
+        due = date.fromisoformat(row.due_on)
+        overdue_days = max((today - due).days, 0)
+        warmth = _warmth(row.warmth)
+        since_day = _local_day(row.since_at)
+        observation = row.status == "observation"
+        held = None
+        value = 0
+        if kind is ItemKind.LEAD:
+            facts = self.leads.get(row.item_id)
+            if facts is None:
+                return None
+            name, why, patient_id = facts["family_name"], facts["note"], facts["patient_id"]
+            channel_value, detail = facts["channel"], facts["channel_detail"] or ""
+        else:
+            facts = self.consults.get(row.consult_id or "")
+            if facts is None:
+                return None  # the patient is gone
+            first = facts["preferred_name"] or facts["legal_first"]
+            name = f"{first} {facts['legal_last']}".strip()
+            why = (
+                self.reasons.get(row.item_id, "")
+                if kind is ItemKind.FOLLOW_UP
+                else facts["outcome_reason"]
+            )
+            patient_id, channel_value, detail = facts["patient_id"], facts["lead_source"], ""
+            value = self.value_cents(facts)
+            if not observation:
+                held = quote_held_until(since_day, self.valid_days)
+        try:
+            label = CHANNEL_LABELS[LeadSource(channel_value)]
+        except ValueError:
+            label = channel_value or ""
+        return QueueItem(
+            key=f"{kind.value}:{row.item_id}",
+            kind=kind,
+            name=name,
+            phone=facts["phone"] or "",
+            email=facts["email"] or "",
+            due_on=due,
+            overdue_days=overdue_days,
+            warmth=warmth,
+            value_cents=value,
+            days_since=max((today - since_day).days, 0),
+            owner_id=row.owner_id,
+            owner=self.staff.get(row.owner_id or "", ""),
+            why=why or "",
+            quote_held_until=held,
+            consult_id=row.consult_id,
+            lead_id=row.item_id if kind is ItemKind.LEAD else None,
+            patient_id=patient_id,
+            channel=f"{label} ({detail})" if detail else label,
+            reasons=reasons(
+                kind, due, overdue_days, warmth, value, held, today, label, detail, observation
+            ),
+            observation=observation,
+        )
 
 
 def reasons(

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from tcdesk.formatting import medium_date
 from tcdesk.services.desk import Desk
-from tcdesk.services.follow_up_queue import Queue, QueueItem, load_queue
+from tcdesk.services.follow_up_queue import DEFAULT_PAGE, Queue, QueueItem, load_queue
 from tcdesk.ui.accessibility import describe, name_controls
 from tcdesk.ui.pipeline.contact_dialog import ContactDialog
 
@@ -48,16 +48,37 @@ def due_words(item: QueueItem, today: date) -> str:
 
 
 class QueueModel(QAbstractTableModel):
-    def __init__(self) -> None:
+    """The queue a page at a time: scrolling to the end reads the next page."""
+
+    def __init__(self, load: Callable[[int], Queue] | None = None) -> None:
         super().__init__()
         self.items: tuple[QueueItem, ...] = ()
+        self.total = 0
         self.today = date.min
+        self._load = load
 
     def show(self, queue: Queue) -> None:
         self.beginResetModel()
         self.items = queue.items
+        self.total = queue.counts.total
         self.today = queue.today
         self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._load is not None and len(self.items) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self._load is None or parent.isValid():
+            return
+        queue = self._load(len(self.items) + DEFAULT_PAGE)
+        more = queue.items[len(self.items) :]
+        if not more:
+            self.total = len(self.items)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.items), len(self.items) + len(more) - 1)
+        self.items = self.items + more
+        self.total = queue.counts.total
+        self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
@@ -126,7 +147,9 @@ class QueueWindow(QWidget):
             self.mine.setToolTip("Sign in (or choose this desk's TC in Settings) to see yours")
         (self.mine if me_id else self.everyone).setChecked(True)
         self.mine.toggled.connect(lambda _on: self.refresh())
-        self.model = QueueModel()
+        self.model = QueueModel(
+            lambda limit: load_queue(self._desk, owner_id=self.owner_id(), limit=limit)
+        )
         self.table = QTableView()
         self.table.setObjectName("queueTable")
         self.table.setModel(self.model)
@@ -186,7 +209,8 @@ class QueueWindow(QWidget):
         return self._me_id if self.mine.isChecked() else None
 
     def refresh(self, keep_row: int = 0) -> None:
-        queue = load_queue(self._desk, owner_id=self.owner_id())
+        shown = max(len(self.model.items), DEFAULT_PAGE) if keep_row else DEFAULT_PAGE
+        queue = load_queue(self._desk, owner_id=self.owner_id(), limit=shown)
         self.model.show(queue)
         counts = queue.counts
         whose = "Yours" if self.owner_id() else "Everyone's"
@@ -194,8 +218,6 @@ class QueueWindow(QWidget):
             f"{whose}: {counts.total} to follow up · {counts.overdue} overdue · "
             f"{counts.due} due by today"
         )
-        if len(queue.items) < counts.total:
-            self.note.setText(f"Showing the first {len(queue.items)} of {counts.total}.")
         if queue.items:
             self.table.selectRow(min(keep_row, len(queue.items) - 1))
         self.table.resizeColumnsToContents()
