@@ -77,7 +77,8 @@ SCREENSHOT_SCRIPTS = tcdesk.ui.screenshots tcdesk.ui.settings.screenshots \
 	tcdesk.ui.desk.screenshots tcdesk.ui.desk.record_screenshots \
 	tcdesk.ui.desk.import_screenshots tests.ui.desk.schedule_scenes \
 	tcdesk.ui.desk.menu_screenshots tcdesk.ui.desk.backup_screenshots \
-	tcdesk.ui.documents.screenshots tcdesk.ui.keys_screenshots tcdesk.ui.lock.screenshots
+	tcdesk.ui.documents.screenshots tcdesk.ui.keys_screenshots tcdesk.ui.lock.screenshots \
+	tcdesk.ui.pipeline.screenshots
 screenshots: python-deps
 	@for script in $(SCREENSHOT_SCRIPTS); do \
 	  echo "screenshots: $$script"; \

@@ -73,6 +73,7 @@ class LeadForm(QDialog):
         self.contact.setPlaceholderText("a phone number or an email address")
 
         form = QFormLayout()
+        self.form = form
         for text, key, widget in (
             ("&Family's name", "name", self.name),
             ("&Came to us by", "channel", self.channel),
@@ -87,8 +88,8 @@ class LeadForm(QDialog):
         self.more_button.setText("&More ▸")
         self.more_button.setCheckable(True)
         self.more_button.setToolTip("Which network or form, referrer, note, TC, office, next date")
-        self.more = self._build_more(today)
-        self.more.setVisible(False)
+        form.addRow(self.more_button)
+        self.more_rows = self._build_more(form, today)
         self.more_button.toggled.connect(self._show_more)
         self.channel.currentIndexChanged.connect(lambda _i: self._channel_changed())
 
@@ -111,8 +112,6 @@ class LeadForm(QDialog):
         layout.addWidget(heading)
         layout.addWidget(hint)
         layout.addLayout(form)
-        layout.addWidget(self.more_button)
-        layout.addWidget(self.more)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         chain = [
@@ -137,11 +136,8 @@ class LeadForm(QDialog):
         self._channel_changed()
         self.name.setFocus()
 
-    def _build_more(self, today: date) -> QWidget:
-        box = QWidget()
-        box.setObjectName("leadMoreBox")
-        form = QFormLayout(box)
-        form.setContentsMargins(0, 0, 0, 0)
+    def _build_more(self, form: QFormLayout, today: date) -> list[QWidget]:
+        """The folded rows, added to ``form`` hidden; returns their fields."""
         self.detail = QLineEdit()
         self.detail.setObjectName("leadDetail")
         self.referrer = QComboBox()
@@ -183,31 +179,47 @@ class LeadForm(QDialog):
         self.next_on.setDisplayFormat("ddd MMM d, yyyy")
         self.next_on.setEnabled(False)
         self.has_next.toggled.connect(self.next_on.setEnabled)
-        self.detail_label = QLabel("&Which one")
+        self.detail_label = QLabel("W&hich one")
+        self.boxes: dict[QWidget, QWidget] = {}
         for label, key, widget in (
             (self.detail_label, "channel_detail", self.detail),
             (QLabel("&Referred by"), "referrer", self.referrer),
             (QLabel("N&ote"), "note", self.note),
             (QLabel("&TC"), "assigned_to", self.coordinator),
             (QLabel("O&ffice"), "office", self.office),
-            (QLabel("W&armth"), "warmth", self.warmth),
+            (QLabel("&Warmth"), "warmth", self.warmth),
         ):
             label.setBuddy(widget)
-            form.addRow(label, self.marks.add(key, widget))
+            box = self.marks.add(key, widget)
+            self.boxes[widget] = box
+            form.addRow(label, box)
         form.addRow(self.has_next)
         next_label = QLabel("Next &date")
         next_label.setBuddy(self.next_on)
-        form.addRow(next_label, self.marks.add("next_contact_on", self.next_on))
-        return box
+        self.boxes[self.next_on] = self.marks.add("next_contact_on", self.next_on)
+        form.addRow(next_label, self.boxes[self.next_on])
+        rows = [*self.boxes.values(), self.has_next]
+        for row in rows:
+            form.setRowVisible(row, False)
+        return rows
+
+    def more_shown(self) -> bool:
+        return self.more_button.isChecked()
 
     def _show_more(self, shown: bool) -> None:
-        self.more.setVisible(shown)
-        self.more_button.setText("Less ▾" if shown else "&More ▸")
+        for row in self.more_rows:
+            self.form.setRowVisible(row, shown)
+        self._channel_changed()
+        self.more_button.setText("&Less ▴" if shown else "&More ▸")
         self.adjustSize()
 
     def _channel_changed(self) -> None:
         source = LeadSource(self.channel.currentData())
         self.detail.setPlaceholderText(DETAIL_HINTS.get(source, "optional"))
+        # "Which one" is asked of a network or a website form only.
+        self.form.setRowVisible(
+            self.boxes[self.detail], self.more_button.isChecked() and source in DETAIL_HINTS
+        )
         if source is LeadSource.DOCTOR_REFERRAL and not self.more_button.isChecked():
             self.more_button.setChecked(True)  # who referred them is the point of it
 

@@ -34,7 +34,7 @@ from tcdesk.ui.pipeline.contact_dialog import ContactDialog
 
 OVERDUE_BACKGROUND = QColor("#FBE6E2")  # calm, clearly not white
 OVERDUE_TEXT = QColor("#8C2A1B")
-HEADERS = ("Due", "Family", "Kind", "Why (in order of priority)", "TC", "Phone / email")
+HEADERS = ("Due", "Family", "Kind", "Why it ranks here", "TC", "Phone or email")
 LOG_KEYS = ("L",)
 
 Index = QModelIndex | QPersistentModelIndex
@@ -101,8 +101,11 @@ class QueueModel(QAbstractTableModel):
                 item.kind_label,
                 item.reasons,
                 item.owner,
-                " · ".join(x for x in (item.phone, item.email) if x),
+                item.phone or item.email,
             )[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            reach = " · ".join(x for x in (item.phone, item.email) if x)
+            return f"{item.name}: {item.reasons}" + (f"\n{reach}" if reach else "")
         if role == Qt.ItemDataRole.BackgroundRole and item.overdue:
             return QBrush(OVERDUE_BACKGROUND)
         if role == Qt.ItemDataRole.ForegroundRole and item.overdue and column == 0:
