@@ -31,6 +31,7 @@ from tcdesk.services.desk import Desk
 from tcdesk.services.follow_up_queue import DEFAULT_PAGE, Queue, QueueItem, load_queue
 from tcdesk.ui.accessibility import describe, name_controls
 from tcdesk.ui.pipeline.contact_dialog import ContactDialog
+from tcdesk.ui.pipeline.lead_booking import LeadBooking
 
 OVERDUE_BACKGROUND = QColor("#FBE6E2")  # calm, clearly not white
 OVERDUE_TEXT = QColor("#8C2A1B")
@@ -176,6 +177,12 @@ class QueueWindow(QWidget):
         self.log_button.setObjectName("queueLog")
         self.log_button.setToolTip("Log a call, text, email… with the chosen family (L, Enter)")
         self.log_button.clicked.connect(self.log_selected)
+        self.book_button = QPushButton("&Book consult…")
+        self.book_button.setObjectName("queueBook")
+        self.book_button.setToolTip(
+            "For a lead: the new family filled from it, then the booking (B)"
+        )
+        self.book_button.clicked.connect(self.book_selected)
         self.note = QLabel("")
         self.note.setObjectName("queueNote")
         self.note.setProperty("role", "muted")
@@ -195,6 +202,7 @@ class QueueWindow(QWidget):
         top.addWidget(self.everyone)
         bottom = QHBoxLayout()
         bottom.addWidget(self.note, 1)
+        bottom.addWidget(self.book_button)
         bottom.addWidget(self.log_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -202,7 +210,13 @@ class QueueWindow(QWidget):
         layout.addLayout(bottom)
         QWidget.setTabOrder(self.mine, self.everyone)
         QWidget.setTabOrder(self.everyone, self.table)
-        QWidget.setTabOrder(self.table, self.log_button)
+        QWidget.setTabOrder(self.table, self.book_button)
+        QWidget.setTabOrder(self.book_button, self.log_button)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection())
+        book_key = QShortcut(QKeySequence("B"), self.table)
+        book_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        book_key.activated.connect(self.book_selected)
+        self.booking: LeadBooking | None = None
         self.resize(1180, 640)
         name_controls(self)
         self.dialog: ContactDialog | None = None
@@ -224,6 +238,29 @@ class QueueWindow(QWidget):
         if queue.items:
             self.table.selectRow(min(keep_row, len(queue.items) - 1))
         self.table.resizeColumnsToContents()
+
+    def _selection(self) -> None:
+        item = self.selected()
+        self.book_button.setEnabled(item is not None and item.lead_id is not None)
+
+    def book_selected(self) -> LeadBooking | None:
+        """A lead's consult: the family form filled from the lead, then the booking."""
+        item = self.selected()
+        if item is None or item.lead_id is None:
+            self.note.setText("Choose a lead to book its consult.")
+            return None
+        booking = LeadBooking(self._desk, item.lead_id, self._today_of(), self)
+        booking.booked.connect(self._lead_booked)
+        booking.failed.connect(self.note.setText)
+        self.booking = booking
+        booking.start()
+        return booking
+
+    def _lead_booked(self, message: str) -> None:
+        self.refresh()
+        self.note.setText(message)
+        self.said.emit(message)
+        self.changed.emit()
 
     def selected(self) -> QueueItem | None:
         rows = self.table.selectionModel().selectedRows()

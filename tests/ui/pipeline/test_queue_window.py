@@ -149,3 +149,52 @@ def test_quick_add_a_lead_with_three_fields(qtbot: QtBot, seeded, tmp_path: Path
     assert form.saved is not None and form.saved.phone == "(614) 555-0131"
     assert window.pipeline.queue_button.text().replace("&", "") == "Follow-ups: 1 (0 overdue)"
     assert "Lead added: Carmen Reyes" in window.statusBar().currentMessage()
+
+
+def test_booking_from_a_lead_carries_it_over_and_links_it(
+    qtbot: QtBot, seeded, tmp_path: Path
+) -> None:
+    from tcdesk.domain import LeadSource, LeadStatus
+    from tcdesk.services import leads
+    from tcdesk.services.leads import LeadInput, add_lead
+    from tcdesk.services.referrers import add_doctor
+
+    desk, p = seeded
+    doctor = add_doctor(desk, "Dr. Priya Shah")
+    lead = add_lead(
+        desk,
+        LeadInput(
+            name="Maya Okafor",
+            channel="doctor_referral",
+            phone="5035550177",
+            email="maya@example.com",
+            referrer_id=doctor.id,
+            assigned_to=p.tc.id,
+        ),
+    )
+    window = _desk_window(qtbot, desk, tmp_path)
+    queue = window.pipeline.open_queue()
+    qtbot.waitExposed(queue)
+    assert queue.book_button.isEnabled()  # the lead is the one row, chosen
+    booking = queue.book_selected()
+    form = booking.form
+    qtbot.waitExposed(form)
+    fields = form.patient
+    assert (fields.first.text(), fields.last.text()) == ("Maya", "Okafor")
+    assert fields.phone.text() == "(503) 555-0177" and fields.email.text() == "maya@example.com"
+    assert fields.source.currentData() == "doctor_referral"
+    assert fields.referrer.text() == "Dr. Priya Shah"
+    qtbot.keyClicks(fields.birth, "05/06/1990")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: booking.dialog is not None and booking.dialog.isVisible())
+    dialog = booking.dialog
+    assert dialog.patient_id() == form.result_saved.patient.id
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    stored = leads.repo(desk).get(lead.id)
+    assert stored.status is LeadStatus.CONSULT_BOOKED and stored.consult_id == dialog.saved.id
+    consult = desk.consults.get(dialog.saved.id)
+    patient = desk.patients.get(consult.patient_id)
+    assert consult.lead_id == lead.id and patient.lead_source is LeadSource.DOCTOR_REFERRAL
+    assert patient.referrer_id == doctor.id
+    assert queue.model.items == () and "Consult booked for Maya Okafor" in queue.note.text()
