@@ -155,8 +155,25 @@ def _warm_the_pending(desk: Desk, today: date) -> None:
     """Warmth on every pending family; the oldest observation family's recall is due."""
     held = sorted(desk.consults.all(), key=lambda c: (c.scheduled_at, c.id))
     pending = [c for c in held if c.status is ConsultStatus.PENDING]
+    contacts = ContactRepository(desk.records)
     for n, consult in enumerate(pending):
         desk.consults.save(replace(consult, warmth=PENDING_WARMTH[n % len(PENDING_WARMTH)]))
+        # The first call after the consult: a message left, the next date the follow-up's.
+        called = consult.consult_date + timedelta(days=2)
+        open_ones = [f for f in desk.consults.follow_ups(consult.id) if f.done_at is None]
+        if called < today and open_ones:
+            contacts.add(
+                Contact(
+                    id=demo_id("contact", "consult", consult.id),
+                    kind=ContactKind.CALL,
+                    result=ContactResult.LEFT_MESSAGE,
+                    at=_at(called, 11),
+                    consult_id=consult.id,
+                    next_on=open_ones[0].due_on,
+                    author_id=consult.coordinator_id,
+                ),
+                again_is_same=True,
+            )
     watching = [c for c in held if c.status is ConsultStatus.OBSERVATION]
     for n, consult in enumerate(watching):
         recall = today - timedelta(days=3) if n == 0 else today + timedelta(days=60 * n)

@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         from tcdesk.ui.pipeline.pipeline_actions import PipelineActions
 
         self.pipeline = PipelineActions(self, self._desk, self._machine_settings)
+        self.statusBar().addPermanentWidget(self.pipeline.queue_button)
 
     def _build_backup_actions(self) -> None:
         """File > Back up now and Restore from a backup… (tcdesk.ui.desk.backup_actions)."""
@@ -219,7 +220,6 @@ class MainWindow(QMainWindow):
         top.addStretch(1)
         top.addWidget(self.room_screen_note)
         top.addWidget(self.close_room_screen_button)
-        top.addWidget(self.pipeline.queue_button)
         top.addWidget(self.schedule_button)
         top.addWidget(self.book_button)
         top.addWidget(self.intake_bar)

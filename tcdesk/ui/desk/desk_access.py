@@ -50,11 +50,11 @@ def make_desk_accessible(window: Any) -> None:
         board.check_in_button,
         board.present_button,
         window.close_room_screen_button,
-        window.pipeline.queue_button,
         window.schedule_button,
         window.book_button,
         window.intake.new_family_button,
         window.intake.walk_in_button,
         window.settings_button,
+        window.pipeline.queue_button,
     )
     name_controls(window)

@@ -32,7 +32,7 @@ from tcdesk.domain.pipeline import ContactResult
 from tcdesk.errors import UserError
 from tcdesk.services.contact_log import FINAL_RESULTS, ContactLogged, log_contact
 from tcdesk.services.desk import Desk
-from tcdesk.services.follow_up_queue import QueueItem
+from tcdesk.services.follow_up_queue import ItemKind, QueueItem
 from tcdesk.services.validation import FieldError, FieldErrors
 from tcdesk.ui.accessibility import name_controls
 from tcdesk.ui.desk.field_marks import error_label
@@ -52,6 +52,17 @@ RESULT_TEXTS = {
     ContactResult.NOT_INTERESTED: "Not &interested",
 }
 FIRST_STEP_DAYS = 2  # DOMAIN.md's common cadence: 2 days, 1 week, 3 weeks, then monthly
+
+
+def _why_words(item: QueueItem) -> str:
+    """What the TC wrote last time, under the right heading ("" when nothing)."""
+    if not item.why:
+        return ""
+    if item.lead_id:
+        return f"Note: {item.why}"
+    if item.observation or item.kind is ItemKind.RECALL:
+        return f"Why they wait: {item.why}"
+    return f"Holding them back: {item.why}"
 
 
 def _qdate(day: date) -> QDate:
@@ -74,7 +85,7 @@ class ContactDialog(QDialog):
         about = QLabel(f"{item.kind_label} · {item.reasons}" + (f"\n{reach}" if reach else ""))
         about.setWordWrap(True)
         about.setProperty("role", "muted")
-        why = QLabel(f"Holding them back: {item.why}" if item.why and item.consult_id else "")
+        why = QLabel(_why_words(item))
         why.setWordWrap(True)
         why.setVisible(bool(why.text()))
 

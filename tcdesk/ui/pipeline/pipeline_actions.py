@@ -65,7 +65,10 @@ class PipelineActions:
             return
         counts = queue_counts(self._desk)
         self.queue_button.setText(counts.words.replace("Follow-ups", "F&ollow-ups", 1))
-        self.queue_button.setProperty("role", "warning" if counts.overdue else "")
+        # Overdue families make the count stand out (in words too: "(2 overdue)").
+        self.queue_button.setStyleSheet(
+            "QPushButton { color: #8C2A1B; font-weight: 600; }" if counts.overdue else ""
+        )
         self.queue_button.setAccessibleName(counts.words)
 
     def open_queue(self) -> QueueWindow:
