@@ -78,6 +78,7 @@ class PipelineActions:
             self.queue_window.changed.connect(self._changed)
             self.queue_window.said.connect(self._window.say)
         else:
+            self.queue_window.set_me(self.me_id())  # someone else may have signed in since
             self.queue_window.refresh()
         self.queue_window.show()
         self.queue_window.raise_()

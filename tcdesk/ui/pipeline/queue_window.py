@@ -146,10 +146,7 @@ class QueueWindow(QWidget):
         group = QButtonGroup(self)
         group.addButton(self.mine)
         group.addButton(self.everyone)
-        self.mine.setEnabled(me_id is not None)
-        if me_id is None:
-            self.mine.setToolTip("Sign in (or choose this desk's TC in Settings) to see yours")
-        (self.mine if me_id else self.everyone).setChecked(True)
+        self.set_me(me_id)
         self.mine.toggled.connect(lambda _on: self.refresh())
         self.model = QueueModel(
             lambda limit: load_queue(self._desk, owner_id=self.owner_id(), limit=limit)
@@ -200,7 +197,12 @@ class QueueWindow(QWidget):
         top.addWidget(QLabel("Show:"))
         top.addWidget(self.mine)
         top.addWidget(self.everyone)
+        keys = QLabel("Up/Down choose · L or Enter: log a contact · B: book a lead's consult")
+        keys.setObjectName("queueKeys")
+        keys.setProperty("role", "muted")
         bottom = QHBoxLayout()
+        bottom.addWidget(keys)
+        bottom.addSpacing(16)
         bottom.addWidget(self.note, 1)
         bottom.addWidget(self.book_button)
         bottom.addWidget(self.log_button)
@@ -221,6 +223,19 @@ class QueueWindow(QWidget):
         name_controls(self)
         self.dialog: ContactDialog | None = None
         self.refresh()
+
+    def set_me(self, me_id: str | None) -> None:
+        """Whose families "Mine" shows; with nobody, only "Everyone" can be chosen."""
+        changed = me_id != self._me_id or not (self.mine.isChecked() or self.everyone.isChecked())
+        self._me_id = me_id
+        self.mine.setEnabled(me_id is not None)
+        self.mine.setToolTip(
+            "" if me_id else "Sign in (or choose this desk's TC in Settings) to see yours"
+        )
+        if changed:
+            blocked = self.mine.blockSignals(True)
+            (self.mine if me_id else self.everyone).setChecked(True)
+            self.mine.blockSignals(blocked)
 
     def owner_id(self) -> str | None:
         return self._me_id if self.mine.isChecked() else None
