@@ -28,7 +28,7 @@ demo: setup
 TZ_ZONES := Pacific/Auckland America/Los_Angeles
 TZ_TESTS := tests/cli tests/services tests/documents tests/store tests/money tests/ui/documents tests/ui/desk tests/ui/test_first_morning.py \
   $(wildcard tests/ui/test_main_window.py tests/ui/test_patient_panel.py \
-  tests/ui/presentation/test_outcome_dialog.py)
+  tests/ui/presentation/test_outcome_dialog.py tests/ui/pipeline)
 
 test: setup
 	$(BIN)/ruff check tcdesk tests bench
