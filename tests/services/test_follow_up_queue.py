@@ -163,3 +163,31 @@ def test_an_empty_practice_has_an_empty_queue(seeded) -> None:
     desk, _p = seeded
     queue = load_queue(desk)
     assert queue.items == () and queue.counts.words == "Follow-ups: 0 (0 overdue)"
+
+
+def test_value_is_the_patient_portion_after_insurance(seeded) -> None:
+    from decimal import Decimal
+
+    from tcdesk.domain import InsurancePolicy, InsuranceRank
+    from tcdesk.services.ids import new_id
+
+    desk, p = seeded
+    # Ava (13) has a plan paying 50% up to $1,500 of a $5,000 fee: her family's part is $3,500,
+    # so Noah's $4,000 (no insurance) ranks first although Ava's fee is larger.
+    desk.patients.save_insurance(
+        InsurancePolicy(
+            id=new_id(),
+            patient_id=p.patients["Ava"].id,
+            rank=InsuranceRank.PRIMARY,
+            carrier="Delta Dental",
+            coverage_pct=Decimal(50),
+            lifetime_max_cents=150_000,
+        )
+    )
+    held_consult(desk, p, "Ava", days_ago=5, warmth=Warmth.HOT, follow_up_in=2, fee_cents=500_000)
+    held_consult(desk, p, "Noah", days_ago=5, warmth=Warmth.HOT, follow_up_in=2, fee_cents=400_000)
+    items = load_queue(desk).items
+    assert [(i.name, i.value_cents) for i in items] == [
+        ("Noah Garcia", 400_000),
+        ("Ava Thompson", 350_000),
+    ]
