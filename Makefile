@@ -28,7 +28,7 @@ demo: setup
 TZ_ZONES := Pacific/Auckland America/Los_Angeles
 TZ_TESTS := tests/cli tests/services tests/documents tests/store tests/money tests/ui/documents tests/ui/desk tests/ui/test_first_morning.py \
   $(wildcard tests/ui/test_main_window.py tests/ui/test_patient_panel.py \
-  tests/ui/presentation/test_outcome_dialog.py)
+  tests/ui/presentation/test_outcome_dialog.py tests/ui/pipeline)
 
 # Every command, every service and the app's first morning again on encrypted stores
 # (the suite's stores are made with TCDESK_PASSPHRASE's passphrase then).
@@ -85,7 +85,8 @@ SCREENSHOT_SCRIPTS = tcdesk.ui.screenshots tcdesk.ui.settings.screenshots \
 	tcdesk.ui.desk.screenshots tcdesk.ui.desk.record_screenshots \
 	tcdesk.ui.desk.import_screenshots tests.ui.desk.schedule_scenes \
 	tcdesk.ui.desk.menu_screenshots tcdesk.ui.desk.backup_screenshots \
-	tcdesk.ui.documents.screenshots tcdesk.ui.keys_screenshots tcdesk.ui.lock.screenshots
+	tcdesk.ui.documents.screenshots tcdesk.ui.keys_screenshots tcdesk.ui.lock.screenshots \
+	tcdesk.ui.pipeline.screenshots
 screenshots: python-deps
 	@for script in $(SCREENSHOT_SCRIPTS); do \
 	  echo "screenshots: $$script"; \

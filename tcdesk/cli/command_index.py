@@ -196,6 +196,16 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
         "Show the practice's targets, or change them (admins): case acceptance and "
         "same-day starts in percent, a follow-up within N business days.",
     ),
+    (
+        "leads",
+        "leads_command",
+        "Leads: families who contacted the practice, before a consult.",
+    ),
+    (
+        "followups",
+        "followups_command",
+        "The follow-up queue, most urgent first: pending families, recalls due, open leads.",
+    ),
 )
 
 SUBCOMMAND_MODULES = tuple(module for _name, module, _help in COMMANDS)

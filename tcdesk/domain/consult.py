@@ -36,6 +36,9 @@ class Consult:
     chosen_option_id: str | None = None
     duration_minutes: int = 60
     arrived_at: str | None = None  # UTC ISO-8601 when the family checked in
+    warmth: str = ""  # the TC's hot/warm/cold (a Warmth value) on "thinking it over"
+    recall_on: date | None = None  # observation or recall: when they are seen again
+    lead_id: str | None = None  # the lead this consult was booked from
 
     @property
     def consult_date(self) -> date:

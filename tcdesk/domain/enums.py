@@ -89,6 +89,7 @@ class ConsultStatus(StrEnum):
     OBSERVATION = "observation"  # not ready yet; recall
     NO_SHOW = "no_show"
     CANCELLED = "cancelled"  # taken off the schedule before it happened
+    REFERRED_OUT = "referred_out"  # held; sent to another specialist (e.g. a surgeon)
 
     @property
     def label(self) -> str:
@@ -105,6 +106,7 @@ CONSULT_STATUS_LABELS: dict[ConsultStatus, str] = {
     ConsultStatus.OBSERVATION: "Observation",
     ConsultStatus.NO_SHOW: "No-show",
     ConsultStatus.CANCELLED: "Cancelled",
+    ConsultStatus.REFERRED_OUT: "Referred out",
 }
 
 

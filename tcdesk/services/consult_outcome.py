@@ -1,4 +1,7 @@
-"""How a consult ended: started today, start booked, thinking it over, or declined.
+"""How a consult ended: started today, start booked, thinking it over, declined,
+observation or recall, or referred out.
+
+(No-show and cancelled are for a consult still booked: services/schedule.py.)
 
 DOMAIN.md's last step of a consult. Each outcome moves the consult along the
 pipeline, and "thinking it over" always leaves a follow-up date and the one
@@ -11,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
-from tcdesk.domain import Consult, ConsultFile, ConsultStatus, FollowUp
+from tcdesk.domain import Consult, ConsultFile, ConsultStatus, FollowUp, Warmth
 from tcdesk.errors import UserError
 from tcdesk.services.clock import today, utc_iso
 from tcdesk.services.desk import Desk
@@ -23,6 +26,8 @@ class OutcomeKind(StrEnum):
     START_BOOKED = "start_booked"
     THINKING = "thinking"
     DECLINED = "declined"
+    OBSERVATION = "observation"  # not ready yet: seen again on the recall date
+    REFERRED_OUT = "referred_out"  # sent to another specialist
 
 
 @dataclass(frozen=True)
@@ -30,7 +35,9 @@ class Outcome:
     kind: OutcomeKind
     start_date: date | None = None  # START_BOOKED
     follow_up_on: date | None = None  # THINKING
-    reason: str = ""  # THINKING: what holds them back; DECLINED: why
+    reason: str = ""  # THINKING: what holds them back; DECLINED, REFERRED_OUT: why / to whom
+    recall_on: date | None = None  # OBSERVATION: when the family is seen again
+    warmth: Warmth | None = None  # THINKING: the TC's hot/warm/cold (ranks the queue)
 
 
 class OutcomeError(UserError):
@@ -103,6 +110,12 @@ def check_outcome(outcome: Outcome, on: date, ready: StartReadiness) -> None:
             )
     if outcome.kind is OutcomeKind.DECLINED and not outcome.reason.strip():
         raise OutcomeError("reason", "Write why they declined, in a few words.")
+    if outcome.kind is OutcomeKind.OBSERVATION and (
+        outcome.recall_on is None or outcome.recall_on <= on
+    ):
+        raise OutcomeError("recall_on", "Give the recall date, after today.")
+    if outcome.kind is OutcomeKind.REFERRED_OUT and not outcome.reason.strip():
+        raise OutcomeError("reason", "Write to whom and why they were referred, in a few words.")
 
 
 def record_outcome(desk: Desk, consult: Consult, outcome: Outcome) -> Consult:
@@ -122,7 +135,22 @@ def record_outcome(desk: Desk, consult: Consult, outcome: Outcome) -> Consult:
             consult, status=ConsultStatus.ACCEPTED, decided_on=on, planned_start=outcome.start_date
         )
     elif outcome.kind is OutcomeKind.THINKING:
-        changed = replace(consult, status=ConsultStatus.PENDING, outcome_reason=reason)
+        warmth = (outcome.warmth or Warmth.WARM).value
+        changed = replace(
+            consult, status=ConsultStatus.PENDING, outcome_reason=reason, warmth=warmth
+        )
+    elif outcome.kind is OutcomeKind.OBSERVATION:
+        changed = replace(
+            consult,
+            status=ConsultStatus.OBSERVATION,
+            decided_on=on,
+            outcome_reason=reason,
+            recall_on=outcome.recall_on,
+        )
+    elif outcome.kind is OutcomeKind.REFERRED_OUT:
+        changed = replace(
+            consult, status=ConsultStatus.REFERRED_OUT, decided_on=on, outcome_reason=reason
+        )
     else:
         changed = replace(
             consult, status=ConsultStatus.DECLINED, decided_on=on, outcome_reason=reason

@@ -33,6 +33,7 @@ from tcdesk.services.demo_content import (
     demo_id,
 )
 from tcdesk.services.demo_history import add_history
+from tcdesk.services.demo_leads import add_demo_pipeline
 from tcdesk.services.desk import Desk
 
 
@@ -74,6 +75,7 @@ def build_demo(desk: Desk, today: date) -> DemoSummary:
     with desk.transaction():
         _write(desk, content)
         add_history(desk, today)  # thirteen months of past consults, for the numbers
+        add_demo_pipeline(desk, today)  # leads, contacts, warmth, a recall due, referred out
     return _summarize(desk, content, refreshed)
 
 

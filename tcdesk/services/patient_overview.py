@@ -21,6 +21,7 @@ from tcdesk.domain import (
 from tcdesk.errors import UserError
 from tcdesk.services.consult_quote import ConsultPricing, PlanTerms, plan_terms
 from tcdesk.services.desk import Desk
+from tcdesk.services.follow_up_queue import quote_held_until
 from tcdesk.services.schedule_days import ScheduleEntry, day_window
 from tcdesk.services.today_board import consult_state
 from tcdesk.store.consult_repo import BookedConsult
@@ -41,6 +42,8 @@ class ConsultSummary:
     plan_problem: str = ""
     # The earliest follow-up still to do (a "thinking it over" family's date and reason).
     follow_up: FollowUp | None = None
+    # A pending family's quote is held until this day (the policy's estimate_valid_days).
+    quote_held_until: date | None = None
 
 
 @dataclass(frozen=True)
@@ -134,7 +137,23 @@ def _summary(
         plan_terms=terms,
         plan_problem=problem,
         follow_up=min(open_follow_ups, key=lambda f: f.due_on, default=None),
+        quote_held_until=_held_until(desk, consult_file),
     )
+
+
+def _held_until(desk: Desk, consult_file: ConsultFile) -> date | None:
+    """The quote's last day, for a family still deciding (the plan's own rules, else today's)."""
+    consult = consult_file.consult
+    if consult.status is not ConsultStatus.PENDING:
+        return None
+    plan = consult_file.plan
+    policy = (plan.policy if plan else None) or desk.practices.policy(_practice_id(desk))
+    return quote_held_until(consult.consult_date, policy.estimate_valid_days)
+
+
+def _practice_id(desk: Desk) -> str:
+    practice = desk.practice()
+    return practice.id if practice else ""
 
 
 def _terms(desk: Desk, consult_file: ConsultFile) -> tuple[PlanTerms | None, str]:

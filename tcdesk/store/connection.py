@@ -72,6 +72,19 @@ def _configure(conn: engine.Connection) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
+    _read_fast(conn)
+
+
+# A large practice (100,000 patients) is a file of a few hundred MB: reading it through
+# memory mapping and a 32 MB page cache makes the queue's and the dashboard's scans
+# about twice as fast as SQLite's defaults (2 MB cache, read() per page).
+MMAP_BYTES = 256 * 1024 * 1024
+CACHE_KIB = 32 * 1024
+
+
+def _read_fast(conn: engine.Connection) -> None:
+    conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
 
 @contextlib.contextmanager
@@ -138,6 +151,7 @@ def open_store_read_only(path: Path) -> Database | None:
         conn = connect_read_only(path, check_same_thread=False)
         conn.execute("PRAGMA query_only = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _read_fast(conn)
     except engine.Error as error:
         raise StoreError(f"Cannot open {path}: {error}.") from None
     return Database(conn)

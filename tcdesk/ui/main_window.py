@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_backup_actions()
         self._build_kpi_actions()
+        self._build_pipeline_actions()
         self.heading = QLabel(practice.name if practice else "")
         self.today_board = TodayBoardWidget(
             desk, today, self._present_from_board, self.refresh_desk
@@ -116,6 +117,13 @@ class MainWindow(QMainWindow):
         self.book_button = self.scheduling.book_button
         self.open_schedule = self.scheduling.open_schedule
         self.intake_bar = self.intake.bar
+
+    def _build_pipeline_actions(self) -> None:
+        """New lead, the follow-up queue and its count (tcdesk.ui.pipeline)."""
+        from tcdesk.ui.pipeline.pipeline_actions import PipelineActions
+
+        self.pipeline = PipelineActions(self, self._desk, self._machine_settings)
+        self.statusBar().addPermanentWidget(self.pipeline.queue_button)
 
     def _build_backup_actions(self) -> None:
         """File > Back up now and Restore from a backup… (tcdesk.ui.desk.backup_actions)."""
@@ -263,6 +271,7 @@ class MainWindow(QMainWindow):
         self._todays = todays_count(self._desk, self._today)
         self.today_board.refresh()
         self.refresh_patients()
+        self.pipeline.refresh_count()
 
     def show_everyone(self) -> None:
         """List every patient (after an import, the families just added are there)."""

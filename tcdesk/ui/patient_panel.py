@@ -200,7 +200,10 @@ def consult_state(summary: ConsultSummary, today: date) -> str:
         due += " (overdue)"
     if consult.status is ConsultStatus.PENDING:
         text = f"Thinking it over · follow up on {due}"
-        return text + (f": {follow_up.reason}" if follow_up.reason else "")
+        text += f": {follow_up.reason}" if follow_up.reason else ""
+        if summary.quote_held_until is not None:
+            text += f" · quote held until {medium_date(summary.quote_held_until)}"
+        return text
     return f"{STATUS_LABELS.get(consult.status, consult.status)} · next check {due}"
 
 

@@ -39,8 +39,9 @@ def test_lists_every_consult_with_the_apps_status_words(demo_store: Path, capsys
     assert lines[0].split() == [
         "ID", "DATE", "TIME", "PATIENT", "FLOW", "STATUS", "COORDINATOR", "OFFICE"
     ]  # fmt: skip
-    # The demo's own 49 (48 held or booked, one cancelled) and its thirteen months of history.
-    assert lines[-1] == f"{49 + len(history_cases())} consults"
+    # The demo's own 49 (48 held or booked, one cancelled), one referred out and one booked
+    # from a lead, and its thirteen months of history.
+    assert lines[-1] == f"{51 + len(history_cases())} consults"
     assert "Pending decision" in out and "Consult booked" in out and "In treatment" in out
     zoe = next(line for line in lines if "Zoë Martínez-Reyes" in line)
     assert zoe.startswith(demo_id("consult", "zoe_martinez_reyes"))

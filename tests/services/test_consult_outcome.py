@@ -121,3 +121,45 @@ def test_declined_needs_a_reason(demo_desk) -> None:
     assert changed.status is ConsultStatus.DECLINED
     audit = demo_desk.audit.for_subject(TEEN_CONSULT)
     assert audit[-1]["action"] == "outcome_declined"
+
+
+def test_observation_keeps_the_recall_date_for_the_queue(demo_desk) -> None:
+    recall = DEMO_DAY + timedelta(days=180)
+    with pytest.raises(OutcomeError, match="recall date") as error:
+        record_outcome(demo_desk, _consult(demo_desk), Outcome(OutcomeKind.OBSERVATION))
+    assert error.value.field == "recall_on"
+    changed = record_outcome(
+        demo_desk, _consult(demo_desk), Outcome(OutcomeKind.OBSERVATION, recall_on=recall)
+    )
+    stored = _consult(demo_desk)
+    assert changed.status is stored.status is ConsultStatus.OBSERVATION
+    assert stored.recall_on == recall and stored.decided_on == DEMO_DAY
+
+
+def test_referred_out_needs_to_whom_and_is_its_own_status(demo_desk) -> None:
+    with pytest.raises(OutcomeError, match="to whom") as error:
+        record_outcome(demo_desk, _consult(demo_desk), Outcome(OutcomeKind.REFERRED_OUT))
+    assert error.value.field == "reason"
+    assert _consult(demo_desk).status is ConsultStatus.SCHEDULED
+    record_outcome(
+        demo_desk,
+        _consult(demo_desk),
+        Outcome(OutcomeKind.REFERRED_OUT, reason="Oral surgeon: impacted canine"),
+    )
+    stored = _consult(demo_desk)
+    assert stored.status is ConsultStatus.REFERRED_OUT
+    assert stored.status.label == "Referred out"
+    assert stored.outcome_reason == "Oral surgeon: impacted canine"
+
+
+def test_thinking_it_over_keeps_the_tcs_warmth(demo_desk) -> None:
+    from tcdesk.domain import Warmth
+
+    outcome = Outcome(
+        OutcomeKind.THINKING,
+        follow_up_on=DEMO_DAY + timedelta(days=2),
+        reason="talk to dad",
+        warmth=Warmth.HOT,
+    )
+    record_outcome(demo_desk, _consult(demo_desk), outcome)
+    assert _consult(demo_desk).warmth == "hot"

@@ -68,5 +68,7 @@ def test_thinking_it_over_shows_the_follow_up_day_and_reason(qtbot: QtBot, demo_
         if panel.consult_list.item(r).data(Qt.ItemDataRole.UserRole) == TEEN_CONSULT
     )
     assert "Thinking it over · follow up on Thu, Dec 3: cost" in panel.consult_list.item(row).text()
+    # The quote is held for the policy's 365 days from the consult (Nov 27, 2026).
+    assert "quote held until Nov 27, 2027" in panel.consult_list.item(row).text()
     panel.consult_list.setCurrentRow(row)
     assert "follow up on Thu, Dec 3: cost" in panel.details.toPlainText()

@@ -55,5 +55,6 @@ def make_desk_accessible(window: Any) -> None:
         window.intake.new_family_button,
         window.intake.walk_in_button,
         window.settings_button,
+        window.pipeline.queue_button,
     )
     name_controls(window)

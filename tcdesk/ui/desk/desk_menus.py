@@ -37,6 +37,7 @@ def build_menus(window: QMainWindow) -> dict[str, QMenu]:
     file_menu = menus["file"]
     file_menu.addAction(desk.intake.new_family_action)
     file_menu.addAction(desk.intake.walk_in_action)
+    file_menu.addAction(desk.pipeline.new_lead_action)
     file_menu.addSeparator()
     file_menu.addAction(desk.import_action)
     file_menu.addAction(more.export_action)
@@ -65,6 +66,7 @@ def build_menus(window: QMainWindow) -> dict[str, QMenu]:
     view.addAction(more.today_action)
     view.addAction(desk.scheduling.schedule_action)
     view.addAction(desk.dashboard.dashboard_action)
+    view.addAction(desk.pipeline.queue_action)
     view.addSeparator()
     view.addAction(more.refresh_action)
 

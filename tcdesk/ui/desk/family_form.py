@@ -55,17 +55,27 @@ class FamilyForm(QDialog):
     existing_chosen = Signal(str)  # patient id
 
     def __init__(
-        self, desk: Desk, parent: QWidget | None = None, *, patient_id: str | None = None
+        self,
+        desk: Desk,
+        parent: QWidget | None = None,
+        *,
+        patient_id: str | None = None,
+        prefill: NewFamily | None = None,
     ) -> None:
+        """``prefill``: a new family's fields as known already (a lead's name, phone...)."""
         super().__init__(parent)
         self.setObjectName("familyForm")
         self._desk = desk
         self._patient_id = patient_id
-        family = family_for_editing(desk, patient_id) if patient_id else None
-        self.setWindowTitle("Edit family" if family else "New family")
+        family = family_for_editing(desk, patient_id) if patient_id else prefill
+        self.setWindowTitle("Edit family" if patient_id else "New family")
         self.result_saved: FamilySaved | None = None
 
-        heading = QLabel(f"Edit family: {family.first} {family.last}" if family else "A new family")
+        heading = QLabel(
+            f"Edit family: {family.first} {family.last}"
+            if patient_id and family
+            else "A new family"
+        )
         heading.setProperty("role", "heading")
         self.offer = DuplicateOffer()
         self.offer.open_requested.connect(self._open_existing)

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tcdesk.domain import Warmth
 from tcdesk.services.consult_outcome import (
     Outcome,
     OutcomeError,
@@ -32,7 +34,18 @@ CHOICES = (
     (OutcomeKind.START_BOOKED, "Start booked"),
     (OutcomeKind.THINKING, "Thinking it over (follow up)"),
     (OutcomeKind.DECLINED, "Declined"),
+    (OutcomeKind.OBSERVATION, "Observation or recall (not ready yet)"),
+    (OutcomeKind.REFERRED_OUT, "Referred out (to another specialist)"),
 )
+WARMTHS = ((Warmth.HOT, "Hot"), (Warmth.WARM, "Warm"), (Warmth.COLD, "Cold"))
+# What the reason line asks, by outcome.
+REASON_ASKS = {
+    OutcomeKind.THINKING: "What holds them back",
+    OutcomeKind.DECLINED: "Why they declined",
+    OutcomeKind.REFERRED_OUT: "To whom, and why",
+    OutcomeKind.OBSERVATION: "Why wait (optional)",
+}
+RECALL_MONTHS = 6  # a growing child is usually seen again in 6 to 12 months
 
 
 def _qdate(day: date) -> QDate:
@@ -68,12 +81,26 @@ class OutcomeDialog(QDialog):
         for edit in (self.start_date, self.follow_up_on):
             edit.setDisplayFormat("ddd MMM d, yyyy")
             edit.setMinimumDate(_qdate(today))
+        self.recall_on = QDateEdit(_qdate(today + timedelta(days=round(RECALL_MONTHS * 30.4))))
+        self.recall_on.setCalendarPopup(True)
+        self.recall_on.setDisplayFormat("ddd MMM d, yyyy")
+        self.recall_on.setMinimumDate(_qdate(today))
+        self.recall_on.setObjectName("outcomeRecallOn")
+        self.warmth = QComboBox()
+        self.warmth.setObjectName("outcomeWarmth")
+        for warmth, label in WARMTHS:
+            self.warmth.addItem(label, warmth.value)
+        self.warmth.setCurrentIndex(1)
+        self.warmth.setToolTip("Your read of how ready they are: it ranks the follow-up queue")
         self.reason = QLineEdit()
         self.reason.setObjectName("outcomeReason")
+        self.reason_label = QLabel("What holds them back")
         self.form = QFormLayout()
         self.form.addRow("Start date", self.start_date)
         self.form.addRow("Follow up on", self.follow_up_on)
-        self.form.addRow("What holds them back / why", self.reason)
+        self.form.addRow("How warm", self.warmth)
+        self.form.addRow("Recall on", self.recall_on)
+        self.form.addRow(self.reason_label, self.reason)
         layout.addLayout(self.form)
         self.error = QLabel("")
         self.error.setObjectName("outcomeError")
@@ -101,7 +128,11 @@ class OutcomeDialog(QDialog):
         kind = self.kind() if any(b.isChecked() for b in self.buttons.values()) else None
         self.form.setRowVisible(self.start_date, kind is OutcomeKind.START_BOOKED)
         self.form.setRowVisible(self.follow_up_on, kind is OutcomeKind.THINKING)
-        self.form.setRowVisible(self.reason, kind in (OutcomeKind.THINKING, OutcomeKind.DECLINED))
+        self.form.setRowVisible(self.warmth, kind is OutcomeKind.THINKING)
+        self.form.setRowVisible(self.recall_on, kind is OutcomeKind.OBSERVATION)
+        self.form.setRowVisible(self.reason, kind in REASON_ASKS)
+        if kind in REASON_ASKS:
+            self.reason_label.setText(REASON_ASKS[kind])
         self._check_ready(kind)
 
     def _check_ready(self, kind: OutcomeKind | None) -> None:
@@ -127,9 +158,9 @@ class OutcomeDialog(QDialog):
             follow_up_on=self.follow_up_on.date().toPython()
             if kind is OutcomeKind.THINKING
             else None,
-            reason=self.reason.text()
-            if kind in (OutcomeKind.THINKING, OutcomeKind.DECLINED)
-            else "",
+            reason=self.reason.text() if kind in REASON_ASKS else "",
+            recall_on=self.recall_on.date().toPython() if kind is OutcomeKind.OBSERVATION else None,
+            warmth=Warmth(self.warmth.currentData()) if kind is OutcomeKind.THINKING else None,
         )
 
     def try_accept(self) -> None:

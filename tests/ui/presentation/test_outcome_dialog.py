@@ -49,3 +49,33 @@ def test_with_the_plan_saved_started_today_ends_the_consult(
     with qtbot.waitSignal(controller.ended):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert demo_desk.consults.get(controller.room.consult_id).status is ConsultStatus.STARTED
+
+
+def test_observation_takes_a_recall_date_and_referred_out_a_reason(
+    qtbot: QtBot, controller, demo_desk
+) -> None:
+    dialog = _ask(qtbot, controller)
+    _click(qtbot, dialog, OutcomeKind.OBSERVATION)
+    assert dialog.recall_on.isVisible() and not dialog.follow_up_on.isVisible()
+    assert dialog.ok_button.isEnabled()
+    _click(qtbot, dialog, OutcomeKind.REFERRED_OUT)
+    assert dialog.reason.isVisible() and dialog.reason_label.text() == "To whom, and why"
+    dialog.try_accept()  # no reason: refused, said under the choices
+    assert dialog.isVisible() and "to whom" in dialog.error.text()
+    qtbot.keyClicks(dialog.reason, "Oral surgeon: jaw evaluation")
+    with qtbot.waitSignal(controller.ended):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    stored = demo_desk.consults.get(controller.room.consult_id)
+    assert stored.status is ConsultStatus.REFERRED_OUT
+
+
+def test_thinking_it_over_keeps_the_warmth_chosen(qtbot: QtBot, controller, demo_desk) -> None:
+    dialog = _ask(qtbot, controller)
+    _click(qtbot, dialog, OutcomeKind.THINKING)
+    assert dialog.warmth.isVisible()
+    dialog.warmth.setCurrentIndex(dialog.warmth.findData("hot"))
+    qtbot.keyClicks(dialog.reason, "Talk to dad")
+    with qtbot.waitSignal(controller.ended):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    stored = demo_desk.consults.get(controller.room.consult_id)
+    assert stored.status is ConsultStatus.PENDING and stored.warmth == "hot"
