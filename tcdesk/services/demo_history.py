@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -24,6 +25,7 @@ from tcdesk.domain import Severity as V
 from tcdesk.services import demo_data as data
 from tcdesk.services.demo_compose import compose_demo
 from tcdesk.services.demo_content import SEED, DemoContent
+from tcdesk.services.demo_history_leads import with_leads
 from tcdesk.services.desk import Desk
 from tcdesk.store.patient_repo import patient_row
 
@@ -246,9 +248,12 @@ def add_history(desk: Desk, today: date) -> int:
     records = desk.records
     db = records.db
     db["patients"].insert_all((patient_row(records, p) for p in content.patients), batch_size=500)
+    consults, leads = with_leads(content.consults, content.patients)
+    # A lead and its consult name each other: the lead first, its consult linked after.
+    records.insert_all("leads", (replace(lead, consult_id=None) for lead in leads))
     for table, rows in (
         ("responsible_parties", content.parties),
-        ("consults", content.consults),
+        ("consults", consults),
         ("findings", content.findings),
         ("treatment_options", content.options),
         ("notes", content.notes),
@@ -262,4 +267,7 @@ def add_history(desk: Desk, today: date) -> int:
         row["policy"] = row.get("policy") or ""
         plans.append(row)
     db["payment_plans"].insert_all(plans, batch_size=500)
+    for lead in leads:
+        if lead.consult_id is not None:
+            records.upsert("leads", lead)
     return len(content.consults)

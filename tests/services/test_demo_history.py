@@ -42,6 +42,9 @@ def test_the_demo_numbers_look_like_a_practice(demo_desk: Desk) -> None:
     by_source = {s.key: s.tally.case_acceptance for s in report.by_source}
     assert by_source["doctor_referral"] - by_source["social_media"] >= Decimal("0.20")
     assert report.pending_count > 0 and report.total.no_shows > 0
+    # most past consults began as a lead; some leads never booked
+    share = report.leads.lead_to_consult
+    assert share is not None and Decimal("0.40") <= share <= Decimal("0.80"), share
 
 
 def test_building_the_demo_again_adds_no_history(demo_store: Path) -> None:
