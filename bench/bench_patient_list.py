@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from PySide6.QtCore import QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from tcdesk.services.desk import Desk  # noqa: E402
@@ -80,7 +81,7 @@ def measure(path: Path, app: QApplication, rounds: int) -> dict[str, float]:
         rows, step, worst = scroll_to_end(window, app)
         window.close()
         window.deleteLater()  # gone before its store closes: no timer reads a closed file
-        app.processEvents()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         return {
             "patients": desk.patients.count(),
             "median": statistics.median(typed),
