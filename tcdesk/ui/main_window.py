@@ -327,13 +327,23 @@ class MainWindow(QMainWindow):
             entries = patient_pages.page(self._desk, text)
             self.model.set_pages(entries, lambda at: self._next_page(text, at))
             self._show_list_labels(patient_pages.count(self._desk, text))
-        row = self.model.row_of(selected) if selected else -1
+        row = self._loaded_row_of(selected) if selected else -1
         if row < 0 and entries:
             row = 0
         if row >= 0:
             self.table.selectRow(row)
         else:
             self.panel.show_overview(None)
+
+    def _loaded_row_of(self, patient_id: str) -> int:
+        """The patient's row, reading pages down to it if it is further than read so far."""
+        row = self.model.row_of(patient_id)
+        if row < 0 and not self.today_button.isChecked():
+            where = patient_pages.position(self._desk, self.search.text(), patient_id)
+            if where is not None:
+                self.model.fetch_through(where)
+                row = self.model.row_of(patient_id)
+        return row
 
     def _next_page(self, text: str, offset: int) -> list:
         """The list's next page (none once the desk is closed: the window may still paint)."""
@@ -360,12 +370,7 @@ class MainWindow(QMainWindow):
         return self.model.entry(rows[0].row()).patient.id if rows else None
 
     def select_patient(self, patient_id: str) -> bool:
-        row = self.model.row_of(patient_id)
-        if row < 0 and not self.today_button.isChecked():  # further down than read so far
-            where = patient_pages.position(self._desk, self.search.text(), patient_id)
-            if where is not None:
-                self.model.fetch_through(where)
-                row = self.model.row_of(patient_id)
+        row = self._loaded_row_of(patient_id)
         if row >= 0:
             self.table.selectRow(row)
         return row >= 0
