@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import asdict
-from datetime import date
 
 from tcdesk.cli import common
 from tcdesk.cli.table import format_table
@@ -30,22 +29,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _day(flag: str, text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise UserError(f"{flag} must be a date like 2026-12-01, not '{text}'.") from None
-
-
 def _clean(text: str) -> str:
     """One line, no control characters: what the terminal prints is what was stored, safely."""
     return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
 def run(args: argparse.Namespace) -> int:
-    since, until = _day("--from", args.since), _day("--to", args.until)
+    since, until = common.day_option("--from", args.since), common.day_option("--to", args.until)
     if since and until and until < since:
         raise UserError("--to is before --from; give the earlier day first.")
     desk = common.open_desk(args)

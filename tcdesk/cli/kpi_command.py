@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
 
 from tcdesk.cli import common
 from tcdesk.cli.table import format_table
-from tcdesk.errors import UserError
 from tcdesk.formatting import medium_date
 from tcdesk.services.kpi import ACCEPTANCE_RULE, KpiFilters, kpi_report
 from tcdesk.services.kpi_export import (
@@ -45,19 +43,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _day(flag: str, text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise UserError(f"{flag} must be a date like 2026-12-01, not '{text}'.") from None
-
-
 def run(args: argparse.Namespace) -> int:
     filters = KpiFilters(
-        start=_day("--from", args.since),
-        end=_day("--to", args.until),
+        start=common.day_option("--from", args.since),
+        end=common.day_option("--to", args.until),
         office=args.office,
         coordinator=args.coordinator,
         doctor=args.doctor,
