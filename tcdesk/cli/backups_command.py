@@ -19,6 +19,7 @@ from tcdesk.services.backups import (
     size_words,
     when_words,
 )
+from tcdesk.store import cipher, engine
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -42,6 +43,8 @@ def run_list(args: argparse.Namespace) -> int:
         chosen = set_backups_folder(args.folder)
         if not args.json:
             print(f"Backups of this computer now go to {chosen}.")
+    if cipher.is_encrypted(path):  # its backups are checked with its passphrase: ask first
+        engine.connect(path, immutable=True).close()
     folder = backups_folder_for(path)
     found = list_backups(path, folder, verify=True)
     if args.json:
@@ -56,10 +59,11 @@ def run_list(args: argparse.Namespace) -> int:
             b.reason_words,
             size_words(b.size),
             "ok" if b.ok else "DAMAGED",
+            "yes" if b.encrypted else "no",
             b.path.name,
         ]
         for b in found
     ]
     print(f"Backups of {path.name} in {folder}:")
-    print(format_table(["Taken", "Why", "Size", "Check", "File"], rows))
+    print(format_table(["Taken", "Why", "Size", "Check", "Encrypted", "File"], rows))
     return 0

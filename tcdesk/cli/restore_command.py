@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from tcdesk.cli import common
+from tcdesk.errors import UserError
 from tcdesk.services.backups import backups_folder_for
 from tcdesk.services.restore import check_backup, restore
 
@@ -31,10 +32,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _confirmed(store: Path, backup: Path) -> bool:
-    answer = input(
-        f"Restore from a backup: replace {store} with {backup.name}? "
-        "The practice file as it is now is kept as a backup first. [y/N] "
-    )
+    try:
+        answer = input(
+            f"Restore from a backup: replace {store} with {backup.name}? "
+            "The practice file as it is now is kept as a backup first. [y/N] "
+        )
+    except EOFError:  # nothing typed (Ctrl+D, or no input at all): as a "no"
+        print()
+        return False
     return answer.strip().lower() in ("y", "yes")
 
 
@@ -42,7 +47,12 @@ def run(args: argparse.Namespace) -> int:
     store = common.db_path(args)
     backup = args.file.expanduser()
     check_backup(backup)  # refuse before asking anything
-    if not args.yes and sys.stdin.isatty() and not _confirmed(store, backup):
+    if not args.yes and not sys.stdin.isatty():
+        raise UserError(
+            "A restore replaces the practice file and there is no terminal to ask at: "
+            "add --yes to restore without being asked. Nothing was changed."
+        )
+    if not args.yes and not _confirmed(store, backup):
         print("Nothing was changed.")
         return 1
     result = restore(backup, store, folder=backups_folder_for(store), now=common.clock(args)())

@@ -24,7 +24,7 @@ from tcdesk.formatting import slot_when
 from tcdesk.services.backup_rotation import Dated, backups_to_keep
 from tcdesk.services.clock import Clock, system_clock
 from tcdesk.services.machine_settings import MachineSettingsStore
-from tcdesk.store import engine
+from tcdesk.store import cipher, engine
 from tcdesk.store.backup import (
     BackupCancelled,
     Progress,
@@ -72,6 +72,10 @@ class Backup:
     def reason_words(self) -> str:
         return REASON_WORDS.get(self.reason, self.reason)
 
+    @property
+    def encrypted(self) -> bool:
+        return cipher.is_encrypted(self.path)
+
     def as_json(self) -> dict[str, Any]:
         return {
             "file": str(self.path),
@@ -79,6 +83,7 @@ class Backup:
             "reason": self.reason,
             "size": self.size,
             "ok": self.ok,
+            "encrypted": self.encrypted,
         }
 
 

@@ -28,7 +28,7 @@ from tcdesk.services.backups import (
 )
 from tcdesk.services.clock import system_clock, utc_iso
 from tcdesk.services.ids import new_id
-from tcdesk.store import engine
+from tcdesk.store import cipher, engine
 from tcdesk.store.backup import (
     SIDE_SUFFIXES,
     Progress,
@@ -43,6 +43,8 @@ from tcdesk.store.backup import (
 )
 from tcdesk.store.cipher import header_is_encrypted
 from tcdesk.store.connection import SQLITE_HEADER
+from tcdesk.store.conversion import assert_alone, export_copy, verify_copy
+from tcdesk.store.store_file import StoreFileError, StoreProblem, check_store_file
 
 AUDIT_ACTION = "restored_from_backup"
 
@@ -131,6 +133,7 @@ def restore(
     """Put ``backup_file`` in place of ``store`` (see the module's note for how)."""
     backup_file, store = Path(backup_file).resolve(), Path(store).resolve()
     check_backup(backup_file)
+    keep_encrypted = _whole_and_alone(store)
     moment = now or system_clock()
     folder = Path(folder) if folder is not None else backups_folder_for(store)
     kept, whole = _keep_current(store, folder, moment)
@@ -140,6 +143,7 @@ def restore(
         copy_file_database(backup_file, temporary, progress)
         if integrity(temporary) != "ok":
             raise BackupRefused(f"{backup_file.name} could not be copied whole; nothing changed.")
+        _as_encrypted_as(temporary, keep_encrypted)
         fsync_file(temporary)
         if whole:
             checkpoint_file(store)  # fold the old -wal into the old file before it goes
@@ -158,6 +162,52 @@ def restore(
         pictures += copy_new_media(backup_file.parent / MEDIA_FOLDER, media_dir_for(store))
     _audit(store, backup_file, moment, actor_id)
     return RestoreResult(store, backup_file, kept, pictures)
+
+
+def _whole_and_alone(store: Path) -> bool | None:
+    """Whether the practice file is encrypted (None: it is missing, or one tcdesk refuses).
+
+    A whole practice file must not be open elsewhere: a running tcdesk would go on
+    writing to the file it has open. A refused file (damaged, foreign) is never
+    written to, not even to test that, and nobody can have it open.
+    """
+    try:
+        check_store_file(store, create=False)
+    except StoreFileError as refused:
+        if refused.problem in (StoreProblem.NEEDS_PASSPHRASE, StoreProblem.WRONG_PASSPHRASE):
+            raise BackupRefused(
+                str(refused)
+                if refused.problem is StoreProblem.WRONG_PASSPHRASE
+                else f"{store.name} is encrypted: give its passphrase (TCDESK_PASSPHRASE or "
+                "--passphrase-file) to restore into it. Nothing was changed."
+            ) from None
+        return None
+    assert_alone(store)
+    return cipher.is_encrypted(store)
+
+
+def _as_encrypted_as(copy: Path, encrypted: bool | None) -> None:
+    """The restored copy as encrypted as the practice file was (None: as the backup is).
+
+    A restore never takes a practice's encryption off (an old backup made before
+    it was encrypted is encrypted on the way in), nor puts one on unasked.
+    """
+    if encrypted is None or cipher.is_encrypted(copy) == encrypted:
+        return
+    key = cipher.passphrase()
+    if encrypted and not key:
+        raise BackupRefused(
+            "The practice file is encrypted: give its passphrase to restore into it."
+        )
+    converted = copy.with_name(copy.name + ".keyed")
+    old_key, new_key = (None, key) if encrypted else (key, None)
+    try:
+        export_copy(copy, converted, source_passphrase=old_key, passphrase=new_key, alone=False)
+        verify_copy(copy, converted, source_passphrase=old_key, passphrase=new_key)
+    except BaseException:
+        remove_with_side_files(converted)
+        raise
+    os.replace(converted, copy)
 
 
 def _audit(store: Path, backup_file: Path, moment: datetime, actor_id: str | None) -> None:

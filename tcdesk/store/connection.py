@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from tcdesk.store import engine
+from tcdesk.store import cipher, engine
 from tcdesk.store.migrations import known_names, migrations
 from tcdesk.store.store_file import (
     SQLITE_HEADER,
@@ -119,7 +119,10 @@ def open_store(
     path = Path(path)
     if not create and not path.exists():
         raise StoreError(f"No practice file at {path}; open tcdesk to set up your practice.")
-    applied = check_store_file(path, create=create).applied
+    found = check_store_file(path, create=create)
+    applied = found.applied
+    if found.new and cipher.passphrase():  # a new file is encrypted with it: a fit one
+        cipher.check_new_passphrase(cipher.passphrase() or "")
     _create_private_file(path)
     try:
         conn = engine.connect(path, check_same_thread=False)

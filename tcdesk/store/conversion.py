@@ -81,6 +81,29 @@ def export_copy(
     return destination
 
 
+def assert_alone(path: Path) -> None:
+    """``StoreInUse`` unless no other program has ``path`` open (an open tcdesk, a command).
+
+    SQLite lets only the last connection take a file out of WAL mode, so trying
+    it is the test; the file is put back in WAL mode straight after.
+    """
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    conn = engine.connect(path)
+    try:
+        conn.execute("PRAGMA busy_timeout = 2000")
+        try:
+            (mode,) = conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+        except engine.OperationalError:
+            mode = "wal"
+        if str(mode).lower() != "delete":
+            raise StoreInUse(IN_USE.format(path=path))
+        conn.execute("PRAGMA journal_mode = WAL")
+    finally:
+        conn.close()
+
+
 def _make_sure_alone(conn: engine.Connection, source: Path, dbapi2: object) -> None:
     try:
         (mode,) = conn.execute("PRAGMA journal_mode = DELETE").fetchone()

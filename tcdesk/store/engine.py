@@ -76,6 +76,8 @@ def connect(
         return sqlite3.connect(target, uri=uri, check_same_thread=check_same_thread)
     if not secret:
         raise PassphraseNeeded(cipher.needs_passphrase_message(path))
+    if not exists:
+        cipher.check_new_passphrase(secret)  # never a new file locked with "abc"
     dbapi2 = cipher.library()
     conn = dbapi2.connect(target, uri=uri, check_same_thread=check_same_thread)
     try:

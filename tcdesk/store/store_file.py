@@ -320,6 +320,7 @@ def writing_alone(path: Path) -> Iterator[None]:
         yield
         return
     path = Path(path)
+    made = not path.exists()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDONLY | os.O_CREAT, 0o600)
@@ -334,6 +335,13 @@ def writing_alone(path: Path) -> Iterator[None]:
                 f"{path} is busy (another tcdesk is building or changing it right now); "
                 "try again in a moment."
             ) from None
-        yield
+        try:
+            yield
+        except BaseException:
+            # Refused before anything was written (the lock is ours, so nobody else is
+            # building in it): leave no empty file behind.
+            if made and path.exists() and path.stat().st_size == 0:
+                path.unlink()
+            raise
     finally:
         os.close(fd)

@@ -46,7 +46,7 @@ def test_back_up_now_then_list_them(demo_store: Path, capsys: pytest.CaptureFixt
     assert [(b["reason"], b["ok"]) for b in listed["backups"]] == [("manual", True)] * 2
     assert _run(["backups", "--db", str(demo_store)]) == 0
     table = capsys.readouterr().out.splitlines()
-    assert table[1].split() == ["Taken", "Why", "Size", "Check", "File"]
+    assert table[1].split() == ["Taken", "Why", "Size", "Check", "Encrypted", "File"]
     assert "Backed up by hand" in table[3] and " ok " in table[3]
 
 
@@ -64,7 +64,7 @@ def test_backup_to_another_folder_and_point_this_computer_there(
     assert Path(json.loads(capsys.readouterr().out)["file"]).parent == other
 
 
-def test_restore_round_trip_without_a_terminal_does_not_ask(
+def test_restore_round_trip_without_a_terminal_needs_yes(
     demo_store: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert _run(["backup", "--db", str(demo_store), "--json"]) == 0
@@ -73,8 +73,10 @@ def test_restore_round_trip_without_a_terminal_does_not_ask(
     conn.execute("UPDATE practices SET name = 'Changed'")
     conn.commit()
     conn.close()
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # not a tty
-    assert _run(["restore", made, "--db", str(demo_store)], later=5) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # not a tty: nobody to ask
+    assert _run(["restore", made, "--db", str(demo_store)], later=5) == 2
+    assert "add --yes" in capsys.readouterr().err and _name(demo_store) == "Changed"
+    assert _run(["restore", made, "--db", str(demo_store), "--yes"], later=5) == 0
     said = capsys.readouterr().out
     assert said.startswith(f"Restored demo.sqlite3 from {Path(made).name}.")
     assert "-before-restore.sqlite3" in said

@@ -174,3 +174,47 @@ def test_an_empty_store_is_made_again_encrypted_for_the_set_up(tmp_path: Path) -
 def test_a_practice_with_data_is_not_made_again(demo_desk: Desk) -> None:
     with pytest.raises(UserError, match="empty"):
         start_encrypted(demo_desk, FIRST)
+
+
+def test_a_plain_backup_restored_into_an_encrypted_practice_is_encrypted(
+    plain_demo: Path,
+) -> None:
+    from tcdesk.services.restore import BackupRefused, restore
+
+    plain_backup = list_backups(plain_demo)[0].path
+    kept_plain = plain_demo.with_name("old-plain-backup.sqlite3")
+    kept_plain.write_bytes(plain_backup.read_bytes())  # a plain copy from before encrypting
+    before = _fingerprint(kept_plain, None)
+    change_encryption(plain_demo, Change.ENCRYPT, new_key=FIRST, now=FIXED_NOW)
+    cipher.use_passphrase(None)
+    with pytest.raises(BackupRefused, match="encrypted: give its passphrase"):
+        restore(kept_plain, plain_demo, now=FIXED_NOW)
+    cipher.use_passphrase(FIRST)
+    restore(kept_plain, plain_demo, now=FIXED_NOW)
+    assert cipher.is_encrypted(plain_demo) and b"Whitaker" not in plain_demo.read_bytes()
+    after = _fingerprint(plain_demo, FIRST)
+    assert {t: v for t, v in after.items() if t != "audit_log"} == {
+        t: v for t, v in before.items() if t != "audit_log"
+    }
+
+
+def test_a_restore_while_another_program_has_the_file_open_is_refused(
+    plain_demo: Path,
+) -> None:
+    from tcdesk.services.restore import restore
+
+    backup = list_backups(plain_demo)[0].path
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(plain_demo)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        before = plain_demo.read_bytes()
+        with pytest.raises(StoreInUse, match="in use"):
+            restore(backup, plain_demo, now=FIXED_NOW)
+        assert plain_demo.read_bytes() == before
+    finally:
+        holder.communicate("\n", timeout=10)
