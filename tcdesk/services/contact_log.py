@@ -65,7 +65,9 @@ def _check(
     cleaned = ""
     with problems.check():
         how = ContactKind(
-            validation.choice("contact.kind", "How", kind, [k.value for k in ContactKind])
+            validation.choice(
+                "contact.kind", "The kind of contact", kind, [k.value for k in ContactKind]
+            )
         )
     with problems.check():
         what = ContactResult(
@@ -76,7 +78,7 @@ def _check(
     with problems.check():
         when = validation.date_text("contact.next_on", "The next contact date", next_on)
         if when is not None and when <= local_today(desk.clock):
-            raise FieldError("contact.next_on", "The next contact date is after today.")
+            raise FieldError("contact.next_on", "The next contact date must be after today.")
     with problems.check():
         cleaned = validation.free_text("contact.note", "The note", note)
     problems.raise_if_any()
@@ -149,10 +151,10 @@ def _words(contact: Contact) -> str:
 def _follow_up(desk: Desk, follow_up_id: str, contact: Contact, now: str) -> Contact:
     found = desk.records.get("follow_ups", FollowUp, follow_up_id)
     if found is None or found.done_at is not None:
-        raise UserError("That follow-up is done or gone; reload the queue.")
+        raise UserError("That follow-up is done or gone; look at the queue again.")
     consult = desk.consults.get(found.consult_id)
     if consult is None:
-        raise UserError("That follow-up's consult is gone; reload the queue.")
+        raise UserError("That follow-up's consult is gone; look at the queue again.")
     desk.consults.save_follow_up(replace(found, done_at=now))
     if contact.next_on is not None:
         desk.consults.save_follow_up(
@@ -173,7 +175,7 @@ def _follow_up(desk: Desk, follow_up_id: str, contact: Contact, now: str) -> Con
 def _recall(desk: Desk, consult_id: str, contact: Contact) -> Contact:
     consult = desk.consults.get(consult_id)
     if consult is None or consult.status is not ConsultStatus.OBSERVATION:
-        raise UserError("That recall is done or gone; reload the queue.")
+        raise UserError("That recall is done or gone; look at the queue again.")
     desk.consults.save(replace(consult, recall_on=contact.next_on))
     return replace(contact, consult_id=consult.id)
 
@@ -182,7 +184,7 @@ def _lead(desk: Desk, lead_id: str, contact: Contact) -> Contact:
     leads = lead_repo(desk)
     lead = leads.get(lead_id)
     if lead is None or not lead.is_open:
-        raise UserError("That lead is closed or gone; reload the queue.")
+        raise UserError("That lead is closed or gone; look at the queue again.")
     if contact.result is ContactResult.BOOKED:
         raise FieldError(
             "contact.result",

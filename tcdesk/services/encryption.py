@@ -23,7 +23,7 @@ from tcdesk.services.clock import system_clock, utc_iso
 from tcdesk.services.ids import new_id
 from tcdesk.store import cipher
 from tcdesk.store.backup import fsync_folder, remove_with_side_files
-from tcdesk.store.conversion import export_copy, verify_copy
+from tcdesk.store.conversion import assert_alone, export_copy, verify_copy
 from tcdesk.store.store_file import check_store_file, writing_alone
 
 AUDIT_ACTION = "store_converted"
@@ -137,6 +137,7 @@ def change_encryption(
     moment = now or system_clock()
     with writing_alone(path):
         _check_start(path, change, old_key)
+        assert_alone(path)  # said before anything is written, not after
         progress(f"Writing {path.name} anew and checking every row…")
         convert_file(path, old_key=old_key, new_key=new_key, now=moment)
         done, skipped = _convert_backups(path, change, old_key, new_key, moment, progress)
@@ -191,7 +192,7 @@ def _audit(
                 action=AUDIT_ACTION,
                 subject_id=practice.id if practice else "",
                 actor_id=actor_id,
-                detail=f"{change.value}; {backups} backups converted",
+                detail=f"{change.value}; {backups} backup{'' if backups == 1 else 's'} converted",
             )
     finally:
         desk.close()

@@ -22,6 +22,7 @@ from tcdesk.domain.pipeline import (
 )
 from tcdesk.errors import UserError
 from tcdesk.services import validation
+from tcdesk.services.clock import today as local_today
 from tcdesk.services.clock import utc_iso
 from tcdesk.services.desk import Desk
 from tcdesk.services.ids import new_id
@@ -124,6 +125,8 @@ def _check(desk: Desk, typed: LeadInput, practice_id: str) -> Lead:
         next_on = validation.date_text(
             "lead.next_contact_on", "The next contact date", typed.next_contact_on
         )
+        if next_on is not None and next_on < local_today(desk.clock):
+            raise FieldError("lead.next_contact_on", "The next contact date can't be in the past.")
     with problems.check():
         _check_referrer(desk, typed)
     assigned = typed.assigned_to

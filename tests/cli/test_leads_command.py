@@ -114,7 +114,7 @@ def test_bad_log_input_is_one_line_exit_2_nothing_changed(db: Path, capsys) -> N
     item = json.loads(out)[0]["item"]
     before = _snapshot(db)
     for argv, message in (
-        (["--by", "fax", "--result", "reached"], "--by: How must be one of"),
+        (["--by", "fax", "--result", "reached"], "--by: The kind of contact must be one of"),
         (["--by", "call", "--result", "maybe"], "--result: The result must be one of"),
         (["--by", "call", "--result", "reached", "--next", "2020-01-01"], "--next: "),
     ):

@@ -66,7 +66,7 @@ def test_encrypt_then_decrypt_gives_back_every_row(plain_demo: Path) -> None:
     desk = Desk.open(plain_demo)
     details = [r["detail"] for r in desk.db["audit_log"].rows_where("action = ?", [AUDIT_ACTION])]
     desk.close()
-    assert details[-1] == "encrypt; 1 backups converted"
+    assert details[-1] == "encrypt; 1 backup converted"
 
     change_encryption(plain_demo, Change.DECRYPT, old_key=FIRST, now=FIXED_NOW)
     assert plain_demo.read_bytes().startswith(cipher.SQLITE_HEADER)

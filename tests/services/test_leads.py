@@ -11,6 +11,7 @@ import pytest
 from tcdesk.domain import LeadSource, LeadStatus, Warmth
 from tcdesk.errors import UserError
 from tcdesk.services import leads
+from tcdesk.services.clock import today
 from tcdesk.services.leads import LeadInput, add_lead, book_from_lead, change_status
 from tcdesk.services.referrers import add_doctor
 from tcdesk.services.schedule import Slot
@@ -59,6 +60,25 @@ def test_every_mistake_at_its_field_and_nothing_saved(seeded) -> None:
     }
     assert "phone or an email" in fields["lead.contact"]
     assert leads.list_leads(desk) == []
+
+
+def test_a_next_contact_date_in_the_past_is_refused(seeded) -> None:
+    desk, _p = seeded
+    past = (today(desk.clock) - timedelta(days=1)).isoformat()
+    with pytest.raises(FieldErrors) as errors:
+        add_lead(
+            desk,
+            LeadInput(name="Rosa Díaz", channel="text", phone="503 555 0142", next_contact_on=past),
+        )
+    assert "can't be in the past" in errors.value.by_field()["lead.next_contact_on"]
+    assert leads.list_leads(desk) == []
+    on_the_day = today(desk.clock).isoformat()  # today is fine: call them later today
+    add_lead(
+        desk,
+        LeadInput(
+            name="Rosa Díaz", channel="text", phone="503 555 0142", next_contact_on=on_the_day
+        ),
+    )
 
 
 def test_the_optional_fields_and_a_referring_doctor(seeded) -> None:
