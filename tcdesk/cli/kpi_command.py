@@ -75,9 +75,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {label.ljust(width)}  {value}")
     print("\nTargets")
     for target in report.targets:
-        actual = "not measured" if target.actual is None else f"{target.actual}%"
-        verdict = {True: "met", False: "below target", None: ""}[target.met]
-        print(f"  {target.label}: {actual} of {target.target}% {verdict}".rstrip())
+        verdict = {True: " · target met", False: " · below target", None: ""}[target.met]
+        if target.actual is None:
+            print(f"  {target.label}: not measured in this period (target {target.target}%)")
+        else:
+            print(f"  {target.label}: {target.actual}% of {target.target}%{verdict}")
         print(f"    ({target.rule})")
     for table in (month_table(report), coordinator_table(report), source_table(report)):
         print(f"\n{table.title}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -19,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from tcdesk.ui.main_screen import on_main_screen
+from tcdesk.ui.style import staff_stylesheet
 
+DEFAULT_BRAND = "#1F6F8B"  # the practice's own colour is inside the file it unlocks
 WRONG = "That passphrase does not open this practice file. Check it (capitals count) and try again."
 
 
@@ -74,6 +77,9 @@ class PassphraseDialog(QDialog):
 
 def ask_passphrase(path: Path, wrong: bool) -> str | None:
     """The passphrase typed for ``path`` (None: the person chose to quit)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and not app.styleSheet():  # the desk's look, first thing
+        app.setStyleSheet(staff_stylesheet(DEFAULT_BRAND))
     dialog = PassphraseDialog(path, wrong=wrong)
     if on_main_screen(dialog).exec() != QDialog.DialogCode.Accepted:
         return None
