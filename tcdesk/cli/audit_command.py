@@ -35,7 +35,10 @@ def _clean(text: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    since, until = common.day_option("--from", args.since), common.day_option("--to", args.until)
+    since, until = (
+        common.day_option("--from", args.since, args),
+        common.day_option("--to", args.until, args),
+    )
     if since and until and until < since:
         raise UserError("--to is before --from; give the earlier day first.")
     desk = common.open_desk(args)

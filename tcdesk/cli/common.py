@@ -99,14 +99,18 @@ def open_desk(args: argparse.Namespace, *, create: bool = False, read_only: bool
     return Desk.open(path, clock(args), create=create, read_only=read_only)
 
 
-def day_option(flag: str, text: str | None) -> date | None:
-    """A date option (``--from 2026-12-01``), or a one-line refusal naming the flag."""
+def day_option(flag: str, text: str | None, args: argparse.Namespace) -> date | None:
+    """A date option (``--from 2026-12-01`` or ``today``), or a one-line refusal naming it."""
     if text is None:
         return None
+    if text.strip().lower() == "today":
+        return today(args)
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise UserError(f"{flag} must be a date like 2026-12-01, not '{text}'.") from None
+        raise UserError(
+            f"{flag} must be a date like 2026-12-01 (or 'today'), not '{text}'."
+        ) from None
 
 
 def run_command(args: argparse.Namespace) -> int:

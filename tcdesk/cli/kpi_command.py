@@ -45,8 +45,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     filters = KpiFilters(
-        start=common.day_option("--from", args.since),
-        end=common.day_option("--to", args.until),
+        start=common.day_option("--from", args.since, args),
+        end=common.day_option("--to", args.until, args),
         office=args.office,
         coordinator=args.coordinator,
         doctor=args.doctor,
