@@ -137,7 +137,7 @@ def change_encryption(
     moment = now or system_clock()
     with writing_alone(path):
         _check_start(path, change, old_key)
-        assert_alone(path)  # said before anything is written, not after
+        assert_alone(path, old_key or "")  # said before anything is written, not after
         progress(f"Writing {path.name} anew and checking every row…")
         convert_file(path, old_key=old_key, new_key=new_key, now=moment)
         done, skipped = _convert_backups(path, change, old_key, new_key, moment, progress)

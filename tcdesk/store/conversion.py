@@ -81,7 +81,7 @@ def export_copy(
     return destination
 
 
-def assert_alone(path: Path) -> None:
+def assert_alone(path: Path, passphrase: str | None = None) -> None:
     """``StoreInUse`` unless no other program has ``path`` open (an open tcdesk, a command).
 
     SQLite lets only the last connection take a file out of WAL mode, so trying
@@ -90,7 +90,7 @@ def assert_alone(path: Path) -> None:
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:
         return
-    conn = engine.connect(path)
+    conn = engine.connect(path, passphrase=passphrase)  # None: the process's passphrase
     try:
         conn.execute("PRAGMA busy_timeout = 2000")
         try:

@@ -218,3 +218,10 @@ def test_a_restore_while_another_program_has_the_file_open_is_refused(
         assert plain_demo.read_bytes() == before
     finally:
         holder.communicate("\n", timeout=10)
+
+
+def test_the_keys_given_are_used_whatever_the_process_holds(plain_demo: Path) -> None:
+    change_encryption(plain_demo, Change.ENCRYPT, new_key=FIRST, now=FIXED_NOW)
+    cipher.use_passphrase("something else entirely")
+    change_encryption(plain_demo, Change.DECRYPT, old_key=FIRST, now=FIXED_NOW)
+    assert not cipher.is_encrypted(plain_demo)
