@@ -100,7 +100,10 @@ def test_from_to_and_who_choose_the_lines(store: Path, capsys) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--from", "yesterday"], "--from must be a date like 2026-12-01 (or 'today'), not 'yesterday'."),
+        (
+            ["--from", "yesterday"],
+            "--from must be a date like 2026-12-01 (or 'today'), not 'yesterday'.",
+        ),
         (["--from", "2026-12-02", "--to", "2026-12-01"], "--to is before --from"),
         (["--who", "Nobody Here"], 'There is no one on staff called "Nobody Here"'),
     ],

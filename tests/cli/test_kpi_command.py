@@ -102,6 +102,8 @@ def test_text_reads_like_a_report(store: Path, capsys) -> None:
 def test_bad_input_is_one_line_and_exit_2(store: Path, capsys) -> None:
     code, _, err = run(store, capsys, "--from", "yesterday")
     assert code == 2
-    assert err.strip() == "tcdesk: --from must be a date like 2026-12-01 (or 'today'), not 'yesterday'."
+    assert err.strip() == (
+        "tcdesk: --from must be a date like 2026-12-01 (or 'today'), not 'yesterday'."
+    )
     code, _, err = run(store, capsys, "--source", "pigeon")
     assert code == 2 and "not a lead source" in err and len(err.strip().splitlines()) == 1
