@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -111,24 +113,30 @@ sys.stdin.readline()
 """
 
 
-def test_a_store_open_in_another_program_is_not_converted(plain_demo: Path) -> None:
+@contextlib.contextmanager
+def open_in_another_program(path: Path) -> Iterator[None]:
     """As when tcdesk is open on the file: its connection stays open the whole time."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(plain_demo)],
+        [sys.executable, "-c", HOLDER, str(path)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "open"
+        yield
+    finally:
+        holder.communicate("\n", timeout=10)
+
+
+def test_a_store_open_in_another_program_is_not_converted(plain_demo: Path) -> None:
+    with open_in_another_program(plain_demo):
         before = plain_demo.read_bytes()
         with pytest.raises(StoreInUse, match="in use"):
             change_encryption(plain_demo, Change.ENCRYPT, new_key=FIRST, now=FIXED_NOW)
         assert plain_demo.read_bytes() == before
         assert not cipher.is_encrypted(plain_demo)
         assert [p.name for p in plain_demo.parent.iterdir() if p.name.startswith(".")] == []
-    finally:
-        holder.communicate("\n", timeout=10)
 
 
 def test_a_too_short_passphrase_is_refused_before_anything_is_written(plain_demo: Path) -> None:
@@ -204,20 +212,11 @@ def test_a_restore_while_another_program_has_the_file_open_is_refused(
     from tcdesk.services.restore import restore
 
     backup = list_backups(plain_demo)[0].path
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(plain_demo)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "open"
+    with open_in_another_program(plain_demo):
         before = plain_demo.read_bytes()
         with pytest.raises(StoreInUse, match="in use"):
             restore(backup, plain_demo, now=FIXED_NOW)
         assert plain_demo.read_bytes() == before
-    finally:
-        holder.communicate("\n", timeout=10)
 
 
 def test_the_keys_given_are_used_whatever_the_process_holds(plain_demo: Path) -> None:
