@@ -10,8 +10,9 @@ import contextlib
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -20,7 +21,6 @@ from tcdesk.errors import UserError
 from tcdesk.paths import assets_dir, data_dir
 from tcdesk.services import sign_in
 from tcdesk.services.clock import system_clock, today
-from tcdesk.services.consult_room import PresentationKit
 from tcdesk.services.desk import Desk
 from tcdesk.services.encryption import start_encrypted
 from tcdesk.services.machine_settings import MachineSettingsStore
@@ -36,6 +36,9 @@ from tcdesk.ui.presentation.screens import ScreenChooser
 from tcdesk.ui.stop_signals import stop_on_signals
 from tcdesk.ui.store_opening import open_for_gui
 from tcdesk.ui.style import staff_stylesheet
+
+if TYPE_CHECKING:
+    from tcdesk.services.consult_room import PresentationKit
 
 
 def demo_store_path() -> Path:
@@ -95,7 +98,7 @@ class Application:
     ) -> None:
         self.desk = desk
         self.settings = settings
-        self.kit = kit or PresentationKit.load()
+        self._kit = kit  # loaded once the desk is up (load_kit), or when first needed
         self.screens = ScreenChooser(settings)
         practice = desk.practice()
         QApplication.instance().setStyleSheet(  # type: ignore[union-attr]
@@ -110,8 +113,21 @@ class Application:
         self.restore_job = None
         self.build_main_window()
         self.resume_prompt = None  # the "resume the consult?" dialog, while it is open
-        for error in self.kit.flow_errors:
-            self.main_window.show_problem(f"A presentation flow could not be loaded: {error}")
+
+    @property
+    def kit(self) -> PresentationKit:
+        """The presentation's flows and content, loaded and checked on first use."""
+        if self._kit is None:
+            from tcdesk.services.consult_room import PresentationKit
+
+            self._kit = PresentationKit.load()
+            for error in self._kit.flow_errors:
+                self.main_window.show_problem(f"A presentation flow could not be loaded: {error}")
+        return self._kit
+
+    def load_kit(self) -> None:
+        """Check the flows now (the desk is already showing): a broken one is said at once."""
+        _ = self.kit
 
     def build_main_window(self) -> MainWindow:
         """The desk window on ``self.desk``; built again after a restore reopens the file."""
@@ -121,7 +137,7 @@ class Application:
             today(desk.clock),
             on_present=self.present,
             settings=self.settings,
-            flows=self.kit.flows,
+            flows=lambda: self.kit.flows,  # read when a consult record first needs them
         )
         self.main_window.close_room_screen.connect(self.room_screen.close)
         self.main_window.closing.connect(self.room_screen.close)
@@ -211,6 +227,7 @@ def run_app(db_path: Path, qt_args: list[str]) -> int:
     application = Application(desk, MachineSettingsStore())
     running.append(application)
     application.main_window.show()
+    QTimer.singleShot(0, application.load_kit)  # the desk first, then the flows' check
     if opened.notice:  # kept in view (not a passing message): the TC must know
         application.main_window.show_problem(opened.notice)
     from tcdesk.ui.presentation.launcher import offer_resume

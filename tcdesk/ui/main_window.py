@@ -58,13 +58,13 @@ class MainWindow(QMainWindow):
         on_present: Callable[[str], None],
         *,
         settings: MachineSettingsStore | None = None,
-        flows: Mapping[str, Flow] | None = None,
+        flows: Mapping[str, Flow] | Callable[[], Mapping[str, Flow]] | None = None,
     ) -> None:
         """``flows``: the app's checked flows (``Application.kit.flows``), handed to the
         consult record's Flow tab; None offers none (a desk without a presentation kit)."""
         super().__init__()
         self._desk = desk
-        self._flows: dict[str, Flow] = dict(flows or {})
+        self._flows = flows  # a callable: read when the first consult record opens
         self._machine_settings = settings
         self._on_present = on_present
         practice = desk.practice()
@@ -244,7 +244,8 @@ class MainWindow(QMainWindow):
             return None
         if self.record_window is not None:
             self.record_window.close()
-        window = ConsultRecordWindow(self._desk, consult_id, self, flows=self._flows)
+        flows = self._flows() if callable(self._flows) else self._flows
+        window = ConsultRecordWindow(self._desk, consult_id, self, flows=dict(flows or {}))
         window.record_changed.connect(self._record_changed)
         window.finished.connect(lambda _r: setattr(self, "record_window", None))
         self.record_window = window

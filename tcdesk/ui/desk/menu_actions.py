@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
@@ -18,8 +18,10 @@ from tcdesk.errors import UserError
 from tcdesk.services.about import user_guide_path
 from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
-from tcdesk.ui.about_dialog import AboutDialog
-from tcdesk.ui.desk.export_dialog import ExportDialog
+
+if TYPE_CHECKING:  # loaded when first opened: the desk starts without them
+    from tcdesk.ui.about_dialog import AboutDialog
+    from tcdesk.ui.desk.export_dialog import ExportDialog
 
 StandardKey = QKeySequence.StandardKey
 NO_CONSULT = "Choose a consult on the right first"
@@ -182,6 +184,8 @@ class DeskMenuActions:
         return job
 
     def open_export(self) -> ExportDialog:
+        from tcdesk.ui.desk.export_dialog import ExportDialog
+
         dialog = ExportDialog(self._desk, self._today, self._window)
         dialog.exported.connect(lambda done: self._window.say(done.sentence()))
         self.export_dialog = dialog
@@ -204,6 +208,8 @@ class DeskMenuActions:
         return True
 
     def open_about(self) -> AboutDialog:
+        from tcdesk.ui.about_dialog import AboutDialog
+
         dialog = AboutDialog(self._desk.path, self._window)
         self.about_dialog = dialog
         dialog.open()

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QPushButton
 
 from tcdesk.services.desk import Desk
-from tcdesk.services.importer import ImportResult
-from tcdesk.ui.desk.import_dialog import ImportDialog
-from tcdesk.ui.settings.settings_window import SettingsWindow
+
+if TYPE_CHECKING:  # the windows load when first opened: the desk starts without them
+    from tcdesk.services.importer import ImportResult
+    from tcdesk.ui.desk.import_dialog import ImportDialog
+    from tcdesk.ui.settings.settings_window import SettingsWindow
 
 
 class PracticeActions:
@@ -44,6 +46,8 @@ class PracticeActions:
 
     def open_settings(self) -> SettingsWindow:
         if self.settings_window is None:
+            from tcdesk.ui.settings.settings_window import SettingsWindow
+
             self.settings_window = SettingsWindow(self._desk, self._window)
             self.settings_window.changed.connect(self._window.show_practice)
             self.settings_window.changed.connect(lambda: self._window.say("Settings saved."))
@@ -53,6 +57,8 @@ class PracticeActions:
         return self.settings_window
 
     def open_import(self) -> ImportDialog:
+        from tcdesk.ui.desk.import_dialog import ImportDialog
+
         dialog = ImportDialog(self._desk, self._window)
         dialog.imported.connect(lambda _result: self._window.show_everyone())
         dialog.imported.connect(lambda result: self._window.say(import_sentence(result)))
