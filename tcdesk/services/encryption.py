@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tcdesk.errors import UserError
 from tcdesk.services.backups import as_local, backups_folder_for, list_backups
@@ -25,6 +26,9 @@ from tcdesk.store import cipher
 from tcdesk.store.backup import fsync_folder, remove_with_side_files
 from tcdesk.store.conversion import assert_alone, export_copy, verify_copy
 from tcdesk.store.store_file import check_store_file, writing_alone
+
+if TYPE_CHECKING:
+    from tcdesk.services.desk import Desk
 
 AUDIT_ACTION = "store_converted"
 
@@ -70,16 +74,13 @@ def _replace_with(path: Path, new: Path, *, new_key: str | None, now: datetime) 
     os.replace(path, kept)
     os.replace(new, path)
     fsync_folder(path.parent)
-    previous = cipher.passphrase()
     try:
-        cipher.use_passphrase(new_key)
-        check_store_file(path, create=False)
+        with cipher.passphrase_in_use(new_key):
+            check_store_file(path, create=False)
     except BaseException:
         os.replace(kept, path)  # the old file back where it was, untouched
         fsync_folder(path.parent)
         raise
-    finally:
-        cipher.use_passphrase(previous)
     remove_with_side_files(kept)
 
 
@@ -108,12 +109,8 @@ def _check_start(path: Path, change: Change, old_key: str | None) -> None:
         raise UserError(
             f"{path} is not encrypted, so there is no passphrase to change or take off."
         )
-    previous = cipher.passphrase()
-    try:
-        cipher.use_passphrase(old_key)
+    with cipher.passphrase_in_use(old_key):
         check_store_file(path, create=False)  # whole, ours, writable, and the passphrase opens it
-    finally:
-        cipher.use_passphrase(previous)
 
 
 def change_encryption(
@@ -199,7 +196,7 @@ def _audit(
         cipher.use_passphrase(key or previous)  # the store's passphrase from now on
 
 
-def start_encrypted(desk, new_key: str):
+def start_encrypted(desk: Desk, new_key: str) -> Desk:
     """The empty store behind ``desk`` made again, encrypted, before anything is typed into it.
 
     For the app's set-up: the file was just created empty, so nothing is lost

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
@@ -55,6 +57,17 @@ def use_passphrase(passphrase: str | None) -> None:
 
 def passphrase() -> str | None:
     return _passphrase
+
+
+@contextmanager
+def passphrase_in_use(passphrase: str | None) -> Iterator[None]:
+    """Use ``passphrase`` in the block (a file getting another key), then the one before."""
+    previous = _passphrase
+    use_passphrase(passphrase)
+    try:
+        yield
+    finally:
+        use_passphrase(previous)
 
 
 def check_new_passphrase(passphrase: str) -> str:

@@ -63,7 +63,7 @@ def export_copy(
             conn.execute(f"PRAGMA key = {key}")
         conn.execute("PRAGMA busy_timeout = 2000")
         if alone:
-            _make_sure_alone(conn, source, dbapi2)
+            _take_out_of_wal(conn, source)
         (user_version,) = conn.execute("PRAGMA user_version").fetchone()
         target_key = _key_sql(destination, passphrase, new=True)
         conn.execute(f"ATTACH DATABASE ? AS converted KEY {target_key}", [str(destination)])
@@ -93,24 +93,20 @@ def assert_alone(path: Path, passphrase: str | None = None) -> None:
     conn = engine.connect(path, passphrase=passphrase)  # None: the process's passphrase
     try:
         conn.execute("PRAGMA busy_timeout = 2000")
-        try:
-            (mode,) = conn.execute("PRAGMA journal_mode = DELETE").fetchone()
-        except engine.OperationalError:
-            mode = "wal"
-        if str(mode).lower() != "delete":
-            raise StoreInUse(IN_USE.format(path=path))
+        _take_out_of_wal(conn, path)
         conn.execute("PRAGMA journal_mode = WAL")
     finally:
         conn.close()
 
 
-def _make_sure_alone(conn: engine.Connection, source: Path, dbapi2: object) -> None:
+def _take_out_of_wal(conn: engine.Connection, path: Path) -> None:
+    """``StoreInUse`` unless this is the file's only connection (only the last may leave WAL)."""
     try:
         (mode,) = conn.execute("PRAGMA journal_mode = DELETE").fetchone()
-    except dbapi2.OperationalError:  # type: ignore[attr-defined]
+    except engine.OperationalError:
         mode = "wal"
     if str(mode).lower() != "delete":
-        raise StoreInUse(IN_USE.format(path=source))
+        raise StoreInUse(IN_USE.format(path=path))
 
 
 def _tables(conn: engine.Connection) -> list[str]:
