@@ -12,6 +12,7 @@ import json
 from tcdesk.cli import common
 from tcdesk.cli.table import format_table
 from tcdesk.formatting import medium_date
+from tcdesk.services.desk import Desk
 from tcdesk.services.kpi import ACCEPTANCE_RULE, KpiFilters, kpi_report
 from tcdesk.services.kpi_export import (
     coordinator_table,
@@ -43,6 +44,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+def _open(args: argparse.Namespace) -> Desk:
+    """For writing when the file allows: the count of each month is kept in the file
+    (tcdesk.services.kpi_months), so the next ``tcdesk kpi`` counts only what changed."""
+    from tcdesk.store.store_file import StoreFileError, StoreProblem
+
+    try:
+        return common.open_desk(args)
+    except StoreFileError as error:
+        if error.problem not in (StoreProblem.READ_ONLY_FILE, StoreProblem.READ_ONLY_FOLDER):
+            raise
+        return common.open_desk(args, read_only=True)
+
+
 def run(args: argparse.Namespace) -> int:
     filters = KpiFilters(
         start=common.day_option("--from", args.since, args),
@@ -53,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         source=args.source,
         flow=args.flow,
     )
-    desk = common.open_desk(args, read_only=True)
+    desk = _open(args)
     try:
         report = kpi_report(desk, filters)
     finally:

@@ -15,7 +15,7 @@ from tcdesk.domain import Practice
 from tcdesk.services.clock import Clock, system_clock
 from tcdesk.store.audit_repo import AuditRepository
 from tcdesk.store.backup import checkpoint
-from tcdesk.store.connection import open_store, open_store_read_only
+from tcdesk.store.connection import open_another, open_store, open_store_read_only
 from tcdesk.store.consult_repo import ConsultRepository
 from tcdesk.store.patient_repo import PatientRepository
 from tcdesk.store.practice_repo import PracticeRepository
@@ -56,6 +56,12 @@ class Desk:
             back_up_before_migrating=backup_before_migration,
         )
         return cls(db, path=Path(path), clock=clock)
+
+    def another(self) -> Desk:
+        """A second desk on the same file, for work on a pool thread (its own connection)."""
+        if self.path is None:
+            raise ValueError("an in-memory desk has no file to open again")
+        return Desk(open_another(self.path), path=self.path, clock=self.clock)
 
     def close(self) -> None:
         """Checkpoint first, so the .sqlite3 file alone is the whole practice."""

@@ -29,6 +29,7 @@ __all__ = [
     "SQLITE_HEADER",
     "StoreError",
     "check_store_file",
+    "open_another",
     "open_store",
     "open_store_read_only",
 ]
@@ -138,6 +139,20 @@ def open_store(
     if pending:
         migrations.apply(db)
     return db
+
+
+def open_another(path: Path) -> Database:
+    """One more connection to a store this process has already opened (checked, migrated).
+
+    For a pool thread's own reads and small writes (the dashboard keeps its month
+    counts): the file was checked when it was first opened, so it is not again.
+    """
+    try:
+        conn = engine.connect(path, check_same_thread=False)
+        _configure(conn)
+    except engine.Error as error:
+        raise busy_error(error) or StoreError(f"Cannot open {path}: {error}.") from None
+    return Database(conn)
 
 
 def open_store_read_only(path: Path) -> Database | None:

@@ -440,3 +440,34 @@ def m009_patient_search(db: Database) -> None:
             f"CREATE INDEX patients_{column}_start ON patients({column} COLLATE NOCASE) "
             "WHERE deleted_at IS NULL"
         )
+
+
+@migrations(name="m010_kpi_counts")
+def m010_kpi_counts(db: Database) -> None:
+    """The practice's numbers at 150,000 consults: an index that holds what they count.
+
+    ``consults_kpi`` carries every column the dashboard groups by (and
+    ``updated_at``, to tell which months changed), in consult order, so a year
+    is counted from the index, a quarter of the table's pages, never the rows
+    themselves; ``leads_kpi`` does the same for the leads, and ``consults_lead``
+    finds the consult booked from a lead.
+    ``kpi_month_counts`` keeps each month's grouped count with what it was
+    counted from, so only a month whose consults changed is counted again.
+    It is derived data: deleting its rows loses nothing (and office sync does
+    not carry it).
+    """
+    db.execute(
+        "CREATE INDEX consults_kpi ON consults(scheduled_at, coordinator_id, patient_id, "
+        "office_id, doctor_id, flow_id, status, started_on, updated_at, id) "
+        "WHERE deleted_at IS NULL"
+    )
+    db.execute("CREATE INDEX consults_lead ON consults(lead_id) WHERE lead_id IS NOT NULL")
+    db.execute(
+        "CREATE INDEX leads_kpi ON leads(contacted_at, channel, office_id, assigned_to, "
+        "consult_id, id) WHERE deleted_at IS NULL"
+    )
+    db.execute(
+        "CREATE TABLE kpi_month_counts (key TEXT PRIMARY KEY, counted INTEGER NOT NULL, "
+        "consults_mark TEXT NOT NULL, events_mark INTEGER NOT NULL, "
+        "patients_mark TEXT NOT NULL, groups TEXT NOT NULL) STRICT"
+    )

@@ -107,3 +107,15 @@ def test_bad_input_is_one_line_and_exit_2(store: Path, capsys) -> None:
     )
     code, _, err = run(store, capsys, "--source", "pigeon")
     assert code == 2 and "not a lead source" in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_months_counted_are_kept_for_the_next_run(store: Path, capsys) -> None:
+    import sqlite3
+
+    code, first, _ = run(store, capsys, *PERIOD, "--json")
+    assert code == 0
+    with sqlite3.connect(store) as conn:
+        kept = conn.execute("SELECT count(*) FROM kpi_month_counts").fetchone()[0]
+    assert kept == 2  # September and October
+    code, again, _ = run(store, capsys, *PERIOD, "--json")
+    assert (code, again) == (0, first)

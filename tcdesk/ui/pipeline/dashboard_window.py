@@ -1,8 +1,8 @@
 """The practice's dashboard: the period and filters, the KPI tiles, the targets, four charts.
 
 View > Dashboard (Ctrl+Shift+D). The numbers come from one service call
-(``kpi_report``) made on a pool thread with the window's own read-only
-connection to the practice file, so a year of a large practice never freezes
+(``kpi_report``) made on a pool thread with the window's own connection to
+the practice file, so a year of a large practice never freezes
 the window. Counts run one at a time; a question asked meanwhile is asked
 again when the count on its way is in. The window's ``KpiCounter`` keeps the
 period's grouped count, so a filter change is a sum, not a query.
@@ -40,8 +40,9 @@ CHARTS = (
 
 
 class Reader:
-    """The dashboard's own read-only connection to the practice file, opened on first use
-    on the pool thread (opening checks the file) and used by one count at a time."""
+    """The dashboard's own connection to the practice file, opened on first use on the
+    pool thread and used by one count at a time. It writes only the kept month counts
+    (tcdesk.services.kpi_months), so the next look counts only what changed."""
 
     def __init__(self, desk: Desk) -> None:
         self._desk = desk
@@ -53,7 +54,10 @@ class Reader:
         if desk.path is None:
             return kpi_report(desk, filters, self.counter)
         if self._own is None:
-            self._own = Desk.open(desk.path, clock=desk.clock, read_only=True)
+            try:
+                self._own = desk.another()
+            except UserError:  # e.g. a read-only file: count without keeping
+                self._own = Desk.open(desk.path, clock=desk.clock, read_only=True)
         return kpi_report(self._own, filters, self.counter)
 
     def close(self) -> None:
