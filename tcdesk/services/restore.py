@@ -28,7 +28,7 @@ from tcdesk.services.backups import (
 )
 from tcdesk.services.clock import system_clock, utc_iso
 from tcdesk.services.ids import new_id
-from tcdesk.store import cipher, engine
+from tcdesk.store import cipher, engine, file_locks
 from tcdesk.store.backup import (
     SIDE_SUFFIXES,
     Progress,
@@ -83,8 +83,7 @@ def check_backup(path: Path) -> None:
     if not path.is_file():
         raise BackupRefused(f"There is no backup file at {path}.")
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        header = file_locks.read_head(path, len(SQLITE_HEADER))
     except OSError as error:
         raise BackupRefused(f"Cannot read {path}: {error.strerror or error}.") from None
     if header != SQLITE_HEADER and not header_is_encrypted(header):

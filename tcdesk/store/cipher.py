@@ -21,6 +21,7 @@ from pathlib import Path
 from types import ModuleType
 
 from tcdesk.errors import UserError
+from tcdesk.store import file_locks
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SALT_BYTES = 16
@@ -115,8 +116,7 @@ def header_is_encrypted(header: bytes) -> bool:
 def is_encrypted(path: Path) -> bool:
     """True for an existing file whose first bytes are not plain SQLite's."""
     try:
-        with Path(path).open("rb") as handle:
-            return header_is_encrypted(handle.read(len(SQLITE_HEADER)))
+        return header_is_encrypted(file_locks.read_head(Path(path), len(SQLITE_HEADER)))
     except OSError:
         return False
 
@@ -134,8 +134,7 @@ def key_pragma_value(path: Path, passphrase: str, *, new: bool) -> str:
     if new:
         salt = os.urandom(SALT_BYTES)
         return f"\"x'{_derive(passphrase, salt).hex()}{salt.hex()}'\""
-    with Path(path).open("rb") as handle:
-        salt = handle.read(SALT_BYTES)
+    salt = file_locks.read_head(Path(path), SALT_BYTES)
     return f"\"x'{_derive(passphrase, salt).hex()}'\""
 
 

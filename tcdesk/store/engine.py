@@ -12,10 +12,13 @@ database error catches ``engine.Error`` (or ``DatabaseError``,
 from __future__ import annotations
 
 import sqlite3
+import weakref
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tcdesk.store import cipher
+from tcdesk.store import cipher, file_locks
 
 
 def _cipher_errors(name: str) -> tuple[type[BaseException], ...]:
@@ -73,13 +76,20 @@ def connect(
     encrypted = cipher.is_encrypted(path) if exists else wanted
     target, uri = _uri(path, read_only, immutable)
     if not encrypted:
-        return sqlite3.connect(target, uri=uri, check_same_thread=check_same_thread)
+        conn = sqlite3.connect(
+            target, uri=uri, check_same_thread=check_same_thread, factory=PlainConnection
+        )
+        conn.track(path)
+        return conn
     if not secret:
         raise PassphraseNeeded(cipher.needs_passphrase_message(path))
     if not exists:
         cipher.check_new_passphrase(secret)  # never a new file locked with "abc"
     dbapi2 = cipher.library()
-    conn = dbapi2.connect(target, uri=uri, check_same_thread=check_same_thread)
+    conn = dbapi2.connect(
+        target, uri=uri, check_same_thread=check_same_thread, factory=_encrypted_class()
+    )
+    conn.track(path)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # its own stderr lines: never to the user
         conn.execute(f"PRAGMA key = {cipher.key_pragma_value(path, secret, new=not exists)}")
@@ -94,4 +104,35 @@ def connect(
 
 
 def is_encrypted_connection(conn: Connection) -> bool:
-    return type(conn).__module__.startswith("sqlcipher3")
+    return getattr(conn, "encrypted", False) or type(conn).__module__.startswith("sqlcipher3")
+
+
+class _Tracked:
+    """A connection that tells tcdesk.store.file_locks when it opens and closes.
+
+    While it is open, tcdesk's own descriptors on the file are closed only after
+    it (closing one would release this connection's POSIX locks).
+    """
+
+    encrypted = False
+    _closed: Callable[[], None] | None = None
+
+    def track(self, path: Path) -> None:
+        closed = file_locks.connection_opened(path)
+        self._closed = closed
+        weakref.finalize(self, closed)  # a connection dropped without close()
+
+    def close(self) -> None:
+        super().close()  # type: ignore[misc]
+        if self._closed is not None:
+            self._closed()
+
+
+class PlainConnection(_Tracked, sqlite3.Connection):
+    pass
+
+
+@cache
+def _encrypted_class() -> type:
+    dbapi2 = cipher.library()
+    return type("EncryptedConnection", (_Tracked, dbapi2.Connection), {"encrypted": True})

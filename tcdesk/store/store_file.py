@@ -20,7 +20,7 @@ from enum import Enum
 from pathlib import Path
 
 from tcdesk.errors import UserError
-from tcdesk.store import engine
+from tcdesk.store import engine, file_locks
 from tcdesk.store.cipher import SQLITE_HEADER, header_is_encrypted
 
 MIGRATIONS_TABLE = "_sqlite_migrations"
@@ -265,8 +265,7 @@ def check_store_file(
         raise _refuse(path, StoreProblem.UNREADABLE, f"Cannot read {path}: permission denied.")
     try:
         size = path.stat().st_size
-        with path.open("rb") as handle:
-            header = handle.read(100)
+        header = file_locks.read_head(path, 100)
     except OSError as error:
         raise _refuse(
             path, StoreProblem.UNREADABLE, f"Cannot read {path}: {error.strerror or error}."
@@ -344,4 +343,5 @@ def writing_alone(path: Path) -> Iterator[None]:
                 path.unlink()
             raise
     finally:
-        os.close(fd)
+        fcntl.flock(fd, fcntl.LOCK_UN)  # ours now; the close may wait (file_locks)
+        file_locks.close(fd)

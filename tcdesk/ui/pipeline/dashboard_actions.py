@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from tcdesk.services.desk import Desk
 from tcdesk.ui.desk.menu_actions import keys, make_action
-from tcdesk.ui.pipeline.dashboard_window import DashboardWindow
+from tcdesk.ui.pipeline.dashboard_window import DashboardWindow, Reader
 
 DASHBOARD_KEY = "Ctrl+Shift+D"
 
@@ -16,6 +16,7 @@ class DashboardActions:
         self._window = window
         self._desk = desk
         self.dashboard_window: DashboardWindow | None = None
+        self._reader = Reader(desk)  # its count outlives the window
         self.dashboard_action = make_action(
             window, "&Dashboard", "dashboardAction", self.open_dashboard, keys(DASHBOARD_KEY)
         )
@@ -25,7 +26,7 @@ class DashboardActions:
 
     def open_dashboard(self) -> DashboardWindow:
         if self.dashboard_window is None:
-            self.dashboard_window = DashboardWindow(self._desk, self._window)
+            self.dashboard_window = DashboardWindow(self._desk, self._window, self._reader)
             self.dashboard_window.destroyed.connect(self._forget)
         else:
             self.dashboard_window.refresh()  # what changed at the desk since

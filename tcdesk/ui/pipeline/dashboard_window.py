@@ -61,13 +61,18 @@ class Reader:
         return kpi_report(self._own, filters, self.counter)
 
     def close(self) -> None:
+        """Close the connection (the kept count stays, checked against the data next time)."""
         if self._own is not None:
             self._own.db.conn.close()
             self._own = None
 
 
 class DashboardWindow(QMainWindow):
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk, parent: QWidget | None = None, reader: Reader | None = None
+    ) -> None:
+        """``reader``: the desk's, kept from one opening of the window to the next, so
+        opening it again when nothing changed is a sum of the count it kept."""
         super().__init__(parent)
         self.setObjectName("dashboardWindow")
         self._desk = desk
@@ -78,7 +83,7 @@ class DashboardWindow(QMainWindow):
         self.report: KpiReport | None = None
         self._asked = 0
         self._again = False
-        self._reader = Reader(desk)
+        self._reader = reader or Reader(desk)
         self._runner = BackgroundRunner(parent=self)
         self.filters = DashboardFilters(kpi_choices(desk))
         self.filters.changed.connect(self.refresh)
