@@ -338,8 +338,6 @@ class KpiCounter:
         """``keep``: group by every filter's column, to answer later filters from memory;
         False: one answer only (the filters go into the query, which is then leaner)."""
         self.keep = keep
-        self._sources_stamp: tuple[str, int] | None = None
-        self._sources: dict[str, str] = {}
         self._key: tuple | None = None
         self._facts: PeriodFacts | None = None
 
@@ -348,21 +346,9 @@ class KpiCounter:
         key = (scope, repo.data_stamp())
         if key == self._key and self._facts is not None:
             return self._facts
-
-        def sources() -> None:
-            stamp = repo.patients_stamp()
-            if stamp != self._sources_stamp:
-                self._sources = repo.patient_sources()
-                self._sources_stamp = stamp
-            repo.use_sources(self._sources)
-
         groups = tuple(
             kpi_months.consult_groups(
-                repo,
-                KpiMonthRepository(desk.db),
-                scope,
-                every_filter=self.keep,
-                before_counting=sources,
+                repo, KpiMonthRepository(desk.db), scope, every_filter=self.keep
             )
         )
         open_statuses = sorted(

@@ -11,7 +11,6 @@ keeps its full months and counts only the last one again tomorrow.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import replace
 
 from tcdesk.store.kpi_month_repo import KeptMonth, KpiMonthRepository, Marks, MonthSlice
@@ -67,19 +66,15 @@ def consult_groups(
     scope: ConsultScope,
     *,
     every_filter: bool,
-    before_counting: Callable[[], object] = lambda: None,
 ) -> list[ConsultGroup]:
     """The same groups as ``repo.consult_groups(scope)``, from kept months where still right.
 
     The months to count again are counted in one query over their span; every
     month counted is kept for next time (when the file can be written).
-    ``before_counting`` runs only when the consults are really counted (the lead
-    sources it needs take a pass over the patients).
     """
     pieces = month_slices(scope)
     filtered = (scope.office_id, scope.coordinator_id, scope.doctor_id, scope.source, scope.flow_id)
     if not pieces or any(filtered):  # a filtered count is not kept: filter the kept groups
-        before_counting()
         return repo.consult_groups(scope, every_filter=every_filter)
     marks = months.marks()  # before counting: a change made meanwhile is seen next time
     keys = [_key(p, every_filter) for p in pieces]
@@ -103,7 +98,6 @@ def consult_groups(
             end_utc=last.end_utc,
             months=tuple((p.month, p.start_utc) for p in pieces[stale[0] : stale[-1] + 1]),
         )
-        before_counting()
         counted = repo.consult_groups(span, every_filter=every_filter)
         by_month: dict[str, list[ConsultGroup]] = {}
         for group in counted:

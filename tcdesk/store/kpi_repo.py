@@ -26,7 +26,9 @@ from tcdesk.store.codec import UnreadableRecord, from_row
 NOT_HELD = ("scheduled", "no_show", "cancelled")
 
 
-SOURCE_OF = "tcdesk_source_of"  # patient id -> lead source, registered by ``use_sources``
+# A consult's lead source is its patient's (an index lookup per consult: for a month
+# counted again, far less than reading every patient's source first).
+SOURCE = "(SELECT p.lead_source FROM patients p WHERE p.id = c.patient_id AND p.deleted_at IS NULL)"
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class ConsultScope:
             ("c.office_id", self.office_id),
             ("c.coordinator_id", self.coordinator_id),
             ("c.doctor_id", self.doctor_id),
-            (f"{SOURCE_OF}(c.patient_id)", self.source),
+            (SOURCE, self.source),
             ("c.flow_id", self.flow_id),
         ):
             if value is not None:
@@ -132,18 +134,6 @@ class KpiRepository:
     def _rows(self, sql: str, params: Sequence[Any]) -> list[tuple]:
         return self._db.execute(sql, list(params)).fetchall()
 
-    def patients_stamp(self) -> tuple[str, int]:
-        """Changes whenever any patient is added, changed or removed (updated_at is monotonic)."""
-        row = self._rows("SELECT coalesce(max(updated_at), ''), count(*) FROM patients", [])[0]
-        return row[0], row[1]
-
-    def patient_sources(self) -> dict[str, str]:
-        return dict(self._rows("SELECT id, lead_source FROM patients WHERE deleted_at IS NULL", []))
-
-    def use_sources(self, sources: dict[str, str]) -> None:
-        """Each consult's lead source from a dict, not a join per row (a third of the time)."""
-        self._db.conn.create_function(SOURCE_OF, 1, sources.get, deterministic=True)
-
     def consult_groups(self, scope: ConsultScope, *, every_filter: bool) -> list[ConsultGroup]:
         """Every consult in scope, grouped; a start's days are clipped at 0 (signed early).
 
@@ -155,7 +145,7 @@ class KpiRepository:
         more = "c.office_id, c.doctor_id, c.flow_id" if every_filter else "'', '', ''"
         sql = f"""
         WITH {_SIGNED}
-        SELECT {month}, c.coordinator_id, {SOURCE_OF}(c.patient_id), {more}, c.status,
+        SELECT {month}, c.coordinator_id, {SOURCE}, {more}, c.status,
                CASE WHEN c.started_on IS NULL AND s.signed_on IS NULL THEN NULL
                     ELSE max(0, CAST(julianday({_START})
                       - julianday(c.scheduled_at, 'localtime', 'start of day') AS INTEGER))
@@ -178,9 +168,7 @@ class KpiRepository:
         picked AS (
           SELECT c.id AS id, c.patient_id AS patient_id, c.office_id AS office_id,
                  c.coordinator_id AS coordinator_id, c.doctor_id AS doctor_id,
-                 c.flow_id AS flow_id,
-                 (SELECT p.lead_source FROM patients p
-                   WHERE p.id = c.patient_id AND p.deleted_at IS NULL) AS source,
+                 c.flow_id AS flow_id, {SOURCE} AS source,
                  date(c.scheduled_at, 'localtime') AS day, c.planned_start AS planned_start,
                  coalesce(
                    (SELECT t.id FROM treatment_options t
