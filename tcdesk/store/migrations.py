@@ -450,7 +450,8 @@ def m010_kpi_counts(db: Database) -> None:
     ``updated_at``, to tell which months changed), in consult order, so a year
     is counted from the index, a quarter of the table's pages, never the rows
     themselves; ``leads_kpi`` does the same for the leads, and ``consults_lead``
-    finds the consult booked from a lead.
+    finds the consult booked from a lead; ``consults_flow`` lists the flows used
+    (the dashboard's flow filter) in a few index steps.
     ``kpi_month_counts`` keeps each month's grouped count with what it was
     counted from, so only a month whose consults changed is counted again.
     It is derived data: deleting its rows loses nothing (and office sync does
@@ -462,6 +463,7 @@ def m010_kpi_counts(db: Database) -> None:
         "WHERE deleted_at IS NULL"
     )
     db.execute("CREATE INDEX consults_lead ON consults(lead_id) WHERE lead_id IS NOT NULL")
+    db.execute("CREATE INDEX consults_flow ON consults(flow_id) WHERE deleted_at IS NULL")
     db.execute(
         "CREATE INDEX leads_kpi ON leads(contacted_at, channel, office_id, assigned_to, "
         "consult_id, id) WHERE deleted_at IS NULL"
