@@ -358,16 +358,17 @@ class KpiCounter:
                 if g.start_days is None and g.status not in NOT_HELD and g.status not in NOT_PENDING
             }
         )
-        rows = repo.pending(scope, open_statuses)
-        patient_ids = [r.patient_id for r in rows]
-        cents = portions(
-            rows,
-            repo.insurance(patient_ids),
-            repo.patient_births(patient_ids),
-            practice_limits(desk),
-        )
-        leads = tuple(repo.lead_groups(scope.start_utc, scope.end_utc))
-        self._facts = PeriodFacts(groups, tuple(zip(rows, cents, strict=True)), leads)
+        limits = practice_limits(desk)
+
+        def price(rows: list[PendingRow]) -> list[int | None]:
+            patient_ids = [r.patient_id for r in rows]
+            insurance = repo.insurance(patient_ids)
+            return portions(rows, insurance, repo.patient_births(patient_ids), limits)
+
+        months = KpiMonthRepository(desk.db)
+        pending = kpi_months.pending(repo, months, scope, open_statuses, repr(limits), price)
+        leads = tuple(kpi_months.lead_groups(repo, months, scope))
+        self._facts = PeriodFacts(groups, tuple(pending), leads)
         self._key = key
         return self._facts
 

@@ -1,4 +1,4 @@
-"""A period's consult groups, month by month, counting again only the months that changed.
+"""A period's counts month by month, counting again only the months that changed.
 
 The dashboard and ``tcdesk kpi`` ask for a year; at 150,000 consults a whole
 count takes most of a second, while between two looks usually only this month
@@ -11,10 +11,18 @@ keeps its full months and counts only the last one again tomorrow.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from tcdesk.store.kpi_month_repo import KeptMonth, KpiMonthRepository, Marks, MonthSlice
-from tcdesk.store.kpi_repo import ConsultGroup, ConsultScope, KpiRepository
+from tcdesk.store.codec import to_row
+from tcdesk.store.kpi_month_repo import Change, Kept, KpiMonthRepository, Marks, MonthSlice
+from tcdesk.store.kpi_repo import (
+    ConsultGroup,
+    ConsultScope,
+    KpiRepository,
+    PendingRow,
+    SavedDiscounts,
+)
 
 
 def month_slices(scope: ConsultScope) -> list[MonthSlice]:
@@ -35,77 +43,152 @@ def _zone() -> str:
     return f"{'/'.join(time.tzname)}{time.timezone}/{time.altzone}"
 
 
-def _key(piece: MonthSlice, every_filter: bool) -> str:
-    return f"{_zone()}|{int(every_filter)}|{piece.start_utc}|{piece.end_utc}"
+def _stale(kept: Kept, changes: list[Change], piece: MonthSlice) -> bool:
+    return any(
+        piece.start_utc <= when < piece.end_utc and value > kept.marks.get(mark, "")  # type: ignore[operator]
+        for mark, value, when in changes
+    )
 
 
-def _stale(kept: KeptMonth, changes: list[tuple[str, str, str]], piece: MonthSlice) -> bool:
-    for mark, value, scheduled in changes:
-        if not piece.start_utc <= scheduled < piece.end_utc:
-            continue
-        if mark == "consults" and value > kept.marks.consults:
-            return True
-        if mark == "events" and int(value) > kept.marks.events:
-            return True
-        if mark == "patients" and value > kept.marks.patients:
-            return True
-    return False
+def _oldest(kept: list[Kept]) -> Marks:
+    """The marks to look for changes after: the oldest of each among the kept months."""
+    names = {name for k in kept for name in k.marks}
+    return {name: min(k.marks.get(name, "") for k in kept) for name in names}  # type: ignore[type-var]
 
 
-def _oldest(kept: list[KeptMonth]) -> Marks:
-    return Marks(
-        min(k.marks.consults for k in kept),
-        min(k.marks.events for k in kept),
-        min(k.marks.patients for k in kept),
+def _by_month(
+    months: KpiMonthRepository,
+    kind: str,
+    pieces: list[MonthSlice],
+    counts: list[int],
+    changes: Callable[[Marks], list[Change]],
+    count: Callable[[list[MonthSlice]], Sequence[Sequence]],
+) -> list[list]:
+    """Every piece's rows (each row's first field its month), kept where still right.
+
+    The months to count again are counted in one ``count`` over their span, and
+    kept for next time (when the file can be written).
+    """
+    marks = months.marks()  # before counting: a change made meanwhile is seen next time
+    keys = [f"{_zone()}|{kind}|{p.start_utc}|{p.end_utc}" for p in pieces]
+    kept = months.kept(keys)
+    usable = [kept[k] for k in keys if k in kept]
+    changed = changes(_oldest(usable)) if usable else []
+    rows: dict[str, list] = {}
+    stale = []
+    for at, (piece, key, counted) in enumerate(zip(pieces, keys, counts, strict=True)):
+        month = kept.get(key)
+        if month is None or month.counted != counted or _stale(month, changed, piece):
+            stale.append(at)
+        else:
+            rows[key] = month.rows
+    if stale:
+        span = pieces[stale[0] : stale[-1] + 1]
+        fresh: dict[str, list] = {}
+        for row in count(span):
+            fresh.setdefault(row[0], []).append(list(row))
+        recounted = []
+        for at in range(stale[0], stale[-1] + 1):
+            rows[keys[at]] = fresh.get(pieces[at].month, [])
+            recounted.append(Kept(keys[at], counts[at], marks, rows[keys[at]]))
+        months.keep(recounted)
+    return [row for key in keys for row in rows.get(key, [])]
+
+
+def _filtered(scope: ConsultScope) -> bool:
+    return any(
+        (scope.office_id, scope.coordinator_id, scope.doctor_id, scope.source, scope.flow_id)
     )
 
 
 def consult_groups(
+    repo: KpiRepository, months: KpiMonthRepository, scope: ConsultScope, *, every_filter: bool
+) -> list[ConsultGroup]:
+    """The same groups as ``repo.consult_groups(scope)``, from kept months where still right."""
+    pieces = month_slices(scope)
+    if not pieces or _filtered(scope):  # a filtered count is not kept: filter kept groups
+        return repo.consult_groups(scope, every_filter=every_filter)
+
+    def count(span: list[MonthSlice]) -> list[ConsultGroup]:
+        within = replace(
+            scope,
+            start_utc=span[0].start_utc,
+            end_utc=span[-1].end_utc,
+            months=tuple((p.month, p.start_utc) for p in span),
+        )
+        return repo.consult_groups(within, every_filter=every_filter)
+
+    kind = "consults" if every_filter else "consults-lean"
+    rows = _by_month(
+        months, kind, pieces, months.consult_counts(pieces), months.consult_changes, count
+    )
+    return [ConsultGroup._make(row) for row in rows]
+
+
+def lead_groups(
+    repo: KpiRepository, months: KpiMonthRepository, scope: ConsultScope
+) -> list[tuple[str, str, str, str, int, int]]:
+    """The same rows as ``repo.lead_groups`` for the scope's period, from kept months."""
+    pieces = month_slices(scope)
+    if not pieces:
+        return repo.lead_groups(scope.start_utc, scope.end_utc)
+    rows = _by_month(
+        months,
+        "leads",
+        pieces,
+        months.lead_counts(pieces),
+        months.lead_changes,
+        lambda span: repo.lead_groups(span[0].start_utc, span[-1].end_utc),
+    )
+    return [tuple(row) for row in rows]  # type: ignore[misc]
+
+
+def pending(
     repo: KpiRepository,
     months: KpiMonthRepository,
     scope: ConsultScope,
-    *,
-    every_filter: bool,
-) -> list[ConsultGroup]:
-    """The same groups as ``repo.consult_groups(scope)``, from kept months where still right.
+    statuses: Sequence[str],
+    policy: str,
+    price: Callable[[list[PendingRow]], list[int | None]],
+) -> list[tuple[PendingRow, int | None]]:
+    """The period's pending families with their portions (``price``), kept per consult:
+    only the consults a change names (``pending_changes``) are read and priced again.
 
-    The months to count again are counted in one query over their span; every
-    month counted is kept for next time (when the file can be written).
+    ``policy`` (the financial policy, which prices them) is part of what is kept.
     """
-    pieces = month_slices(scope)
-    filtered = (scope.office_id, scope.coordinator_id, scope.doctor_id, scope.source, scope.flow_id)
-    if not pieces or any(filtered):  # a filtered count is not kept: filter the kept groups
-        return repo.consult_groups(scope, every_filter=every_filter)
-    marks = months.marks()  # before counting: a change made meanwhile is seen next time
-    keys = [_key(p, every_filter) for p in pieces]
-    kept = months.kept(keys)
-    counts = months.counts(pieces)
-    usable = [kept[k] for k in keys if k in kept]
-    changes = months.changed_since(_oldest(usable)) if usable else []
-    fresh: dict[str, list[ConsultGroup]] = {}
-    stale: list[int] = []
-    for at, (piece, key, count) in enumerate(zip(pieces, keys, counts, strict=True)):
-        month = kept.get(key)
-        if month is None or month.counted != count or _stale(month, changes, piece):
-            stale.append(at)
-        else:
-            fresh[key] = [ConsultGroup._make(row) for row in month.groups]
-    if stale:
-        first, last = pieces[stale[0]], pieces[stale[-1]]
-        span = replace(
-            scope,
-            start_utc=first.start_utc,
-            end_utc=last.end_utc,
-            months=tuple((p.month, p.start_utc) for p in pieces[stale[0] : stale[-1] + 1]),
-        )
-        counted = repo.consult_groups(span, every_filter=every_filter)
-        by_month: dict[str, list[ConsultGroup]] = {}
-        for group in counted:
-            by_month.setdefault(group.month, []).append(group)
-        recounted = []
-        for at in range(stale[0], stale[-1] + 1):
-            piece, key = pieces[at], keys[at]
-            fresh[key] = by_month.get(piece.month, [])
-            recounted.append(KeptMonth(key, counts[at], marks, [list(g) for g in fresh[key]]))
-        months.keep(recounted)
-    return [group for key in keys for group in fresh.get(key, [])]
+    key = f"{_zone()}|pending|{scope.start_utc}|{scope.end_utc}|{','.join(statuses)}|{policy}"
+    marks = months.pending_marks()  # before reading: a change made meanwhile is seen next time
+    found = months.kept([key]).get(key)
+    kept: list[tuple[PendingRow, int | None]] | None = None
+    if found is not None and set(found.marks) == set(marks):
+        try:
+            kept = [_pending_row(row) for row in found.rows]
+        except (TypeError, ValueError, KeyError):
+            kept = None  # unreadable: read again, and overwritten
+    if found is not None and kept is not None and found.marks == marks:
+        return kept
+    if found is None or kept is None or set(found.marks) != set(marks):
+        rows = repo.pending(scope, statuses)
+        counted = list(zip(rows, price(rows), strict=True))
+    else:
+        again = months.pending_changes(found.marks)
+        rows = repo.pending(scope, statuses, only=sorted(again)) if again else []
+        counted = [item for item in kept if item[0].consult_id not in again]
+        counted += zip(rows, price(rows), strict=True)
+    months.keep([Kept(key, len(counted), marks, [_pending_fields(*item) for item in counted])])
+    return counted
+
+
+def _pending_fields(row: PendingRow, cents: int | None) -> dict:
+    fields = dict(vars(row))
+    if row.plan_discounts:  # most have none
+        fields["plan_discounts"] = to_row(SavedDiscounts(row.plan_discounts))["discounts"]
+    else:
+        fields["plan_discounts"] = None
+    return {"row": fields, "cents": cents}
+
+
+def _pending_row(kept: dict) -> tuple[PendingRow, int | None]:
+    fields = dict(kept["row"])
+    fields["plan_discounts"] = SavedDiscounts.read(fields["plan_discounts"])
+    return PendingRow(**fields), kept["cents"]

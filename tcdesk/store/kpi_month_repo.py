@@ -1,23 +1,28 @@
-"""Each month's grouped consult count, kept in the practice file with what it was counted from.
+"""Counts kept in the practice file with what they were counted from, to count only what changed.
 
-A year of a large practice is 140,000 consults; counting them takes most of a
-second, yet from one look at the dashboard to the next usually only this
-month's consults have changed. So each month's groups are kept in
-``kpi_month_counts`` with the marks of the data they were counted from, and a
-month is counted again only when one of these says it changed:
+A year of a large practice is 140,000 consults and 20,000 leads; counting them
+takes most of a second, yet from one look at the dashboard to the next usually
+only this month has changed. So each month's grouped counts (the consults', the
+leads') and the period's pending families are kept in ``kpi_month_counts``
+with the *marks* of the data they were counted from: each table's newest
+``updated_at`` (monotonic per store) or, for the append-only ones, its newest
+rowid. A kept month is counted again only when
 
-- its consult count, removed ones included (a consult moved out, or its row
-  was deleted);
-- a consult scheduled in it changed after the month's ``consults_mark``
-  (``updated_at`` is monotonic per store, so every edit, move in, soft delete
-  and new consult shows up there);
-- an agreement event of one of its consults came after its ``events_mark``
-  (a signature moves a consult's start);
-- a patient of one of its consults changed after its ``patients_mark`` (the
-  lead source is the patient's).
+- its row count changed (a row moved out, or was deleted), or
+- a row it holds changed after its mark (every edit, move in, soft delete and
+  new row shows up there), or
+- something it is derived from changed after its mark: for consults, an
+  agreement event (a signature moves a start) or their patient (the lead
+  source is the patient's); for leads, the consult booked from them (held or
+  not).
+
+The pending families are few (a few thousand) but each is read from eight
+tables; they are kept per consult, and a consult named by a change to any of
+those tables after the kept marks is read again (``pending_changes``).
 
 Writing is best effort: a read-only file, or another writer holding the lock,
-only means the next count counts again.
+only means the next count counts again. Office sync must not carry this table
+(it is derived, and per time zone).
 """
 
 from __future__ import annotations
@@ -32,31 +37,62 @@ from tcdesk.store import engine
 
 TABLE = "kpi_month_counts"
 
+# Each mark: the table and what tells its newest change.
+MARKS = {
+    "consults": "SELECT coalesce(max(updated_at), '') FROM consults",
+    "patients": "SELECT coalesce(max(updated_at), '') FROM patients",
+    "leads": "SELECT coalesce(max(updated_at), '') FROM leads",
+    "events": "SELECT coalesce(max(rowid), 0) FROM agreement_events",
+}
+
+# What a pending family's row and value are read from: a change to any of these
+# after the kept marks names the consults to read again.
+PENDING_MARKS = {
+    "consults": "SELECT coalesce(max(updated_at), '') FROM consults",
+    "patients": "SELECT coalesce(max(updated_at), '') FROM patients",
+    "options": "SELECT coalesce(max(updated_at), '') FROM treatment_options",
+    "follow_ups": "SELECT coalesce(max(updated_at), '') FROM follow_ups",
+    "insurance": "SELECT coalesce(max(updated_at), '') FROM insurance_policies",
+    "plans": "SELECT coalesce(max(rowid), 0) FROM payment_plans",
+    "contacts": "SELECT coalesce(max(rowid), 0) FROM contacts",
+    "events": "SELECT coalesce(max(rowid), 0) FROM agreement_events",
+}
+_PENDING_CHANGES = {
+    "consults": "SELECT id FROM consults WHERE updated_at > ?",
+    "patients": "SELECT c.id FROM patients p CROSS JOIN consults c ON c.patient_id = p.id "
+    "WHERE p.updated_at > ?",
+    "options": "SELECT consult_id FROM treatment_options WHERE updated_at > ?",
+    "follow_ups": "SELECT consult_id FROM follow_ups WHERE updated_at > ?",
+    "insurance": "SELECT c.id FROM insurance_policies i CROSS JOIN consults c "
+    "ON c.patient_id = i.patient_id WHERE i.updated_at > ?",
+    "plans": "SELECT consult_id FROM payment_plans WHERE rowid > ?",
+    "contacts": "SELECT consult_id FROM contacts WHERE rowid > ? AND consult_id IS NOT NULL",
+    "events": "SELECT a.consult_id FROM agreement_events e "
+    "CROSS JOIN agreements a ON a.id = e.agreement_id WHERE e.rowid > ?",
+}
+
+Marks = dict[str, str | int]
+
 
 @dataclass(frozen=True)
-class Marks:
-    """Where the data stood when a month was counted."""
-
-    consults: str  # newest consults.updated_at
-    events: int  # newest agreement_events rowid
-    patients: str  # newest patients.updated_at
-
-
-@dataclass(frozen=True)
-class KeptMonth:
+class Kept:
     key: str
-    counted: int  # consult rows in the month then, removed ones included
+    counted: int  # rows in the month then, deleted ones included
     marks: Marks
-    groups: list[list]  # ConsultGroup fields, in order
+    rows: list
 
 
 @dataclass(frozen=True)
 class MonthSlice:
-    """One month of a period, clipped to it: consults scheduled in [start_utc, end_utc)."""
+    """One month of a period, clipped to it: rows dated in [start_utc, end_utc)."""
 
     month: str  # "2026-03"
     start_utc: str
     end_utc: str
+
+
+# What changed after a mark, and the day of the row it moves: (mark, value, when).
+Change = tuple[str, str | int, str]
 
 
 class KpiMonthRepository:
@@ -67,96 +103,110 @@ class KpiMonthRepository:
         return self._db.execute(sql, list(params)).fetchall()
 
     def marks(self) -> Marks:
-        """Each read from its index's last entry: three lookups, not scans."""
-        (consults,) = self._rows("SELECT coalesce(max(updated_at), '') FROM consults")[0]
-        (events,) = self._rows("SELECT coalesce(max(rowid), 0) FROM agreement_events")[0]
-        (patients,) = self._rows("SELECT coalesce(max(updated_at), '') FROM patients")[0]
-        return Marks(consults, events, patients)
+        """Each from its index's last entry: lookups, not scans."""
+        return {name: self._rows(sql)[0][0] for name, sql in MARKS.items()}
 
-    def counts(self, slices: list[MonthSlice]) -> list[int]:
-        """How many consults each slice's rows hold now, removed ones too.
+    def pending_marks(self) -> Marks:
+        return {name: self._rows(sql)[0][0] for name, sql in PENDING_MARKS.items()}
 
-        Counted in the thin ``consults_scheduled`` index (a few ms a month): a soft
-        delete is an edit (``updated_at``), so this only has to see rows that left.
-        """
-        return [
-            self._rows(
-                "SELECT count(*) FROM consults INDEXED BY consults_scheduled "
-                "WHERE scheduled_at >= ? AND scheduled_at < ?",
-                [s.start_utc, s.end_utc],
-            )[0][0]
-            for s in slices
-        ]
+    def pending_changes(self, since: Marks) -> set[str]:
+        """The consults whose pending row or value may differ from when ``since`` was read."""
+        found: set[str] = set()
+        for name, sql in _PENDING_CHANGES.items():
+            found.update(row[0] for row in self._rows(sql, [since[name]]))
+        return found
 
-    def kept(self, keys: list[str]) -> dict[str, KeptMonth]:
+    def consult_counts(self, slices: list[MonthSlice]) -> list[int]:
+        """How many consult rows each slice holds now, removed ones too (the thin
+        ``consults_scheduled`` index: a soft delete is an edit, seen by its mark)."""
+        return self._counts("consults INDEXED BY consults_scheduled", "scheduled_at", slices)
+
+    def lead_counts(self, slices: list[MonthSlice]) -> list[int]:
+        return self._counts("leads INDEXED BY leads_contacted_at", "contacted_at", slices)
+
+    def _counts(self, table: str, column: str, slices: list[MonthSlice]) -> list[int]:
+        sql = f"SELECT count(*) FROM {table} WHERE {column} >= ? AND {column} < ?"
+        return [self._rows(sql, [s.start_utc, s.end_utc])[0][0] for s in slices]
+
+    def kept(self, keys: list[str]) -> dict[str, Kept]:
         if not keys:
             return {}
         marks = ", ".join("?" for _ in keys)
         rows = self._rows(
-            "SELECT key, counted, consults_mark, events_mark, patients_mark, groups "
-            f"FROM {TABLE} WHERE key IN ({marks})",
-            keys,
+            f"SELECT key, counted, marks, rows FROM {TABLE} WHERE key IN ({marks})", keys
         )
-        found: dict[str, KeptMonth] = {}
-        for key, counted, consults, events, patients, groups in rows:
+        found: dict[str, Kept] = {}
+        for key, counted, marks_text, rows_text in rows:
             try:
-                found[key] = KeptMonth(
-                    key, counted, Marks(consults, events, patients), json.loads(groups)
-                )
+                found[key] = Kept(key, counted, json.loads(marks_text), json.loads(rows_text))
             except ValueError:
                 continue  # an unreadable row is counted again, and overwritten
         return found
 
-    def changed_since(self, marks: Marks) -> list[tuple[str, str, str]]:
-        """What changed after ``marks``: (which mark, its new value, the consult's scheduled_at).
+    def consult_changes(self, since: Marks) -> list[Change]:
+        """Changes after ``since`` that move a consult group, dated by the consult.
 
         Each comes from an index on the change (updated_at, rowid), so a day's
         edits cost a day's rows, not the table.
         """
-        found: list[tuple[str, str, str]] = [
+        found: list[Change] = [
             ("consults", at, scheduled)
             for at, scheduled in self._rows(
                 "SELECT updated_at, scheduled_at FROM consults WHERE updated_at > ?",
-                [marks.consults],
+                [since["consults"]],
             )
         ]
         found += [
-            ("events", str(rowid), scheduled)
+            ("events", rowid, scheduled)
             for rowid, scheduled in self._rows(
                 "SELECT e.rowid, c.scheduled_at FROM agreement_events e "
-                "JOIN agreements a ON a.id = e.agreement_id "
-                "JOIN consults c ON c.id = a.consult_id WHERE e.rowid > ?",
-                [marks.events],
+                "CROSS JOIN agreements a ON a.id = e.agreement_id "
+                "CROSS JOIN consults c ON c.id = a.consult_id WHERE e.rowid > ?",
+                [since["events"]],
             )
         ]
         found += [
             ("patients", at, scheduled)
             for at, scheduled in self._rows(
                 "SELECT p.updated_at, c.scheduled_at FROM patients p "
-                "JOIN consults c ON c.patient_id = p.id WHERE p.updated_at > ?",
-                [marks.patients],
+                "CROSS JOIN consults c ON c.patient_id = p.id WHERE p.updated_at > ?",
+                [since["patients"]],
             )
         ]
         return found
 
-    def keep(self, months: list[KeptMonth]) -> bool:
-        """Store these months' counts; False when the file cannot take them now."""
-        rows = [
-            (
-                m.key,
-                m.counted,
-                m.marks.consults,
-                m.marks.events,
-                m.marks.patients,
-                json.dumps(m.groups, separators=(",", ":")),
+    def lead_changes(self, since: Marks) -> list[Change]:
+        """Changes after ``since`` that move a lead group, dated by the lead's contact."""
+        found: list[Change] = [
+            ("leads", at, contacted)
+            for at, contacted in self._rows(
+                "SELECT updated_at, contacted_at FROM leads WHERE updated_at > ?",
+                [since["leads"]],
             )
-            for m in months
+        ]
+        for link in ("l.id = c.lead_id", "l.consult_id = c.id"):  # booked from, or names it
+            found += [
+                ("consults", at, contacted)
+                for at, contacted in self._rows(
+                    # CROSS JOIN: changed consults first (few), then their leads
+                    "SELECT c.updated_at, l.contacted_at FROM consults c "
+                    f"CROSS JOIN leads l ON {link} WHERE c.updated_at > ?",
+                    [since["consults"]],
+                )
+            ]
+        return found
+
+    def keep(self, kept: list[Kept]) -> bool:
+        """Store these counts; False when the file cannot take them now."""
+        rows = [
+            (k.key, k.counted, json.dumps(k.marks), json.dumps(k.rows, separators=(",", ":")))
+            for k in kept
         ]
         try:
             with self._db.conn:
                 self._db.conn.executemany(
-                    f"INSERT OR REPLACE INTO {TABLE} (key, counted, consults_mark, events_mark, "
-                    "patients_mark, groups) VALUES (?, ?, ?, ?, ?, ?)",
+                    f"INSERT OR REPLACE INTO {TABLE} (key, counted, marks, rows) "
+                    "VALUES (?, ?, ?, ?)",
                     rows,
                 )
         except engine.OperationalError:  # read-only, query-only or busy: count again next time
@@ -164,6 +214,6 @@ class KpiMonthRepository:
         return True
 
     def forget(self) -> None:
-        """Drop every kept count (after changes that bypass updated_at, e.g. a restore)."""
+        """Drop every kept count (after changes that bypass the marks, e.g. office sync)."""
         with self._db.conn:
             self._db.conn.execute(f"DELETE FROM {TABLE}")

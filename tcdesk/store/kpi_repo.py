@@ -157,11 +157,29 @@ class KpiRepository:
         """
         return [ConsultGroup(*row) for row in self._rows(sql, [*month_params, *params])]
 
-    def pending(self, scope: ConsultScope, statuses: Sequence[str]) -> list[PendingRow]:
-        """Consults in scope with one of ``statuses`` and no start (the status index finds them)."""
+    def pending(
+        self, scope: ConsultScope, statuses: Sequence[str], only: Sequence[str] | None = None
+    ) -> list[PendingRow]:
+        """Consults in scope with one of ``statuses`` and no start (the status index finds
+        them); ``only``: of these consults (read in chunks SQLite accepts)."""
         if not statuses:
             return []
+        if only is not None:
+            ids = list(only)
+            found: list[PendingRow] = []
+            for at in range(0, len(ids), 500):
+                chunk = ids[at : at + 500]
+                found += self._pending(scope, statuses, chunk)
+            return found
+        return self._pending(scope, statuses, None)
+
+    def _pending(
+        self, scope: ConsultScope, statuses: Sequence[str], only: list[str] | None
+    ) -> list[PendingRow]:
         where, params = scope.where()
+        if only is not None:
+            where += f" AND c.id IN ({', '.join('?' for _ in only)})"
+            params = [*params, *only]
         marks = ", ".join("?" for _ in statuses)
         sql = f"""
         WITH {_SIGNED},
@@ -284,12 +302,18 @@ class KpiRepository:
 
 
 @dataclass(frozen=True)
-class _Saved:
+class SavedDiscounts:
+    """A plan's discounts as the store writes them (JSON in ``payment_plans.discounts``)."""
+
     discounts: tuple[Discount, ...] = ()
+
+    @staticmethod
+    def read(raw: str | None) -> tuple[Discount, ...]:
+        return from_row(SavedDiscounts, {"discounts": raw}).discounts if raw else ()
 
 
 def _discounts(raw: str | None) -> tuple[Discount, ...]:
-    return from_row(_Saved, {"discounts": raw}).discounts if raw else ()
+    return SavedDiscounts.read(raw)
 
 
 def _policy(row: tuple) -> InsurancePolicy:

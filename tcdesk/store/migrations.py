@@ -452,8 +452,9 @@ def m010_kpi_counts(db: Database) -> None:
     themselves; ``leads_kpi`` does the same for the leads, and ``consults_lead``
     finds the consult booked from a lead; ``consults_flow`` lists the flows used
     (the dashboard's flow filter) in a few index steps.
-    ``kpi_month_counts`` keeps each month's grouped count with what it was
-    counted from, so only a month whose consults changed is counted again.
+    ``kpi_month_counts`` keeps each month's grouped counts (and the period's
+    pending families) with what they were counted from, so only a month whose
+    rows changed is counted again (tcdesk.store.kpi_month_repo).
     It is derived data: deleting its rows loses nothing (and office sync does
     not carry it).
     """
@@ -468,8 +469,8 @@ def m010_kpi_counts(db: Database) -> None:
         "CREATE INDEX leads_kpi ON leads(contacted_at, channel, office_id, assigned_to, "
         "consult_id, id) WHERE deleted_at IS NULL"
     )
+    db.execute("CREATE INDEX leads_consult ON leads(consult_id) WHERE consult_id IS NOT NULL")
     db.execute(
         "CREATE TABLE kpi_month_counts (key TEXT PRIMARY KEY, counted INTEGER NOT NULL, "
-        "consults_mark TEXT NOT NULL, events_mark INTEGER NOT NULL, "
-        "patients_mark TEXT NOT NULL, groups TEXT NOT NULL) STRICT"
+        "marks TEXT NOT NULL, rows TEXT NOT NULL) STRICT"
     )

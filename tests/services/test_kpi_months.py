@@ -34,12 +34,15 @@ def desk(practice_desk: Desk) -> Iterator[Desk]:  # noqa: F811
     yield practice_desk
 
 
-def _kept(desk: Desk) -> dict[str, tuple[int, str, int, str]]:
-    """Each kept month's count and marks, by its period bounds."""
-    rows = desk.db.execute(
-        "SELECT key, counted, consults_mark, events_mark, patients_mark FROM kpi_month_counts"
-    ).fetchall()
-    return {key.split("|", 2)[2]: (counted, *marks) for key, counted, *marks in rows}
+def _kept(desk: Desk, kind: str = "consults") -> dict[str, tuple[int, str]]:
+    """Each kept month of one kind (consults, leads, pending): its count and marks."""
+    rows = desk.db.execute("SELECT key, counted, marks FROM kpi_month_counts").fetchall()
+    found = {}
+    for key, counted, marks in rows:
+        _zone, what, bounds = key.split("|", 2)
+        if what == kind:
+            found[bounds] = (counted, marks)
+    return found
 
 
 def _from_nothing(desk: Desk) -> KpiReport:
@@ -149,3 +152,53 @@ def test_months_are_clipped_to_the_period() -> None:
         ("2026-09", "2026-09-10T07:00:00+00:00", "2026-10-01T07:00:00+00:00"),
         ("2026-10", "2026-10-01T07:00:00+00:00", "2026-10-15T07:00:00+00:00"),
     ]
+
+
+def _lead_held(desk: Desk) -> None:  # C9, booked from lead L2 (September), is held after all
+    consult = desk.consults.get("consult-C9")
+    desk.consults.save(replace(consult, status=ConsultStatus.PENDING))
+
+
+def test_leads_are_kept_per_month_and_follow_their_consults(desk: Desk) -> None:
+    before = kpi_report(desk, PERIOD)
+    kept = _kept(desk, "leads")
+    assert len(kept) == 2
+    _lead_held(desk)
+    after = kpi_report(desk, PERIOD)
+    assert after.leads != before.leads
+    now = _kept(desk, "leads")
+    assert [now[k] != kept[k] for k in sorted(kept)] == [True, False]  # September only
+    assert after == _from_nothing(desk)
+
+
+def test_pending_families_are_kept_until_anything_changes(desk: Desk) -> None:
+    first = kpi_report(desk, PERIOD)
+    (kept,) = _kept(desk, "pending").values()
+    assert kept[0] == first.pending_count == 2
+    assert kpi_report(desk, PERIOD) == first
+    assert _kept(desk, "pending") != {} and list(_kept(desk, "pending").values()) == [kept]
+    _moved(desk)  # C5, pending, moves to October: still pending, the stamp moved
+    after = kpi_report(desk, PERIOD)
+    assert list(_kept(desk, "pending").values()) != [kept]
+    assert after == _from_nothing(desk)
+
+
+def test_a_contact_logged_reads_only_its_family_again(desk: Desk) -> None:
+    """C6 (pending, October) was never contacted: a call logged the next day is a
+    follow-up within the target, found through the contacts' newest row."""
+    from tcdesk.domain.pipeline import Contact, ContactKind, ContactResult
+    from tcdesk.store.contact_repo import ContactRepository
+
+    before = kpi_report(desk, PERIOD)
+    ContactRepository(desk.records).add(
+        Contact(
+            "contact-C6",
+            ContactKind.CALL,
+            ContactResult.REACHED,
+            _utc(date(2026, 10, 2), 11),
+            consult_id="consult-C6",
+        )
+    )
+    after = kpi_report(desk, PERIOD)
+    assert after.targets[2].actual != before.targets[2].actual
+    assert after == _from_nothing(desk)
