@@ -340,17 +340,15 @@ class KpiCounter:
         self.keep = keep
         self._key: tuple | None = None
         self._facts: PeriodFacts | None = None
+        self._kept: dict = {}  # the kept months this counter has read (kpi_month_repo)
 
     def facts(self, desk: Desk, scope: ConsultScope) -> PeriodFacts:
         repo = KpiRepository(desk.db)
         key = (scope, repo.data_stamp())
         if key == self._key and self._facts is not None:
             return self._facts
-        groups = tuple(
-            kpi_months.consult_groups(
-                repo, KpiMonthRepository(desk.db), scope, every_filter=self.keep
-            )
-        )
+        months = KpiMonthRepository(desk.db, self._kept)
+        groups = tuple(kpi_months.consult_groups(repo, months, scope, every_filter=self.keep))
         open_statuses = sorted(
             {
                 g.status
@@ -365,7 +363,6 @@ class KpiCounter:
             insurance = repo.insurance(patient_ids)
             return portions(rows, insurance, repo.patient_births(patient_ids), limits)
 
-        months = KpiMonthRepository(desk.db)
         pending = kpi_months.pending(repo, months, scope, open_statuses, repr(limits), price)
         leads = tuple(kpi_months.lead_groups(repo, months, scope))
         self._facts = PeriodFacts(groups, tuple(pending), leads)

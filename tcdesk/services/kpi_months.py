@@ -63,8 +63,10 @@ def _by_month(
     counts: list[int],
     changes: Callable[[Marks], list[Change]],
     count: Callable[[list[MonthSlice]], Sequence[Sequence]],
-) -> list[list]:
-    """Every piece's rows (each row's first field its month), kept where still right.
+    make: Callable[[list], object],
+) -> list:
+    """Every piece's rows as objects (``make``; each row's first field its month), from
+    kept months where still right.
 
     The months to count again are counted in one ``count`` over their span, and
     kept for next time (when the file can be written).
@@ -74,25 +76,30 @@ def _by_month(
     kept = months.kept(keys)
     usable = [kept[k] for k in keys if k in kept]
     changed = changes(_oldest(usable)) if usable else []
-    rows: dict[str, list] = {}
+    made: dict[str, list] = {}
     stale = []
     for at, (piece, key, counted) in enumerate(zip(pieces, keys, counts, strict=True)):
         month = kept.get(key)
         if month is None or month.counted != counted or _stale(month, changed, piece):
             stale.append(at)
         else:
-            rows[key] = month.rows
+            if "rows" not in month.made:
+                month.made["rows"] = [make(row) for row in month.rows]
+            made[key] = month.made["rows"]
     if stale:
         span = pieces[stale[0] : stale[-1] + 1]
         fresh: dict[str, list] = {}
         for row in count(span):
-            fresh.setdefault(row[0], []).append(list(row))
+            fresh.setdefault(row[0], []).append(row)
         recounted = []
         for at in range(stale[0], stale[-1] + 1):
-            rows[keys[at]] = fresh.get(pieces[at].month, [])
-            recounted.append(Kept(keys[at], counts[at], marks, rows[keys[at]]))
+            objects = fresh.get(pieces[at].month, [])
+            made[keys[at]] = objects
+            month = Kept(keys[at], counts[at], marks, [list(row) for row in objects])
+            month.made["rows"] = objects
+            recounted.append(month)
         months.keep(recounted)
-    return [row for key in keys for row in rows.get(key, [])]
+    return [row for key in keys for row in made.get(key, [])]
 
 
 def _filtered(scope: ConsultScope) -> bool:
@@ -119,10 +126,10 @@ def consult_groups(
         return repo.consult_groups(within, every_filter=every_filter)
 
     kind = "consults" if every_filter else "consults-lean"
-    rows = _by_month(
-        months, kind, pieces, months.consult_counts(pieces), months.consult_changes, count
+    counts = months.consult_counts(pieces)
+    return _by_month(
+        months, kind, pieces, counts, months.consult_changes, count, ConsultGroup._make
     )
-    return [ConsultGroup._make(row) for row in rows]
 
 
 def lead_groups(
@@ -132,15 +139,15 @@ def lead_groups(
     pieces = month_slices(scope)
     if not pieces:
         return repo.lead_groups(scope.start_utc, scope.end_utc)
-    rows = _by_month(
+    return _by_month(
         months,
         "leads",
         pieces,
         months.lead_counts(pieces),
         months.lead_changes,
         lambda span: repo.lead_groups(span[0].start_utc, span[-1].end_utc),
+        tuple,
     )
-    return [tuple(row) for row in rows]  # type: ignore[misc]
 
 
 def pending(
@@ -161,34 +168,49 @@ def pending(
     found = months.kept([key]).get(key)
     kept: list[tuple[PendingRow, int | None]] | None = None
     if found is not None and set(found.marks) == set(marks):
-        try:
-            kept = [_pending_row(row) for row in found.rows]
-        except (TypeError, ValueError, KeyError):
-            kept = None  # unreadable: read again, and overwritten
+        kept = found.made.get("rows")
+        if kept is None:
+            try:
+                kept = [_pending_row(row) for row in found.rows]
+            except (TypeError, ValueError, KeyError, IndexError):
+                kept = None  # unreadable: read again, and overwritten
+            else:
+                found.made["rows"] = kept
     if found is not None and kept is not None and found.marks == marks:
         return kept
-    if found is None or kept is None or set(found.marks) != set(marks):
+    if found is None or kept is None:
         rows = repo.pending(scope, statuses)
         counted = list(zip(rows, price(rows), strict=True))
+        stored = [_pending_fields(*item) for item in counted]
     else:
         again = months.pending_changes(found.marks)
         rows = repo.pending(scope, statuses, only=sorted(again)) if again else []
-        counted = [item for item in kept if item[0].consult_id not in again]
-        counted += zip(rows, price(rows), strict=True)
-    months.keep([Kept(key, len(counted), marks, [_pending_fields(*item) for item in counted])])
+        fresh = list(zip(rows, price(rows), strict=True))
+        left = [at for at, item in enumerate(kept) if item[0].consult_id not in again]
+        counted = [kept[at] for at in left] + fresh
+        stored = [found.rows[at] for at in left] + [_pending_fields(*item) for item in fresh]
+    month = Kept(key, len(counted), marks, stored)
+    month.made["rows"] = counted
+    months.keep([month])
     return counted
 
 
-def _pending_fields(row: PendingRow, cents: int | None) -> dict:
-    fields = dict(vars(row))
-    if row.plan_discounts:  # most have none
-        fields["plan_discounts"] = to_row(SavedDiscounts(row.plan_discounts))["discounts"]
-    else:
-        fields["plan_discounts"] = None
-    return {"row": fields, "cents": cents}
+_PENDING_FIELDS = tuple(PendingRow.__dataclass_fields__)
 
 
-def _pending_row(kept: dict) -> tuple[PendingRow, int | None]:
-    fields = dict(kept["row"])
-    fields["plan_discounts"] = SavedDiscounts.read(fields["plan_discounts"])
-    return PendingRow(**fields), kept["cents"]
+def _pending_fields(row: PendingRow, cents: int | None) -> list:
+    """A pending row as kept: its fields in order (discounts as the store writes them), cents."""
+    fields = [getattr(row, name) for name in _PENDING_FIELDS]
+    at = _PENDING_FIELDS.index("plan_discounts")
+    discounts = row.plan_discounts
+    fields[at] = to_row(SavedDiscounts(discounts))["discounts"] if discounts else None
+    return [*fields, cents]
+
+
+def _pending_row(kept: list) -> tuple[PendingRow, int | None]:
+    *fields, cents = kept
+    if len(fields) != len(_PENDING_FIELDS):
+        raise ValueError("a kept pending row of another shape")
+    values = dict(zip(_PENDING_FIELDS, fields, strict=True))
+    values["plan_discounts"] = SavedDiscounts.read(values["plan_discounts"])
+    return PendingRow(**values), cents

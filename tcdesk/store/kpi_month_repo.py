@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
@@ -80,6 +80,8 @@ class Kept:
     counted: int  # rows in the month then, deleted ones included
     marks: Marks
     rows: list
+    # What the service made of ``rows`` (the rows as objects), kept with them in memory.
+    made: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -96,8 +98,12 @@ Change = tuple[str, str | int, str]
 
 
 class KpiMonthRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, memo: dict[str, tuple[str, Kept]] | None = None) -> None:
+        """``memo``: kept rows already read (and made into objects) by this process, by key
+        with their marks; a long-lived caller (the dashboard) passes the same one each time,
+        so a month read once is not decoded again until it changes."""
         self._db = db
+        self._memo = memo if memo is not None else {}
 
     def _rows(self, sql: str, params: Iterable = ()) -> list[tuple]:
         return self._db.execute(sql, list(params)).fetchall()
@@ -132,15 +138,26 @@ class KpiMonthRepository:
         if not keys:
             return {}
         marks = ", ".join("?" for _ in keys)
-        rows = self._rows(
-            f"SELECT key, counted, marks, rows FROM {TABLE} WHERE key IN ({marks})", keys
-        )
+        heads = self._rows(f"SELECT key, counted, marks FROM {TABLE} WHERE key IN ({marks})", keys)
         found: dict[str, Kept] = {}
-        for key, counted, marks_text, rows_text in rows:
-            try:
-                found[key] = Kept(key, counted, json.loads(marks_text), json.loads(rows_text))
-            except ValueError:
-                continue  # an unreadable row is counted again, and overwritten
+        unread: list[str] = []
+        for key, counted, marks_text in heads:
+            memo = self._memo.get(key)
+            if memo is not None and memo[0] == marks_text and memo[1].counted == counted:
+                found[key] = memo[1]
+            else:
+                unread.append(key)
+        if unread:
+            marks = ", ".join("?" for _ in unread)
+            for key, counted, marks_text, rows_text in self._rows(
+                f"SELECT key, counted, marks, rows FROM {TABLE} WHERE key IN ({marks})", unread
+            ):
+                try:
+                    kept = Kept(key, counted, json.loads(marks_text), json.loads(rows_text))
+                except ValueError:
+                    continue  # an unreadable row is counted again, and overwritten
+                found[key] = kept
+                self._memo[key] = (marks_text, kept)
         return found
 
     def consult_changes(self, since: Marks) -> list[Change]:
@@ -202,6 +219,8 @@ class KpiMonthRepository:
             (k.key, k.counted, json.dumps(k.marks), json.dumps(k.rows, separators=(",", ":")))
             for k in kept
         ]
+        for k, row in zip(kept, rows, strict=True):
+            self._memo[k.key] = (row[2], k)
         try:
             with self._db.conn:
                 self._db.conn.executemany(

@@ -202,3 +202,16 @@ def test_a_contact_logged_reads_only_its_family_again(desk: Desk) -> None:
     after = kpi_report(desk, PERIOD)
     assert after.targets[2].actual != before.targets[2].actual
     assert after == _from_nothing(desk)
+
+
+def test_one_counter_through_every_change_keeps_up(desk: Desk) -> None:
+    """The dashboard's counter remembers the kept months it read; each change still shows."""
+    from tcdesk.services.kpi import KpiCounter
+
+    counter = KpiCounter()
+    kpi_report(desk, PERIOD, counter)
+    for change in (_status, _moved, _removed, _voided, _source, _lead_held):
+        change(desk)
+        seen = kpi_report(desk, PERIOD, counter)
+        assert seen == kpi_report(desk, PERIOD), change.__name__  # a new counter: from the file
+        assert seen == _from_nothing(desk), change.__name__
