@@ -169,6 +169,7 @@ def _applied(path: Path, known: list[str]) -> list[str]:
         raise _refuse(path, StoreProblem.UNREADABLE, f"Cannot open {path}: {error}.") from None
     try:
         try:
+            engine.read_fast(conn)
             result = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
         except engine.DatabaseError as error:
             if "not a database" in str(error):
