@@ -83,6 +83,7 @@ DEFAULT_WORDING: Mapping[str, tuple[str, tuple[str, ...]]] = MappingProxyType(
             "Take some time to think. {coordinator} will check in with you.",
             ("coordinator",),
         ),
+        "next_steps.no_coordinator": ("We", ()),
     }
 )
 

@@ -56,6 +56,8 @@ def next_steps_blocks(
         items = (
             words("next_steps.start_today"),
             words("next_steps.schedule"),
-            words("next_steps.think", coordinator=coordinator or "We"),
+            words(
+                "next_steps.think", coordinator=coordinator or words("next_steps.no_coordinator")
+            ),
         )
     return [StepsBlock(items)] if items else []

@@ -144,7 +144,7 @@ class PresentationController(QObject):
         self.help_action = shortcut_help_action(own, console_groups)  # F1
 
     def _fill_sections(self, room: ConsultRoom) -> None:
-        self.outline.set_steps([s.title for s in room.slides])
+        self.outline.set_steps(room.outline_titles)
         self.checklist.set_items(room.session.checklist(), room.session.checked)
         self.notes.set_text(room.draft_note)
         self.notes.set_earlier(
