@@ -224,6 +224,11 @@ class SummaryData:
     timeline_visit_weeks: int = 0
     estimate_valid_days: int = 365
     brand_color: str = DEFAULT_BRAND_COLOR
+    # the family's language: its code, babel locale and words (summary_text.toml; "" the
+    # shipped English one)
+    language: str = "en"
+    locale: str = "en_US"
+    text_file: str = ""
 
     @property
     def title(self) -> str:
