@@ -14,6 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from types import MappingProxyType
 
+from tcdesk.documents.agreement_words import ENGLISH_WORDS, AgreementWords
 from tcdesk.money import Quote
 
 RESPONSIBLE = "responsible"
@@ -101,6 +102,11 @@ class AgreementData:
     brand_color: str = DEFAULT_BRAND_COLOR
     # The practice's own terms template (Settings); "" prints the shipped one.
     terms_text: str = ""
+    # The family's language: its words and its money and dates (English by default);
+    # ``terms_file`` the language's own terms template ("": the practice's or English).
+    language: str = "en"
+    words: AgreementWords = ENGLISH_WORDS
+    terms_file: str = ""
     # Figures only the terms print (the financial policy; defaults as the terms always had).
     extra_month_fee: Decimal = Decimal("150")
     default_after_days: int = 60

@@ -347,6 +347,7 @@ def draw_footer(
     left: str,
     void: bool = False,
     page_words: str = "Page {page} of {total}",
+    void_word: str = "VOID",
 ) -> None:
     """``left`` text and "Page X of Y" under a hairline; a VOID mark when ``void``."""
     canvas.saveState()
@@ -358,7 +359,7 @@ def draw_footer(
     right = page_words.format(page=page, total=total)
     width = string_width(right, 8.5)
     draw_string(canvas, PAGE_WIDTH - SIDE_MARGIN - width, y, right, 8.5)
-    word = "VOID"
+    word = void_word
     if void:
         width += 14 + string_width(word, 8.5, SANS_BOLD)
     room = CONTENT_WIDTH - width - 18
