@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from types import MappingProxyType
 
 from tcdesk.formatting import (
@@ -198,8 +199,15 @@ class AgreementWords:
         return self.texts.get(key, ENGLISH[key])
 
     def term(self, word: str) -> str:
-        """A word tcdesk stores in English ("Comprehensive", "Mother"), in this language."""
-        return self.terms.get(word, self.terms.get(word.casefold(), word))
+        """A word tcdesk stores in English ("Comprehensive", "Mother"), in this language;
+        a known start keeps what follows ("Pay-in-full discount (5%)")."""
+        found = self.terms.get(word) or self.terms.get(word.casefold())
+        if found:
+            return found
+        for english, own in self.terms.items():
+            if word.startswith(english + " "):
+                return own + word[len(english) :]
+        return word
 
     def money(self, amount: Decimal) -> str:
         return money_from_dollars(amount, locale=self.locale)
@@ -229,3 +237,25 @@ ENGLISH_WORDS = AgreementWords()
 def unknown_keys(texts: Mapping[str, object]) -> list[str]:
     """Keys of a language's file that the agreement has no use for (a typo)."""
     return sorted(k for k in texts if k not in ENGLISH and k != "terms")
+
+
+def load_words(language: str, locale: str, path: Path | None) -> AgreementWords:
+    """A language's agreement words from its ``agreement_text.toml`` (none: English words
+    with the language's money and dates); ``UserError`` for a broken file."""
+    if path is None:
+        return AgreementWords(language=language, locale=locale)
+    import tomllib
+
+    from tcdesk.errors import UserError
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise UserError(f"The agreement words in {path} can't be read: {error}") from None
+    data.pop("format", None)
+    terms = data.pop("terms", {})
+    unknown = unknown_keys(data)
+    if unknown:
+        raise UserError(f"{path}: key '{unknown[0]}' is not a text of the agreement")
+    texts = {k: str(v) for k, v in data.items()}
+    return AgreementWords(language=language, locale=locale, texts=texts, terms=dict(terms))
