@@ -178,6 +178,34 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "date": "Date",
         "signed_at": "Signed {when}",
         "signature_of": "The signature of {name}",
+        # the signing screen (the family's screen, when they sign there)
+        "sign_window": "Sign the agreement",
+        "sign_sheet_title": "Agreement {number}, version {version}",
+        "sign_please": (
+            "Please sign in your box with a finger, a pen or the mouse. Tap Clear to start again."
+        ),
+        "sign_for_practice": "For the practice",
+        "sign_responsible": "Responsible party",
+        "sign_paying_monthly": "{down} down, then {months} monthly payments of {monthly}",
+        "sign_paying_in_full": "Paid in full: {amount}",
+        "sign_totals": "Total fee {fee} · your portion {portion} · {paying}",
+        "sign_apr": "Annual Percentage Rate",
+        "sign_finance_charge": "Finance Charge",
+        "sign_amount_financed": "Amount Financed",
+        "sign_total_of_payments": "Total of Payments",
+        "sign_not_here": "Not here: signs later",
+        "sign_clear": "Clear",
+        "sign_save": "Save signatures",
+        "sign_save_for_now": "Save for now",
+        "sign_cancel": "Cancel",
+        "sign_already": "Already signed: {names}",
+        "sign_waiting": "Waiting for: {names}",
+        "sign_someone": "At least one responsible party signs now.",
+        "sign_ready_later": (
+            "Ready to save. {names} will show as not yet signed; their signature later "
+            "makes a new version with every signature."
+        ),
+        "sign_ready": "Ready to save.",
     }
 )
 

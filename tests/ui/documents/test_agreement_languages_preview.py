@@ -10,6 +10,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from tcdesk.domain import ConsultStatus
+from tcdesk.services import agreements
 from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.ui.documents.agreement_preview import AgreementPreview
 from tests.ui.documents.test_agreement_preview import WAIT_MS, FakePrintSystem
@@ -55,3 +56,28 @@ def test_a_spanish_agreement_and_its_english_copy_from_one_preview(
     assert f"English copy of version {spanish.version}" in preview.message.text()
     assert not preview.english_copy_button.isVisible()  # this one is the English copy
     assert preview.versions.count() == 2  # both kept, either can be shown and printed
+
+
+def test_the_signing_screen_speaks_the_agreements_language(qtbot, demo_desk) -> None:
+    from tcdesk.ui.documents.signing_dialog import SigningDialog
+
+    consult = next(
+        c
+        for c in demo_desk.consults.all()
+        if c.status is ConsultStatus.ACCEPTED and demo_desk.consults.latest_plan(c.id)
+    )
+    spanish = agreements.generate(demo_desk, consult.id, language="es")
+    sheet = agreements.signing_sheet(demo_desk, spanish.id)
+    dialog = SigningDialog(list(sheet.to_sign), sheet=sheet)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Firmar el contrato"
+    said = dialog.what.text()
+    assert f"Contrato {spanish.number}, versión {spanish.version}" in said
+    if sheet.disclosed:
+        assert "Tasa de porcentaje anual" in said and "Cargo financiero" in said
+    assert dialog.save_button.text() == "Guardar firmas"
+    assert dialog.boxes[0].pad.clear_button.text() == "Borrar"
+    assert dialog.waiting.text().startswith("Falta la firma de: ")
+    english = SigningDialog(list(sheet.to_sign))  # no sheet: the practice's English
+    qtbot.addWidget(english)
+    assert english.windowTitle() == "Sign the agreement"
