@@ -338,7 +338,12 @@ class ConsultRoom:
         """
         base = self._candidate
         featured = (base.context.get("featured") or {}).get("id") if base else None
-        if base is not None and base.plan.option_id == plan.option_id == featured:
+        in_use = self._languages_in_use()
+        if (
+            base is not None
+            and base.plan.option_id == plan.option_id == featured
+            and all(code in base.by_language for code in in_use)
+        ):
             investment, _monthly = investment_context(
                 self.desk, self.consult_file, self.patient, plan, pricing=self.pricing
             )
@@ -346,23 +351,23 @@ class ConsultRoom:
             context = {**base.context, "investment": investment}
             by_language = {
                 code: {
-                    **base.by_language.get(code, {}),
+                    **base.by_language[code],
                     **self._render_kinds(FIGURE_DEPENDENT, context, code),
                 }
-                for code in self._languages_in_use()
+                for code in in_use
             }
         else:
             context = build_context(
                 self.desk, self.consult_id, plan_override=plan, content=self.kit.content
             )
             by_language = {
-                code: self._render_kinds(PLAN_DEPENDENT, context, code)
-                for code in self._languages_in_use()
+                code: self._render_kinds(PLAN_DEPENDENT, context, code) for code in in_use
             }
+        # each step's slide in its own language (every language in use was rendered)
         slides = {
             i: by_language[self.step_languages[i]][i]
             for i in next(iter(by_language.values()))
-            if self.step_languages[i] in by_language and i in by_language[self.step_languages[i]]
+            if i in by_language[self.step_languages[i]]
         }
         self._candidate = PlanDeck(
             plan=plan, context=context, slides=slides, by_language=by_language

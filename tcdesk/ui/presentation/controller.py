@@ -262,6 +262,7 @@ class PresentationController(QObject):
             self.refresh()
         else:
             self._console_timer.start()
+        self.payment.language_changed()
 
     def jump(self, number: int) -> None:
         if self.room.session.jump(number):

@@ -53,3 +53,16 @@ def test_the_money_part_in_spanish_while_the_teen_slides_stay_english(
     assert set(room.step_languages[investment:]) == {"es"}
     assert _shown_title(controller) == "Su inversión"
     assert room.slides[kinds.index("options")].title == "Your choices"
+
+
+def test_the_consoles_private_preview_follows_the_familys_language(
+    qtbot: QtBot, controller
+) -> None:
+    room = controller.room
+    controller.start()
+    controller.jump([s.kind.value for s in room.slides].index("payment") + 1)
+    preview = controller.payment.preview
+    qtbot.waitUntil(lambda: preview.slide() is not None and preview.slide().title == "Ways to pay")
+    qtbot.keyClick(controller.console, Key.Key_L)
+    qtbot.waitUntil(lambda: preview.slide().title == "Formas de pagar")
+    assert controller.patient_view().slide().title == "Formas de pagar"
