@@ -30,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="terms and conditions template (default: assets/templates/agreement_terms.md.j2)",
     )
+    common.add_lang_argument(parser)
     parser.set_defaults(func=run)
 
 
@@ -43,6 +44,7 @@ def make_agreement(
 def run(args: argparse.Namespace) -> int:
     """With the practice's own terms the agreement is recorded (a version with its exact
     bytes and SHA-256, or the unchanged current one); a trial ``--terms`` file is not."""
+    language = common.require_language(args.lang)
     desk = common.open_desk(args)
     try:
         consult = require_consult(desk, args.consult)
@@ -58,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
             agreements.check_destination(Path(args.out))
             agreement_data(desk, args.consult)  # every missing piece, named, before recording
             agreement, made = agreements.current_or_generate(
-                desk, args.consult, consult.coordinator_id
+                desk, args.consult, consult.coordinator_id, language
             )
             written = agreements.export(desk, agreement.id, Path(args.out))
             state = "new" if made else "unchanged"

@@ -165,3 +165,27 @@ def error_line(error: UserError, argv: Sequence[str]) -> str:
         flag = _flag_for(field, argv) if field and not message.startswith("--") else ""
         parts.append(f"{flag}: {message}" if flag else message)
     return "; ".join(parts)
+
+
+def add_lang_argument(parser: argparse.ArgumentParser) -> None:
+    """``--lang CODE``: the family's language for what the command prints."""
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the family's language: en, es or another in presentation_flows/lang/ "
+        "(default: the patient's preferred language)",
+    )
+
+
+def require_language(code: str | None) -> str | None:
+    """``--lang``'s code when tcdesk has that language (None: the patient's own)."""
+    if not code:
+        return None
+    from tcdesk.paths import flows_dir
+
+    folder = flows_dir() / "lang"
+    known = ["en", *sorted(p.name for p in folder.glob("*") if (p / "language.toml").is_file())]
+    wanted = code.strip().lower().replace("-", "_").split("_")[0]
+    if wanted not in known:
+        raise UserError(f"There is no language {code!r} (languages: {', '.join(known)}).")
+    return wanted

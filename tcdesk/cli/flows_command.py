@@ -6,15 +6,26 @@ not known are left out), and the exit status is 2. Besides the file format,
 every step is rendered against sample patients, so a template that breaks
 for, say, a patient with no options is caught here, and every file a step
 names (``image``) must be in the assets folder. Checking a folder also
-checks its ``content/`` files (conditions and wording).
+checks its ``content/`` files (conditions and wording) and its languages
+(``lang/<code>/``): each is test-rendered like English, and every text a
+language leaves out prints ``missing: <file>: <what>: not translated
+(English is shown)``, which is not a problem (the family still gets whole
+slides) but a to-do list.
 """
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tcdesk.cli import common
+
+if TYPE_CHECKING:
+    from tcdesk.flows import Flow
+    from tcdesk.render import Content
+
+LANG_FOLDER = "lang"
 
 EXIT_PROBLEMS = 2
 
@@ -67,6 +78,7 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"no flow files found in {', '.join(_shown(t) for t in targets)}")
         return EXIT_PROBLEMS
     seen_ids: dict[str, Path] = {}
+    good: dict[str, Flow] = {}
     for path in files:
         flow, errors = check_flow_file(path)
         if flow is not None:
@@ -85,8 +97,55 @@ def run_check(args: argparse.Namespace) -> int:
         problems += len(errors)
         if flow is not None and not errors:
             seen_ids[flow.id] = path
+            good[flow.id] = flow
             print(f"ok: {_shown(path)} ({len(flow.steps)} steps)")
+    if content is not None:
+        for folder in folders:
+            if (folder / LANG_FOLDER).is_dir():
+                problems += _check_languages(folder / LANG_FOLDER, content, good)
     return EXIT_PROBLEMS if problems else 0
+
+
+def _check_languages(lang_dir: Path, content: Content, flows: dict[str, Flow]) -> int:
+    """Each language folder's files and rendering; its gaps listed. The problems found."""
+    from tcdesk.paths import assets_dir
+    from tcdesk.render import Renderer
+    from tcdesk.render.language import LanguageError, load_language
+    from tcdesk.services.presentation import check_flow_rendering
+
+    problems = 0
+    for folder in sorted(p for p in lang_dir.iterdir() if (p / "language.toml").is_file()):
+        try:
+            language = load_language(folder, content, list(flows.values()))
+        except LanguageError as error:
+            print(_shown_message(str(error)))
+            problems += 1
+            continue
+        renderer = Renderer.for_language(language, assets_dir())
+        errors = [
+            error
+            for flow in flows.values()
+            for error in check_flow_rendering(language.flow(flow), renderer, language)
+        ]
+        for error in errors:
+            print(f"{_shown(folder)}: {error.format(_shown(error.path))}")
+        problems += len(errors)
+        for gap in language.gaps:
+            print(f"missing: {_shown_message(gap)} (English is shown)")
+        if not errors:
+            done = (
+                "every text translated"
+                if not language.gaps
+                else (f"{len(language.gaps)} texts not translated yet")
+            )
+            print(f"ok: {_shown(folder)} ({language.label}: {done})")
+    return problems
+
+
+def _shown_message(message: str) -> str:
+    """A message that starts with a path, the path shortened as ``_shown`` does."""
+    path, sep, rest = message.partition(": ")
+    return f"{_shown(Path(path))}{sep}{rest}" if sep else message
 
 
 def _shown(path: Path) -> str:

@@ -16,7 +16,9 @@ def run_check(args: argparse.Namespace) -> int:
     from tcdesk.flows import load_flows
     from tcdesk.paths import assets_dir, flows_dir
     from tcdesk.render import Renderer, load_content
-    from tcdesk.services.check_families import practice_families, sample_families
+    from tcdesk.render.language import load_languages
+    from tcdesk.services.check_families import in_language, practice_families, sample_families
+    from tcdesk.services.presentation_kit import LANG_FOLDER
 
     if args.consult or args.out:
         raise UserError("'tcdesk slides check' checks every flow: leave out --consult and --out.")
@@ -35,7 +37,6 @@ def run_check(args: argparse.Namespace) -> int:
             "'tcdesk flows check' says why."
         )
     content = load_content()
-    renderer = Renderer(content, assets_dir())
     families = sample_families(content)
     if getattr(args, "db", None) is not None or common.db_path(args).exists():
         desk = common.open_desk(args, read_only=True)
@@ -43,13 +44,36 @@ def run_check(args: argparse.Namespace) -> int:
             families += practice_families(desk, content)
         finally:
             desk.close()
+    languages = load_languages(flows_dir() / LANG_FOLDER, content, loaded.flows.values())
+    if args.lang == "all":
+        chosen = list(languages.by_code.values())
+    elif args.lang:
+        found = languages.find(args.lang)
+        if found is None:
+            raise UserError(
+                f"There is no language {args.lang!r} (languages: {', '.join(languages.codes)}, "
+                "or all)."
+            )
+        chosen = [found]
+    else:
+        chosen = [languages.english]
     from tcdesk.ui.slide_check import SIZES
-    from tcdesk.ui.slide_check_run import check_flows
+    from tcdesk.ui.slide_check_run import CheckReport, check_flows
     from tcdesk.ui.slide_export import close_gui_app, ensure_gui_app
 
     ensure_gui_app()
+    report = CheckReport([], 0, 0)
     try:
-        report = check_flows(loaded.flows, renderer, families, sizes=sizes or SIZES)
+        for language in chosen:
+            part = check_flows(
+                {fid: language.flow(f) for fid, f in loaded.flows.items()},
+                Renderer.for_language(language, assets_dir()),
+                in_language(families, language),
+                sizes=sizes or SIZES,
+            )
+            report = CheckReport(
+                report.findings + part.findings, report.slides + part.slides, part.families
+            )
     finally:
         close_gui_app()
     if args.json:
@@ -61,6 +85,7 @@ def run_check(args: argparse.Namespace) -> int:
             print(
                 f"ok: {report.slides} slides of {len(loaded.flows)} flows for "
                 f"{report.families} families read from across the room"
+                + (f" (in {', '.join(lang.english_name for lang in chosen)})" if args.lang else "")
             )
     return EXIT_PROBLEMS if report.findings or loaded.errors else 0
 

@@ -9,11 +9,16 @@ room (see tcdesk.ui.slide_check); exit status 2 when there is any.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from tcdesk.cli import common
 from tcdesk.cli.slide_sizes import SIZE_RANGE, parse_size
 from tcdesk.errors import UserError
 from tcdesk.services.consult_list import require_consult
+
+if TYPE_CHECKING:
+    from tcdesk.render.language import Language
+    from tcdesk.services.presentation_kit import PresentationKit
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -49,6 +54,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="PATH",
         help="check: flow files or folders (default: the practice's presentation_flows/)",
     )
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the family's language: en, es or another in presentation_flows/lang/ "
+        "(default: the patient's preferred language; for check: en, or 'all')",
+    )
     parser.add_argument("--json", action="store_true", help="check: the problems as JSON")
     parser.set_defaults(func=run)
 
@@ -79,7 +90,8 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         require_consult(desk, args.consult)
         kit = PresentationKit.load()
-        room = ConsultRoom(desk, args.consult, kit, resume=False, record=False)
+        language = require_language(kit, args.lang).code if args.lang else None
+        room = ConsultRoom(desk, args.consult, kit, resume=False, record=False, language=language)
         from tcdesk.ui.slide_export import close_gui_app, export_slides
 
         try:
@@ -91,3 +103,12 @@ def run_export(args: argparse.Namespace) -> int:
     for path in paths:
         print(path)
     return 0
+
+
+def require_language(kit: PresentationKit, code: str) -> Language:
+    """The language ``--lang`` names; a code tcdesk has no files for is the user's mistake."""
+    found = kit.languages.find(code) if kit.languages else None
+    if found is None:
+        known = ", ".join(kit.languages.codes if kit.languages else ("en",))
+        raise UserError(f"There is no language {code!r} (languages: {known}).")
+    return found

@@ -18,18 +18,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--consult", required=True, metavar="ID", help="the consult's id")
     parser.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    common.add_lang_argument(parser)
     parser.set_defaults(func=run)
 
 
-def make_summary(desk: Desk, consult_id: str, out: Path) -> tuple[SummaryData, Path]:
-    return summaries.write(desk, consult_id, out)
+def make_summary(
+    desk: Desk, consult_id: str, out: Path, language: str | None = None
+) -> tuple[SummaryData, Path]:
+    return summaries.write(desk, consult_id, out, language)
 
 
 def run(args: argparse.Namespace) -> int:
     desk = common.open_desk(args)
     try:
         require_consult(desk, args.consult)
-        _, written = make_summary(desk, args.consult, Path(args.out))
+        language = common.require_language(args.lang)
+        _, written = make_summary(desk, args.consult, Path(args.out), language)
     finally:
         desk.close()
     print(written)

@@ -15,28 +15,26 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from tcdesk.documents import agreement_text as words
 from tcdesk.documents.agreement_model import AgreementData
+from tcdesk.documents.agreement_words import ENGLISH_WORDS, AgreementWords
 from tcdesk.documents.fonts import markup
 from tcdesk.documents.layout import CONTENT_WIDTH, INK, Styles, padding, para, table_style
-from tcdesk.formatting import money_from_dollars, money_off_from_dollars
 from tcdesk.money import INSURANCE_DISCLAIMER, InsuranceRole, PlanKind, Quote
 
 AMOUNT_WIDTH = 1.6 * inch
 
 
-def fee_breakdown(quote: Quote, st: Styles) -> list[Flowable]:
+def fee_breakdown(quote: Quote, st: Styles, w: AgreementWords = ENGLISH_WORDS) -> list[Flowable]:
     """The fee table, and the insurance disclaimer under it when insurance is estimated."""
-    rows = [[para("Total fee", st.cell), para(money_from_dollars(quote.total_fee), st.cell_right)]]
-    rows += [_minus_row(discount.name, discount.amount, st) for discount in quote.discounts]
-    rows += _insurance_rows(quote, st)
+    rows = [[para(w("total_fee"), st.cell), para(w.money(quote.total_fee), st.cell_right)]]
+    rows += [_minus_row(w.term(d.name), d.amount, st, w) for d in quote.discounts]
+    rows += _insurance_rows(quote, st, w)
     portion_row = len(rows)
-    rows.append(_total_row("Patient portion", money_from_dollars(quote.patient_portion), st))
+    rows.append(_total_row(w("patient_portion"), w.money(quote.patient_portion), st))
     total_row = portion_row
     if quote.plan is PlanKind.PAY_IN_FULL and quote.pay_in_full_discount is not None:
         discount = quote.pay_in_full_discount
-        rows.append(_minus_row(discount.name, discount.amount, st))
-        rows.append(
-            _total_row("Amount due, paid in full", money_from_dollars(quote.down_payment), st)
-        )
+        rows.append(_minus_row(w.term(discount.name), discount.amount, st, w))
+        rows.append(_total_row(w("amount_due_in_full"), w.money(quote.down_payment), st))
         total_row = len(rows) - 1
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -50,36 +48,35 @@ def fee_breakdown(quote: Quote, st: Styles) -> list[Flowable]:
     flowables: list[Flowable] = [table]
     if quote.insurance:
         flowables.append(Spacer(1, 4))
-        flowables.append(para(INSURANCE_DISCLAIMER, st.small))
+        disclaimer = INSURANCE_DISCLAIMER if w.language == "en" else w("insurance_disclaimer")
+        flowables.append(para(disclaimer, st.small))
     return flowables
 
 
-def _minus_row(label: str, amount: Decimal, st: Styles) -> list[Any]:
-    return [para(label, st.cell), para(money_off_from_dollars(amount), st.cell_right)]
+def _minus_row(label: str, amount: Decimal, st: Styles, w: AgreementWords) -> list[Any]:
+    return [para(label, st.cell), para(w.money_off(amount), st.cell_right)]
 
 
 def _total_row(label: str, amount: str, st: Styles) -> list[Any]:
     return [para(label, st.cell_bold), para(amount, st.cell_right_bold)]
 
 
-def _insurance_rows(quote: Quote, st: Styles) -> list[list[Any]]:
+def _insurance_rows(quote: Quote, st: Styles, w: AgreementWords) -> list[list[Any]]:
     """One row per estimate that pays something, marked as an estimate in bold."""
     rows: list[list[Any]] = []
     for estimate in quote.insurance:
         if estimate.amount <= 0:
             continue
-        role = "secondary" if estimate.role is InsuranceRole.SECONDARY else "primary"
-        carrier = estimate.plan.name or "insurance"
-        label = Paragraph(
-            f"Insurance estimate: {markup(carrier)} ({role}), <b>estimate, not guaranteed</b>",
-            st.cell,
-        )
-        rows.append([label, para(money_off_from_dollars(estimate.amount), st.cell_right)])
+        secondary = estimate.role is InsuranceRole.SECONDARY
+        role = w("role_secondary") if secondary else w("role_primary")
+        carrier = markup(estimate.plan.name) if estimate.plan.name else w("insurance_word")
+        label = Paragraph(w("insurance_row", carrier=carrier, role=role), st.cell)
+        rows.append([label, para(w.money_off(estimate.amount), st.cell_right)])
     return rows
 
 
 def payment_terms(data: AgreementData, st: Styles) -> list[Flowable]:
     """The payment terms as bullets, ending with whom the payments are made to."""
-    sentences = list(words.payment_terms(data.quote))
-    sentences.append(f"Payments are made to {data.creditor_name}.")
+    sentences = list(words.payment_terms(data.quote, data.words))
+    sentences.append(data.words("payments_to", creditor=data.creditor_name))
     return [Paragraph(markup(sentence), st.bullet, bulletText="•") for sentence in sentences]

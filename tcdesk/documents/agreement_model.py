@@ -14,6 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from types import MappingProxyType
 
+from tcdesk.documents.agreement_words import ENGLISH_WORDS, AgreementWords
 from tcdesk.money import Quote
 
 RESPONSIBLE = "responsible"
@@ -101,6 +102,11 @@ class AgreementData:
     brand_color: str = DEFAULT_BRAND_COLOR
     # The practice's own terms template (Settings); "" prints the shipped one.
     terms_text: str = ""
+    # The family's language: its words and its money and dates (English by default);
+    # ``terms_file`` the language's own terms template ("": the practice's or English).
+    language: str = "en"
+    words: AgreementWords = ENGLISH_WORDS
+    terms_file: str = ""
     # Figures only the terms print (the financial policy; defaults as the terms always had).
     extra_month_fee: Decimal = Decimal("150")
     default_after_days: int = 60
@@ -224,6 +230,11 @@ class SummaryData:
     timeline_visit_weeks: int = 0
     estimate_valid_days: int = 365
     brand_color: str = DEFAULT_BRAND_COLOR
+    # the family's language: its code, babel locale and words (summary_text.toml; "" the
+    # shipped English one)
+    language: str = "en"
+    locale: str = "en_US"
+    text_file: str = ""
 
     @property
     def title(self) -> str:

@@ -48,7 +48,6 @@ from tcdesk.documents.signature_blocks import signatures
 from tcdesk.documents.textblocks import Block, render_blocks, render_text_blocks
 from tcdesk.documents.truth_in_lending_box import truth_in_lending_box
 from tcdesk.errors import UserError
-from tcdesk.formatting import long_date
 from tcdesk.text_safety import LONGEST_LINE, strip_controls, terminal_safe
 
 TITLE = "Orthodontic Financial Agreement"
@@ -59,23 +58,48 @@ def build_agreement_pdf(data: AgreementData, terms_template: Path | None = None)
     """The agreement's PDF bytes; ``UserError`` for anything a person must fix first."""
     sans()
     _check_printable(data)
-    if data.terms_text and terms_template is None:
-        terms = render_text_blocks(data.terms_text, terms_context(data), "the practice's terms")
+    w = data.words
+    locale = w.locale
+    if data.terms_file and terms_template is None:
+        terms = render_blocks(Path(data.terms_file), terms_context(data), locale=locale)
+    elif data.terms_text and terms_template is None:
+        terms = render_text_blocks(
+            data.terms_text, terms_context(data), "the practice's terms", locale=locale
+        )
     else:
-        terms = render_blocks(terms_template or default_terms_template(), terms_context(data))
+        terms = render_blocks(
+            terms_template or default_terms_template(), terms_context(data), locale=locale
+        )
     st = styles(data.brand_color)
     story = _story(data, st, terms)
     buffer = io.BytesIO()
+    title = w("title")
     doc = document(
         buffer,
         title=data.title,
         author=data.practice_name,
-        subject=f"{TITLE} for {data.patient_legal_name}, version {data.version}",
+        subject=w(
+            "pdf_subject", title=title, patient=data.patient_legal_name, version=data.version
+        ),
     )
-    left = f"{TITLE} {data.number} · Version {data.version} · {data.patient_legal_name}"
+    left = w(
+        "footer",
+        title=title,
+        number=data.number,
+        version=data.version,
+        patient=data.patient_legal_name,
+    )
 
     def footer(canvas, page: int, total: int) -> None:
-        draw_footer(canvas, page, total, left=left, void=data.is_void)
+        draw_footer(
+            canvas,
+            page,
+            total,
+            left=left,
+            void=data.is_void,
+            page_words=w.raw("page"),
+            void_word=w("void_word"),
+        )
 
     doc.build(story, canvasmaker=canvas_maker(footer, data.issued_on))
     return buffer.getvalue()
@@ -133,27 +157,30 @@ def _story(data: AgreementData, st: Styles, terms: Sequence[Block]) -> list[Flow
         address_lines=address_lines(data.office_address or data.practice_address),
         phone=data.office_phone or data.practice_phone,
     )
-    story.append(para(TITLE, st.title))
+    w = data.words
+    story.append(para(w("title"), st.title))
     story.append(
         para(
-            f"Agreement {data.number} · Version {data.version} · {long_date(data.issued_on)}",
+            w("subtitle", number=data.number, version=data.version, date=w.date(data.issued_on)),
             st.subtitle,
         )
     )
     if data.is_void:
         story.append(_void_banner(data, st))
     story.append(who_and_what(data, st))
-    story.extend(section(st, "Fee", fee_breakdown(quote, st)))
-    story.extend(section(st, "Payment terms", payment_terms(data, st)))
+    story.extend(section(st, w("section_fee"), fee_breakdown(quote, st, w)))
+    story.extend(section(st, w("section_payment_terms"), payment_terms(data, st)))
     if quote.truth_in_lending.required:
         story.append(Spacer(1, 10))
         story.append(truth_in_lending_box(data, st))
-    note = words.forgone_discount_note(quote)
+    note = words.forgone_discount_note(quote, w)
     if note:
         story.append(Spacer(1, 6))
         story.append(para(note, st.body))
     if quote.payments:
-        story.extend(section(st, "Payment schedule", payment_schedule(quote, st), room=2.0 * inch))
+        story.extend(
+            section(st, w("section_schedule"), payment_schedule(quote, st, w), room=2.0 * inch)
+        )
     # The signatures stay on a page with the end of the terms: never a page of
     # signatures alone, detached from what was signed.
     terms_part = terms_flowables(terms, st)
@@ -163,9 +190,10 @@ def _story(data: AgreementData, st: Styles, terms: Sequence[Block]) -> list[Flow
 
 
 def _void_banner(data: AgreementData, st: Styles) -> Table:
+    w = data.words
     text = Paragraph(
-        f'<font color="{VOID_COLOR}"><b>VOID.</b></font> This agreement is void and must '
-        f"not be signed or relied on. Reason: {markup(data.void_reason.strip())}",
+        f'<font color="{VOID_COLOR}"><b>{markup(w("void_word"))}.</b></font> '
+        f"{markup(w('void_banner'))} {markup(data.void_reason.strip())}",
         st.body,
     )
     return Table(

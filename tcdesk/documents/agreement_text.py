@@ -20,33 +20,23 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from tcdesk.formatting import long_date, medium_date, money_from_dollars, ordinal, rate_percent
+from tcdesk.documents.agreement_words import ENGLISH, ENGLISH_WORDS, AgreementWords
 from tcdesk.money import Payment, PlanKind, Quote
 
-APR_DESCRIPTOR = "The cost of your credit as a yearly rate."
-FINANCE_CHARGE_DESCRIPTOR = "The dollar amount the credit will cost you."
-AMOUNT_FINANCED_DESCRIPTOR = "The amount of credit provided to you or on your behalf."
-TOTAL_OF_PAYMENTS_DESCRIPTOR = (
-    "The amount you will have paid after you have made all payments as scheduled."
-)
-ITEMIZATION_RIGHT = (
-    "You have the right to receive at this time an itemization of the Amount Financed."
-)
-WANT_ITEMIZATION = "I want an itemization."
-NO_ITEMIZATION = "I do not want an itemization."
-SEE_TERMS = (
-    "See the terms and conditions below for any additional information about nonpayment, "
-    "default, any required repayment in full before the scheduled date, and prepayment "
-    "refunds and penalties."
-)
+# The English words, as tests and other modules name them (agreement_words has them all).
+APR_DESCRIPTOR = ENGLISH["apr_descriptor"]
+FINANCE_CHARGE_DESCRIPTOR = ENGLISH["finance_charge_descriptor"]
+AMOUNT_FINANCED_DESCRIPTOR = ENGLISH["amount_financed_descriptor"]
+TOTAL_OF_PAYMENTS_DESCRIPTOR = ENGLISH["total_of_payments_descriptor"]
+ITEMIZATION_RIGHT = ENGLISH["itemization_right"]
+WANT_ITEMIZATION = ENGLISH["want_itemization"]
+NO_ITEMIZATION = ENGLISH["no_itemization"]
+SEE_TERMS = ENGLISH["see_terms"]
 CHECKBOX = "\u2610"  # ☐, drawn by DejaVu Sans
 
 
-def total_sale_price_descriptor(down_payment: Decimal) -> str:
-    return (
-        "The total cost of your purchase on credit, including your down payment of "
-        f"{money_from_dollars(down_payment)}."
-    )
+def total_sale_price_descriptor(down_payment: Decimal, w: AgreementWords = ENGLISH_WORDS) -> str:
+    return w("total_sale_price_descriptor", down=w.money(down_payment))
 
 
 @dataclass(frozen=True)
@@ -57,17 +47,17 @@ class PaymentGroup:
     amount: Decimal
     first_due: date
 
-    def phrase(self) -> str:
+    def phrase(self, w: AgreementWords = ENGLISH_WORDS) -> str:
+        date_text = w.short_date(self.first_due)
         if self.count == 1:
-            return f"1 × {money_from_dollars(self.amount)} due {medium_date(self.first_due)}"
-        beginning = medium_date(self.first_due)
-        return f"{self.count} × {money_from_dollars(self.amount)} monthly beginning {beginning}"
+            return w("group_one", amount=w.money(self.amount), date=date_text)
+        return w("group_many", count=self.count, amount=w.money(self.amount), date=date_text)
 
-    def when_due(self) -> str:
+    def when_due(self, w: AgreementWords = ENGLISH_WORDS) -> str:
         """The "when payments are due" cell of the disclosure's schedule."""
         if self.count == 1:
-            return medium_date(self.first_due)
-        return f"Monthly beginning {medium_date(self.first_due)}"
+            return w.short_date(self.first_due)
+        return w("when_many", date=w.short_date(self.first_due))
 
 
 def group_payments(payments: Sequence[Payment]) -> tuple[PaymentGroup, ...]:
@@ -82,125 +72,110 @@ def group_payments(payments: Sequence[Payment]) -> tuple[PaymentGroup, ...]:
     return tuple(groups)
 
 
-def schedule_summary(payments: Sequence[Payment]) -> str:
+def schedule_summary(payments: Sequence[Payment], w: AgreementWords = ENGLISH_WORDS) -> str:
     """``1 × $166.70 due Feb 15, 2027; 35 × $166.58 monthly beginning Mar 15, 2027``."""
-    return "; ".join(group.phrase() for group in group_payments(payments))
+    return "; ".join(group.phrase(w) for group in group_payments(payments))
 
 
 def payment_day(quote: Quote) -> int:
     return quote.payments[0].due.day if quote.payments else quote.request.payment_day
 
 
-def _day_words(day: int) -> str:
-    words = f"the {ordinal(day)} of each month"
+def _day_words(day: int, w: AgreementWords) -> str:
+    words = w("day_words", ordinal=w.ordinal(day), day=day)
     if day > 28:
-        words += " (the last day of shorter months)"
+        words += w("short_months")
     return words
 
 
-def down_payment_terms(quote: Quote) -> str:
+def down_payment_terms(quote: Quote, w: AgreementWords = ENGLISH_WORDS) -> str:
     """When the down payment (or the whole amount, paid in full) is due."""
-    agreed = long_date(quote.request.agreement_date)
+    agreed = w.date(quote.request.agreement_date)
     if quote.plan is PlanKind.PAY_IN_FULL:
-        sentence = f"Paid in full: {money_from_dollars(quote.down_payment)} due on {agreed}"
+        sentence = w("paid_in_full", amount=w.money(quote.down_payment), date=agreed)
         if quote.pay_in_full_discount is not None and quote.pay_in_full_discount.amount > 0:
-            discount = money_from_dollars(quote.pay_in_full_discount.amount)
-            sentence += f", after the pay-in-full discount of {discount}"
-        return sentence + ", at or before the first appliance is placed."
+            sentence += w("after_discount", discount=w.money(quote.pay_in_full_discount.amount))
+        return sentence + w("first_appliance")
     if quote.down_payment <= 0:
-        return "No down payment."
-    return (
-        f"Down payment of {money_from_dollars(quote.down_payment)} due on {agreed}, "
-        "at or before the first appliance is placed."
-    )
+        return w("no_down_payment")
+    return w("down_payment", amount=w.money(quote.down_payment), date=agreed) + w("first_appliance")
 
 
-def monthly_terms(quote: Quote) -> str | None:
+def monthly_terms(quote: Quote, w: AgreementWords = ENGLISH_WORDS) -> str | None:
     """``24 monthly payments of $X beginning <date>, due on the 15th of each month``."""
     payments = quote.payments
     if not payments:
         return None
     first = payments[0]
     if len(payments) == 1:
-        return f"1 payment of {money_from_dollars(first.amount)} due on {long_date(first.due)}."
+        return w("one_payment", amount=w.money(first.amount), date=w.date(first.due))
     regular = quote.monthly_payment
-    sentence = (
-        f"{len(payments)} monthly payments of {money_from_dollars(regular)} beginning "
-        f"{long_date(first.due)}, due on {_day_words(payment_day(quote))}"
+    sentence = w(
+        "monthly",
+        count=len(payments),
+        amount=w.money(regular),
+        date=w.date(first.due),
+        day_words=_day_words(payment_day(quote), w),
     )
     extras = []
     if first.amount != regular:
-        extras.append(f"the first payment is {money_from_dollars(first.amount)}")
+        extras.append(w("first_differs", amount=w.money(first.amount)))
     last = payments[-1]
     if last.amount != regular:
-        extras.append(
-            f"the last payment, due {long_date(last.due)}, is {money_from_dollars(last.amount)}"
-        )
+        extras.append(w("last_differs", date=w.date(last.due), amount=w.money(last.amount)))
     if extras:
-        sentence += "; " + " and ".join(extras)
+        sentence += "; " + w("and").join(extras)
     if quote.request.apr_percent > 0:
-        sentence += f". Interest is charged at {rate_percent(quote.request.apr_percent)} a year"
-        sentence += " on the unpaid balance"
+        sentence += w("interest", rate=w.rate(quote.request.apr_percent))
     return sentence + "."
 
 
-def payment_terms(quote: Quote) -> tuple[str, ...]:
+def payment_terms(quote: Quote, w: AgreementWords = ENGLISH_WORDS) -> tuple[str, ...]:
     """Every payment sentence, in the order they print."""
-    sentences = [down_payment_terms(quote)]
-    monthly = monthly_terms(quote)
+    sentences = [down_payment_terms(quote, w)]
+    monthly = monthly_terms(quote, w)
     if monthly:
         sentences.append(monthly)
         sentences.append(
-            f"In all you will pay {money_from_dollars(quote.total_paid)}: the down payment and "
-            f"{money_from_dollars(quote.truth_in_lending.total_of_payments)} in monthly payments."
+            w(
+                "in_all_with_down",
+                total=w.money(quote.total_paid),
+                monthly_total=w.money(quote.truth_in_lending.total_of_payments),
+            )
             if quote.down_payment > 0
-            else f"In all you will pay {money_from_dollars(quote.total_paid)}."
+            else w("in_all", total=w.money(quote.total_paid))
         )
     return tuple(sentences)
 
 
-def late_charge(fee: Decimal, days: int) -> str:
+def late_charge(fee: Decimal, days: int, w: AgreementWords = ENGLISH_WORDS) -> str:
     if fee <= 0:
-        return "There is no charge for a late payment."
-    day_word = "day" if days == 1 else "days"
-    return (
-        f"If a payment is more than {days} {day_word} late, "
-        f"you will be charged {money_from_dollars(fee)}."
-    )
+        return w("no_late_charge")
+    day_word = w("day") if days == 1 else w("days")
+    return w("late_charge", days=days, day_word=day_word, fee=w.money(fee))
 
 
-def prepayment(quote: Quote) -> str:
+def prepayment(quote: Quote, w: AgreementWords = ENGLISH_WORDS) -> str:
     """The 1026.18(k) statement, chosen from what the finance charge is made of."""
     disclosure = quote.truth_in_lending
-    sentence = "If you pay off early, you will not have to pay a penalty."
+    sentence = w("prepayment")
     if disclosure.interest > 0:
-        sentence += (
-            " Interest is figured on the unpaid balance, so interest that is not yet due "
-            "is not charged."
-        )
+        sentence += w("prepayment_interest")
     if disclosure.forgone_discount > 0:
-        sentence += (
-            " You will not be entitled to a refund of part of the finance charge: the "
-            f"{money_from_dollars(disclosure.forgone_discount)} pay-in-full discount is not "
-            "given back for paying early."
-        )
+        sentence += w("prepayment_discount", amount=w.money(disclosure.forgone_discount))
     return sentence
 
 
-def forgone_discount_note(quote: Quote) -> str | None:
+def forgone_discount_note(quote: Quote, w: AgreementWords = ENGLISH_WORDS) -> str | None:
     """Outside the box: say plainly what the finance charge is made of."""
     forgone = quote.truth_in_lending.forgone_discount
     if forgone <= 0:
         return None
-    note = (
-        f"The finance charge includes the {money_from_dollars(forgone)} "
-        "pay-in-full discount you are not taking"
-    )
+    note = w("forgone", amount=w.money(forgone))
     interest = quote.truth_in_lending.interest
     if interest > 0:
-        note += f", and {money_from_dollars(interest)} of interest"
+        note += w("forgone_interest", amount=w.money(interest))
     pay_in_full = quote.patient_portion - forgone
-    return (
-        f"{note}. Paid in full at signing, your portion would be {money_from_dollars(pay_in_full)} "
-        f"instead of {money_from_dollars(quote.total_paid)}."
+    return note + w(
+        "forgone_end", pay_in_full=w.money(pay_in_full), total=w.money(quote.total_paid)
     )

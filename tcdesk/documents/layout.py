@@ -346,6 +346,8 @@ def draw_footer(
     *,
     left: str,
     void: bool = False,
+    page_words: str = "Page {page} of {total}",
+    void_word: str = "VOID",
 ) -> None:
     """``left`` text and "Page X of Y" under a hairline; a VOID mark when ``void``."""
     canvas.saveState()
@@ -354,10 +356,10 @@ def draw_footer(
     canvas.setLineWidth(0.5)
     canvas.line(SIDE_MARGIN, y + 11, PAGE_WIDTH - SIDE_MARGIN, y + 11)
     canvas.setFillColor(MUTED)
-    right = f"Page {page} of {total}"
+    right = page_words.format(page=page, total=total)
     width = string_width(right, 8.5)
     draw_string(canvas, PAGE_WIDTH - SIDE_MARGIN - width, y, right, 8.5)
-    word = "VOID"
+    word = void_word
     if void:
         width += 14 + string_width(word, 8.5, SANS_BOLD)
     room = CONTENT_WIDTH - width - 18

@@ -11,50 +11,54 @@ from decimal import Decimal
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Spacer, Table
 
+from tcdesk.documents.agreement_words import ENGLISH, ENGLISH_WORDS, AgreementWords
 from tcdesk.documents.fonts import SANS, SANS_BOLD
 from tcdesk.documents.layout import CONTENT_WIDTH, INK, SHADE, Styles, padding, para, table_style
-from tcdesk.formatting import long_date, medium_date, money_from_dollars
 from tcdesk.money import Quote
 
-HEADER = ("No.", "Due date", "Amount", "Principal", "Interest")
+HEADER_KEYS = ("col_number", "col_due", "col_amount", "col_principal", "col_interest")
+HEADER = tuple(ENGLISH[key] for key in HEADER_KEYS)
 
 
-def payment_schedule(quote: Quote, st: Styles) -> list[Flowable]:
+def payment_schedule(quote: Quote, st: Styles, w: AgreementWords = ENGLISH_WORDS) -> list[Flowable]:
     """What the down payment is, then the table of payments with its totals."""
     intro = (
-        f"The down payment of {money_from_dollars(quote.down_payment)} is due on "
-        f"{long_date(quote.request.agreement_date)} and is not part of this schedule."
+        w(
+            "down_not_in_schedule",
+            amount=w.money(quote.down_payment),
+            date=w.date(quote.request.agreement_date),
+        )
         if quote.down_payment > 0
-        else "There is no down payment."
+        else w("no_down_in_schedule")
     )
-    rows = schedule_rows(quote)
+    rows = schedule_rows(quote, w)
     table = Table(rows, colWidths=_widths(), repeatRows=1, hAlign="LEFT")
     table.setStyle(table_style(_commands(last=len(rows) - 1)))
     return [para(intro, st.body), Spacer(1, 2), table]
 
 
-def schedule_rows(quote: Quote) -> list[list[str]]:
+def schedule_rows(quote: Quote, w: AgreementWords = ENGLISH_WORDS) -> list[list[str]]:
     """The header, one row per payment and the totals row, as printed."""
-    rows: list[list[str]] = [list(HEADER)]
+    rows: list[list[str]] = [[w(key) for key in HEADER_KEYS]]
     for payment in quote.payments:
         rows.append(
             [
                 str(payment.number),
-                medium_date(payment.due),
-                money_from_dollars(payment.amount),
-                money_from_dollars(payment.principal),
-                money_from_dollars(payment.interest),
+                w.short_date(payment.due),
+                w.money(payment.amount),
+                w.money(payment.principal),
+                w.money(payment.interest),
             ]
         )
     disclosure = quote.truth_in_lending
     principal = sum((payment.principal for payment in quote.payments), Decimal("0.00"))
     rows.append(
         [
-            "Total",
+            w("col_total"),
             "",
-            money_from_dollars(disclosure.total_of_payments),
-            money_from_dollars(principal),
-            money_from_dollars(disclosure.interest),
+            w.money(disclosure.total_of_payments),
+            w.money(principal),
+            w.money(disclosure.interest),
         ]
     )
     return rows

@@ -47,15 +47,21 @@ from tcdesk.documents.tags import Tag, Tags
 from tcdesk.formatting import money_from_dollars, money_off_from_dollars, rate_number
 
 
-def _valid_for(days: int) -> str:
+def _valid_for(days: int, texts: dict) -> str:
     months = months_of_validity(days)
-    return f"{months} months" if months else f"{days} days"
+    if months:
+        return str(texts.get("valid_months", "{n} months")).format(n=months)
+    return str(texts.get("valid_days", "{n} days")).format(n=days)
 
 
 def build_summary_pdf(data: SummaryData, text_file: Path | None = None) -> bytes:
-    """The take-home summary's PDF bytes."""
+    """The take-home summary's PDF bytes, in the family's language (``data.locale``
+    formats its money and dates; a text its file leaves out is the English one)."""
     sans()
-    path = Path(text_file or default_text_file())
+    english = default_text_file()
+    path = Path(text_file or data.text_file or english)
+    texts = load_texts(path)
+    fallback = load_texts(english) if path != english else {}
     context = {
         "practice_name": data.practice_name,
         "patient_name": data.patient_name,
@@ -74,17 +80,18 @@ def build_summary_pdf(data: SummaryData, text_file: Path | None = None) -> bytes
         "coordinator_title": data.coordinator_title,
         "coordinator_phone": data.coordinator_phone,
         "coordinator_email": data.coordinator_email,
-        "valid_for": _valid_for(data.estimate_valid_days),
+        "valid_for": _valid_for(data.estimate_valid_days, {**fallback, **texts}),
     }
-    text = SummaryText(path, load_texts(path), context)
+    text = SummaryText(path, texts, context, locale=data.locale, fallback=fallback)
     st = styles(data.brand_color)
     story = _story(data, text, st)
     footer_text = text("footer")
+    page_words = str({**fallback, **texts}.get("page", "Page {page} of {total}"))
     buffer = io.BytesIO()
     doc = document(buffer, title=data.title, author=data.practice_name, subject=text("title"))
 
     def footer(canvas, page: int, total: int) -> None:
-        draw_footer(canvas, page, total, left=footer_text)
+        draw_footer(canvas, page, total, left=footer_text, page_words=page_words)
 
     doc.build(story, canvasmaker=canvas_maker(footer, data.prepared_on))
     return buffer.getvalue()
@@ -195,7 +202,11 @@ def _options(data: SummaryData, text: SummaryText, st: Styles) -> Table:
         title = f"<b>{markup(option.title)}</b>"
         tags = _tags(option.chosen, option.recommended, text, st)
         length = text("option_length", months=option.months, weeks=option.visit_interval_weeks)
-        fee = money_from_dollars(option.fee) if option.fee > 0 else text("no_charge")
+        fee = (
+            money_from_dollars(option.fee, locale=text.locale)
+            if option.fee > 0
+            else text("no_charge")
+        )
         rows.append(
             [
                 [Paragraph(title, st.cell), *tags, Spacer(1, 2), para(option.description, small)],
@@ -249,13 +260,23 @@ def _timeline(data: SummaryData, text: SummaryText, st: Styles) -> Table:
 
 def _payments(data: SummaryData, text: SummaryText, st: Styles) -> list[Flowable]:
     figures: list[tuple[str, str, bool]] = [
-        (text("fee"), money_from_dollars(data.total_fee), False)
+        (text("fee"), money_from_dollars(data.total_fee, locale=text.locale), False)
     ]
     if data.discounts > 0:
-        figures.append((text("savings"), money_off_from_dollars(data.discounts), False))
+        figures.append(
+            (text("savings"), money_off_from_dollars(data.discounts, locale=text.locale), False)
+        )
     if data.insurance_estimate > 0:
-        figures.append((text("insurance"), money_off_from_dollars(data.insurance_estimate), False))
-    figures.append((text("portion"), money_from_dollars(data.patient_portion), True))
+        figures.append(
+            (
+                text("insurance"),
+                money_off_from_dollars(data.insurance_estimate, locale=text.locale),
+                False,
+            )
+        )
+    figures.append(
+        (text("portion"), money_from_dollars(data.patient_portion, locale=text.locale), True)
+    )
     summary = Table(
         [
             [
@@ -309,7 +330,7 @@ def _choice_row(choice: SummaryChoice, text: SummaryText, st: Styles) -> list[An
     if choice.savings > 0:
         details.append(text("choice_saves", amount=choice.savings))
     if choice.months and choice.apr > 0:
-        details.append(text("choice_apr", apr=rate_number(choice.apr)))
+        details.append(text("choice_apr", apr=rate_number(choice.apr, locale=text.locale)))
     first: list[Flowable] = [Paragraph(label, st.cell), *_tags(choice.chosen, False, text, st)]
     if details:
         first.append(para(" · ".join(details), small))
@@ -320,9 +341,9 @@ def _choice_row(choice: SummaryChoice, text: SummaryText, st: Styles) -> list[An
     )
     return [
         first,
-        para(money_from_dollars(choice.down_payment), st.cell_right),
+        para(money_from_dollars(choice.down_payment, locale=text.locale), st.cell_right),
         para(monthly, st.cell_right),
-        para(money_from_dollars(choice.total_paid), st.cell_right_bold),
+        para(money_from_dollars(choice.total_paid, locale=text.locale), st.cell_right_bold),
     ]
 
 

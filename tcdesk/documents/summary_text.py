@@ -16,6 +16,7 @@ from typing import Any
 
 from tcdesk.documents.textblocks import TemplateProblem, render_string
 from tcdesk.errors import UserError
+from tcdesk.formatting import DEFAULT_LOCALE
 from tcdesk.paths import assets_dir
 
 TEXT_FILE = Path("templates") / "summary_text.toml"
@@ -29,17 +30,35 @@ def default_text_file() -> Path:
 class SummaryText:
     """The summary's words: ``text(key, **values)`` renders one jinja2 snippet."""
 
-    def __init__(self, path: Path, texts: Mapping[str, Any], context: Mapping[str, Any]):
+    def __init__(
+        self,
+        path: Path,
+        texts: Mapping[str, Any],
+        context: Mapping[str, Any],
+        *,
+        locale: str = DEFAULT_LOCALE,
+        fallback: Mapping[str, Any] | None = None,
+    ):
+        """``fallback`` (the English texts) stands in for a text another language left out."""
         self.path = path
         self._texts = texts
+        self._fallback = fallback or {}
         self._context = dict(context)
+        self.locale = locale
 
     def __call__(self, key: str, **values: Any) -> str:
         source = self._texts.get(key)
         if not isinstance(source, str):
+            source = self._fallback.get(key)
+        if not isinstance(source, str):
             raise TemplateProblem(f"{self.path}: the text '{key}' is missing.")
-        rendered = render_string(source, {**self._context, **values}, f"{self.path}: {key}")
+        rendered = render_string(
+            source, {**self._context, **values}, f"{self.path}: {key}", locale=self.locale
+        )
         return rendered.strip()
+
+    def has(self, key: str) -> bool:
+        return isinstance(self._texts.get(key) or self._fallback.get(key), str)
 
     def lines(self, key: str, **values: Any) -> list[str]:
         """A multi-line text as its non-empty lines."""

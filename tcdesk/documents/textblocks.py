@@ -29,7 +29,7 @@ import jinja2
 
 from tcdesk.documents.fonts import markup
 from tcdesk.errors import UserError
-from tcdesk.formatting import long_date, money_from_dollars, ordinal
+from tcdesk.formatting import DEFAULT_LOCALE, long_date, money_from_dollars, ordinal
 
 HEADING = "heading"
 SUBHEADING = "subheading"
@@ -55,21 +55,29 @@ class TemplateProblem(UserError):
     """A template that can't be read or rendered; the message names file and line."""
 
 
-def _money_filter(value: Any) -> str:
+def _money_filter(value: Any, locale: str = DEFAULT_LOCALE) -> str:
     """``| money`` in a document template: a number of dollars (``35`` is ``$35.00``)."""
     if isinstance(value, float):
         raise TypeError("money must be Decimal or int, never float")
-    return money_from_dollars(Decimal(value))
+    return money_from_dollars(Decimal(value), locale=locale)
 
 
-def _date_filter(value: Any) -> str:
+def _date_filter(value: Any, locale: str = DEFAULT_LOCALE) -> str:
     if isinstance(value, date):
-        return long_date(value)
+        return long_date(value, locale=locale)
     return str(value)
 
 
+def _add_filters(env: jinja2.Environment, locale: str) -> None:
+    """``money``, ``date`` and ``ordinal``, writing money and dates for ``locale``
+    (``es_US``: ``1 de diciembre de 2026``)."""
+    env.filters["money"] = functools.partial(_money_filter, locale=locale)
+    env.filters["date"] = functools.partial(_date_filter, locale=locale)
+    env.filters["ordinal"] = ordinal
+
+
 @functools.lru_cache(maxsize=16)
-def _compiled(path: str, size: int, mtime_ns: int) -> jinja2.Template:
+def _compiled(path: str, size: int, mtime_ns: int, locale: str = DEFAULT_LOCALE) -> jinja2.Template:
     try:
         source = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -81,9 +89,7 @@ def _compiled(path: str, size: int, mtime_ns: int) -> jinja2.Template:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["money"] = _money_filter
-    env.filters["date"] = _date_filter
-    env.filters["ordinal"] = ordinal
+    _add_filters(env, locale)
     try:
         return env.from_string(source)
     except jinja2.TemplateSyntaxError as error:
@@ -91,8 +97,8 @@ def _compiled(path: str, size: int, mtime_ns: int) -> jinja2.Template:
 
 
 @functools.lru_cache(maxsize=512)
-def _string_template(source: str, name: str) -> jinja2.Template:
-    env = _string_env()
+def _string_template(source: str, name: str, locale: str = DEFAULT_LOCALE) -> jinja2.Template:
+    env = _string_env(locale)
     try:
         return env.from_string(source)
     except jinja2.TemplateSyntaxError as error:
@@ -100,11 +106,9 @@ def _string_template(source: str, name: str) -> jinja2.Template:
 
 
 @functools.cache
-def _string_env() -> jinja2.Environment:
+def _string_env(locale: str = DEFAULT_LOCALE) -> jinja2.Environment:
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
-    env.filters["money"] = _money_filter
-    env.filters["date"] = _date_filter
-    env.filters["ordinal"] = ordinal
+    _add_filters(env, locale)
     return env
 
 
@@ -113,7 +117,7 @@ def _where(path: str, line: int | None, message: str) -> str:
     return f"Template error in {place}: {message}"
 
 
-def render_file(path: Path, context: Mapping[str, Any]) -> str:
+def render_file(path: Path, context: Mapping[str, Any], *, locale: str = DEFAULT_LOCALE) -> str:
     """Render the template file at ``path``; ``TemplateProblem`` names file and line."""
     file = Path(path)
     try:
@@ -122,13 +126,15 @@ def render_file(path: Path, context: Mapping[str, Any]) -> str:
         raise TemplateProblem(
             f"The template {file} can't be read: {error.strerror or error}."
         ) from None
-    template = _compiled(str(file.resolve()), stat.st_size, stat.st_mtime_ns)
+    template = _compiled(str(file.resolve()), stat.st_size, stat.st_mtime_ns, locale)
     return _render(template, context, str(file))
 
 
-def render_string(source: str, context: Mapping[str, Any], name: str) -> str:
+def render_string(
+    source: str, context: Mapping[str, Any], name: str, *, locale: str = DEFAULT_LOCALE
+) -> str:
     """Render a small template ``source``; ``name`` ("summary_text.toml: intro") in errors."""
-    return _render(_string_template(source, name), context, name)
+    return _render(_string_template(source, name, locale), context, name)
 
 
 def _render(template: jinja2.Template, context: Mapping[str, Any], name: str) -> str:
@@ -204,12 +210,14 @@ def inline_markup(text: str) -> str:
     return "".join(out)
 
 
-def render_blocks(path: Path, context: Mapping[str, Any]) -> tuple[Block, ...]:
-    return parse_blocks(render_file(path, context))
+def render_blocks(
+    path: Path, context: Mapping[str, Any], *, locale: str = DEFAULT_LOCALE
+) -> tuple[Block, ...]:
+    return parse_blocks(render_file(path, context, locale=locale))
 
 
 @functools.lru_cache(maxsize=8)
-def _document_template(source: str, name: str) -> jinja2.Template:
+def _document_template(source: str, name: str, locale: str = DEFAULT_LOCALE) -> jinja2.Template:
     env = jinja2.Environment(
         undefined=jinja2.StrictUndefined,
         autoescape=False,
@@ -217,15 +225,15 @@ def _document_template(source: str, name: str) -> jinja2.Template:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["money"] = _money_filter
-    env.filters["date"] = _date_filter
-    env.filters["ordinal"] = ordinal
+    _add_filters(env, locale)
     try:
         return env.from_string(source)
     except jinja2.TemplateSyntaxError as error:
         raise TemplateProblem(_where(name, error.lineno, error.message or str(error))) from None
 
 
-def render_text_blocks(source: str, context: Mapping[str, Any], name: str) -> tuple[Block, ...]:
+def render_text_blocks(
+    source: str, context: Mapping[str, Any], name: str, *, locale: str = DEFAULT_LOCALE
+) -> tuple[Block, ...]:
     """A document template held as text (a practice's own terms), rendered as a file is."""
-    return parse_blocks(_render(_document_template(source, name), context, name))
+    return parse_blocks(_render(_document_template(source, name, locale), context, name))

@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from tcdesk.documents import agreement_text as words
 from tcdesk.documents.agreement_model import AgreementData
+from tcdesk.documents.agreement_words import ENGLISH_WORDS, AgreementWords
 from tcdesk.documents.fonts import SANS, SANS_BOLD, markup
 from tcdesk.documents.layout import (
     CONTENT_WIDTH,
@@ -29,7 +30,6 @@ from tcdesk.documents.layout import (
     para,
     table_style,
 )
-from tcdesk.formatting import money_from_dollars, rate_percent
 from tcdesk.money import Payment, TruthInLending
 
 PAD = 9  # the box's inner margin, pt
@@ -42,37 +42,40 @@ def truth_in_lending_box(data: AgreementData, st: Styles) -> Flowable:
     """The 1026.18 disclosures, grouped in a ruled box set apart from everything else."""
     inner = CONTENT_WIDTH - 2 * PAD
     body = ParagraphStyle("til_body", parent=st.body, fontSize=9.5, leading=12.6, spaceAfter=3)
+    w = data.words
     content: list[Flowable] = [
         Paragraph(
-            f"<b>TRUTH IN LENDING DISCLOSURES</b>&nbsp;&nbsp;&nbsp;"
-            f"Creditor: {markup(data.creditor_name)}",
+            f"<b>{markup(w('til_title'))}</b>&nbsp;&nbsp;&nbsp;"
+            f"{markup(w('creditor', name=data.creditor_name))}",
             ParagraphStyle("til_title", parent=body, fontSize=10, spaceAfter=6),
         ),
-        figures_table(data.quote.truth_in_lending, st, inner),
+        figures_table(data.quote.truth_in_lending, st, inner, w),
         Spacer(1, 8),
-        Paragraph("<b>Your payment schedule will be:</b>", body),
-        schedule_table(data.quote.payments, st, inner),
+        Paragraph(f"<b>{markup(w('schedule_will_be'))}</b>", body),
+        schedule_table(data.quote.payments, st, inner, w),
         Spacer(1, 7),
         *_statements(data, body),
     ]
     return _ruled_box(content)
 
 
-def figure_texts(disclosure: TruthInLending) -> list[str]:
+def figure_texts(disclosure: TruthInLending, w: AgreementWords = ENGLISH_WORDS) -> list[str]:
     """The five figures as printed, in the order of the form."""
     return [
-        rate_percent(disclosure.apr),
-        money_from_dollars(disclosure.finance_charge),
-        money_from_dollars(disclosure.amount_financed),
-        money_from_dollars(disclosure.total_of_payments),
-        money_from_dollars(disclosure.total_sale_price),
+        w.rate(disclosure.apr),
+        w.money(disclosure.finance_charge),
+        w.money(disclosure.amount_financed),
+        w.money(disclosure.total_of_payments),
+        w.money(disclosure.total_sale_price),
     ]
 
 
-def figures_table(disclosure: TruthInLending, st: Styles, inner: float) -> Table:
+def figures_table(
+    disclosure: TruthInLending, st: Styles, inner: float, w: AgreementWords = ENGLISH_WORDS
+) -> Table:
     """The grid of five figures, each under its title and what it means."""
     widths = [inner * share for share in FIGURE_SHARES]
-    texts = figure_texts(disclosure)
+    texts = figure_texts(disclosure, w)
     big_size, size = figure_sizes(texts, widths, cell_padding=10)
     big_value = ParagraphStyle(
         "til_big_value", parent=st.cell, fontName=SANS_BOLD, fontSize=big_size, leading=19
@@ -80,7 +83,7 @@ def figures_table(disclosure: TruthInLending, st: Styles, inner: float) -> Table
     value = ParagraphStyle("til_value", parent=st.cell, fontSize=size, leading=19)
     values = [para(text, big_value if k < CONSPICUOUS else value) for k, text in enumerate(texts)]
     figures = Table(
-        [_figure_headers(disclosure, st), values],
+        [_figure_headers(disclosure, st, w), values],
         colWidths=widths,
         style=table_style(
             [
@@ -103,17 +106,22 @@ def figures_table(disclosure: TruthInLending, st: Styles, inner: float) -> Table
     return figures
 
 
-def _figure_headers(disclosure: TruthInLending, st: Styles) -> list[list[Flowable]]:
+def _figure_headers(
+    disclosure: TruthInLending, st: Styles, w: AgreementWords
+) -> list[list[Flowable]]:
     """Each figure's title (the conspicuous two in bold capitals) over its descriptor."""
     big_head = ParagraphStyle("til_big_head", parent=st.cell, fontName=SANS_BOLD, fontSize=10.5)
     head = ParagraphStyle("til_head", parent=st.cell, fontSize=9.5, leading=11.5)
     desc = ParagraphStyle("til_desc", parent=st.cell, fontSize=8, leading=9.8, textColor=INK)
     titles = [
-        ("ANNUAL PERCENTAGE RATE", words.APR_DESCRIPTOR),
-        ("FINANCE CHARGE", words.FINANCE_CHARGE_DESCRIPTOR),
-        ("Amount Financed", words.AMOUNT_FINANCED_DESCRIPTOR),
-        ("Total of Payments", words.TOTAL_OF_PAYMENTS_DESCRIPTOR),
-        ("Total Sale Price", words.total_sale_price_descriptor(disclosure.down_payment)),
+        (w("apr_title"), w("apr_descriptor")),
+        (w("finance_charge_title"), w("finance_charge_descriptor")),
+        (w("amount_financed_title"), w("amount_financed_descriptor")),
+        (w("total_of_payments_title"), w("total_of_payments_descriptor")),
+        (
+            w("total_sale_price_title"),
+            words.total_sale_price_descriptor(disclosure.down_payment, w),
+        ),
     ]
     return [
         [para(title, big_head if k < CONSPICUOUS else head), Spacer(1, 2), para(descriptor, desc)]
@@ -137,21 +145,23 @@ def figure_sizes(
     return big, max(8.0, min(size, big - 3.5))
 
 
-def schedule_table(payments: Sequence[Payment], st: Styles, inner: float) -> Table:
+def schedule_table(
+    payments: Sequence[Payment], st: Styles, inner: float, w: AgreementWords = ENGLISH_WORDS
+) -> Table:
     """Number, amount and due dates of the payments, equal payments in one group."""
     rows: list[list[Any]] = [
         [
-            para("Number of payments", st.cell_bold),
-            para("Amount of payments", st.cell_bold),
-            para("When payments are due", st.cell_bold),
+            para(w("number_of_payments"), st.cell_bold),
+            para(w("amount_of_payments"), st.cell_bold),
+            para(w("when_due"), st.cell_bold),
         ]
     ]
     for group in words.group_payments(payments):
         rows.append(
             [
                 para(str(group.count), st.cell),
-                para(money_from_dollars(group.amount), st.cell),
-                para(group.when_due(), st.cell),
+                para(w.money(group.amount), st.cell),
+                para(group.when_due(w), st.cell),
             ]
         )
     return Table(
@@ -172,18 +182,22 @@ def schedule_table(payments: Sequence[Payment], st: Styles, inner: float) -> Tab
 
 def _statements(data: AgreementData, body: ParagraphStyle) -> list[Flowable]:
     """Late charge, prepayment, the pointer to the terms and the itemization right."""
-    late = words.late_charge(data.late_fee, data.late_fee_days)
+    w = data.words
+    late = words.late_charge(data.late_fee, data.late_fee_days, w)
     checkbox_line = Paragraph(
-        f"{words.CHECKBOX}&nbsp;{words.WANT_ITEMIZATION}"
-        f"&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;{words.CHECKBOX}&nbsp;{words.NO_ITEMIZATION}",
+        f"{words.CHECKBOX}&nbsp;{markup(w('want_itemization'))}"
+        f"&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;{words.CHECKBOX}&nbsp;{markup(w('no_itemization'))}",
         ParagraphStyle("til_check", parent=body, fontSize=10.5, leading=14, spaceBefore=1),
     )
+    prepay = words.prepayment(data.quote, w)
     return [
-        Paragraph(f"<b>Late charge:</b> {markup(late)}", body),
-        Paragraph(f"<b>Prepayment:</b> {markup(words.prepayment(data.quote))}", body),
-        Paragraph(markup(words.SEE_TERMS), body),
+        Paragraph(f"<b>{markup(w('late_label'))}</b> {markup(late)}", body),
+        Paragraph(f"<b>{markup(w('prepayment_label'))}</b> {markup(prepay)}", body),
+        Paragraph(markup(w("see_terms")), body),
         Spacer(1, 2),
-        Paragraph(f"<b>Itemization:</b> {markup(words.ITEMIZATION_RIGHT)}", body),
+        Paragraph(
+            f"<b>{markup(w('itemization_label'))}</b> {markup(w('itemization_right'))}", body
+        ),
         checkbox_line,
     ]
 

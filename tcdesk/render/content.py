@@ -34,6 +34,8 @@ DEFAULT_WORDING: Mapping[str, tuple[str, tuple[str, ...]]] = MappingProxyType(
         "welcome_screen.subtitle": ("We're so glad you're here.", ()),
         "concerns.attribution": ("", ()),
         "problem.continued": ("{title} (continued)", ("title",)),
+        "problem.what_it_is": ("What it is", ()),
+        "problem.if_untreated": ("If we leave it", ()),
         "options.recommended_label": ("Doctor's recommendation", ()),
         "options.months": ("About {months} months", ("months",)),
         "options.visits": ("A visit every {weeks} weeks", ("weeks",)),
@@ -53,6 +55,8 @@ DEFAULT_WORDING: Mapping[str, tuple[str, tuple[str, ...]]] = MappingProxyType(
         "timeline.finishing.detail": ("Fine-tuning the bite", ()),
         "timeline.retainers.name": ("Retainers", ()),
         "timeline.retainers.detail": ("Keep your new smile", ()),
+        "timeline.month": ("{months} month", ("months",)),
+        "timeline.months": ("{months} months", ("months",)),
         "investment.fee": ("Treatment fee", ()),
         "investment.discount": ("Savings", ()),
         "investment.insurance": ("Insurance estimate", ()),
@@ -83,6 +87,7 @@ DEFAULT_WORDING: Mapping[str, tuple[str, tuple[str, ...]]] = MappingProxyType(
             "Take some time to think. {coordinator} will check in with you.",
             ("coordinator",),
         ),
+        "next_steps.no_coordinator": ("We", ()),
     }
 )
 

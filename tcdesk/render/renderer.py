@@ -22,8 +22,10 @@ from typing import Any
 from jinja2 import TemplateError
 
 from tcdesk.errors import UserError
+from tcdesk.formatting import DEFAULT_LOCALE
 from tcdesk.render.content import Content, load_content
 from tcdesk.render.kinds import kind_blocks
+from tcdesk.render.language import Language
 from tcdesk.render.slide import Block, BulletsBlock, ImageBlock, Slide, SlideKind, TextBlock, Theme
 from tcdesk.render.spec import StepSpec
 from tcdesk.render.templates import TemplateCache
@@ -45,11 +47,17 @@ class RenderError(UserError):
 class Renderer:
     """Steps to slides, with the practice's content, assets and compiled templates."""
 
-    def __init__(self, content: Content, assets: Path) -> None:
+    def __init__(self, content: Content, assets: Path, *, locale: str = DEFAULT_LOCALE) -> None:
         self.content = content
         self.assets = Path(assets)
-        self._plain = TemplateCache(html=False)
-        self._html = TemplateCache(html=True)
+        self.locale = locale
+        self._plain = TemplateCache(html=False, locale=locale)
+        self._html = TemplateCache(html=True, locale=locale)
+
+    @classmethod
+    def for_language(cls, language: Language, assets: Path) -> Renderer:
+        """A renderer with ``language``'s words around the data and its money and dates."""
+        return cls(language.content, assets, locale=language.locale)
 
     @classmethod
     def default(cls) -> Renderer:

@@ -66,6 +66,9 @@ class FindingBlock:
     what_it_is: str
     if_untreated: str
     photo: str = ""
+    # the headings over the two texts, in the family's language
+    what_label: str = "What it is"
+    if_label: str = "If we leave it"
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,9 @@ class TimelineBlock:
     phases: tuple[Phase, ...]
     total_months: int
     start_label: str = ""
+    # the last tick ("24 months") and the first one without a date, in the family's language
+    total_label: str = ""
+    start_word: str = "Start"
 
 
 @dataclass(frozen=True)

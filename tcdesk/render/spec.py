@@ -44,6 +44,11 @@ class RenderTools(Protocol):
     @property
     def content(self) -> Content: ...
 
+    @property
+    def locale(self) -> str:
+        """The babel locale money and dates are written in (``en_US``, ``es_US``)."""
+        ...
+
     def asset(self, relative: str) -> str:
         """Absolute path of an asset, or "" when the file is not there."""
         ...

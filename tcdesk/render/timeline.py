@@ -12,7 +12,7 @@ import calendar
 from datetime import date
 from typing import Any
 
-from tcdesk.formatting import month_year
+from tcdesk.formatting import DEFAULT_LOCALE, month_year
 from tcdesk.render.content import Content
 
 PHASE_KEYS = ("records", "start", "active", "finishing", "retainers")
@@ -42,14 +42,15 @@ def build_timeline(
     content: Content,
     *,
     treatment_type: str = "",
+    locale: str = DEFAULT_LOCALE,
 ) -> dict[str, Any]:
     months = max(0, int(months))
     end = add_months(start, months)
     timeline: dict[str, Any] = {
         "start": start,
-        "start_label": month_year(start),
+        "start_label": month_year(start, locale=locale),
         "end": end,
-        "end_label": month_year(end),
+        "end_label": month_year(end, locale=locale),
         "months": months,
         "visit_weeks": int(visit_weeks),
         "phases": [],
@@ -82,7 +83,7 @@ def build_timeline(
             "detail": detail,
             "start_month": first,
             "end_month": last,
-            "date_label": month_year(add_months(start, first)),
+            "date_label": month_year(add_months(start, first), locale=locale),
         }
         for key, first, last, detail in spans
     ]

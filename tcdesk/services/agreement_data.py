@@ -137,11 +137,13 @@ def agreement_data(
     version: int = 1,
     signatures: tuple[SignatureMark, ...] = (),
     issued_on: date | None = None,
+    language: str | None = None,
 ) -> AgreementData:
     """The agreement of ``consult_id``, priced from its latest payment plan.
 
     ``issued_on`` defaults to the plan's agreement date, the date its Truth in
-    Lending figures are computed from; ``number`` to ``agreement_number``.
+    Lending figures are computed from; ``number`` to ``agreement_number``;
+    ``language`` (a code) to the patient's preferred language.
     """
     if version < 1:
         raise UserError(f"An agreement version starts at 1, not {version}.")
@@ -159,6 +161,9 @@ def agreement_data(
     responsible = _responsible(patient, desk.patients.responsible_parties(patient.id), issued)
     practice = sources.practice
     policy = plan.policy or desk.practices.policy(practice.id)  # the plan's own rules
+    in_language = _language_fields(
+        language or patient.preferred_language, practice.agreement_terms, option
+    )
     return AgreementData(
         practice_name=practice.name,
         practice_address=practice.address,
@@ -175,7 +180,7 @@ def agreement_data(
         patient_birth_date=patient.birth_date,
         responsible=responsible,
         treatment_category=option.treatment_type.category,
-        option_title=option.title,
+        option_title=in_language.pop("option_title", option.title),
         estimated_months=option.estimated_months,
         planned_start=consult.planned_start,
         visit_interval_weeks=option.visit_interval_weeks,
@@ -193,7 +198,29 @@ def agreement_data(
         signatures=tuple(signatures),
         brand_color=practice.brand_color,
         terms_text=practice.agreement_terms,
+        **in_language,
     )
+
+
+def _language_fields(code: str, practice_terms: str, option: TreatmentOption) -> dict:
+    """The agreement's language, words and terms file: the family's language when tcdesk
+    has its agreement words, else English. The language's own terms print unless the
+    practice wrote its own (those are in the practice's words)."""
+    from tcdesk.documents.agreement_words import load_words
+    from tcdesk.services.presentation_words import PresentationWords
+
+    found = PresentationWords.load(code).language
+    if found is None or found.is_english or found.file("agreement_text.toml") is None:
+        return {}
+    words = load_words(found.code, found.locale, found.file("agreement_text.toml"))
+    terms = found.file("agreement_terms.md.j2")
+    title = found.options.get(option.treatment_type.value, {}).get("title")
+    return {
+        "language": found.code,
+        "words": words,
+        "terms_file": str(terms) if terms and not practice_terms else "",
+        **({"option_title": title} if title else {}),
+    }
 
 
 def render_agreement(
@@ -205,12 +232,19 @@ def render_agreement(
     signatures: tuple[SignatureMark, ...] = (),
     issued_on: date | None = None,
     terms_template: Path | None = None,
+    language: str | None = None,
 ) -> tuple[AgreementData, bytes]:
     """Gather and build the agreement: its data and its PDF bytes (nothing written)."""
     from tcdesk.documents.agreement_pdf import build_agreement_pdf
 
     data = agreement_data(
-        desk, consult_id, number=number, version=version, signatures=signatures, issued_on=issued_on
+        desk,
+        consult_id,
+        number=number,
+        version=version,
+        signatures=signatures,
+        issued_on=issued_on,
+        language=language,
     )
     return data, build_agreement_pdf(data, terms_template)
 

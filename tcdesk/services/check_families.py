@@ -14,6 +14,7 @@ from typing import Any
 
 from tcdesk.errors import UserError
 from tcdesk.render import Content
+from tcdesk.render.language import Language
 from tcdesk.render.sample import sample_contexts
 from tcdesk.services.consult_list import list_consults
 from tcdesk.services.desk import Desk
@@ -43,6 +44,16 @@ def sample_families(content: Content) -> list[Family]:
             Family(f"the sample {name} patient, long name", {**context, "patient": patient})
         )
     return found
+
+
+def in_language(families: list[Family], language: Language) -> list[Family]:
+    """The same families with the words around their data in ``language``."""
+    if language.is_english:
+        return families
+    return [
+        Family(f"{f.label}, in {language.english_name}", language.localize(f.context), f.flow_id)
+        for f in families
+    ]
 
 
 def practice_families(desk: Desk, content: Content) -> list[Family]:

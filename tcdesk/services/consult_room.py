@@ -78,8 +78,10 @@ class ConsultRoom:
         *,
         resume: bool = True,
         record: bool = True,
+        language: str | None = None,
     ) -> None:
-        """``record=False`` only reads (e.g. exporting slides): no live state is saved."""
+        """``record=False`` only reads (e.g. exporting slides): no live state is saved.
+        ``language`` (a code) overrides the patient's preferred language."""
         self.desk = desk
         self.kit = kit
         self.consult_id = consult_id
@@ -106,10 +108,79 @@ class ConsultRoom:
         self.patient = self.pricing.patient
         self._candidate: PlanDeck | None = None  # the plan last rendered privately
         self.plan: PaymentPlan | None = consult_file.plan
-        self.slides: list[Slide] = kit.renderer.render_deck(self.session.steps, self.context)
-        self.welcome = kit.renderer.practice_welcome(self.context)
+        # The family's language: their preferred one unless asked otherwise; each step
+        # keeps the language it was last switched to (the money part in Spanish, the
+        # teen's slides in English). ``context`` stays English: the facts and the TC's.
+        self.family_language = kit.language(language or self.patient.preferred_language).code
+        self.step_languages: list[str] = [self.family_language] * len(self.session.steps)
+        self._decks: dict[str, list[Slide]] = {}
+        self.slides: list[Slide] = list(self.deck_in(self.family_language))
+        self.welcome = self._welcome(self.family_language)
         if record:
             self.save()
+
+    # -- the family's language ------------------------------------------------------
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The codes of the languages the family's screen can speak, English first."""
+        return self.kit.languages.codes if self.kit.languages else ("en",)
+
+    @property
+    def language(self) -> str:
+        """The language of what the family sees now (the current step's)."""
+        if not self.step_languages:
+            return self.family_language
+        return self.step_languages[min(self.session.index, len(self.step_languages) - 1)]
+
+    def language_label(self, code: str | None = None) -> str:
+        """ "Español (Spanish)": how the console names a language."""
+        return self.kit.language(code or self.language).label
+
+    def context_in(self, code: str) -> dict[str, Any]:
+        """The render context with the words around the data in language ``code``."""
+        return self.kit.language(code).localize(self.context)
+
+    def deck_in(self, code: str) -> list[Slide]:
+        """Every slide of the consult in language ``code`` (rendered once, then kept)."""
+        deck = self._decks.get(code)
+        if deck is None:
+            deck = self._render_steps(code, self.session.steps, self.context_in(code))
+            self._decks[code] = deck
+        return deck
+
+    def switch_language(self, code: str | None = None) -> list[int]:
+        """The family's screen in ``code`` (default: the next language) from the current
+        step on; steps before it keep theirs. The indexes whose slide changed."""
+        new = self.kit.language(code).code if code else self.kit.languages.after(self.language).code
+        start = self.session.index if self.session.started else 0
+        deck = self.deck_in(new)
+        changed = []
+        for i in range(start, len(self.step_languages)):
+            if self.step_languages[i] != new:
+                self.step_languages[i] = new
+                self.slides[i] = deck[i]
+                changed.append(i)
+        if not self.session.started or start == 0:
+            self.welcome = self._welcome(new)
+        return changed
+
+    def _welcome(self, code: str) -> Slide:
+        return self.kit.renderer_for(code).practice_welcome(self.context_in(code))
+
+    def _render_steps(
+        self, code: str, steps: list[Step] | tuple[Step, ...], context: dict[str, Any]
+    ) -> list[Slide]:
+        language = self.kit.language(code)
+        flow_id = self.session.flow.id
+        return self.kit.renderer_for(code).render_deck(
+            [language.step(flow_id, step) for step in steps], context
+        )
+
+    @property
+    def outline_titles(self) -> list[str]:
+        """The steps' titles for the console, in English (the TC's language)."""
+        return [slide.title for slide in self.deck_in("en")]
 
     # -- what the family sees ---------------------------------------------------------
 
@@ -267,26 +338,61 @@ class ConsultRoom:
         """
         base = self._candidate
         featured = (base.context.get("featured") or {}).get("id") if base else None
-        if base is not None and base.plan.option_id == plan.option_id == featured:
+        in_use = self._languages_in_use()
+        if (
+            base is not None
+            and base.plan.option_id == plan.option_id == featured
+            and all(code in base.by_language for code in in_use)
+        ):
             investment, _monthly = investment_context(
                 self.desk, self.consult_file, self.patient, plan, pricing=self.pricing
             )
             label_choices(investment, self.kit.content)
             context = {**base.context, "investment": investment}
-            slides = {**base.slides, **self._render_kinds(FIGURE_DEPENDENT, context)}
+            by_language = {
+                code: {
+                    **base.by_language[code],
+                    **self._render_kinds(FIGURE_DEPENDENT, context, code),
+                }
+                for code in in_use
+            }
         else:
             context = build_context(
                 self.desk, self.consult_id, plan_override=plan, content=self.kit.content
             )
-            slides = self._render_kinds(PLAN_DEPENDENT, context)
-        self._candidate = PlanDeck(plan=plan, context=context, slides=slides)
+            by_language = {
+                code: self._render_kinds(PLAN_DEPENDENT, context, code) for code in in_use
+            }
+        # each step's slide in its own language (every language in use was rendered)
+        slides = {
+            i: by_language[self.step_languages[i]][i]
+            for i in next(iter(by_language.values()))
+            if i in by_language[self.step_languages[i]]
+        }
+        self._candidate = PlanDeck(
+            plan=plan, context=context, slides=slides, by_language=by_language
+        )
         return self._candidate
+
+    def _languages_in_use(self) -> list[str]:
+        """The family's languages on some step, and any already rendered in full."""
+        return list(dict.fromkeys([*self.step_languages, *self._decks]))
 
     def show_plan(self, deck: PlanDeck) -> list[int]:
         """Put a privately rendered plan on the family's slides; the indexes that changed."""
-        changed = [i for i, slide in deck.slides.items() if self.slides[i] is not slide]
-        for i in changed:
-            self.slides[i] = deck.slides[i]
+        for code in list(self._decks):
+            if code not in deck.by_language:  # rendered before this plan: render again
+                del self._decks[code]
+        for code, slides in deck.by_language.items():
+            if code in self._decks:
+                for i, slide in slides.items():
+                    self._decks[code][i] = slide
+        changed = []
+        for i in range(len(self.slides)):
+            slide = deck.by_language.get(self.step_languages[i], {}).get(i)
+            if slide is not None and self.slides[i] is not slide:
+                self.slides[i] = slide
+                changed.append(i)
         self.context = deck.context
         return changed
 
@@ -296,17 +402,29 @@ class ConsultRoom:
         return preview_slide(deck, self.session.steps, current)
 
     def _render_kinds(
-        self, kinds: frozenset[SlideKind], context: dict[str, Any]
+        self, kinds: frozenset[SlideKind], context: dict[str, Any], code: str = "en"
     ) -> dict[int, Slide]:
-        return render_kinds(self.kit.renderer, self.session.steps, kinds, context)
+        """The slides of ``kinds`` from the English ``context``, in language ``code``."""
+        language = self.kit.language(code)
+        steps = [language.step(self.session.flow.id, step) for step in self.session.steps]
+        return render_kinds(self.kit.renderer_for(code), steps, kinds, language.localize(context))
 
     def _rerender(self, kinds: frozenset[SlideKind]) -> list[int]:
         """Render again the slides of ``kinds`` from the current context; their indexes."""
-        slides = self._render_kinds(kinds, self.context)
-        for i, slide in slides.items():
-            self.slides[i] = slide
+        self._decks = {
+            code: deck for code, deck in self._decks.items() if code in self.step_languages
+        }
+        changed: set[int] = set()
+        for code in self._languages_in_use():
+            slides = self._render_kinds(kinds, self.context, code)
+            for i, slide in slides.items():
+                if code in self._decks:
+                    self._decks[code][i] = slide
+                if self.step_languages[i] == code:
+                    self.slides[i] = slide
+                    changed.add(i)
         self._candidate = None
-        return list(slides)
+        return sorted(changed)
 
     def choose_plan(self, plan: PaymentPlan) -> PricedPlan:
         """Save the family's choice on the consult (a new plan row; history kept)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from tcdesk.domain import PaymentPlan
@@ -31,6 +31,9 @@ class PlanDeck:
     plan: PaymentPlan
     context: dict[str, Any]
     slides: dict[int, Slide]
+    # the same slides in each language rendered (code -> index -> slide); ``slides``
+    # holds each step's in its own language
+    by_language: dict[str, dict[int, Slide]] = field(default_factory=dict)
 
 
 def render_kinds(

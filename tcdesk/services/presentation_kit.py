@@ -1,11 +1,17 @@
-"""What every consult presented in one run shares: the flows, the content, the renderer."""
+"""What every consult presented in one run shares: the flows, the content, the renderer,
+and the languages the family's screen can speak (English first)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from tcdesk.flows import Flow, FlowError
 from tcdesk.render import Content, Renderer
+from tcdesk.render.language import Language, Languages, load_languages
+
+LANG_FOLDER = "lang"  # presentation_flows/lang/<code>/
 
 
 @dataclass(frozen=True)
@@ -16,9 +22,13 @@ class PresentationKit:
     flow_errors: tuple[FlowError, ...]
     content: Content
     renderer: Renderer
+    languages: Languages | None = None
+    # language code -> its renderer and its flows (English: ``renderer`` and ``flows``)
+    renderers: Mapping[str, Renderer] = field(default_factory=dict)
+    translated: Mapping[str, dict[str, Flow]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls) -> PresentationKit:
+    def load(cls, lang_dir: Path | None = None) -> PresentationKit:
         from tcdesk.flows import load_flows
         from tcdesk.paths import assets_dir, flows_dir
         from tcdesk.render import load_content
@@ -36,4 +46,68 @@ class PresentationKit:
                 errors.extend(problems)
             else:
                 flows[flow_id] = flow
-        return cls(flows=flows, flow_errors=tuple(errors), content=content, renderer=renderer)
+        languages = load_languages(lang_dir or flows_dir() / LANG_FOLDER, content, flows.values())
+        kit = cls.with_languages(flows, tuple(errors), content, renderer, languages)
+        return kit.checked()
+
+    def checked(self) -> PresentationKit:
+        """This kit with every translated flow test-rendered; one that fails is shown in
+        English (its problems join ``flow_errors``), never half-drawn."""
+        from tcdesk.services.presentation import check_flow_rendering
+
+        if self.languages is None:
+            return self
+        errors = list(self.flow_errors)
+        translated = dict(self.translated)
+        for code, language in self.languages.by_code.items():
+            if language.is_english:
+                continue
+            flows = dict(translated[code])
+            for flow_id, flow in flows.items():
+                problems = check_flow_rendering(flow, self.renderers[code], language)
+                if problems:
+                    errors.extend(problems)
+                    flows[flow_id] = self.flows[flow_id]
+            translated[code] = flows
+        return replace(self, flow_errors=tuple(errors), translated=translated)
+
+    @classmethod
+    def with_languages(
+        cls,
+        flows: dict[str, Flow],
+        errors: tuple[FlowError, ...],
+        content: Content,
+        renderer: Renderer,
+        languages: Languages,
+    ) -> PresentationKit:
+        renderers: dict[str, Renderer] = {}
+        translated: dict[str, dict[str, Flow]] = {}
+        for code, language in languages.by_code.items():
+            if language.is_english:
+                renderers[code], translated[code] = renderer, flows
+                continue
+            renderers[code] = Renderer.for_language(language, renderer.assets)
+            translated[code] = {fid: language.flow(f) for fid, f in flows.items()}
+        return cls(
+            flows=flows,
+            flow_errors=errors,
+            content=content,
+            renderer=renderer,
+            languages=languages,
+            renderers=renderers,
+            translated=translated,
+        )
+
+    def language(self, code: str | None) -> Language:
+        """The language ``code`` (English when the kit has no such language)."""
+        if self.languages is None:
+            from tcdesk.render.language import load_languages
+
+            return load_languages(None, self.content).english
+        return self.languages.get(code)
+
+    def renderer_for(self, code: str | None) -> Renderer:
+        return self.renderers.get(self.language(code).code, self.renderer)
+
+    def flows_in(self, code: str | None) -> dict[str, Flow]:
+        return self.translated.get(self.language(code).code, self.flows)

@@ -13,23 +13,42 @@ from tcdesk.errors import UserError
 
 if TYPE_CHECKING:
     from tcdesk.render import Content
+    from tcdesk.render.language import Language
 
 
 class PresentationWords:
     """One load of the presentation's content (``None`` when it can't be read)."""
 
-    def __init__(self, content: Content | None) -> None:
+    def __init__(self, content: Content | None, language: Language | None = None) -> None:
         self.content = content
+        self.language = language
 
     @classmethod
-    def load(cls) -> PresentationWords:
-        """The shipped content, or none if it can't be loaded (never an error)."""
+    def load(cls, language: str | None = None) -> PresentationWords:
+        """The shipped content in ``language`` (a code; default English), or none if it
+        can't be loaded (never an error)."""
         try:
+            from tcdesk.paths import flows_dir
             from tcdesk.render import load_content
+            from tcdesk.render.language import load_languages
 
-            return cls(load_content())
+            english = load_content()
+            if not language or language == "en":
+                return cls(english, load_languages(None, english).english)
+            found = load_languages(flows_dir() / "lang", english).get(language)
+            return cls(found.content, found)
         except (ImportError, UserError):
             return cls(None)
+
+    @property
+    def locale(self) -> str:
+        return self.language.locale if self.language else "en_US"
+
+    def option_words(self, treatment_type: str, title: str, description: str) -> tuple[str, str]:
+        """An option's title and description in the language (the practice's own in
+        English, or where the language has no words for its treatment type)."""
+        words = self.language.options.get(treatment_type, {}) if self.language else {}
+        return words.get("title") or title, words.get("description") or description
 
     def word(self, key: str, default: str) -> str:
         """The wording for ``key``; ``default`` when there is no such wording."""

@@ -59,9 +59,10 @@ def require_something_to_say(data: SummaryData) -> SummaryData:
     return data
 
 
-def prepare(desk: Desk, consult_id: str) -> SummaryData:
-    """What the summary says (fast: reads the practice file); refuses an empty summary."""
-    return require_something_to_say(summary_data(desk, consult_id))
+def prepare(desk: Desk, consult_id: str, language: str | None = None) -> SummaryData:
+    """What the summary says (fast: reads the practice file); refuses an empty summary.
+    ``language`` (a code) overrides the patient's preferred language."""
+    return require_something_to_say(summary_data(desk, consult_id, language))
 
 
 def build_pdf(data: SummaryData) -> bytes:
@@ -89,7 +90,9 @@ def save_copy(pdf: bytes, path: Path) -> Path:
     return write_pdf_atomically(pdf, path)
 
 
-def write(desk: Desk, consult_id: str, out: Path) -> tuple[SummaryData, Path]:
+def write(
+    desk: Desk, consult_id: str, out: Path, language: str | None = None
+) -> tuple[SummaryData, Path]:
     """Build the consult's summary and write it to ``out`` (nothing written on a problem)."""
-    data = prepare(desk, consult_id)
+    data = prepare(desk, consult_id, language)
     return data, write_pdf_atomically(build_pdf(data), out)

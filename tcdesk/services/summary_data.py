@@ -28,12 +28,14 @@ from tcdesk.services.presentation_words import PresentationWords
 from tcdesk.services.summary_money import money_summary
 
 
-def summary_data(desk: Desk, consult_id: str) -> SummaryData:
-    """The take-home summary of ``consult_id``: findings, options, timeline, ways to pay."""
+def summary_data(desk: Desk, consult_id: str, language: str | None = None) -> SummaryData:
+    """The take-home summary of ``consult_id``: findings, options, timeline, ways to pay,
+    in ``language`` (a code; default: the patient's preferred language)."""
     sources = load_sources(desk, consult_id)
     consult = sources.file.consult
     practice, patient = sources.practice, sources.patient
-    words = PresentationWords.load()
+    words = PresentationWords.load(language or patient.preferred_language)
+    text_file = words.language.file("summary_text.toml") if words.language else None
     today = local_today(desk.clock)
     options = sorted(sources.file.options, key=lambda o: o.position)
     featured = _featured(sources, options)
@@ -54,8 +56,8 @@ def summary_data(desk: Desk, consult_id: str) -> SummaryData:
         doctor_name=staff_name(desk, consult.doctor_id),
         chief_concern=consult.chief_concern,
         findings=tuple(_finding(finding, words) for finding in sources.file.findings),
-        options=tuple(_option(option, consult) for option in options),
-        timeline_option=featured.title if featured else "",
+        options=tuple(_option(option, consult, words) for option in options),
+        timeline_option=_option(featured, consult, words).title if featured else "",
         timeline_months=featured.estimated_months if featured else 0,
         planned_start=consult.planned_start,
         phases=_phases(consult, featured, today, words),
@@ -64,7 +66,7 @@ def summary_data(desk: Desk, consult_id: str) -> SummaryData:
         discounts=money_part.discounts,
         insurance_estimate=money_part.insurance_estimate,
         patient_portion=money_part.patient_portion,
-        insurance_disclaimer=INSURANCE_DISCLAIMER if money_part.insurance_estimate > 0 else "",
+        insurance_disclaimer=_disclaimer(text_file) if money_part.insurance_estimate > 0 else "",
         status=consult.status.value,
         started_on=consult.started_on,
         follow_up_on=min((f.due_on for f in follow_ups), default=None),
@@ -78,14 +80,19 @@ def summary_data(desk: Desk, consult_id: str) -> SummaryData:
             or desk.practices.policy(practice.id)
         ).estimate_valid_days,
         brand_color=practice.brand_color,
+        language=words.language.code if words.language else "en",
+        locale=words.locale,
+        text_file=str(text_file or ""),
     )
 
 
-def render_summary(desk: Desk, consult_id: str) -> tuple[SummaryData, bytes]:
+def render_summary(
+    desk: Desk, consult_id: str, language: str | None = None
+) -> tuple[SummaryData, bytes]:
     """Gather and build the summary: its data and its PDF bytes (nothing written)."""
     from tcdesk.documents.summary_pdf import build_summary_pdf
 
-    data = summary_data(desk, consult_id)
+    data = summary_data(desk, consult_id, language)
     return data, build_summary_pdf(data)
 
 
@@ -113,10 +120,22 @@ def _finding(finding: Finding, words: PresentationWords) -> SummaryFinding:
     )
 
 
-def _option(option: TreatmentOption, consult: Consult) -> SummaryOption:
+def _disclaimer(text_file) -> str:
+    """The insurance disclaimer in the family's language (the summary text's own)."""
+    if text_file is None:
+        return INSURANCE_DISCLAIMER
+    from tcdesk.documents.summary_text import load_texts
+
+    return str(load_texts(text_file).get("insurance_disclaimer") or INSURANCE_DISCLAIMER)
+
+
+def _option(option: TreatmentOption, consult: Consult, words: PresentationWords) -> SummaryOption:
+    title, description = words.option_words(
+        option.treatment_type.value, option.title, option.description
+    )
     return SummaryOption(
-        title=option.title,
-        description=option.description,
+        title=title,
+        description=description,
         category=option.treatment_type.category,
         months=option.estimated_months,
         visit_interval_weeks=option.visit_interval_weeks,
@@ -141,6 +160,7 @@ def _phases(
         featured.visit_interval_weeks,
         content,
         treatment_type=featured.treatment_type.value,
+        locale=words.locale,
     )
     return tuple(
         SummaryPhase(

@@ -27,6 +27,7 @@ from tcdesk.formatting import (
     money_from_cents,
     whole_money_from_cents,
 )
+from tcdesk.services.intake_checks import LANGUAGES
 from tcdesk.services.patient_overview import ConsultSummary, PatientOverview
 from tcdesk.ui.patient_list import STATUS_LABELS
 
@@ -143,6 +144,7 @@ class PatientPanel(QWidget):
             patient.email,
             f"Came to us by: {LEAD_LABELS.get(patient.lead_source, patient.lead_source)}"
             + (f" ({patient.referrer})" if patient.referrer else ""),
+            _language_fact(patient.preferred_language),
         ]
         self.facts_label.setText("   ·   ".join(f for f in facts if f))
         self.people_label.setText(_people_html(overview))
@@ -187,6 +189,15 @@ class PatientPanel(QWidget):
         consult_id = self.selected_consult_id()
         if consult_id:
             self.present_requested.emit(consult_id)
+
+
+def _language_fact(code: str) -> str:
+    """ "Family's language: Spanish": what their screen and papers default to
+    (nothing said for English, the desk's own)."""
+    if not code or code == "en":
+        return ""
+    name = LANGUAGES.get(code, code)
+    return f"Family's language: {name}"
 
 
 def consult_state(summary: ConsultSummary, today: date) -> str:

@@ -1,8 +1,10 @@
 """``tcdesk plan``: the family's choice of treatment and way to pay, then the agreement.
 
-The practice is set up through services (tests/services/plan_seed.py), never the
-demo. The figures are checked against quotes built here by hand through
-``tcdesk.money`` from the facts entered (fee, insurance, the practice's policy).
+The family prefers Spanish; the agreements here are asked for in English
+(``--lang en``), whose words these tests read. The practice is set up through
+services (tests/services/plan_seed.py), never the demo. The figures are checked
+against quotes built here by hand through ``tcdesk.money`` from the facts entered
+(fee, insurance, the practice's policy).
 """
 
 from __future__ import annotations
@@ -187,7 +189,7 @@ def test_choose_a_standard_plan_and_the_agreement_says_the_same(seeded, capsys, 
     # The agreement of record, from the practice's own terms, says those very figures.
     pdf = tmp_path / "agreement.pdf"
     code, _out, err = run(
-        store, capsys, "agreement", "--consult", ids.consult_id, "--out", str(pdf)
+        store, capsys, "agreement", "--consult", ids.consult_id, "--out", str(pdf), "--lang", "en"
     )
     assert code == 0, err
     text = pdf_text(pdf)
@@ -218,7 +220,20 @@ def test_choose_pay_in_full_and_the_agreement_has_no_lending_box(seeded, capsys,
     assert plan["amount_due"] == plan["due_at_signing"] == f"{expected.total_paid:.2f}"
     assert plan["pay_in_full_discount"]["amount"] == f"{expected.pay_in_full_discount.amount:.2f}"
     pdf = tmp_path / "a.pdf"
-    assert run(store, capsys, "agreement", "--consult", ids.consult_id, "--out", str(pdf))[0] == 0
+    assert (
+        run(
+            store,
+            capsys,
+            "agreement",
+            "--consult",
+            ids.consult_id,
+            "--out",
+            str(pdf),
+            "--lang",
+            "en",
+        )[0]
+        == 0
+    )
     text = pdf_text(pdf)
     assert f"Paid in full: {money_from_dollars(expected.total_paid)}" in text
     assert "TRUTH IN LENDING" not in text
@@ -365,7 +380,20 @@ def test_a_new_plan_after_a_signed_agreement_needs_a_new_version(seeded, capsys,
         "--choice", "standard",
     )  # fmt: skip
     first = tmp_path / "v1.pdf"
-    assert run(store, capsys, "agreement", "--consult", ids.consult_id, "--out", str(first))[0] == 0
+    assert (
+        run(
+            store,
+            capsys,
+            "agreement",
+            "--consult",
+            ids.consult_id,
+            "--out",
+            str(first),
+            "--lang",
+            "en",
+        )[0]
+        == 0
+    )
     desk = Desk.open(store, clock=lambda: NOW)
     try:
         signed = agreements.latest(desk, ids.consult_id).agreement
@@ -380,7 +408,15 @@ def test_a_new_plan_after_a_signed_agreement_needs_a_new_version(seeded, capsys,
     assert "needs a new version with new signatures" in made["agreement"]
     second = tmp_path / "v2.pdf"
     code, _out, err = run(
-        store, capsys, "agreement", "--consult", ids.consult_id, "--out", str(second)
+        store,
+        capsys,
+        "agreement",
+        "--consult",
+        ids.consult_id,
+        "--out",
+        str(second),
+        "--lang",
+        "en",
     )
     assert code == 0 and "version 2, new" in err
     text = pdf_text(second)

@@ -72,3 +72,15 @@ def test_thinking_it_over_shows_the_follow_up_day_and_reason(qtbot: QtBot, demo_
     assert "quote held until Nov 27, 2027" in panel.consult_list.item(row).text()
     panel.consult_list.setCurrentRow(row)
     assert "follow up on Thu, Dec 3: cost" in panel.details.toPlainText()
+
+
+def test_the_desk_shows_the_familys_language(qtbot: QtBot, demo_desk) -> None:
+    from dataclasses import replace
+
+    consult = demo_desk.consults.get(TEEN_CONSULT)
+    panel = _panel(qtbot, demo_desk, TEEN_CONSULT)
+    assert "language" not in panel.facts_label.text()  # English, the desk's own: not said
+    patient = demo_desk.patients.get(consult.patient_id)
+    demo_desk.patients.save(replace(patient, preferred_language="es"))
+    panel.show_overview(patient_overview(demo_desk, consult.patient_id))
+    assert "Family's language: Spanish" in panel.facts_label.text()

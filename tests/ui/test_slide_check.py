@@ -31,7 +31,7 @@ from tcdesk.render.slide import (
     SlideKind,
     Theme,
 )
-from tcdesk.services.check_families import sample_families
+from tcdesk.services.check_families import in_language, sample_families
 from tcdesk.services.consult_room import ConsultRoom, PresentationKit
 from tcdesk.store import engine
 from tcdesk.ui.painting.ops import PathOp, RectOp, TextOp
@@ -95,6 +95,25 @@ def test_every_shipped_flow_reads_for_the_sample_families_with_a_long_name_too(p
     report = check_flows(load_flows(flows_dir()).flows, renderer, families, painter=painter)
     assert [f.line() for f in report.findings] == []
     assert report.families == 8 and report.slides > 0
+
+
+def test_every_shipped_flow_reads_in_spanish_at_every_size(kit, painter):
+    """Spanish runs about 20% longer: nothing may be cut, elided or shrunk below the floors."""
+    spanish = kit.language("es")
+    families = in_language(sample_families(kit.content), spanish)
+    report = check_flows(kit.flows_in("es"), kit.renderer_for("es"), families, painter=painter)
+    assert [f.line() for f in report.findings] == []
+    assert report.families == 8 and report.slides > 0
+
+
+def test_the_demo_consults_read_in_spanish_at_every_size(demo_desk, kit, painter):
+    report = []
+    for consult_id in sorted(AT_EVERY_SIZE):
+        room = ConsultRoom(demo_desk, consult_id, kit, resume=False, record=False, language="es")
+        assert room.slides[0] is room.deck_in("es")[0]
+        deck = list(zip(room.session.steps, room.slides, strict=True))
+        report += [f"{room.patient_name}: {p}" for p in _problems(deck, painter, SIZES)]
+    assert report == []
 
 
 # -- broken on purpose: each rule fails -----------------------------------------------------

@@ -58,4 +58,6 @@ def _finding(finding: Mapping[str, Any], tools: RenderTools) -> FindingBlock:
         what_it_is=str(finding.get("what_it_is") or described["what_it_is"]),
         if_untreated=str(finding.get("if_untreated") or described["if_untreated"]),
         photo=tools.asset(str(finding.get("photo") or "")),
+        what_label=tools.content.word("problem.what_it_is"),
+        if_label=tools.content.word("problem.if_untreated"),
     )

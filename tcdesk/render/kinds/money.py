@@ -21,10 +21,12 @@ def investment_blocks(
     fee = investment.get("fee")
     if fee is None:
         return []
-    figures = [Figure(words("investment.fee"), slide_money(fee))]
+    figures = [Figure(words("investment.fee"), slide_money(fee, locale=tools.locale))]
     discount = investment.get("discount") or Decimal(0)
     if discount:
-        figures.append(Figure(words("investment.discount"), "-" + slide_money(discount)))
+        figures.append(
+            Figure(words("investment.discount"), "-" + slide_money(discount, locale=tools.locale))
+        )
     insured = bool(context.get("insured"))
     if step.footnote:
         footnote = tools.render_text(step, "footnote", step.footnote, context)
@@ -34,7 +36,10 @@ def investment_blocks(
         figures.append(
             Figure(
                 words("investment.insurance"),
-                "-" + slide_money(investment.get("insurance_estimate") or Decimal(0)),
+                "-"
+                + slide_money(
+                    investment.get("insurance_estimate") or Decimal(0), locale=tools.locale
+                ),
                 # Said once: under the figure only when no footnote says it.
                 caption="" if footnote else words("investment.insurance_note"),
             )
@@ -42,7 +47,7 @@ def investment_blocks(
     figures.append(
         Figure(
             words("investment.portion"),
-            slide_money(investment.get("patient_portion", fee)),
+            slide_money(investment.get("patient_portion", fee), locale=tools.locale),
             emphasis=True,
         )
     )
@@ -63,24 +68,39 @@ def payment_blocks(step: StepSpec, context: Mapping[str, Any], tools: RenderTool
 def _choice_card(choice: Mapping[str, Any], tools: RenderTools) -> PaymentChoiceCard:
     words = tools.content.word
     months = int(choice.get("months") or 0)
-    total = slide_money(choice["total"])
+    total = slide_money(choice["total"], locale=tools.locale)
     lines: list[str] = []
     if months:
-        headline = words("investment.choice_monthly", monthly=slide_money(choice["monthly"]))
+        headline = words(
+            "investment.choice_monthly", monthly=slide_money(choice["monthly"], locale=tools.locale)
+        )
         if choice.get("down"):
-            lines.append(words("investment.choice_down", down=slide_money(choice["down"])))
+            lines.append(
+                words(
+                    "investment.choice_down", down=slide_money(choice["down"], locale=tools.locale)
+                )
+            )
         lines.append(words("investment.choice_months", months=months))
     else:
         headline = words("investment.choice_in_full", total=total)
     savings = choice.get("savings")
     if savings:
-        lines.append(words("investment.choice_saves", amount=slide_money(savings)))
+        lines.append(
+            words("investment.choice_saves", amount=slide_money(savings, locale=tools.locale))
+        )
     if months:
         lines.append(words("investment.choice_total", total=total))
     charge = choice.get("finance_charge") or Decimal(0)
     if months and charge > 0:
-        lines.append(words("investment.choice_apr", apr=rate_number(Decimal(choice["apr"]))))
-        lines.append(words("investment.choice_finance", charge=slide_money(charge)))
+        lines.append(
+            words(
+                "investment.choice_apr",
+                apr=rate_number(Decimal(choice["apr"]), locale=tools.locale),
+            )
+        )
+        lines.append(
+            words("investment.choice_finance", charge=slide_money(charge, locale=tools.locale))
+        )
     return PaymentChoiceCard(
         key=str(choice["key"]),
         label=str(choice["label"]),

@@ -34,8 +34,10 @@ def _option_card(option: Mapping[str, Any], tools: RenderTools) -> OptionCard:
         lines=tuple(str(line) for line in option.get("lines") or ()),
         months=words("options.months", months=months) if months else "",
         visits=_visits(words, weeks),
-        fee=slide_money(fee) if fee else words("options.no_fee"),
-        monthly=words("options.monthly_from", amount=slide_money(monthly)) if monthly else "",
+        fee=slide_money(fee, locale=tools.locale) if fee else words("options.no_fee"),
+        monthly=words("options.monthly_from", amount=slide_money(monthly, locale=tools.locale))
+        if monthly
+        else "",
         recommended=bool(option.get("recommended")),
         chosen=bool(option.get("chosen")),
     )

@@ -36,8 +36,16 @@ def timeline_blocks(step: StepSpec, context: Mapping[str, Any], tools: RenderToo
             phases=phases,
             total_months=int(timeline.get("months") or 0),
             start_label=str(timeline.get("start_label") or ""),
+            total_label=_months(tools, int(timeline.get("months") or 0)),
+            start_word=tools.content.word("timeline.start.name"),
         )
     ]
+
+
+def _months(tools: RenderTools, months: int) -> str:
+    """ "24 months" under the time line's end."""
+    key = "timeline.month" if months == 1 else "timeline.months"
+    return tools.content.word(key, months=months)
 
 
 def next_steps_blocks(
@@ -56,6 +64,8 @@ def next_steps_blocks(
         items = (
             words("next_steps.start_today"),
             words("next_steps.schedule"),
-            words("next_steps.think", coordinator=coordinator or "We"),
+            words(
+                "next_steps.think", coordinator=coordinator or words("next_steps.no_coordinator")
+            ),
         )
     return [StepsBlock(items)] if items else []

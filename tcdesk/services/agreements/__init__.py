@@ -66,6 +66,7 @@ _WHERE = {
     "store_generated": "tcdesk.services.agreements.versions",
     "store_signed": "tcdesk.services.agreements.signing",
     "verify": "tcdesk.services.agreements.records",
+    "version_language": "tcdesk.services.agreements.versions",
     "void": "tcdesk.services.agreements.voiding",
     "write_trial": "tcdesk.services.agreements.copies",
 }

@@ -17,9 +17,11 @@ def _canonical(value: Any) -> Any:
         return {
             f.name: _canonical(getattr(value, f.name))
             for f in dataclasses.fields(value)
-            if f.name != "signatures"
+            if f.name not in ("signatures", "words")  # the words follow from the language
             # the shipped terms ("") leave agreements made before custom terms unchanged
             and not (f.name == "terms_text" and not getattr(value, f.name))
+            # and so does English, as before languages
+            and not (f.name in ("language", "terms_file") and getattr(value, f.name) in ("en", ""))
         }
     if isinstance(value, dict):
         return {str(k): _canonical(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}

@@ -50,6 +50,15 @@ class AgreementState:
         return action not in self.why_not
 
     @property
+    def language(self) -> str:
+        """The language of the version shown ("en" before version 1)."""
+        if self.current is None:
+            return "en"
+        from tcdesk.services.agreements.versions import version_language
+
+        return version_language(self.current)
+
+    @property
     def intact(self) -> bool:
         """The stored bytes still match their SHA-256 (False when there is no version)."""
         return self.current is not None and self.current.agreement.verify()
@@ -67,6 +76,8 @@ class AgreementState:
             return ""
         agreement = found.agreement
         parts = [agreement.number, f"Version {agreement.version}", found.status.label]
+        if self.language != "en":
+            parts.insert(2, _language_name(self.language))
         if found.signs:
             parts[-1] += f" (signed copy of version {self.version_of(found.signs)})"
         elif found.signed_copy:
@@ -133,3 +144,11 @@ def after(desk: Desk, changed: Agreement | AgreementEvent) -> AgreementState:
     """The state again, from what an operation returned: the version it made or marked."""
     agreement = changed if isinstance(changed, Agreement) else get(desk, changed.agreement_id)
     return state(desk, agreement.consult_id, agreement.id)
+
+
+def _language_name(code: str) -> str:
+    """ "Spanish": a version's language as the TC reads it."""
+    from tcdesk.services.presentation_words import PresentationWords
+
+    found = PresentationWords.load(code).language
+    return found.english_name if found is not None else code

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tcdesk.documents.agreement_words import ENGLISH_WORDS, AgreementWords
 from tcdesk.domain.agreement import (
     AgreementStatus,
     Signer,
@@ -56,6 +57,8 @@ class SigningSheet:
     total_of_payments: Decimal
     to_sign: tuple[Signer, ...]
     already_signed: tuple[str, ...] = ()
+    # the words of the version signed: the family signs in the agreement's language
+    words: AgreementWords = ENGLISH_WORDS
 
 
 def signing_sheet(desk: Desk, agreement_id: str) -> SigningSheet:
@@ -71,8 +74,12 @@ def signing_sheet(desk: Desk, agreement_id: str) -> SigningSheet:
         already = tuple(mark.signer for mark in _earlier_marks(found))
     quote = data.quote
     til = quote.truth_in_lending
+    words = data.words
+    title = found.agreement.title
+    if words.language != "en":
+        title = words("sign_sheet_title", number=data.number, version=found.agreement.version)
     return SigningSheet(
-        title=found.agreement.title,
+        title=title,
         patient_name=data.patient_preferred_name or data.patient_legal_name,
         option_title=data.option_title,
         total_fee=quote.total_fee,
@@ -87,4 +94,5 @@ def signing_sheet(desk: Desk, agreement_id: str) -> SigningSheet:
         total_of_payments=til.total_of_payments,
         to_sign=to_sign,
         already_signed=already,
+        words=words,
     )

@@ -219,6 +219,7 @@ def prepare_signing(
         version=version,
         signatures=checked,
         issued_on=as_made.issued_on,
+        language=as_made.language,  # the signed copy says it in the words signed
     )
     notice = _signing_notice(marks, missing, original.version, completing)
     return PendingAgreement(
@@ -251,6 +252,7 @@ def store_signed(
             "signs": pending.signs.id,
             "issued_on": pending.issued_on.isoformat(),
             "data_sha256": pending.data_sha256,
+            "language": getattr(pending.data, "language", "en"),
             "not_yet_signed": list(pending.not_yet_signed),
             "signatures": [
                 {

@@ -24,7 +24,6 @@ from tcdesk.services.agreements.records import (
     _generation_inputs,
     _repo,
     history,
-    latest,
 )
 from tcdesk.services.clock import utc_iso
 from tcdesk.services.desk import Desk
@@ -48,8 +47,14 @@ class PendingAgreement:
     not_yet_signed: tuple[str, ...] = ()  # responsible parties who sign later
 
 
-def prepare_generation(desk: Desk, consult_id: str) -> PendingAgreement:
-    """Read what the next version will say (fast: GUI thread is fine)."""
+def prepare_generation(
+    desk: Desk, consult_id: str, language: str | None = None
+) -> PendingAgreement:
+    """Read what the next version will say (fast: GUI thread is fine).
+
+    ``language`` (a code) prints it in that language instead of the family's: the
+    English copy of a Spanish agreement is its own version, under the same number.
+    """
     consult = desk.consults.get(consult_id)
     if consult is None:
         raise AgreementError("That consult is not in this practice file.")
@@ -63,7 +68,7 @@ def prepare_generation(desk: Desk, consult_id: str) -> PendingAgreement:
     # Every version of a consult's agreement keeps one number (agreement_data's default
     # for a first version); the issue date is agreement_data's default, the plan's date.
     number = previous[-1].agreement.number if previous else None
-    data = agreement_data(desk, consult_id, number=number)
+    data = agreement_data(desk, consult_id, number=number, language=language)
     version = _repo(desk).latest_version(data.number) + 1
     if version != data.version:
         data = dataclasses.replace(data, version=version)
@@ -75,7 +80,37 @@ def prepare_generation(desk: Desk, consult_id: str) -> PendingAgreement:
         issued_on=data.issued_on,
         data=data,
         data_sha256=data_fingerprint(data),
-        notice=_generation_notice(previous, version),
+        notice=_language_notice(desk, previous, data) or _generation_notice(previous, version),
+    )
+
+
+def version_language(found: AgreementRecord) -> str:
+    """The language a version was printed in ("en" for versions before languages)."""
+    return str(_generation_inputs(found).get("language") or "en")
+
+
+def _language_notice(desk: Desk, previous: list[AgreementRecord], data: Any) -> str:
+    """ "Version 3: the English copy of version 2 (Spanish)" when this version says what
+    the one before says, in another language; "" otherwise."""
+    if not previous:
+        return ""
+    before = previous[-1]
+    if before.status is AgreementStatus.VOID or version_language(before) == data.language:
+        return ""
+    made = recorded_data(desk, before, before.agreement.version)
+    # the version before still says what the consult says, with this one's figures
+    same = made is not None and made[1] == data_fingerprint(made[0]) and made[0].quote == data.quote
+    if not same:
+        return ""
+    from tcdesk.services.presentation_words import PresentationWords
+
+    def name(code: str) -> str:
+        found = PresentationWords.load(code).language
+        return found.english_name if found else code
+
+    return (
+        f"Version {data.version}: the {name(data.language)} copy of version "
+        f"{before.agreement.version} ({name(version_language(before))}), agreement {data.number}."
     )
 
 
@@ -145,7 +180,11 @@ def store_generated(
                 at,
                 actor_id,
                 pending.notice,
-                {"issued_on": pending.issued_on.isoformat(), "data_sha256": pending.data_sha256},
+                {
+                    "issued_on": pending.issued_on.isoformat(),
+                    "data_sha256": pending.data_sha256,
+                    "language": getattr(pending.data, "language", "en"),
+                },
             )
         )
         _audit(
@@ -159,13 +198,15 @@ def store_generated(
     return agreement
 
 
-def generate(desk: Desk, consult_id: str, actor_id: str | None = None) -> Agreement:
+def generate(
+    desk: Desk, consult_id: str, actor_id: str | None = None, language: str | None = None
+) -> Agreement:
     """Make and keep a new version for the consult (never changes an earlier one).
 
     After a version was signed this still makes a new version (which needs new
     signatures); the recorded notice says so (see ``generated_detail``).
     """
-    pending = prepare_generation(desk, consult_id)
+    pending = prepare_generation(desk, consult_id, language)
     return store_generated(desk, pending, build_pdf(pending), actor_id)
 
 
@@ -184,6 +225,7 @@ def recorded_data(desk: Desk, found: AgreementRecord, version: int) -> tuple[Any
         number=original.number,
         version=version,
         issued_on=date.fromisoformat(issued_raw) if issued_raw else None,
+        language=str(inputs.get("language") or "en"),
     )
     return data, str(inputs.get("data_sha256") or "")
 
@@ -197,14 +239,18 @@ def is_current(desk: Desk, found: AgreementRecord) -> bool:
 
 
 def current_or_generate(
-    desk: Desk, consult_id: str, actor_id: str | None = None
+    desk: Desk, consult_id: str, actor_id: str | None = None, language: str | None = None
 ) -> tuple[Agreement, bool]:
-    """The newest unsigned version if nothing changed since it was made, else a new one.
+    """The newest unsigned version if nothing changed since it was made (and it is in
+    ``language``, default the family's), else a new one.
 
     Returns the agreement and whether it was made now, so printing the same
     agreement twice does not pile up identical versions.
     """
-    found = latest(desk, consult_id)
-    if found is not None and is_current(desk, found):
-        return found.agreement, False
-    return generate(desk, consult_id, actor_id), True
+    wanted = agreement_data(desk, consult_id, language=language).language
+    for found in reversed(history(desk, consult_id)):
+        if version_language(found) == wanted and is_current(desk, found):
+            return found.agreement, False
+        if found.status is not AgreementStatus.GENERATED:
+            break
+    return generate(desk, consult_id, actor_id, language), True

@@ -11,6 +11,7 @@ from tcdesk.domain import SavedSession
 from tcdesk.flows import ConsultSession, Flow, FlowError, facts_from_context
 from tcdesk.flows.lines import LineFinder
 from tcdesk.render import Renderer, RenderError
+from tcdesk.render.language import Language
 from tcdesk.render.sample import sample_contexts
 
 # How the reason names an option's treatment type ("age 12, Phase I options").
@@ -142,17 +143,22 @@ def start_session(
     return ConsultSession.begin(flow, facts)
 
 
-def check_flow_rendering(flow: Flow, renderer: Renderer) -> list[FlowError]:
+def check_flow_rendering(
+    flow: Flow, renderer: Renderer, language: Language | None = None
+) -> list[FlowError]:
     """Render every step against the sample contexts; each failure as a ``FlowError``.
 
     Catches what static checks cannot: ``{{ featured.title }}`` with no
     option, ``{{ patient.frist_name }}``, a filter given the wrong value.
+    With a ``language`` (and its renderer), ``flow`` is that language's and
+    the samples are put in it first.
     """
     errors: list[FlowError] = []
     seen: set[tuple[str, str]] = set()
     text = flow.path.read_text(encoding="utf-8") if flow.path and flow.path.is_file() else ""
     finder = LineFinder(text)
-    for name, context in sample_contexts(renderer.content).items():
+    for name, english in sample_contexts(renderer.content).items():
+        context = language.localize(english) if language is not None else english
         facts = facts_from_context(context)
         for step in flow.steps:
             if not step.applies(facts):

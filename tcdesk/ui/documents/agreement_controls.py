@@ -145,6 +145,13 @@ class AgreementActionBar(QWidget):
             "newVersionButton",
             "Make the agreement again from the consult as it is now (earlier versions are kept)",
         )
+        self.english_copy_button = self._button(
+            "English copy",
+            "englishCopyButton",
+            "Make this agreement in English too: its own version, with its own SHA-256, "
+            "under the same agreement number (the family keeps the one in their language)",
+        )
+        self.english_copy_button.setVisible(False)
         self.print_button = self._button("Print…", "printButton", "Choose a printer and print")
         self.quick_print_button = self._button(
             "Quick print", "quickPrintButton", "Print on this computer's printer"
@@ -203,6 +210,10 @@ class AgreementActionBar(QWidget):
         }
         for button in (self.new_version_button, self.choose_printer_button):
             button.setEnabled(not busy)
+        # Shown on a version in another language (Reg Z: an English copy on request).
+        other = state is not None and state.current is not None and state.language != "en"
+        self.english_copy_button.setVisible(other)
+        self.english_copy_button.setEnabled(other and not busy)
         for button, action in actions.items():
             why_not = None if state is None else state.why_not.get(action)
             allowed = state is not None and why_not is None

@@ -108,6 +108,7 @@ class AgreementPreview(QDialog):
         self.page_label = self.pages.page_label
         bar = self.bar
         self.new_version_button, self.print_button = bar.new_version_button, bar.print_button
+        self.english_copy_button = bar.english_copy_button
         self.quick_print_button = bar.quick_print_button
         self.choose_printer_button = bar.choose_printer_button
         self.sign_button, self.room_sign_button = bar.sign_button, bar.room_sign_button
@@ -116,6 +117,7 @@ class AgreementPreview(QDialog):
         bar.wire(
             {
                 bar.new_version_button: self.generate_new_version,
+                bar.english_copy_button: self.make_english_copy,
                 bar.print_button: self.print_with_dialog,
                 bar.quick_print_button: self.quick_print,
                 bar.choose_printer_button: self.choose_quick_printer,
@@ -208,11 +210,17 @@ class AgreementPreview(QDialog):
 
     # ------------------------------------------------------------------ generating
 
-    def generate_new_version(self) -> None:
-        """Make a new version from the consult as it is now (built off the GUI thread)."""
+    def make_english_copy(self) -> None:
+        """The agreement shown, in English: its own version under the same number."""
+        self.generate_new_version(language="en")
+
+    def generate_new_version(self, language: str | None = None) -> None:
+        """Make a new version from the consult as it is now (built off the GUI thread);
+        ``language`` (a code) instead of the family's."""
         desk, consult_id = self.desk, self.consult_id
         pending = self.work.guard(
-            lambda: agreements.prepare_generation(desk, consult_id), "preparing the agreement"
+            lambda: agreements.prepare_generation(desk, consult_id, language),
+            "preparing the agreement",
         )
         if pending is None:
             self._repaint_actions()

@@ -30,22 +30,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tcdesk.documents.agreement_words import ENGLISH_WORDS, AgreementWords
 from tcdesk.domain.agreement import Signer, SignerRole
-from tcdesk.formatting import local_date_and_time, money_from_dollars, rate_percent
 from tcdesk.services.agreements import SignatureMark, SigningSheet
 from tcdesk.services.clock import Clock, system_clock
 from tcdesk.ui.documents.signature_pad import SignaturePad
 
 
-def signed_label(moment: datetime) -> str:
-    return f"Signed {local_date_and_time(moment)}"
+def signed_label(moment: datetime, w: AgreementWords = ENGLISH_WORDS) -> str:
+    return w("signed_at", when=w.moment(moment))
 
 
-def _caption(signer: Signer) -> str:
+def _caption(signer: Signer, w: AgreementWords = ENGLISH_WORDS) -> str:
     if signer.role is SignerRole.PRACTICE:
-        return "For the practice"
-    relationship = f" ({signer.relationship.lower()})" if signer.relationship else ""
-    return f"Responsible party{relationship}"
+        return w("sign_for_practice")
+    relationship = f" ({w.term(signer.relationship).lower()})" if signer.relationship else ""
+    return w("sign_responsible") + relationship
 
 
 class WhatIsSigned(QFrame):
@@ -55,20 +55,27 @@ class WhatIsSigned(QFrame):
         super().__init__(parent)
         self.setObjectName("whatIsSigned")
         self.setProperty("card", True)
+        w = sheet.words
         title = QLabel(f"{sheet.title} · {sheet.patient_name} · {sheet.option_title}")
         title.setObjectName("signedTitle")
         title.setProperty("role", "subheading")
         title.setWordWrap(True)
         if sheet.months:
-            paying = (
-                f"{money_from_dollars(sheet.down_payment)} down, then {sheet.months} "
-                f"monthly payments of {money_from_dollars(sheet.monthly_payment)}"
+            paying = w(
+                "sign_paying_monthly",
+                down=w.money(sheet.down_payment),
+                months=sheet.months,
+                monthly=w.money(sheet.monthly_payment),
             )
         else:
-            paying = f"Paid in full: {money_from_dollars(sheet.down_payment)}"
+            paying = w("sign_paying_in_full", amount=w.money(sheet.down_payment))
         totals = QLabel(
-            f"Total fee {money_from_dollars(sheet.total_fee)} · your portion "
-            f"{money_from_dollars(sheet.patient_portion)} · {paying}"
+            w(
+                "sign_totals",
+                fee=w.money(sheet.total_fee),
+                portion=w.money(sheet.patient_portion),
+                paying=paying,
+            )
         )
         totals.setObjectName("signedTotals")
         totals.setWordWrap(True)
@@ -91,11 +98,12 @@ def _truth_in_lending_box(sheet: SigningSheet) -> QFrame:
     box.setObjectName("aprBox")
     box.setFrameShape(QFrame.Shape.Box)
     grid = QGridLayout(box)
+    w = sheet.words
     cells = (
-        ("Annual Percentage Rate", rate_percent(sheet.apr), True),
-        ("Finance Charge", money_from_dollars(sheet.finance_charge), True),
-        ("Amount Financed", money_from_dollars(sheet.amount_financed), False),
-        ("Total of Payments", money_from_dollars(sheet.total_of_payments), False),
+        (w("sign_apr"), w.rate(sheet.apr), True),
+        (w("sign_finance_charge"), w.money(sheet.finance_charge), True),
+        (w("sign_amount_financed"), w.money(sheet.amount_financed), False),
+        (w("sign_total_of_payments"), w.money(sheet.total_of_payments), False),
     )
     for column, (name, value, conspicuous) in enumerate(cells):
         caption = QLabel(name)
@@ -116,15 +124,22 @@ class SignerBox(QWidget):
     """
 
     def __init__(
-        self, signer: Signer, parent: QWidget | None = None, *, can_be_absent: bool = False
+        self,
+        signer: Signer,
+        parent: QWidget | None = None,
+        *,
+        can_be_absent: bool = False,
+        words: AgreementWords = ENGLISH_WORDS,
     ) -> None:
         super().__init__(parent)
         self.signer = signer
+        self.words = words
         self.setObjectName("signerBox")
-        role = QLabel(_caption(signer))
+        role = QLabel(_caption(signer, words))
         role.setProperty("role", "subheading")
         self.pad = SignaturePad()
-        self.absent = QCheckBox("Not here: signs later")
+        self.pad.clear_button.setText(words("sign_clear"))
+        self.absent = QCheckBox(words("sign_not_here"))
         self.absent.setObjectName("absentCheck")
         self.absent.setToolTip(
             "The others sign now; this copy lists them as not yet signed, and their "
@@ -154,7 +169,7 @@ class SignerBox(QWidget):
         if away:
             self.pad.clear()
         self.pad.setEnabled(not away)
-        self.signed.setText("Not yet signed" if away else "")
+        self.signed.setText(self.words("not_yet_signed") if away else "")
         self.pad.changed.emit()
 
 
@@ -171,22 +186,21 @@ class SigningDialog(QDialog):
         *,
         sheet: SigningSheet | None = None,
         clock: Clock = system_clock,
-        title: str = "Sign the agreement",
+        title: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         if not signers:
             raise ValueError("a signing dialog needs at least one signer")
+        w = self.words = sheet.words if sheet is not None else ENGLISH_WORDS
         self.setObjectName("signingDialog")
-        self.setWindowTitle(title)
+        self.setWindowTitle(title or w("sign_window"))
         self.setModal(True)
         self._clock = clock
         self._signed_at: datetime | None = None
         layout = QVBoxLayout(self)
         self.what = self._add_sheet(layout, sheet) if sheet is not None else None
-        intro = QLabel(
-            "Please sign in your box with a finger, a pen or the mouse. Tap Clear to start again."
-        )
+        intro = QLabel(w("sign_please"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         grid = QGridLayout()
@@ -195,7 +209,9 @@ class SigningDialog(QDialog):
         responsible = sum(1 for signer in signers if signer.role is SignerRole.RESPONSIBLE)
         self.boxes = [
             SignerBox(
-                signer, can_be_absent=signer.role is SignerRole.RESPONSIBLE and responsible > 1
+                signer,
+                can_be_absent=signer.role is SignerRole.RESPONSIBLE and responsible > 1,
+                words=w,
             )
             for signer in signers
         ]
@@ -205,11 +221,12 @@ class SigningDialog(QDialog):
             box.pad.changed.connect(self._update_buttons)
         layout.addLayout(grid, 1)
         self.buttons = QDialogButtonBox()
-        self.save_button = QPushButton("Save signatures")
+        self.save_button = QPushButton(w("sign_save"))
         self.save_button.setObjectName("saveSignatures")
         self.save_button.setProperty("primary", True)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(w("sign_cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.waiting = QLabel("")
@@ -229,7 +246,7 @@ class SigningDialog(QDialog):
         what = WhatIsSigned(sheet)
         layout.addWidget(what)
         if sheet.already_signed:
-            earlier = QLabel("Already signed: " + ", ".join(sheet.already_signed))
+            earlier = QLabel(sheet.words("sign_already", names=", ".join(sheet.already_signed)))
             earlier.setObjectName("alreadySigned")
             earlier.setProperty("role", "muted")
             layout.addWidget(earlier)
@@ -254,26 +271,24 @@ class SigningDialog(QDialog):
         )
         ready = not missing and (someone or not absent)
         self.save_button.setEnabled(ready)
+        w = self.words
         later = ", ".join(absent)
-        self.save_button.setText("Save for now" if absent else "Save signatures")
+        self.save_button.setText(w("sign_save_for_now") if absent else w("sign_save"))
         if missing:
-            text = "Waiting for: " + ", ".join(s.name for s in missing)
+            text = w("sign_waiting", names=", ".join(s.name for s in missing))
         elif not ready:
-            text = "At least one responsible party signs now."
+            text = w("sign_someone")
         elif absent:
-            text = (
-                f"Ready to save. {later} will show as not yet signed; their signature later "
-                "makes a new version with every signature."
-            )
+            text = w("sign_ready_later", names=later)
         else:
-            text = "Ready to save."
+            text = w("sign_ready")
         self.waiting.setText(text)
 
     def accept(self) -> None:
         if not self.save_button.isEnabled():
             return
         self._signed_at = self._clock()
-        text = signed_label(self._signed_at)
+        text = signed_label(self._signed_at, self.words)
         for box in self.boxes:
             if not box.is_absent():
                 box.signed.setText(text)

@@ -37,8 +37,6 @@ from tcdesk.ui.painting.style import (
 )
 from tcdesk.ui.painting.text import TextMeasure, text_op
 
-WHAT_IT_IS = "What it is"
-IF_LEFT = "If we leave it"
 ILLUSTRATION_ASPECT = 1.6  # the condition illustrations are drawn 800 x 500
 INSET = 28.0
 
@@ -88,7 +86,7 @@ def _words(
     elements: list[Element] = []
     if finding.what_it_is.strip():
         elements += [
-            Text(ctx.measure, WHAT_IT_IS, S.FINDING_LABEL, palette.brand_text, align, 1),
+            Text(ctx.measure, finding.what_label, S.FINDING_LABEL, palette.brand_text, align, 1),
             Gap(6, 2),
             Text(ctx.measure, finding.what_it_is, text_style, palette.foreground, align),
         ]
@@ -96,7 +94,7 @@ def _words(
         if elements:
             elements.append(Gap(26, 10))
         elements += [
-            Text(ctx.measure, IF_LEFT, S.FINDING_LABEL, palette.brand_text, align, 1),
+            Text(ctx.measure, finding.if_label, S.FINDING_LABEL, palette.brand_text, align, 1),
             Gap(6, 2),
             Text(ctx.measure, finding.if_untreated, text_style, palette.foreground, align),
         ]

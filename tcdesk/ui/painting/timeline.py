@@ -171,7 +171,9 @@ class TimelineLayout:
         for i in sorted(range(len(months)), key=lambda j: (j not in (0, last), j)):
             m = months[i]
             if i == 0:
-                label = self.block.start_label.strip() or "Start"
+                label = self.block.start_label.strip() or self.block.start_word
+            elif m == self.block.total_months and self.block.total_label:
+                label = self.block.total_label
             elif m == self.block.total_months or i == last:
                 label = _months(m)
             else:

@@ -121,6 +121,13 @@ class ConsolePanel(QWidget):
         self.black_button.setObjectName("blackButton")
         self.white_button = QPushButton("White (W)")
         self.white_button.setObjectName("whiteButton")
+        # The family's screen's language; the console itself stays in the TC's.
+        self.language_button = QPushButton("English (L)")
+        self.language_button.setObjectName("languageButton")
+        self.language_button.setToolTip(
+            "The language of the family's screen: press L or click for their other "
+            "language, from this slide on (the slides before keep theirs)"
+        )
         self.agreement_button = QPushButton("Agreement…")
         self.agreement_button.setObjectName("agreementButton")
         self.summary_button = QPushButton("Take-home summary…")
@@ -157,6 +164,7 @@ class ConsolePanel(QWidget):
             self.start_button,
             self.black_button,
             self.white_button,
+            self.language_button,
             self.agreement_button,
             self.summary_button,
             self.end_button,
@@ -238,6 +246,7 @@ class ConsolePanel(QWidget):
         for widget in (self.start_button, self.black_button, self.white_button):
             buttons.addWidget(widget)
         more = QHBoxLayout()
+        more.addWidget(self.language_button)
         more.addWidget(self.agreement_button)
         more.addWidget(self.summary_button)
         more.addWidget(self.end_button)
@@ -285,6 +294,14 @@ class ConsolePanel(QWidget):
         self.start_button.setEnabled(not session.started)
         self.black_button.setText("Unblank (B)" if session.blank == "black" else "Black (B)")
         self.white_button.setText("Unblank (W)" if session.blank == "white" else "White (W)")
+
+    def show_language(self, showing: str, preferred: str) -> None:
+        """The language on the family's screen now, and the one they prefer."""
+        self.language_button.setText(f"{showing} (L)")
+        self.language_button.setAccessibleName(
+            f"Family's screen language: {showing}. Family prefers {preferred}."
+        )
+        self.patient_label.setToolTip(f"Prefers {preferred}")
 
     def follow_money(self, on_money: bool) -> None:
         """On the plan's figures the Payment tab comes forward; off them, Objections."""

@@ -88,6 +88,7 @@ def build_console_menus(window: QMainWindow, controller: Any) -> dict[str, QMenu
         ("&White screen", Action.WHITE, "whiteAction"),
         ("Go to &first slide", Action.FIRST, "firstAction"),
         ("Go to &last slide", Action.LAST, "lastAction"),
+        ("Family's lan&guage", Action.LANGUAGE, "languageAction"),
     ):
         item = view.addAction(_with_keys(text, action))
         item.setObjectName(name)

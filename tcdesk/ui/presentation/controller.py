@@ -144,7 +144,7 @@ class PresentationController(QObject):
         self.help_action = shortcut_help_action(own, console_groups)  # F1
 
     def _fill_sections(self, room: ConsultRoom) -> None:
-        self.outline.set_steps([s.title for s in room.slides])
+        self.outline.set_steps(room.outline_titles)
         self.checklist.set_items(room.session.checklist(), room.session.checked)
         self.notes.set_text(room.draft_note)
         self.notes.set_earlier(
@@ -168,6 +168,7 @@ class PresentationController(QObject):
         panel.start_button.clicked.connect(self.start)
         panel.black_button.clicked.connect(lambda: self.do(Action.BLACK))
         panel.white_button.clicked.connect(lambda: self.do(Action.WHITE))
+        panel.language_button.clicked.connect(lambda: self.do(Action.LANGUAGE))
         panel.end_button.clicked.connect(self.request_end)
         panel.agreement_button.clicked.connect(self._agreement)
         panel.agreement_button.setEnabled(self._open_agreement is not None)
@@ -237,6 +238,9 @@ class PresentationController(QObject):
         if action is Action.SHORTCUTS:
             self.show_shortcuts()
             return
+        if action is Action.LANGUAGE:
+            self.switch_language()
+            return
         if action is Action.TOGGLE_SIDEBAR:
             if self.stage is not None:
                 self.stage.toggle_sidebar()
@@ -250,6 +254,15 @@ class PresentationController(QObject):
     def show_shortcuts(self) -> ShortcutHelpWindow:
         """The keys ("?" or F1), over the TC's window: never on the family's screen."""
         return self.help_action.open_help()
+
+    def switch_language(self, code: str | None = None) -> None:
+        """The family's screen in ``code`` (default: their other language) from this
+        step on, painted at once; the console follows just after."""
+        if self.room.switch_language(code):
+            self.refresh()
+        else:
+            self._console_timer.start()
+        self.payment.language_changed()
 
     def jump(self, number: int) -> None:
         if self.room.session.jump(number):
@@ -294,6 +307,8 @@ class PresentationController(QObject):
             self.room.next_slide(),
         )
         self._show_jump_hint()
+        room = self.room
+        self.panel.show_language(room.language_label(), room.language_label(room.family_language))
         self.panel.follow_money(SlideKind(session.step.kind) in FIGURE_DEPENDENT)
 
     def _show_jump_hint(self) -> None:

@@ -21,6 +21,7 @@ class Action(Enum):
     WHITE = "white"
     TOGGLE_SIDEBAR = "toggle_sidebar"
     SHORTCUTS = "shortcuts"
+    LANGUAGE = "language"
 
 
 Key = Qt.Key
@@ -34,6 +35,7 @@ KEYMAP: dict[Action, tuple[Key, ...]] = {
     Action.WHITE: (Key.Key_W,),
     Action.TOGGLE_SIDEBAR: (Key.Key_F9,),
     Action.SHORTCUTS: (Key.Key_Question,),
+    Action.LANGUAGE: (Key.Key_L,),
 }
 
 # What each action does, in the words of the "Keyboard shortcuts" window.
@@ -46,6 +48,7 @@ DOES: dict[Action, str] = {
     Action.WHITE: "White screen, or back from it",
     Action.TOGGLE_SIDEBAR: "Hide or show the console beside the slides (one screen)",
     Action.SHORTCUTS: "Show this list of keys",
+    Action.LANGUAGE: "The family's screen in their other language, from this slide on",
 }
 
 # Clicker keys act even while the coordinator is typing a note: a clicker
@@ -78,6 +81,7 @@ KEY_NAMES: dict[Key, str] = {
     Key.Key_W: "W",
     Key.Key_F9: "F9",
     Key.Key_Question: "?",
+    Key.Key_L: "L",
 }
 
 

@@ -207,6 +207,11 @@ class PaymentPanel(QWidget):
         self._show_figures()
         self._update_actions()
 
+    def language_changed(self) -> None:
+        """The family's screen changed language: preview the figures in it."""
+        if self._deck is not None:
+            self._refresh_timer.start()
+
     def follow_step(self) -> None:
         """The slides moved: preview the one the figures change on this step, if another."""
         if self._deck is not None:
