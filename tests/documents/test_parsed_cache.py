@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from reportlab.pdfbase.ttfonts import TTFont
 
-from tcdesk.documents import images, parsed_cache
+from tcdesk.documents import fonts, images, parsed_cache
 from tcdesk.documents.agreement_pdf import build_agreement_pdf
 from tcdesk.documents.images import load_picture
 from tcdesk.paths import assets_dir
@@ -62,6 +63,28 @@ def test_a_new_process_draws_the_cached_logo_into_the_same_pdf(tmp_path: Path) -
     assert second == first
     assert "svglib" in first_modules.split()  # parsed once...
     assert "svglib" not in second_modules.split()  # ...then drawn from the cache
+    dejavu = fonts.sans().path
+    assert parsed_cache.entry_path("ttf0", dejavu.read_bytes()).exists()
+
+
+def test_a_font_from_the_cache_is_the_font_reportlab_parses() -> None:
+    path = fonts.sans().path
+    parsed = fonts._register("TcTestParsed", path)  # this test's cache is empty: parsed
+    cached = fonts._register("TcTestCached", path)  # now from the cache
+    reference = TTFont("TcTestReference", str(path))
+    for font in (parsed, cached):
+        assert vars(font).keys() == vars(reference).keys()
+        assert font.shapable == reference.shapable
+        assert font._asciiReadable == reference._asciiReadable
+        face, expected = vars(font.face), vars(reference.face)
+        assert face.keys() == expected.keys()
+        assert {k: v for k, v in face.items() if k != "_pdfScale"} == {
+            k: v for k, v in expected.items() if k != "_pdfScale"
+        }
+        assert font.face._pdfScale(1234) == reference.face._pdfScale(1234)
+        assert font.stringWidth("Zoë Martínez-Reyes $5,600.00", 10) == reference.stringWidth(
+            "Zoë Martínez-Reyes $5,600.00", 10
+        )
 
 
 def test_other_bytes_are_another_entry() -> None:
