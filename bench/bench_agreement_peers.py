@@ -48,6 +48,10 @@ sys.path.insert(0, str(BENCH))
 
 GOAL_VS_LIBREOFFICE = 5.0
 GOAL_VS_BARE = 1.5
+_FROM_TREE = (
+    "import sys; sys.path.insert(0, {tree!r}); "
+    "from tcdesk.cli import main; raise SystemExit(main())"
+)
 
 
 def tcdesk_command() -> list[str]:
@@ -101,6 +105,12 @@ def timed(command: list[str], env: dict[str, str], before: Callable[[], None]) -
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--runs", type=int, default=7)
+    parser.add_argument(
+        "--also",
+        metavar="TREE",
+        type=Path,
+        help="also run tcdesk from this other checkout (e.g. main, for before and after)",
+    )
     args = parser.parse_args()
     from agreement_content import dump
 
@@ -151,6 +161,13 @@ def main() -> int:
                 nothing,
             ),
         }
+        if args.also:
+            peers[f"tcdesk at {args.also}"] = (
+                [sys.executable, "-c", _FROM_TREE.format(tree=str(args.also.resolve())),
+                 "agreement", "--db", str(store), "--consult", consult,
+                 "--out", str(work / "also.pdf")],
+                fresh_store,
+            )  # fmt: skip
         soffice = shutil.which("soffice")
         if soffice is None:
             print("LibreOffice (soffice) is not installed: that peer is skipped "
