@@ -76,6 +76,8 @@ bench: python-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_slide_paint.py
 	$(BIN)/python bench/bench_presentation.py
 	$(BIN)/python bench/bench_agreement.py
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
+	$(BIN)/python bench/bench_agreement_peers.py  # its LibreOffice peer: apt-get install libreoffice-writer-nogui
 	$(BIN)/python bench/bench_import.py
 
 # The README's screenshots on two virtual monitors: the demo practice's consult,

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tcdesk.formatting import (
     brief_money_from_cents,
@@ -197,3 +201,42 @@ def test_time_forms_take_local_times_as_they_are() -> None:
 )
 def test_hour_labels(hour: int, label: str) -> None:
     assert hour_label(hour) == label
+
+
+# -- en_US without babel: the same text as babel's, for any amount and any date ------------
+
+amounts = st.decimals(
+    min_value=Decimal("-100000000"), max_value=Decimal("100000000"), places=4, allow_nan=False
+)
+days = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+
+
+@given(amounts)
+def test_en_us_money_is_babels(amount: Decimal) -> None:
+    cents = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    cents = cents if cents else abs(cents)
+    assert money_from_dollars(amount) == babel_numbers.format_currency(cents, "USD", locale="en_US")
+    assert whole_money_from_dollars(amount) == babel_numbers.format_currency(
+        cents, "USD", locale="en_US", format="¤#,##0", currency_digits=False
+    )
+
+
+@given(amounts)
+def test_en_us_rates_are_babels(percent: Decimal) -> None:
+    assert rate_percent(percent) == babel_numbers.format_percent(
+        percent / 100, format="0.00%", locale="en_US"
+    )
+    assert rate_number(percent) == babel_numbers.format_decimal(
+        percent, format="0.00", locale="en_US"
+    )
+
+
+@given(days)
+def test_en_us_dates_are_babels(day: date) -> None:
+    assert long_date(day) == babel_dates.format_date(day, format="long", locale="en_US")
+    assert medium_date(day) == babel_dates.format_date(day, format="medium", locale="en_US")
+
+
+def test_other_locales_still_go_to_babel() -> None:
+    assert long_date(date(2026, 11, 27), locale="es_US") == "27 de noviembre de 2026"
+    assert money_from_dollars(Decimal("5600"), locale="de_DE") == "5.600,00\xa0$"

@@ -1,9 +1,12 @@
 """Logos, illustrations and signatures as flowables: SVG via svglib, PNG/JPEG via Pillow.
 
 A file is read and checked once per (path, size, modification time) and kept
-in a small cache, so printing the same logo again costs nothing. A file that
-can't be read is a ``UserError`` naming it. SVG text is drawn with the
-embedded document fonts (never a PDF base font that would not be embedded).
+in a small cache, so printing the same logo again costs nothing. An SVG's
+drawing is also kept between runs by the SHA-256 of its bytes
+(``parsed_cache``): a new process draws the logo without importing svglib.
+A file that can't be read is a ``UserError`` naming it. SVG text is drawn
+with the embedded document fonts (never a PDF base font that would not be
+embedded).
 """
 
 from __future__ import annotations
@@ -19,24 +22,29 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
-from svglib.fonts import FontMap
-from svglib.svglib import svg2rlg
 
+from tcdesk.documents import parsed_cache
 from tcdesk.documents.fonts import SANS, SANS_BOLD, sans
 from tcdesk.errors import UserError
 
 _RASTER = frozenset({".png", ".jpg", ".jpeg"})
 _BOLD_WEIGHTS = frozenset({"bold", "bolder", "600", "700", "800", "900"})
-
-
-class _EmbeddedFontMap(FontMap):
-    """Every SVG font family maps to the embedded DejaVu Sans (bold when asked)."""
-
-    def find_font(
-        self, font_name: str, weight: str = "normal", style: str = "normal"
-    ) -> tuple[str, bool]:
-        sans()
-        return (SANS_BOLD if str(weight).lower() in _BOLD_WEIGHTS else SANS), True
+# What an svglib drawing is made of: the classes a cached one may be built from
+# (``*``: any class of that module; its validators are plain checks). A drawing
+# with a gradient or a clip has svglib's own shapes: it imports svglib, still
+# without parsing the file again.
+_DRAWING_CLASSES = {
+    "reportlab.graphics.shapes": frozenset(
+        {"Circle", "Drawing", "Ellipse", "Group", "Image", "Line", "Path", "PolyLine"}
+        | {"Polygon", "Rect", "String", "Wedge"}
+    ),
+    "svglib.svglib": frozenset(
+        {"ClippingPath", "LinearGradientShape", "NoStrokePath", "RadialGradientShape"}
+    ),
+    "reportlab.lib.colors": frozenset({"CMYKColor", "CMYKColorSep", "Color", "PCMYKColor"}),
+    "reportlab.lib.attrmap": frozenset({"AttrMap", "AttrMapValue"}),
+    "reportlab.lib.validators": frozenset({"*"}),
+}
 
 
 @dataclass(frozen=True)
@@ -112,11 +120,27 @@ def _load_cached(path: str, size: int, mtime_ns: int, what: str) -> Picture:
 
 
 def _load_svg(path: str, what: str) -> Picture:
+    try:
+        source = Path(path).read_bytes()
+    except OSError as error:
+        raise UserError(f"The {what} file {path} can't be read: {error.strerror}.") from None
+    drawing = parsed_cache.cached(
+        "svg", source, lambda: _parse_svg(path, what), allowed=_DRAWING_CLASSES
+    )
+    if not isinstance(drawing, Drawing):  # a cache entry of another kind: never drawn
+        drawing = _parse_svg(path, what)
+    return Picture(path, float(drawing.width), float(drawing.height), drawing=drawing)
+
+
+def _parse_svg(path: str, what: str) -> Drawing:
+    """svglib's drawing of the file, every font mapped to the embedded ones."""
+    from svglib.svglib import svg2rlg  # only on a cache miss: lxml and CSS come with it
+
     svglib_log = logging.getLogger("svglib.svglib")
     level = svglib_log.level
     svglib_log.setLevel(logging.CRITICAL)  # a bad file is reported as a UserError below
     try:
-        drawing = svg2rlg(path, font_map=_EmbeddedFontMap())
+        drawing = svg2rlg(path, font_map=_embedded_font_map())
     except Exception as error:  # svglib raises many kinds on malformed input
         raise UserError(f"The {what} file {path} is not a readable SVG image: {error}") from None
     finally:
@@ -126,7 +150,21 @@ def _load_svg(path: str, what: str) -> Picture:
     # The renderer starts each drawing in reportlab's default font (Helvetica,
     # never embedded) unless told otherwise.
     drawing.initialFontName = SANS
-    return Picture(path, float(drawing.width), float(drawing.height), drawing=drawing)
+    return drawing
+
+
+def _embedded_font_map():
+    """Every SVG font family maps to the embedded DejaVu Sans (bold when asked)."""
+    from svglib.fonts import FontMap
+
+    class EmbeddedFontMap(FontMap):
+        def find_font(
+            self, font_name: str, weight: str = "normal", style: str = "normal"
+        ) -> tuple[str, bool]:
+            sans()
+            return (SANS_BOLD if str(weight).lower() in _BOLD_WEIGHTS else SANS), True
+
+    return EmbeddedFontMap()
 
 
 def raster_picture(data: bytes, described_as: str) -> Picture:

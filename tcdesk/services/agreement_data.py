@@ -19,6 +19,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 from tcdesk.documents.agreement_model import AgreementData, PartyLine, SignatureMark
 from tcdesk.domain import Patient, Relationship, ResponsibleParty, TreatmentOption
@@ -28,7 +29,9 @@ from tcdesk.services.consult_quote import ConsultPricing, PricedPlan, check_plan
 from tcdesk.services.desk import Desk
 from tcdesk.services.document_sources import ConsultSources, load_sources, logo_path
 from tcdesk.services.policy import cents_to_decimal
-from tcdesk.services.summary_data import render_summary, summary_data  # importable here too
+
+if TYPE_CHECKING:  # importable from here (``__getattr__`` below), not loaded for an agreement
+    from tcdesk.services.summary_data import render_summary, summary_data
 
 ADULT_AGE = 18
 _RELATIONSHIP_WORDS = MappingProxyType(
@@ -257,3 +260,13 @@ __all__ = [
     "render_summary",
     "summary_data",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``summary_data`` and ``render_summary`` stay importable from here, loaded when asked:
+    printing an agreement does not load the summary's code."""
+    if name in ("render_summary", "summary_data"):
+        from tcdesk.services import summary_data
+
+        return getattr(summary_data, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -47,13 +47,11 @@ class Desk:
         read_only: bool = False,
     ) -> Desk:
         """``read_only``: for commands that only look; nothing can write to the file."""
-        from tcdesk.services.backups import backup_before_migration  # late: only when needed
-
         db = open_store_read_only(path) if read_only else None
         db = db or open_store(
             path,
             create=create and not read_only,
-            back_up_before_migrating=backup_before_migration,
+            back_up_before_migrating=_backup_before_migration,
         )
         return cls(db, path=Path(path), clock=clock)
 
@@ -82,3 +80,10 @@ class Desk:
     def transaction(self):
         """All-or-nothing writes: ``with desk.transaction(): ...``."""
         return self.db.atomic()
+
+
+def _backup_before_migration(path: Path) -> object:
+    """The backups service, imported only when a file's schema is about to change."""
+    from tcdesk.services.backups import backup_before_migration
+
+    return backup_before_migration(path)

@@ -29,10 +29,21 @@ def _cipher_errors(name: str) -> tuple[type[BaseException], ...]:
     return (getattr(dbapi2, name),)
 
 
-Error = (sqlite3.Error, *_cipher_errors("Error"))
-DatabaseError = (sqlite3.DatabaseError, *_cipher_errors("DatabaseError"))
-OperationalError = (sqlite3.OperationalError, *_cipher_errors("OperationalError"))
-IntegrityError = (sqlite3.IntegrityError, *_cipher_errors("IntegrityError"))
+_ERRORS = ("Error", "DatabaseError", "OperationalError", "IntegrityError")
+
+
+def __getattr__(name: str) -> Any:
+    """``Error`` and the others, made when first asked for (an ``except`` reached, mostly).
+
+    Importing sqlcipher3 for its exception classes cost every plain practice
+    file 5-10 ms at start-up; an encrypted one imports it to connect anyway.
+    """
+    if name not in _ERRORS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = (getattr(sqlite3, name), *_cipher_errors(name))
+    globals()[name] = value  # the next use is a plain lookup
+    return value
+
 
 Connection = Any  # sqlite3.Connection or sqlcipher3's, which has the same methods
 
