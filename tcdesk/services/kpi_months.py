@@ -44,10 +44,22 @@ def _zone() -> str:
 
 
 def _stale(kept: Kept, changes: list[Change], piece: MonthSlice) -> bool:
-    return any(
-        piece.start_utc <= when < piece.end_utc and value > kept.marks.get(mark, "")  # type: ignore[operator]
-        for mark, value, when in changes
-    )
+    for mark, value, when in changes:
+        if piece.start_utc <= when < piece.end_utc:
+            seen = kept.marks.get(mark)
+            if seen is None or value > seen:  # type: ignore[operator]
+                return True
+    return False
+
+
+def _made(month: Kept, make: Callable[[list], object]) -> list | None:
+    """The kept rows as objects (made once per kept month); None when they no longer fit."""
+    if "rows" not in month.made:
+        try:
+            month.made["rows"] = [make(row) for row in month.rows]
+        except (TypeError, ValueError):
+            return None
+    return month.made["rows"]
 
 
 def _oldest(kept: list[Kept]) -> Marks:
@@ -80,12 +92,13 @@ def _by_month(
     stale = []
     for at, (piece, key, counted) in enumerate(zip(pieces, keys, counts, strict=True)):
         month = kept.get(key)
-        if month is None or month.counted != counted or _stale(month, changed, piece):
+        objects = None
+        if month is not None and month.counted == counted and not _stale(month, changed, piece):
+            objects = _made(month, make)
+        if objects is None:
             stale.append(at)
         else:
-            if "rows" not in month.made:
-                month.made["rows"] = [make(row) for row in month.rows]
-            made[key] = month.made["rows"]
+            made[key] = objects
     if stale:
         span = pieces[stale[0] : stale[-1] + 1]
         fresh: dict[str, list] = {}
