@@ -442,8 +442,8 @@ def m009_patient_search(db: Database) -> None:
         )
 
 
-@migrations(name="m011_kpi_counts")
-def m011_kpi_counts(db: Database) -> None:
+@migrations(name="m010_kpi_counts")
+def m010_kpi_counts(db: Database) -> None:
     """The practice's numbers at 150,000 consults: an index that holds what they count.
 
     ``consults_kpi`` carries every column the dashboard groups by (and
