@@ -10,9 +10,13 @@ here with Pillow); the other is left as it is. ``--stored imported`` (the
 default) brings the photo in as a TC does (``tcdesk record photo add``, in its
 own process, not measured); ``--stored full-size`` puts the untouched file
 in the media folder with its row, as a practice file from before display
-copies holds it (the lazy path must shrink it the first time it is shown).
+copies holds it (the lazy path must shrink it the first time it is shown);
+``--stored in-app`` imports it inside the measured process just before
+presenting (the record's Add photos, then Present), from a fresh copy of the
+practice file each round.
 
-Each round, alternating, starts ``tcdesk --db FILE`` (the sign-in answered
+Each round, alternating, starts from a fresh copy of its practice file (the
+media folder is shared by the rounds) and runs ``tcdesk --db FILE`` (the sign-in answered
 as if the TC had), presents the consult on both windows (the TC's console
 and the family's full-screen display on the second monitor), walks every
 step with the clicker's Right key, letting both windows repaint, and walks
@@ -33,6 +37,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tcdesk.services.backups import media_dir_for  # noqa: E402  (the name, without Pillow)
+
 TEEN_CONSULT = "3bf25559-c9cf-559c-9639-5da37ae56471"
 PHOTO_SIZE = (10_000, 6_000)
 GOAL_WITH_MB = 300
@@ -62,6 +69,9 @@ def settle():
         QApplication.processEvents()
 def present():
     application = made[0]
+    if len(sys.argv) > 3:  # imported in this process, as the record's Add photos does
+        from tcdesk.services import consult_photos
+        consult_photos.add_photos(application.desk, sys.argv[2], [sys.argv[3]])
     application.present(sys.argv[2])
     controller = application.presentation
     controller.start()
@@ -107,7 +117,6 @@ def _add_full_size(db: Path, photo: Path) -> None:
     from tcdesk.domain import PatientPhoto
     from tcdesk.services.desk import Desk
     from tcdesk.services.ids import new_id
-    from tcdesk.services.media import media_dir_for
 
     data = photo.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
@@ -134,9 +143,9 @@ def _add_full_size(db: Path, photo: Path) -> None:
         desk.close()
 
 
-def _run(env: dict[str, str], db: Path) -> tuple[float, str]:
+def _run(env: dict[str, str], db: Path, *photo: str) -> tuple[float, str]:
     done = subprocess.run(
-        [sys.executable, "-c", APP, str(db), TEEN_CONSULT],
+        [sys.executable, "-c", APP, str(db), TEEN_CONSULT, *photo],
         capture_output=True,
         text=True,
         timeout=300,
@@ -150,30 +159,46 @@ def _run(env: dict[str, str], db: Path) -> tuple[float, str]:
     return float(megabytes), f"{steps} steps, display on {screen}"
 
 
+def _fresh(pristine: Path, run: Path) -> Path:
+    """``run`` as a copy of ``pristine`` (never opened by an app), so every round starts
+    from the same practice file: no consult left to resume, no log of the last round."""
+    for stale in (run, run.with_name(run.name + "-wal"), run.with_name(run.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    shutil.copyfile(pristine, run)
+    return run
+
+
 def run(rounds: int, stored: str) -> int:
     folder = Path(tempfile.mkdtemp(prefix="tcdesk-photo-memory-"))
     try:
         env = {k: v for k, v in os.environ.items() if k not in ("TCDESK_PASSPHRASE", "TCDESK_DB")}
         env["XDG_CONFIG_HOME"] = str(folder / "config")  # machine settings of our own
         env["XDG_DATA_HOME"] = str(folder / "data")
-        without = folder / "without.sqlite3"
-        with_photo = folder / "with.sqlite3"
-        for db in (without, with_photo):
-            _tcdesk(env, "demo", "--db", str(db))
+        pristine = folder / "pristine.sqlite3"
+        _tcdesk(env, "demo", "--db", str(pristine))
+        without, with_photo = folder / "without.sqlite3", folder / "with.sqlite3"
         photo = folder / "sixty-megapixels.jpg"
         make_photo(photo)
-        if stored == "imported":
-            add = ("record", "photo", "add", TEEN_CONSULT, str(photo))
-            _tcdesk(env, *add, "--db", str(with_photo))
-        else:
-            _add_full_size(with_photo, photo)
+        if stored != "in-app":  # the photo's row goes into the copy the rounds start from
+            pristine_with = _fresh(pristine, folder / "pristine-with.sqlite3")
+            if stored == "imported":
+                add = ("record", "photo", "add", TEEN_CONSULT, str(photo))
+                _tcdesk(env, *add, "--db", str(pristine_with))
+            else:
+                _add_full_size(pristine_with, photo)
+            # the media folder is shared by the rounds: a display copy made in the first stays
+            shutil.copytree(media_dir_for(pristine_with), media_dir_for(with_photo))
         ours: list[float] = []
         bare: list[float] = []
         note = ""
         for _ in range(rounds):
-            megabytes, note = _run(env, with_photo)
+            if stored == "in-app":  # every round imports the photo into its own copy
+                shutil.rmtree(media_dir_for(with_photo), ignore_errors=True)
+                megabytes, note = _run(env, _fresh(pristine, with_photo), str(photo))
+            else:
+                megabytes, note = _run(env, _fresh(pristine_with, with_photo))
             ours.append(megabytes)
-            bare.append(_run(env, without)[0])
+            bare.append(_run(env, _fresh(pristine, without))[0])
         a, b = statistics.median(ours), statistics.median(bare)
         print(f"({note}; photo stored {stored}; {rounds} rounds each, alternating)")
         print(f"with the 60-MP photo     median {a:6.0f} MB  (runs {_list(ours)})")
@@ -192,7 +217,7 @@ def _list(values: list[float]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=5, help="rounds of each (default 5)")
-    parser.add_argument("--stored", choices=("imported", "full-size"), default="imported")
+    parser.add_argument("--stored", choices=("imported", "full-size", "in-app"), default="imported")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
         from tcdesk.devtools.virtual_screens import virtual_screens
