@@ -214,7 +214,12 @@ def _to_srgb(image: Image.Image) -> Image.Image | None:
         )
     except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
         return None  # an unreadable profile: the pixels as they are
-    return converted if isinstance(converted, Image.Image) else None
+    if not isinstance(converted, Image.Image):
+        return None
+    # Untagged is sRGB to every screen; lcms's own profile carries the time it was made,
+    # which would give the same picture another hash on every import.
+    converted.info.pop("icc_profile", None)
+    return converted
 
 
 def _encode(image: Image.Image, kind: str) -> bytes:

@@ -182,3 +182,21 @@ def test_a_full_size_picture_stored_earlier_gets_its_display_copy_once(tmp_path:
     assert display_copy(media, "ab/junk.jpg") == "ab/junk.jpg"
     assert display_copy(media, "ab/missing.jpg") == "ab/missing.jpg"
     assert sorted(p.name for p in (media / DISPLAY_FOLDER).rglob("*")) == ["ab", "old.jpg"]
+
+
+ADOBE_RGB = Path("/usr/share/color/icc/ghostscript/a98.icc")  # Ghostscript's, with cups-pdf
+
+
+@pytest.mark.skipif(not ADOBE_RGB.is_file(), reason="no Adobe RGB profile on this machine")
+def test_a_photo_in_adobe_rgb_is_kept_in_srgb(tmp_path: Path) -> None:
+    source = tmp_path / "wide.png"
+    Image.new("RGB", (400, 300), (60, 180, 120)).save(source, icc_profile=ADOBE_RGB.read_bytes())
+    stored = store_image(tmp_path / "m", source)
+    with Image.open(tmp_path / "m" / stored.relative_path) as kept:
+        assert kept.info.get("icc_profile") is None  # untagged: sRGB, as screens assume
+        red, green, blue = kept.getpixel((10, 10))
+    assert red < 20 and green == pytest.approx(181, abs=3) and blue == pytest.approx(117, abs=3)
+    plain = tmp_path / "plain.png"
+    Image.new("RGB", (400, 300), (60, 180, 120)).save(plain)
+    assert store_image(tmp_path / "n", plain).relative_path != stored.relative_path
+    assert store_image(tmp_path / "m", source) == stored  # the same picture, kept once
