@@ -46,15 +46,26 @@ def register_settings(subparsers: argparse._SubParsersAction) -> None:
     practice = _action(sub, "practice", "change the practice's details")
     for field, label in practice_details.PRACTICE_FIELDS.items():
         flag = _PRACTICE_FLAGS.get(field, f"--{field}")
+        yes_no = field in practice_details.YES_NO_FIELDS
+        words = label.lower() + (
+            f": yes or no. {practice_details.KEEP_ORIGINALS_HELP}" if yes_no else ""
+        )
         practice.add_argument(
-            flag, dest=field, metavar="TEXT", help=label.lower().replace("%", "%%")
+            flag,
+            dest=field,
+            metavar="yes|no" if yes_no else "TEXT",
+            help=words.replace("%", "%%"),
         )
     practice.add_argument("--logo", metavar="FILE", help="a JPEG or PNG to import as the logo")
     practice.add_argument("--no-logo", action="store_true", help="remove the logo")
     practice.set_defaults(func=run_practice)
 
 
-_PRACTICE_FLAGS = {"brand_color": "--colour", "lock_after_minutes": "--lock-after"}
+_PRACTICE_FLAGS = {
+    "brand_color": "--colour",
+    "lock_after_minutes": "--lock-after",
+    "keep_original_photos": "--keep-originals",
+}
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -85,6 +96,7 @@ def run_show(args: argparse.Namespace) -> int:
         ("Address", p.address),
         ("Brand colour", p.brand_color),
         ("Locks after", f"{p.lock_after_minutes} idle minutes"),
+        ("Keeps original photos", practice_details.form_value(p, "keep_original_photos")),
         ("Logo", logo or "none"),
         ("Agreement terms", "the practice's own" if overview.own_terms else "the shipped ones"),
     ):

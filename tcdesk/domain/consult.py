@@ -155,6 +155,7 @@ class PatientPhoto:
     sha256: str = ""
     width: int = 0
     height: int = 0
+    original_path: str = ""  # the untouched file under the media folder, if kept (m011)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ class Practice:
     target_acceptance_pct: Decimal = Decimal("75")
     target_same_day_pct: Decimal = Decimal("35")
     target_follow_up_business_days: int = 2
+    # Imports keep a copy sized for the largest screen; the camera's file only if asked (m011).
+    keep_original_photos: bool = False
 
 
 @dataclass(frozen=True)

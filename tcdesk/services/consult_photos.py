@@ -1,8 +1,9 @@
 """The family's photos and x-rays, brought in from files and kept by content hash.
 
-Every picture goes through ``media.store_image`` (upright, downscaled, only
-JPEG or PNG), into the practice's media folder; the row keeps the path
-inside that folder, never the file it came from. A picture the patient
+Every picture goes through ``media.store_image`` (upright, sRGB, fitted to a
+4K screen, only JPEG or PNG), into the practice's media folder; the row keeps
+the path inside that folder, never the file it came from. The camera's own
+file is kept too only when the practice's "keep original photos" is on. A picture the patient
 already has is not listed twice. One unreadable file refuses the whole
 batch with its message, so nothing is half imported.
 """
@@ -60,15 +61,24 @@ def media_folder(desk: Desk) -> Path:
     return media_dir_for(desk.path)
 
 
-def store_pictures(folder: Path, files: Sequence[Path | str]) -> tuple[StoredImage, ...]:
+def keeps_originals(desk: Desk) -> bool:
+    """Whether imports keep the untouched file beside the display copy (a practice setting)."""
+    practice = desk.practice()
+    return bool(practice and practice.keep_original_photos)
+
+
+def store_pictures(
+    folder: Path, files: Sequence[Path | str], *, keep_originals: bool = False
+) -> tuple[StoredImage, ...]:
     """Check, turn upright, shrink and keep each file: the slow part, safe on any thread
-    (it writes only content-addressed files, never the practice file)."""
+    (it writes only content-addressed files, never the practice file). A refused file
+    writes nothing; the batch's rows are added only if every file was kept."""
     if not files:
         raise FieldError("photos", "Choose at least one picture (JPEG or PNG).")
     stored: list[StoredImage] = []
     for file in files:
         try:
-            stored.append(store_image(folder, Path(file)))
+            stored.append(store_image(folder, Path(file), keep_original=keep_originals))
         except ImageRefused as refused:
             raise FieldError("photos", str(refused)) from None
     return tuple(stored)
@@ -86,7 +96,7 @@ def add_photos(
     require_consult(desk, consult_id)
     check_kind(kind)
     check_caption(caption)
-    stored = store_pictures(media_folder(desk), files)
+    stored = store_pictures(media_folder(desk), files, keep_originals=keeps_originals(desk))
     return add_stored_photos(desk, consult_id, stored, kind=kind, caption=caption)
 
 
@@ -122,6 +132,7 @@ def add_stored_photos(
             sha256=image.sha256,
             width=image.width,
             height=image.height,
+            original_path=image.original_path,
         )
         position += 1
         by_hash[image.sha256] = photo

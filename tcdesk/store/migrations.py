@@ -474,3 +474,20 @@ def m010_kpi_counts(db: Database) -> None:
         "CREATE TABLE kpi_month_counts (key TEXT PRIMARY KEY, counted INTEGER NOT NULL, "
         "marks TEXT NOT NULL, rows TEXT NOT NULL) STRICT"
     )
+
+
+@migrations(name="m011_original_photos")
+def m011_original_photos(db: Database) -> None:
+    """Imports keep a display copy; the untouched original only if the practice asks.
+
+    ``keep_original_photos`` is the practice's choice (off: only the copy sized
+    for the largest screen is kept); ``original_path`` is where, under the
+    media folder, a photo's original was kept ('' = not kept).
+    """
+    _run(
+        db,
+        """
+        ALTER TABLE practices ADD COLUMN keep_original_photos INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE patient_photos ADD COLUMN original_path TEXT NOT NULL DEFAULT ''
+        """,
+    )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ import pytest
 from tcdesk.cli import main
 from tcdesk.services import agreements
 from tcdesk.services.desk import Desk
+from tcdesk.services.media import media_dir_for
 from tests.services.record_seed import NOW, open_practice, portrait_jpeg, save_plan
 
 
@@ -100,6 +103,31 @@ def test_an_unreadable_picture_is_refused(store: Path, capsys, tmp_path: Path) -
     code, _out, err = run(store, capsys, "photo", "add", "co-mia", str(bad))
     assert code == 2 and "scan.jpg is not a readable picture" in err
     assert show(store, capsys)["photos"] == []
+
+
+def test_a_decompression_bomb_is_refused_and_nothing_is_kept(
+    store: Path, capsys, tmp_path: Path
+) -> None:
+    """A PNG claiming 40000 x 40000 pixels (1.6 billion) is refused from its header alone."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    bomb = tmp_path / "pano.png"
+    header = struct.pack(">IIBBBBB", 40_000, 40_000, 8, 2, 0, 0, 0)
+    bomb.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\0" * 64))
+        + chunk(b"IEND", b"")
+    )
+    code, out, err = run(store, capsys, "photo", "add", "co-mia", str(bomb))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith("tcdesk: ") and "pano.png is too large an image to open safely" in err
+    assert show(store, capsys)["photos"] == []
+    assert not media_dir_for(store).exists()
 
 
 def test_a_consult_with_an_agreement_needs_yes(store: Path, capsys) -> None:

@@ -194,3 +194,19 @@ def test_the_terms_figures_are_policy_options(store: Path, capsys) -> None:
     assert "$175.00 for each extra month" in rendered and "more than 90 days past due" in rendered
     assert run(store, "policy", "set", "--records-transfer-fee", "-1") == 2
     assert capsys.readouterr().err.startswith("tcdesk: --records-transfer-fee: The records")
+
+
+def test_keep_original_photos_is_off_until_asked_and_shown(store: Path, capsys) -> None:
+    assert run(store, "settings", "show") == 0
+    assert "Keeps original photos: no" in capsys.readouterr().out
+    before = snapshot(store)
+    assert run(store, "settings", "practice", "--keep-originals", "perhaps") == 2
+    err = capsys.readouterr().err
+    assert err.startswith("tcdesk: --keep-originals:") and "yes or no" in err
+    assert snapshot(store) == before
+    assert run(store, "settings", "practice", "--keep-originals", "yes") == 0
+    capsys.readouterr()
+    assert run(store, "settings", "show", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["practice"]["keep_original_photos"] is True
+    assert run(store, "settings", "show") == 0
+    assert "Keeps original photos: yes" in capsys.readouterr().out

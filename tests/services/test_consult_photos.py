@@ -11,6 +11,7 @@ from PIL import Image
 from tcdesk.services import consult_photos as photos
 from tcdesk.services.desk import Desk
 from tcdesk.services.media import media_dir_for
+from tcdesk.services.settings import practice_details
 from tcdesk.services.validation import FieldError
 from tests.services.record_seed import open_practice, png, portrait_jpeg
 
@@ -88,3 +89,28 @@ def test_caption_kind_order_and_removal(practice, tmp_path) -> None:
     # a removed picture imported again comes back as a new row
     back = photos.add_photos(desk, cid, [tmp_path / "b.png"]).changed.added
     assert len(back) == 1 and back[0].id != b.id
+
+
+def _camera_jpeg(path: Path, size=(6000, 4000)) -> Path:
+    Image.new("RGB", size, (200, 40, 40)).save(path, "JPEG", quality=90)
+    return path
+
+
+def test_the_practice_setting_keeps_or_drops_the_original(practice, tmp_path) -> None:
+    desk, cid = practice
+    media = media_dir_for(desk.path)
+    source = _camera_jpeg(tmp_path / "DSC_0001.jpg")
+    assert not photos.keeps_originals(desk)  # off unless the practice asks
+    (dropped,) = photos.add_photos(desk, cid, [source]).changed.added
+    assert (dropped.width, dropped.height) == (3240, 2160) and dropped.original_path == ""
+    assert not (media / "originals").exists()
+    practice_details.update_practice(desk, {"keep_original_photos": "yes"})
+    assert photos.keeps_originals(desk)
+    other = _camera_jpeg(tmp_path / "DSC_0002.jpg", (4000, 6000))
+    (kept,) = photos.add_photos(desk, cid, [other]).changed.added
+    assert (kept.width, kept.height) == (1440, 2160)
+    assert kept.original_path.startswith("originals/")
+    assert (media / kept.original_path).read_bytes() == other.read_bytes()
+    saved = {p.id: p for p in desk.patients.photos(kept.patient_id)}
+    assert saved[kept.id].original_path == kept.original_path
+    assert saved[dropped.id].original_path == ""

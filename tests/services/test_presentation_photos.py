@@ -3,10 +3,13 @@ this consult's first."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from pathlib import Path
 
-from tcdesk.domain import Consult
+from PIL import Image
+
+from tcdesk.domain import Consult, PatientPhoto
 from tcdesk.services import consult_record as rec
 from tcdesk.services.media import media_dir_for
 from tcdesk.services.presentation import build_context
@@ -39,5 +42,39 @@ def test_imported_photos_resolve_inside_the_media_folder(empty_store: Path, tmp_
         desk.patients.save_photo(outside)
         assert len(build_context(desk, cid)["photos"]) == 2
         assert isinstance(earlier, Consult)
+    finally:
+        desk.close()
+
+
+def test_a_full_size_photo_from_an_older_file_is_shown_as_its_display_copy(
+    empty_store: Path, tmp_path
+) -> None:
+    """A practice file from before display copies: its 54-MP picture is copied once, at 4K."""
+    desk, cid = open_practice(empty_store)
+    try:
+        camera = tmp_path / "camera.jpg"
+        Image.new("RGB", (9000, 6000), (30, 90, 200)).save(camera, "JPEG")
+        data = camera.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        media = media_dir_for(empty_store).resolve()
+        (media / digest[:2]).mkdir(parents=True)
+        (media / digest[:2] / f"{digest}.jpg").write_bytes(data)
+        old = PatientPhoto(
+            id="ph-old",
+            patient_id=desk.consults.get(cid).patient_id,
+            path=f"{digest[:2]}/{digest}.jpg",
+            consult_id=cid,
+            sha256=digest,
+        )  # no size on record, as older rows have
+        desk.patients.save_photo(old)
+        (photo,) = build_context(desk, cid)["photos"]
+        shown = Path(photo["path"])
+        assert shown == media / "display" / old.path
+        with Image.open(shown) as copy:
+            assert copy.size == (3240, 2160)
+        made = shown.stat().st_mtime_ns
+        assert build_context(desk, cid)["photos"][0]["path"] == str(shown)
+        assert shown.stat().st_mtime_ns == made  # made once, then kept
+        assert (media / old.path).read_bytes() == data  # the practice's file is untouched
     finally:
         desk.close()

@@ -31,8 +31,18 @@ PRACTICE_FIELDS: dict[str, str] = {
     "address": "Address",
     "brand_color": "Brand colour",
     "lock_after_minutes": "Lock after (idle minutes)",
+    "keep_original_photos": "Keep original photos",
 }
+YES_NO_FIELDS = ("keep_original_photos",)
 LOCK_MINUTES = (1, 60)  # a desk that never locks is not offered
+_YES = {"yes", "y", "true", "1", "on"}
+_NO = {"no", "n", "false", "0", "off"}
+KEEP_ORIGINALS_SHORT = "Also keep the camera's own file (off: only the copy a 4K screen shows)"
+# Said wherever the setting is offered (Settings, the command line).
+KEEP_ORIGINALS_HELP = (
+    "Off: an imported photo is kept only as a copy sized for the largest screen "
+    "(4K), which is all a slide shows. On: the camera's own file is kept beside it."
+)
 
 
 def current_practice(desk: Desk) -> Practice:
@@ -40,6 +50,14 @@ def current_practice(desk: Desk) -> Practice:
     if practice is None:
         raise UserError("This file holds no practice yet; set up the practice first.")
     return practice
+
+
+def form_value(practice: Practice, field: str) -> str:
+    """The setting as a form or ``settings show`` shows it ("yes"/"no" for a switch)."""
+    value = getattr(practice, field)
+    if field in YES_NO_FIELDS:
+        return "yes" if value else "no"
+    return str(value)
 
 
 def check_practice(practice: Practice, values: Mapping[str, str]) -> Practice:
@@ -63,6 +81,8 @@ def check_practice(practice: Practice, values: Mapping[str, str]) -> Practice:
                 cleaned[field] = _website(text)
             elif field == "lock_after_minutes":
                 cleaned[field] = _lock_minutes(text)
+            elif field in YES_NO_FIELDS:
+                cleaned[field] = _yes_no(field, text)
             else:
                 cleaned[field] = "\n".join(
                     " ".join(line.split()) for line in text.strip().splitlines()
@@ -78,6 +98,13 @@ def _lock_minutes(text: str) -> int:
         message = f"The desk locks after {low} to {high} idle minutes; type a number."
         raise FieldError("lock_after_minutes", message)
     return int(cleaned)
+
+
+def _yes_no(field: str, text: str) -> bool:
+    word = str(text).strip().lower()
+    if word in _YES or word in _NO:
+        return word in _YES
+    raise FieldError(field, f'{PRACTICE_FIELDS[field]}: answer yes or no (not "{text}").')
 
 
 def _website(text: str) -> str:
@@ -98,6 +125,11 @@ def update_practice(
             require_admin(desk, "change when the desk locks")
         except UserError as refused:
             raise FieldError("lock_after_minutes", str(refused)) from None
+    if new.keep_original_photos != old.keep_original_photos:
+        try:
+            require_admin(desk, "change whether original photos are kept")
+        except UserError as refused:
+            raise FieldError("keep_original_photos", str(refused)) from None
     _save(desk, old, new, actor_id)
     return new
 

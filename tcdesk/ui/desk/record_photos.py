@@ -174,6 +174,7 @@ class PhotosSection(QWidget):
         kind = self.kind.currentData()
         try:
             folder = consult_photos.media_folder(self._desk)
+            keep = consult_photos.keeps_originals(self._desk)
         except UserError as error:
             self.messages.show(error)
             return
@@ -201,7 +202,11 @@ class PhotosSection(QWidget):
                 raise error
             self.messages.show(error)
 
-        self.runner.run(lambda: consult_photos.store_pictures(folder, files), stored, refused)
+        self.runner.run(
+            lambda: consult_photos.store_pictures(folder, files, keep_originals=keep),
+            stored,
+            refused,
+        )
 
     def save_caption(self) -> None:
         photo = self.selected()

@@ -4,6 +4,12 @@ A missing or broken file draws nothing (the caller may draw a placeholder) and
 is logged once. SVGs are rendered from their vectors at the exact device
 resolution of the target and that result is cached: as crisp as drawing the
 vectors every time, without paying ~10 ms per illustration per paint.
+
+Memory is bounded: a raster is decoded at most at the size of the largest
+screen (``MAX_DECODE``, via ``QImageReader.setScaledSize``, so a camera's
+60-MP file never exists here at full size), opaque pictures stay 32-bit RGB
+(no second, premultiplied copy), and both tables give up their oldest
+entries past a byte budget as well as a count.
 """
 
 from __future__ import annotations
@@ -14,8 +20,15 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
-from PySide6.QtGui import QImage, QImageReader, QPainter, QPainterPath, QTransform
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import (
+    QImage,
+    QImageIOHandler,
+    QImageReader,
+    QPainter,
+    QPainterPath,
+    QTransform,
+)
 from PySide6.QtSvg import QSvgRenderer
 
 log = logging.getLogger(__name__)
@@ -24,6 +37,10 @@ RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif")
 IMAGE_SUFFIXES = (".svg", ".svgz", *RASTER_SUFFIXES)
 
 Signature = tuple[str, int, int]  # path, mtime_ns, size; (path, -1, -1) when missing
+
+MAX_DECODE = QSize(3840, 2160)  # the largest screen a slide is shown on (4K)
+SOURCE_BUDGET = 160 * 2**20  # decoded pictures kept, in bytes (a 4K photo is 33 MB)
+RENDER_BUDGET = 96 * 2**20  # device-size renders kept, in bytes
 
 
 def looks_like_image_path(value: str) -> bool:
@@ -58,6 +75,10 @@ class _Source:
             return QSizeF(self.raster.size())
         return QSizeF()
 
+    @property
+    def nbytes(self) -> int:
+        return self.raster.sizeInBytes() if self.raster is not None else 0
+
 
 def fit_rect(
     natural: QSizeF, box: QRectF, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter
@@ -89,13 +110,30 @@ class ImageCache:
     A file that appears or changes later is picked up (the signature changes).
     """
 
-    def __init__(self, max_sources: int = 64, max_renders: int = 48) -> None:
+    def __init__(
+        self,
+        max_sources: int = 64,
+        max_renders: int = 48,
+        *,
+        source_budget: int = SOURCE_BUDGET,
+        render_budget: int = RENDER_BUDGET,
+    ) -> None:
         self._lock = threading.RLock()
         self._sources: OrderedDict[str, _Source] = OrderedDict()
         self._renders: OrderedDict[tuple[Signature, int, int, int], QImage] = OrderedDict()
         self._max_sources = max_sources
         self._max_renders = max_renders
+        self._source_budget = source_budget
+        self._render_budget = render_budget
         self._reported: set[Signature] = set()
+
+    def held_bytes(self) -> tuple[int, int]:
+        """Bytes of decoded pictures and of renders held now (for tests and benchmarks)."""
+        with self._lock:
+            return (
+                sum(s.nbytes for s in self._sources.values()),
+                sum(i.sizeInBytes() for i in self._renders.values()),
+            )
 
     def clear(self) -> None:
         with self._lock:
@@ -117,19 +155,14 @@ class ImageCache:
                     if renderer.isValid() and not renderer.viewBoxF().isEmpty():
                         svg = renderer
                 else:
-                    reader = QImageReader(path)
-                    reader.setAutoTransform(True)
-                    image = reader.read()
-                    if not image.isNull():
-                        raster = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+                    raster = read_raster(path)
             source = _Source(sig, svg, raster)
             if not source.ok and sig not in self._reported:
                 self._reported.add(sig)
                 reason = "missing" if sig[1] < 0 else "unreadable"
                 log.warning("slide image %s: %s", reason, path)
             self._sources[path] = source
-            while len(self._sources) > self._max_sources:
-                self._sources.popitem(last=False)
+            _trim(self._sources, self._max_sources, self._source_budget, lambda s: s.nbytes)
             return source
 
     def natural_size(self, path: str) -> QSizeF | None:
@@ -165,8 +198,7 @@ class ImageCache:
                 )
             image.setDevicePixelRatio(dpr)
             self._renders[key] = image
-            while len(self._renders) > self._max_renders:
-                self._renders.popitem(last=False)
+            _trim(self._renders, self._max_renders, self._render_budget, QImage.sizeInBytes)
             return image
 
     def draw(
@@ -232,6 +264,40 @@ class ImageCache:
         return True
 
 
+def read_raster(path: str, largest: QSize = MAX_DECODE) -> QImage | None:
+    """The picture upright, decoded at no more than ``largest`` (aspect kept); None if unreadable.
+
+    The reader scales while decoding (a JPEG at 1/2, 1/4, 1/8 in the decoder
+    itself), so a file larger than a screen costs only what a screen shows.
+    """
+    reader = QImageReader(path)
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid() and not size.isEmpty():
+        turned = bool(
+            reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90
+        )
+        box = largest.transposed() if turned else largest
+        if size.width() > box.width() or size.height() > box.height():
+            reader.setScaledSize(size.scaled(box, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    if image.isNull():
+        return None
+    if image.hasAlphaChannel():
+        return image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    if image.format() != QImage.Format.Format_RGB32:
+        return image.convertToFormat(QImage.Format.Format_RGB32)
+    return image
+
+
+def _trim(table: OrderedDict, most: int, budget: int, size_of) -> None:
+    """Drop the oldest entries past ``most`` of them or ``budget`` bytes (the newest stays)."""
+    total = sum(size_of(v) for v in table.values())
+    while len(table) > 1 and (len(table) > most or total > budget):
+        _key, dropped = table.popitem(last=False)
+        total -= size_of(dropped)
+
+
 def placeholder_path(rect: QRectF) -> QPainterPath:
     """A simple 'picture' glyph (frame, sun, hill) centred in ``rect``."""
     side = min(rect.width(), rect.height()) * 0.34
@@ -265,5 +331,6 @@ __all__ = [
     "fit_rect",
     "looks_like_image_path",
     "placeholder_path",
+    "read_raster",
     "signature",
 ]

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -30,7 +31,14 @@ MNEMONICS = {
     "address": "A&ddress",
     "brand_color": "Brand &colour",
     "lock_after_minutes": "Loc&k after (idle minutes)",
+    "keep_original_photos": "Keep o&riginal photos",
 }
+
+
+def _kind(key: str) -> str:
+    if key in practice_details.YES_NO_FIELDS:
+        return "yes_no"
+    return "multiline" if key == "address" else "text"
 
 
 class PracticePage(QWidget):
@@ -40,10 +48,18 @@ class PracticePage(QWidget):
         super().__init__(parent)
         self.desk = desk
         specs = [
-            FieldSpec(key, MNEMONICS[key], "multiline" if key == "address" else "text")
+            FieldSpec(
+                key,
+                MNEMONICS[key],
+                _kind(key),
+                help=practice_details.KEEP_ORIGINALS_HELP if key == "keep_original_photos" else "",
+            )
             for key in practice_details.PRACTICE_FIELDS
         ]
         self.form = FieldForm(specs)
+        originals = self.form.inputs["keep_original_photos"]
+        assert isinstance(originals, QCheckBox)
+        originals.setText(practice_details.KEEP_ORIGINALS_SHORT)  # what the switch does
         self.logo = QLabel("No logo")
         self.logo.setObjectName("logoPreview")
         self.logo.setFixedSize(220, 90)
@@ -78,7 +94,7 @@ class PracticePage(QWidget):
 
     def load(self) -> None:
         practice = practice_details.current_practice(self.desk)
-        self.form.set_values({key: str(getattr(practice, key)) for key in MNEMONICS})
+        self.form.set_values({key: practice_details.form_value(practice, key) for key in MNEMONICS})
         self._show_logo()
 
     def _show_logo(self) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tcdesk.services.desk import Desk
@@ -301,3 +301,18 @@ def test_the_terms_figures_are_money_rules_the_terms_page_shows(
     terms_page = window.show_page("terms")
     preview = terms_page.preview.toPlainText()
     assert "$175.00 for each extra month" in preview and "more than 90 days past due" in preview
+
+
+def test_keep_original_photos_is_a_switch_on_the_practice_page(
+    qtbot: QtBot, window: SettingsWindow, desk: Desk
+) -> None:
+    page = window.show_page("practice")
+    box = page.form.inputs["keep_original_photos"]
+    assert isinstance(box, QCheckBox) and not box.isChecked()
+    assert "4K" in box.toolTip()  # what "off" means, where the TC sees the switch
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.status.text() == "Saved."
+    assert desk.practice().keep_original_photos is True
+    page.load()
+    assert box.isChecked()
