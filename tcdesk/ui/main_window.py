@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tcdesk.flows import Flow
 from tcdesk.services import patient_pages
 from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
@@ -43,6 +43,9 @@ from tcdesk.ui.pipeline.dashboard_actions import DashboardActions
 from tcdesk.ui.shortcut_help import WindowKeysFirst
 from tcdesk.ui.style import staff_stylesheet
 from tcdesk.ui.window_memory import remember
+
+if TYPE_CHECKING:
+    from tcdesk.flows import Flow
 
 SEARCH_DELAY_MS = 120
 

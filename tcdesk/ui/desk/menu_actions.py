@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from tcdesk.errors import UserError
-from tcdesk.services.about import user_guide_path
 from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
 
@@ -196,6 +195,7 @@ class DeskMenuActions:
 
     def open_guide(self) -> bool:
         """docs/guide.md, with its pictures, in tcdesk's own window (the same everywhere)."""
+        from tcdesk.services.about import user_guide_path  # reads the package's metadata
         from tcdesk.ui.guide_window import GuideWindow
 
         path = user_guide_path()

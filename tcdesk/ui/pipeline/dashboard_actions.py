@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QMainWindow
 
 from tcdesk.services.desk import Desk
 from tcdesk.ui.desk.menu_actions import keys, make_action
-from tcdesk.ui.pipeline.dashboard_window import DashboardWindow
+
+if TYPE_CHECKING:
+    from tcdesk.ui.pipeline.dashboard_window import DashboardWindow
 
 DASHBOARD_KEY = "Ctrl+Shift+D"
 
@@ -25,6 +29,8 @@ class DashboardActions:
 
     def open_dashboard(self) -> DashboardWindow:
         if self.dashboard_window is None:
+            from tcdesk.ui.pipeline.dashboard_window import DashboardWindow  # when first opened
+
             self.dashboard_window = DashboardWindow(self._desk, self._window)
             self.dashboard_window.destroyed.connect(self._forget)
         else:
