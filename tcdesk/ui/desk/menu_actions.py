@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,6 +24,16 @@ if TYPE_CHECKING:  # loaded when first opened: the desk starts without them
     from tcdesk.ui.desk.export_dialog import ExportDialog
 
 StandardKey = QKeySequence.StandardKey
+
+
+def user_guide_path() -> Path:
+    """docs/guide.md of this tcdesk (``services.about``, which reads the package's
+    metadata, loads when the guide is first asked for, not at start-up)."""
+    from tcdesk.services.about import user_guide_path as guide
+
+    return guide()
+
+
 NO_CONSULT = "Choose a consult on the right first"
 
 
@@ -195,7 +206,6 @@ class DeskMenuActions:
 
     def open_guide(self) -> bool:
         """docs/guide.md, with its pictures, in tcdesk's own window (the same everywhere)."""
-        from tcdesk.services.about import user_guide_path  # reads the package's metadata
         from tcdesk.ui.guide_window import GuideWindow
 
         path = user_guide_path()
