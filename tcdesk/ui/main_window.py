@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
             self._show_list_labels(PatientCount(len(entries)))
         else:  # everyone: a page now, the next as the TC scrolls
             entries = patient_pages.page(self._desk, text)
-            self.model.set_pages(entries, lambda at: self._next_page(text, at))
+            self.model.set_pages(entries, lambda at, rows: self._next_page(text, at, rows))
             self._show_list_labels(patient_pages.count(self._desk, text))
         row = self._loaded_row_of(selected) if selected else -1
         if row < 0 and entries:
@@ -349,11 +349,12 @@ class MainWindow(QMainWindow):
                 row = self.model.row_of(patient_id)
         return row
 
-    def _next_page(self, text: str, offset: int) -> list:
-        """The list's next page (none once the desk is closed: the window may still paint)."""
+    def _next_page(self, text: str, offset: int, rows: int) -> list:
+        """The list's next rows (none once the desk is closed: the window may still paint)."""
         if self._desk.closed:
             return []
-        return patient_pages.page(self._desk, text, offset)
+        last = self.model.entry(offset - 1).patient if offset else None
+        return patient_pages.page(self._desk, text, offset, rows, after=last)
 
     def _show_list_labels(self, shown: PatientCount) -> None:
         """Say what the list holds now, and what pressing the toggle shows instead."""
