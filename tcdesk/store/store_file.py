@@ -20,7 +20,7 @@ from enum import Enum
 from pathlib import Path
 
 from tcdesk.errors import UserError
-from tcdesk.store import engine
+from tcdesk.store import early_check, engine
 from tcdesk.store.cipher import SQLITE_HEADER, header_is_encrypted
 
 MIGRATIONS_TABLE = "_sqlite_migrations"
@@ -169,7 +169,9 @@ def _applied(path: Path, known: list[str]) -> list[str]:
         raise _refuse(path, StoreProblem.UNREADABLE, f"Cannot open {path}: {error}.") from None
     try:
         try:
-            result = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+            result = early_check.result_for(path) or [
+                row[0] for row in conn.execute("PRAGMA quick_check").fetchall()
+            ]
         except engine.DatabaseError as error:
             if "not a database" in str(error):
                 raise _refuse(
