@@ -124,9 +124,10 @@ class PatientRepository:
         values = [*params, *start_params, limit, offset]
         tail = f"{start} ORDER BY {_ORDER} LIMIT ? OFFSET ?"
         if len(clauses) > 1 and self._common(search, COMMON):
-            walk = where.replace("p.rowid IN", "+p.rowid IN")  # "+": walk the name order
+            walk, walk_params = _walk_clauses(search)
             walked = self._within_steps(
-                f"SELECT p.rowid FROM patients p WHERE {walk}{tail}", values
+                f"SELECT p.rowid FROM patients p WHERE {walk}{tail}",
+                [*walk_params, *start_params, limit, offset],
             )
             if walked is not None:
                 return [row[0] for row in walked]
@@ -304,6 +305,28 @@ def _search_clauses(search: str) -> tuple[list[str], list[str]]:
         clauses.append(f"p.rowid IN ({sql})")
         params.extend(values)
     return clauses, params
+
+
+def _walk_clauses(search: str) -> tuple[str, list[str]]:
+    """``_search_clauses`` for walking the name order: each row is tested as it comes.
+
+    The trigram look-up is read once into a list ("+": not used to find rows); a
+    short word is the name-start test itself, mostly on the walk's own index.
+    """
+    tests = ["p.deleted_at IS NULL"]
+    params: list[str] = []
+    for sql, values in _sources(search):
+        if "patients_fts" in sql:
+            tests.append(f"+p.rowid IN ({sql})")
+            params.extend(values)
+        else:
+            word, after = values[0], values[1]
+            starts = " OR ".join(
+                f"(p.{c} COLLATE NOCASE >= ? AND p.{c} COLLATE NOCASE < ?)" for c in _NAMES
+            )
+            tests.append(f"+({starts})")
+            params.extend([word, after] * len(_NAMES))
+    return " AND ".join(tests), params
 
 
 def _sources(search: str) -> list[tuple[str, list[str]]]:
