@@ -38,13 +38,16 @@ def start(path: Path) -> None:
     state = _state(path)
     if state is None or state[0] == 0:
         return
-    from tcdesk.store.store_file import connect_read_only  # here: no import on the thread
+    from tcdesk.store import engine  # here: no import on the thread
 
     found: list[list[str]] = []
+    with_wal = len(state) > 2  # read as store_file.connect_read_only reads it
 
     def check() -> None:
         try:
-            conn = connect_read_only(path, check_same_thread=False)
+            conn = engine.connect(
+                path, read_only=with_wal, immutable=not with_wal, check_same_thread=False
+            )
             try:
                 found.append([row[0] for row in conn.execute("PRAGMA quick_check").fetchall()])
             finally:
