@@ -71,9 +71,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
+    from tcdesk.store import early_check
+
+    db_path = common.db_path(args)
+    early_check.start(db_path)  # the file's quick check runs while the app's code loads
     from tcdesk.ui.app import run_app  # imported late: only the GUI needs Qt
 
-    return run_app(db_path=common.db_path(args), qt_args=[sys.argv[0]])
+    return run_app(db_path=db_path, qt_args=[sys.argv[0]])
 
 
 def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:

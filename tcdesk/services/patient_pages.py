@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tcdesk.domain import PatientListEntry
+from tcdesk.domain import Patient, PatientListEntry
 from tcdesk.services.desk import Desk
 
 PAGE = 60  # rows a page: two screenfuls, one quick query (each row reads its latest consult)
@@ -30,8 +30,22 @@ class PatientCount:
         return f"{self.shown:,} patient{'s' if self.shown != 1 else ''}"
 
 
-def page(desk: Desk, text: str, offset: int = 0, limit: int = PAGE) -> list[PatientListEntry]:
-    """Patients matching ``text`` in name order, ``limit`` of them from ``offset``."""
+def page(
+    desk: Desk,
+    text: str,
+    offset: int = 0,
+    limit: int = PAGE,
+    *,
+    after: Patient | None = None,
+) -> list[PatientListEntry]:
+    """Patients matching ``text`` in name order, ``limit`` of them from ``offset``.
+
+    ``after``: the last patient listed so far; the page starts right after them
+    (as fast at the end of 100,000 as at the top; ``offset`` is then ignored).
+    """
+    if after is not None:
+        key = (after.legal_last, after.legal_first, after.id)
+        return desk.patients.list(text, limit=limit, after=key)
     return desk.patients.list(text, limit=limit, offset=offset)
 
 

@@ -16,10 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-
-from argon2 import PasswordHasher, Type
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from argon2.low_level import hash_secret
+from functools import cache
+from typing import TYPE_CHECKING
 
 from tcdesk.domain import Staff, StaffRole
 from tcdesk.errors import UserError
@@ -29,12 +27,21 @@ from tcdesk.services.ids import new_id
 from tcdesk.services.validation import FieldError
 from tcdesk.store.sign_in_repo import SignInRepository
 
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
 PIN_MIN, PIN_MAX = 4, 8
 FREE_TRIES = 3  # wrong PINs that cost no wait
 FIRST_WAIT_SECONDS = 2
 MAX_WAIT_SECONDS = 300
 
-_hasher = PasswordHasher()
+
+@cache
+def _hasher() -> PasswordHasher:
+    """argon2, loaded when a PIN is first set or checked (not at every start of the app)."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
 
 
 class PinError(FieldError):
@@ -122,7 +129,7 @@ def set_pin(desk: Desk, staff_id: str, pin: str, *, actor_id: str | None = None)
         require_admin(desk, "set another person's PIN")
     check_pin(pin)
     with desk.transaction():
-        _repo(desk).set_hash(staff_id, _hasher.hash(pin))
+        _repo(desk).set_hash(staff_id, _hasher().hash(pin))
         _audit(desk, "pin_set", staff_id, actor_id)
 
 
@@ -133,13 +140,17 @@ def set_demo_pin(desk: Desk, staff_id: str, pin: str) -> None:
     hashes are too; and it is data, not an act, so nothing is audited. A real
     practice's PINs always get a random salt (``set_pin``).
     """
+    from argon2 import Type
+    from argon2.low_level import hash_secret
+
+    hasher = _hasher()
     hashed = hash_secret(
         check_pin(pin).encode(),
         f"tcdesk-demo:{staff_id}".encode(),
-        time_cost=_hasher.time_cost,
-        memory_cost=_hasher.memory_cost,
-        parallelism=_hasher.parallelism,
-        hash_len=_hasher.hash_len,
+        time_cost=hasher.time_cost,
+        memory_cost=hasher.memory_cost,
+        parallelism=hasher.parallelism,
+        hash_len=hasher.hash_len,
         type=Type.ID,
     )
     _repo(desk).set_hash(staff_id, hashed.decode("ascii"))
@@ -183,9 +194,11 @@ def verify(desk: Desk, staff_id: str, pin: str) -> Staff:
         with desk.transaction():
             _audit(desk, "pin_too_soon", staff_id, staff_id, f"wait {wait} s")
         raise PinError(f"Too many wrong PINs. Try again in {_wait_words(wait)}.", wait)
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        _hasher.verify(state.pin_hash, pin)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        _hasher().verify(state.pin_hash, pin)
+    except (VerificationError, InvalidHashError):  # a mismatch is a VerificationError
         failures = state.failures + 1
         wait = wait_after(failures)
         with desk.transaction():
@@ -197,8 +210,8 @@ def verify(desk: Desk, staff_id: str, pin: str) -> Staff:
     with desk.transaction():
         if state.failures:
             repo.set_failures(staff_id, 0, None)
-        if _hasher.check_needs_rehash(state.pin_hash):
-            repo.set_hash(staff_id, _hasher.hash(pin))
+        if _hasher().check_needs_rehash(state.pin_hash):
+            repo.set_hash(staff_id, _hasher().hash(pin))
     return member
 
 

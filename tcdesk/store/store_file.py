@@ -20,7 +20,7 @@ from enum import Enum
 from pathlib import Path
 
 from tcdesk.errors import UserError
-from tcdesk.store import engine, file_locks
+from tcdesk.store import early_check, engine, file_locks
 from tcdesk.store.cipher import SQLITE_HEADER, header_is_encrypted
 
 MIGRATIONS_TABLE = "_sqlite_migrations"
@@ -170,7 +170,9 @@ def _applied(path: Path, known: list[str]) -> list[str]:
     try:
         try:
             engine.read_fast(conn)
-            result = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+            result = early_check.result_for(path) or [
+                row[0] for row in conn.execute("PRAGMA quick_check").fetchall()
+            ]
         except engine.DatabaseError as error:
             if "not a database" in str(error):
                 raise _refuse(

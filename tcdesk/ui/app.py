@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -25,13 +25,12 @@ from tcdesk.services.desk import Desk
 from tcdesk.services.encryption import start_encrypted
 from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.practice_setup import set_up_practice
-from tcdesk.ui.first_run import FirstRunChoice, FirstRunDialog, PracticeSetupDialog
+from tcdesk.ui.first_paint import AfterFirstPaint
 from tcdesk.ui.lock.desk_lock import DeskLock
 from tcdesk.ui.lock.launch import sign_in_at_launch
 from tcdesk.ui.main_screen import on_main_screen
 from tcdesk.ui.main_window import MainWindow
 from tcdesk.ui.open_consult import OpenConsultGuard
-from tcdesk.ui.presentation.room_screen import RoomScreen
 from tcdesk.ui.presentation.screens import ScreenChooser
 from tcdesk.ui.stop_signals import stop_on_signals
 from tcdesk.ui.store_opening import open_for_gui
@@ -39,6 +38,7 @@ from tcdesk.ui.style import staff_stylesheet
 
 if TYPE_CHECKING:
     from tcdesk.services.consult_room import PresentationKit
+    from tcdesk.ui.presentation.room_screen import RoomScreen
 
 
 def demo_store_path() -> Path:
@@ -72,6 +72,8 @@ def open_demo(clock=system_clock) -> Desk:
 
 def first_run(desk: Desk) -> Desk | None:
     """Offer the demo or a set-up form on an empty file; None if the user leaves."""
+    from tcdesk.ui.first_run import FirstRunChoice, FirstRunDialog, PracticeSetupDialog
+
     app = QApplication.instance()
     if isinstance(app, QApplication):  # the desk's look from the first screen on
         app.setStyleSheet(staff_stylesheet("#1F6F8B"))
@@ -105,11 +107,7 @@ class Application:
             staff_stylesheet(practice.brand_color if practice else "#1F6F8B")
         )
         self.presentation = None
-        # The room's monitor, kept between consults on the practice's idle screen.
-        self.room_screen = RoomScreen()
-        self.room_screen.changed.connect(
-            lambda: self.main_window.show_room_screen_idle(self.room_screen.is_idle())
-        )
+        self._room_screen: RoomScreen | None = None  # made once the desk is up, or when needed
         self.restore_job = None
         self.build_main_window()
         self.resume_prompt = None  # the "resume the consult?" dialog, while it is open
@@ -125,6 +123,44 @@ class Application:
                 self.main_window.show_problem(f"A presentation flow could not be loaded: {error}")
         return self._kit
 
+    @property
+    def room_screen(self) -> RoomScreen:
+        """The room's monitor, kept between consults on the practice's idle screen.
+
+        Made after the desk's first paint (``after_desk_shown``) or when first needed:
+        its slide painter is not what the TC waits for at start-up.
+        """
+        if self._room_screen is None:
+            from tcdesk.ui.presentation.room_screen import RoomScreen
+
+            room = RoomScreen()
+            room.changed.connect(lambda: self.main_window.show_room_screen_idle(room.is_idle()))
+            self._room_screen = room
+        return self._room_screen
+
+    def close_room_screen(self) -> None:
+        """Take the room's screen down, if it was ever made."""
+        if self._room_screen is not None:
+            self._room_screen.close()
+
+    def after_desk_shown(self) -> AfterFirstPaint:
+        """What start-up does once the desk is painted, a step at a time."""
+        return AfterFirstPaint(
+            self.main_window,
+            (
+                self.load_kit,  # a broken flow is said at once
+                lambda: self.room_screen,  # ready for the first consult
+                self.offer_resume,
+                self.main_window.backups.back_up_if_due,  # off the GUI thread
+            ),
+        )
+
+    def offer_resume(self) -> None:
+        """A consult a crash cut short: ask to go back into it (``resume_prompt``)."""
+        from tcdesk.ui.presentation.launcher import offer_resume
+
+        self.resume_prompt = offer_resume(self, self.main_window)
+
     def load_kit(self) -> None:
         """Check the flows now (the desk is already showing): a broken one is said at once."""
         _ = self.kit
@@ -139,8 +175,8 @@ class Application:
             settings=self.settings,
             flows=lambda: self.kit.flows,  # read when a consult record first needs them
         )
-        self.main_window.close_room_screen.connect(self.room_screen.close)
-        self.main_window.closing.connect(self.room_screen.close)
+        self.main_window.close_room_screen.connect(self.close_room_screen)
+        self.main_window.closing.connect(self.close_room_screen)
         self.main_window.backups.host = self
         # Both belong to this window (a restore builds a new one, and them with it).
         self.open_consult = OpenConsultGuard(self)  # Quit with a consult open asks first
@@ -226,14 +262,10 @@ def run_app(db_path: Path, qt_args: list[str]) -> int:
         return 0
     application = Application(desk, MachineSettingsStore())
     running.append(application)
+    application.after_desk_shown()  # the desk first, then what it does not draw
     application.main_window.show()
-    QTimer.singleShot(0, application.load_kit)  # the desk first, then the flows' check
     if opened.notice:  # kept in view (not a passing message): the TC must know
         application.main_window.show_problem(opened.notice)
-    from tcdesk.ui.presentation.launcher import offer_resume
-
-    application.resume_prompt = offer_resume(application, application.main_window)
-    application.main_window.backups.back_up_if_due()  # off the GUI thread; the window is up
     code = app.exec()
     with contextlib.suppress(Exception):  # a busy file at quit must not cost a traceback
         sign_in.sign_out(application.desk)  # in the audit trail: who left, and when

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tcdesk.flows import Flow
 from tcdesk.services import patient_pages
 from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
@@ -43,6 +43,9 @@ from tcdesk.ui.pipeline.dashboard_actions import DashboardActions
 from tcdesk.ui.shortcut_help import WindowKeysFirst
 from tcdesk.ui.style import staff_stylesheet
 from tcdesk.ui.window_memory import remember
+
+if TYPE_CHECKING:
+    from tcdesk.flows import Flow
 
 SEARCH_DELAY_MS = 120
 
@@ -326,7 +329,7 @@ class MainWindow(QMainWindow):
             self._show_list_labels(PatientCount(len(entries)))
         else:  # everyone: a page now, the next as the TC scrolls
             entries = patient_pages.page(self._desk, text)
-            self.model.set_pages(entries, lambda at: self._next_page(text, at))
+            self.model.set_pages(entries, lambda at, rows: self._next_page(text, at, rows))
             self._show_list_labels(patient_pages.count(self._desk, text))
         row = self._loaded_row_of(selected) if selected else -1
         if row < 0 and entries:
@@ -346,11 +349,12 @@ class MainWindow(QMainWindow):
                 row = self.model.row_of(patient_id)
         return row
 
-    def _next_page(self, text: str, offset: int) -> list:
-        """The list's next page (none once the desk is closed: the window may still paint)."""
+    def _next_page(self, text: str, offset: int, rows: int) -> list:
+        """The list's next rows (none once the desk is closed: the window may still paint)."""
         if self._desk.closed:
             return []
-        return patient_pages.page(self._desk, text, offset)
+        last = self.model.entry(offset - 1).patient if offset else None
+        return patient_pages.page(self._desk, text, offset, rows, after=last)
 
     def _show_list_labels(self, shown: PatientCount) -> None:
         """Say what the list holds now, and what pressing the toggle shows instead."""

@@ -34,7 +34,12 @@ TODAYS_CONSULT = "Today's consult"  # the third column's heading on the day's li
 BIRTH_NOT_ASKED = "not asked"  # the panel says "Date of birth not asked yet"
 
 
-Fetch = Callable[[int], list[PatientListEntry]]  # the page from an offset ([] at the end)
+Fetch = Callable[[int, int], list[PatientListEntry]]  # (offset, rows): the next rows ([] at end)
+
+# Roles as plain ints: a view asks data() about ten roles per cell on every paint.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 
 
 class PatientTableModel(QAbstractTableModel):
@@ -44,6 +49,8 @@ class PatientTableModel(QAbstractTableModel):
         super().__init__()
         self._today = today
         self._entries: list[PatientListEntry] = []
+        self._texts: list[tuple[str, ...] | None] = []  # each row's cells, worded when first shown
+        self._colours: dict[str, QColor] = {}
         self._todays = False
         self._fetch: Fetch | None = None
         self._page = 0
@@ -55,9 +62,10 @@ class PatientTableModel(QAbstractTableModel):
     def set_pages(
         self, first: list[PatientListEntry], fetch: Fetch | None, *, todays: bool = False
     ) -> None:
-        """The first page; ``fetch(offset)`` reads the next when the view needs it."""
+        """The first page; ``fetch(offset, rows)`` reads on when the view needs more."""
         self.beginResetModel()
         self._entries = list(first)
+        self._texts = [None] * len(self._entries)
         self._todays = todays
         self._page = len(first)
         self._fetch = fetch if first else None
@@ -69,19 +77,25 @@ class PatientTableModel(QAbstractTableModel):
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._fetch is None:
             return
-        more = self._fetch(len(self._entries))
-        if len(more) < self._page:
+        self._read(self._page)
+
+    def fetch_through(self, row: int) -> None:
+        """Read down to ``row`` (to select a patient far down the list), in one read."""
+        missing = row + 1 - len(self._entries)
+        if missing > 0 and self.canFetchMore() and self._page:
+            self._read(-(-missing // self._page) * self._page)  # whole pages
+
+    def _read(self, rows: int) -> None:
+        assert self._fetch is not None
+        more = self._fetch(len(self._entries), rows)
+        if len(more) < rows:
             self._fetch = None  # that was the last page
         if more:
             start = len(self._entries)
             self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
             self._entries.extend(more)
+            self._texts.extend([None] * len(more))
             self.endInsertRows()
-
-    def fetch_through(self, row: int) -> None:
-        """Read pages until ``row`` is loaded (to select a patient far down the list)."""
-        while row >= len(self._entries) and self.canFetchMore():
-            self.fetchMore()
 
     def entries(self) -> list[PatientListEntry]:
         return list(self._entries)
@@ -107,20 +121,32 @@ class PatientTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0):
-        if not index.isValid():
-            return None
-        entry = self._entries[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(entry, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
+        if role == _DISPLAY:
+            return self._row_texts(index.row())[index.column()] if index.isValid() else None
+        if role == _FOREGROUND and index.column() == 3 and index.isValid():
+            entry = self._entries[index.row()]
             key = entry.state or entry.latest_status
-            return QColor(STATUS_COLOURS.get(key, "#1B1B1B")) if key else None
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            patient = entry.patient
+            return self._colour(STATUS_COLOURS.get(key, "#1B1B1B")) if key else None
+        if role == _TOOLTIP and index.column() == 0 and index.isValid():
+            patient = self._entries[index.row()].patient
             if patient.preferred_name:
                 return f"Legal name: {patient.legal_name}"
         return None
+
+    def _row_texts(self, row: int) -> tuple[str, ...]:
+        """The row's cells, worded once: each repaint and column sizing asks again."""
+        texts = self._texts[row]
+        if texts is None:
+            entry = self._entries[row]
+            texts = tuple(self._text(entry, column) for column in range(len(COLUMNS)))
+            self._texts[row] = texts
+        return texts
+
+    def _colour(self, name: str) -> QColor:
+        colour = self._colours.get(name)
+        if colour is None:
+            colour = self._colours[name] = QColor(name)
+        return colour
 
     def _text(self, entry: PatientListEntry, column: int) -> str:
         patient = entry.patient

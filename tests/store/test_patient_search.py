@@ -87,3 +87,72 @@ def test_pages_count_and_position(searching: Desk) -> None:
 def test_a_count_past_the_cap_says_more_than(searching: Desk, monkeypatch) -> None:
     monkeypatch.setattr(patient_pages, "COUNT_CAP", 3)
     assert patient_pages.count(searching, "").words() == "more than 3 patients"
+
+
+LASTS = ["Smith", "Sanchez", "Garcia", "Garner", "Mills", "Moss", "Osmond", "Kaur", "Young"]
+FIRSTS = ["Sam", "Mia", "Omar", "Grace", "Ana", "Maria", "Sofia", "Kai"]
+SEARCHES = ["", "s", "sm", "m", "ma", "g", "gar", "mar", "a", "ka", "smith sa", "o m", "zq", "555"]
+
+
+@pytest.fixture
+def crowd(practice_desk: Desk) -> Desk:  # noqa: F811
+    """43 patients whose names repeat and cross (Sam Smith: an "s" twice), two removed."""
+    desk = practice_desk
+    practice_id = desk.practice().id
+    ids = []
+    with desk.transaction():
+        for n in range(43):
+            patient = Patient(
+                id=new_id(),
+                practice_id=practice_id,
+                legal_first=FIRSTS[n % len(FIRSTS)],
+                legal_last=LASTS[(n * 5) % len(LASTS)],
+                preferred_name="Mo" if n % 7 == 0 else "",
+                phone=f"503-555-{n:04d}",
+                birth_date=date(2012, 5, 1),
+            )
+            desk.patients.save(patient)
+            ids.append(patient.id)
+        for removed in ids[3:5]:
+            assert desk.records.soft_delete("patients", removed)
+    return desk
+
+
+def _paged(desk: Desk, text: str, size: int) -> list[str]:
+    """The list read as the desk scrolls: each page starts after the last patient read."""
+    got: list[str] = []
+    last = None
+    while True:
+        page = patient_pages.page(desk, text, len(got), size, after=last)
+        got.extend(e.patient.id for e in page)
+        if len(page) < size:
+            return got
+        last = page[-1].patient
+
+
+@pytest.mark.parametrize("plan", ["sorted", "walked", "walk cut short"])
+def test_every_way_of_reading_pages_gives_the_whole_list_in_order(
+    crowd: Desk, monkeypatch, plan: str
+) -> None:
+    from tcdesk.store import patient_repo
+
+    if plan == "sorted":  # no search counts as common: the matches are sorted
+        monkeypatch.setattr(patient_repo, "COMMON", 10**9)
+    else:  # every search counts as common: the name order is walked
+        monkeypatch.setattr(patient_repo, "COMMON", 0)
+    if plan == "walk cut short":  # out of steps at once: sorted after all
+        monkeypatch.setattr(patient_repo, "WALK_STEPS", 1)
+    for text in SEARCHES:
+        whole = [e.patient.id for e in crowd.patients.list(text)]
+        assert _paged(crowd, text, 4) == whole, text
+        by_offset = [e.patient.id for e in patient_pages.page(crowd, text, 3, 5)]
+        assert by_offset == whole[3:8], text
+    assert len(crowd.patients.list("")) == 41  # the two removed are in no list
+
+
+def test_a_capped_count_counts_each_patient_once(crowd: Desk) -> None:
+    for text in SEARCHES:
+        exact = len(crowd.patients.list(text))
+        for cap in range(45):
+            assert crowd.patients.count(text, up_to=cap) == min(exact, cap + 1), (text, cap)
+        assert crowd.patients.count(text) == exact

@@ -23,3 +23,23 @@ def test_the_desk_is_built_before_the_flows_are_checked(
         assert app.kit is app.kit  # loaded once
     finally:
         app.room_screen.close()
+
+
+def test_the_room_screen_and_the_flows_come_after_the_first_paint(
+    qtbot: QtBot, demo_desk, tmp_path: Path
+) -> None:
+    from tcdesk.ui.app import Application
+
+    app = Application(demo_desk, MachineSettingsStore(tmp_path / "machine.json"))
+    qtbot.addWidget(app.main_window)
+    try:
+        after = app.after_desk_shown()
+        assert app._room_screen is None and app._kit is None  # built, not yet painted
+        app.main_window.show()
+        qtbot.waitUntil(lambda: after.done, timeout=10000)
+        assert app._room_screen is not None and app._kit is not None
+        assert app.resume_prompt is None  # nothing was cut short in the demo
+        assert app.main_window.backups.job is not None  # the daily backup was started
+        qtbot.waitUntil(lambda: app.main_window.backups.job.isFinished(), timeout=10000)
+    finally:
+        app.room_screen.close()

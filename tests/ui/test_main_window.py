@@ -135,3 +135,17 @@ def test_todays_count_follows_cancels_and_walk_ins(qtbot: QtBot, empty_store) ->
         assert window.today_button.text() == "Show today's consults (7)"
     finally:
         desk.close()
+
+
+def test_selecting_a_patient_far_down_reads_the_list_down_to_them(qtbot: QtBot, demo_desk) -> None:
+    window = _window(qtbot, demo_desk, [])
+    everyone = [e.patient.id for e in demo_desk.patients.list("")]
+    far = everyone[PAGE * 3 + 5]  # in the fourth page, not read yet
+    assert window.model.rowCount() <= PAGE * 3
+    assert window.select_patient(far)
+    assert window.selected_patient_id() == far and window.panel.overview().patient.id == far
+    read = [window.model.entry(r).patient.id for r in range(window.model.rowCount())]
+    assert read == everyone[: PAGE * 4]  # whole pages, in the list's order, none twice
+    window.table.scrollToBottom()  # and the pages after them follow on
+    qtbot.waitUntil(lambda: window.model.rowCount() == len(everyone))
+    assert [window.model.entry(r).patient.id for r in range(len(everyone))] == everyone

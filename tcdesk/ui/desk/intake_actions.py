@@ -9,7 +9,7 @@ presenting.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,11 +17,13 @@ from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QPushButton, QWidget
 
 from tcdesk.errors import UserError
 from tcdesk.services.desk import Desk
-from tcdesk.services.intake import FamilySaved
 from tcdesk.services.machine_settings import MachineSettingsStore
-from tcdesk.services.walk_in import WalkInStarted
-from tcdesk.ui.desk.family_form import FamilyForm
-from tcdesk.ui.desk.walk_in_form import WalkInForm
+
+if TYPE_CHECKING:
+    from tcdesk.services.intake import FamilySaved
+    from tcdesk.services.walk_in import WalkInStarted
+    from tcdesk.ui.desk.family_form import FamilyForm
+    from tcdesk.ui.desk.walk_in_form import WalkInForm
 
 NEW_FAMILY_KEYS = ("Ctrl+N",)
 WALK_IN_KEYS = ("F2", "Ctrl+Shift+N")
@@ -80,6 +82,8 @@ class IntakeActions:
         return self._open_family(patient_id)
 
     def _open_family(self, patient_id: str | None) -> FamilyForm:
+        from tcdesk.ui.desk.family_form import FamilyForm  # loaded when first opened
+
         form = FamilyForm(self._desk, self._window, patient_id=patient_id)
         form.saved.connect(self._family_saved)
         form.existing_chosen.connect(self.show_patient)
@@ -89,6 +93,8 @@ class IntakeActions:
 
     def open_walk_in(self) -> WalkInForm | None:
         try:
+            from tcdesk.ui.desk.walk_in_form import WalkInForm
+
             form = WalkInForm(self._desk, self._desk.clock(), self._settings, self._window)
         except UserError as error:  # no practice staff yet: say so, calmly
             self._window.show_problem(str(error))

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from tcdesk.errors import UserError
-from tcdesk.services.about import user_guide_path
 from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
 
@@ -24,6 +24,16 @@ if TYPE_CHECKING:  # loaded when first opened: the desk starts without them
     from tcdesk.ui.desk.export_dialog import ExportDialog
 
 StandardKey = QKeySequence.StandardKey
+
+
+def user_guide_path() -> Path:
+    """docs/guide.md of this tcdesk (``services.about``, which reads the package's
+    metadata, loads when the guide is first asked for, not at start-up)."""
+    from tcdesk.services.about import user_guide_path as guide
+
+    return guide()
+
+
 NO_CONSULT = "Choose a consult on the right first"
 
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QPushButton
 
 from tcdesk.services.desk import Desk
-from tcdesk.ui.desk.schedule_window import ScheduleWindow
+
+if TYPE_CHECKING:
+    from tcdesk.ui.desk.schedule_window import ScheduleWindow
 
 
 class ScheduleActions:
@@ -34,6 +36,8 @@ class ScheduleActions:
 
     def open_schedule(self) -> ScheduleWindow:
         if self.schedule_window is None:
+            from tcdesk.ui.desk.schedule_window import ScheduleWindow  # loaded when first opened
+
             self.schedule_window = ScheduleWindow(self._desk, self._today, parent=self._window)
             self.schedule_window.setWindowFlag(Qt.WindowType.Window)
             self.schedule_window.changed.connect(self._window.refresh_desk)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,8 +17,10 @@ from tcdesk.services.desk import Desk
 from tcdesk.services.follow_up_queue import queue_counts
 from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.sign_in import signed_in
-from tcdesk.ui.pipeline.lead_form import LeadForm
-from tcdesk.ui.pipeline.queue_window import QueueWindow
+
+if TYPE_CHECKING:
+    from tcdesk.ui.pipeline.lead_form import LeadForm
+    from tcdesk.ui.pipeline.queue_window import QueueWindow
 
 NEW_LEAD_KEYS = "Ctrl+Shift+L"
 QUEUE_KEYS = "Ctrl+U"
@@ -73,6 +75,8 @@ class PipelineActions:
 
     def open_queue(self) -> QueueWindow:
         if self.queue_window is None:
+            from tcdesk.ui.pipeline.queue_window import QueueWindow  # loaded when first opened
+
             self.queue_window = QueueWindow(self._desk, self.today, self.me_id(), self._window)
             self.queue_window.setWindowFlag(Qt.WindowType.Window)
             self.queue_window.changed.connect(self._changed)
@@ -87,6 +91,8 @@ class PipelineActions:
         return self.queue_window
 
     def new_lead(self) -> LeadForm:
+        from tcdesk.ui.pipeline.lead_form import LeadForm
+
         form = LeadForm(self._desk, self.today(), self._window)
         form.added.connect(lambda lead: self._lead_added(lead.family_name))
         self.lead_form = form
