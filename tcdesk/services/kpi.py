@@ -276,6 +276,33 @@ def parse_source(text: str) -> str:
     raise UserError(f'"{text}" is not a lead source; use one of {names}.')
 
 
+EARLIEST = date(1970, 1, 1)
+LONGEST_YEARS = 25
+
+
+def _check_period(start: date, end: date) -> None:
+    """A period a practice can have had: from 1970, at most 25 years long."""
+    if start < EARLIEST:
+        raise UserError(
+            f"The period starts too early ({start.isoformat()}); start in 1970 or later."
+        )
+    if (end.year - start.year) * 12 + end.month - start.month >= LONGEST_YEARS * 12:
+        raise UserError(
+            f"The period is longer than {LONGEST_YEARS} years "
+            f"({start.isoformat()} to {end.isoformat()}); choose a shorter one."
+        )
+
+
+def _known_flow(desk: Desk, wanted: str) -> str:
+    """The flow consults were presented with, named ``wanted`` (case does not matter)."""
+    flows = KpiRepository(desk.db).flows()
+    for flow in flows:
+        if flow.casefold() == wanted.strip().casefold():
+            return flow
+    known = ", ".join(flows) or "none yet"
+    raise UserError(f'No consult was presented with a flow called "{wanted}"; flows used: {known}.')
+
+
 def _find_one(kind: str, wanted: str, names: dict[str, str]) -> str:
     """The id of the one ``kind`` named ``wanted`` (case does not matter)."""
     hits = [i for i, name in names.items() if name.casefold() == wanted.strip().casefold()]
@@ -388,15 +415,17 @@ def kpi_report(
         raise UserError(
             f"The period starts ({start.isoformat()}) after it ends ({end.isoformat()})."
         )
+    _check_period(start, end)
     staff = desk.practices.staff(practice.id)
-    coordinators = {s.id: s.name for s in staff}
+    coordinators = {s.id: s.name for s in staff}  # whoever ran a consult, by name
     doctors = {s.id: s.name for s in staff if s.role is StaffRole.DOCTOR}
+    not_doctors = {i: name for i, name in coordinators.items() if i not in doctors}
     offices = {o.id: o.name for o in desk.practices.offices(practice.id, include_removed=True)}
     named: list[tuple[str, str]] = []
     ids: dict[str, str | None] = {}
     for key, value, names in (
         ("office", filters.office, offices),
-        ("coordinator", filters.coordinator, coordinators),
+        ("coordinator", filters.coordinator, not_doctors),
         ("doctor", filters.doctor, doctors),
     ):
         ids[key] = _find_one(key, value, names) if value else None
@@ -405,8 +434,9 @@ def kpi_report(
     source = parse_source(filters.source) if filters.source else None
     if source:
         named.append(("source", SOURCE_LABELS[source]))
-    if filters.flow:
-        named.append(("flow", filters.flow))
+    flow = _known_flow(desk, filters.flow) if filters.flow else None
+    if flow:
+        named.append(("flow", flow))
     month_keys = months_between(start, end)
     first = utc_bound(start)
     counter = counter or KpiCounter()
@@ -415,7 +445,7 @@ def kpi_report(
         "coordinator_id": ids["coordinator"],
         "doctor_id": ids["doctor"],
         "source": source,
-        "flow_id": filters.flow or None,
+        "flow_id": flow,
     }
     scope = ConsultScope(
         first,
@@ -442,9 +472,10 @@ def kpi_report(
     months = {m: Tally() for m in month_keys} | _tallies(merged, 0)
     by_coordinator = _tallies(merged, 1)
     by_source = _tallies(merged, 2)
-    applies = not (ids["doctor"] or filters.flow)
+    applies = not (ids["doctor"] or flow)
     month_leads: dict[str, list[int]] = {}
     source_leads: dict[str, list[int]] = {}
+    coordinator_leads: dict[str, list[int]] = {}  # by the TC each lead is assigned to
     for month, channel, office_id, assigned_to, count, held in facts.leads:
         if (ids["office"] and office_id != ids["office"]) or (
             ids["coordinator"] and assigned_to != ids["coordinator"]
@@ -452,7 +483,11 @@ def kpi_report(
             continue
         if source and channel != source:
             continue
-        for bucket, key in ((month_leads, month), (source_leads, channel)):
+        for bucket, key in (
+            (month_leads, month),
+            (source_leads, channel),
+            (coordinator_leads, assigned_to),
+        ):
             pair = bucket.setdefault(key, [0, 0])
             pair[0] += count
             pair[1] += held or 0
@@ -498,7 +533,7 @@ def kpi_report(
             Slice(m, month_label(m), t, _leads(month_leads.get(m), applies))
             for m, t in sorted(months.items())
         ),
-        by_coordinator=_named_slices(by_coordinator, coordinators),
+        by_coordinator=_named_slices(by_coordinator, coordinators, coordinator_leads, applies),
         by_source=tuple(
             Slice(s, SOURCE_LABELS.get(s, s), t, _leads(source_leads.get(s), applies))
             for s, t in sorted(by_source.items(), key=lambda item: -item[1].held)
@@ -524,8 +559,17 @@ def _leads(pair: list[int] | None, applies: bool) -> LeadCounts:
     return LeadCounts(pair[0], pair[1], applies) if pair else LeadCounts(0, 0, applies)
 
 
-def _named_slices(tallies: dict[str, Tally], names: dict[str, str]) -> tuple[Slice, ...]:
-    rows = [Slice(key, names.get(key, "(removed)"), t) for key, t in tallies.items()]
+def _named_slices(
+    tallies: dict[str, Tally],
+    names: dict[str, str],
+    leads: dict[str, list[int]],
+    applies: bool,
+) -> tuple[Slice, ...]:
+    """One slice per coordinator, with the leads assigned to them."""
+    rows = [
+        Slice(key, names.get(key, "(removed)"), t, _leads(leads.get(key), applies))
+        for key, t in tallies.items()
+    ]
     return tuple(sorted(rows, key=lambda s: (-s.tally.held, s.label)))
 
 

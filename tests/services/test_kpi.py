@@ -199,3 +199,33 @@ def test_a_kept_count_sees_new_data(desk: Desk) -> None:
     after = kpi_report(desk, KpiFilters(start=FROM, end=TO), kept)
     assert (before.total.started, after.total.started) == (3, 4)
     assert after.pending_count == 1
+
+
+def test_each_coordinator_has_the_leads_assigned_to_them(desk: Desk) -> None:
+    from tcdesk.store.lead_repo import LeadRepository
+
+    leads = LeadRepository(desk.records)
+    for name in ("lead-L1", "lead-L2"):  # L1 got a held consult (C1), L2 a no-show (C9)
+        lead = leads.get(name)
+        assert lead is not None
+        leads.save(replace(lead, assigned_to="staff-ben"))
+    by_name = {s.label: s.leads for s in report(desk).by_coordinator}
+    assert (by_name["Ben Cho"].leads, by_name["Ben Cho"].with_consult) == (2, 1)
+    assert by_name["Ben Cho"].lead_to_consult == D("0.5000")
+    assert by_name["Ana Ruiz"].leads == 0
+
+
+def test_a_period_and_a_flow_a_practice_can_have(desk: Desk) -> None:
+    with pytest.raises(UserError, match="starts too early"):
+        kpi_report(desk, KpiFilters(start=date(1, 1, 1), end=TO))
+    with pytest.raises(UserError, match="longer than 25 years"):
+        kpi_report(desk, KpiFilters(start=FROM, end=date(9999, 12, 31)))
+    with pytest.raises(UserError, match='No consult was presented with a flow called "bogus"'):
+        report(desk, flow="bogus")
+    assert report(desk, flow="SHORT").filters == (("flow", "short"),)  # case does not matter
+
+
+def test_a_doctor_is_not_offered_as_a_coordinator(desk: Desk) -> None:
+    with pytest.raises(UserError, match=r'No coordinator is named "Dr\. Mia Kim"') as refused:
+        report(desk, coordinator="Dr. Mia Kim")
+    assert "Ana Ruiz" in str(refused.value) and "Mia Kim" not in str(refused.value).split(":")[-1]

@@ -46,7 +46,16 @@ def funnel_chart(report: KpiReport) -> Chart:
     bars = []
     previous: int | None = None
     for label, count in stages:
-        share = f" ({count * 100 // previous}% of the stage before)" if previous else ""
+        # Not every consult came from a lead (walk-ins, referrals the desk booked
+        # directly), so "booked" is no share of "leads": lead to consult says that.
+        follows_leads = bars and bars[-1].label == "Leads"
+        share = (
+            f" ({count * 100 // previous}% of the stage before)"
+            if previous and not follows_leads
+            else ""
+        )
+        if follows_leads and report.leads.lead_to_consult is not None:
+            share = f" (lead to consult: {_pct(report.leads.lead_to_consult):.0f}%)"
         bars.append(Bar(label, float(count), f"{count}{share}"))
         previous = count
     return Chart(
