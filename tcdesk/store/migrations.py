@@ -451,7 +451,9 @@ def m010_kpi_counts(db: Database) -> None:
     is counted from the index, a quarter of the table's pages, never the rows
     themselves; ``leads_kpi`` does the same for the leads, and ``consults_lead``
     finds the consult booked from a lead; ``consults_flow`` lists the flows used
-    (the dashboard's flow filter) in a few index steps.
+    (the dashboard's flow filter) in a few index steps; ``consults_recall`` finds
+    the recalls that are due (the follow-up queue) without reading every
+    observation consult.
     ``kpi_month_counts`` keeps each month's grouped counts (and the period's
     pending families) with what they were counted from, so only a month whose
     rows changed is counted again (tcdesk.store.kpi_month_repo).
@@ -465,6 +467,10 @@ def m010_kpi_counts(db: Database) -> None:
     )
     db.execute("CREATE INDEX consults_lead ON consults(lead_id) WHERE lead_id IS NOT NULL")
     db.execute("CREATE INDEX consults_flow ON consults(flow_id) WHERE deleted_at IS NULL")
+    db.execute(
+        "CREATE INDEX consults_recall ON consults(recall_on) "
+        "WHERE status = 'observation' AND deleted_at IS NULL"
+    )
     db.execute(
         "CREATE INDEX leads_kpi ON leads(contacted_at, channel, office_id, assigned_to, "
         "consult_id, id) WHERE deleted_at IS NULL"

@@ -4,9 +4,11 @@ The sources are open follow-ups of pending (and observation) consults, observati
 and recall consults whose recall date has come, and open leads (new, or contacted
 with a next contact date). SQLite counts them and ranks them on every key but
 value, returning a page of a few short columns per item (indexes follow_ups_open,
-consults_status, leads_status); names, options and insurance are read for the
-page shown only, in batches. Patients and consults are never
-soft-deleted by tcdesk, so the scan does not join patients: a page item whose
+consults_status, consults_recall, leads_status; the recall branch names its
+index, or a TC's queue reads all of their consults: 120 ms instead of 20 at
+150,000); names,
+options and insurance are read for the page shown only, in batches. Patients
+and consults are never soft-deleted by tcdesk, so the scan does not join patients: a page item whose
 patient is gone is left out there.
 """
 
@@ -27,7 +29,7 @@ JOIN consults c ON c.id = f.consult_id AND c.deleted_at IS NULL
 WHERE f.done_at IS NULL AND f.deleted_at IS NULL AND c.status IN ('pending', 'observation')
 UNION ALL
 SELECT 'recall', c.id, c.recall_on, c.warmth, c.coordinator_id, c.scheduled_at, c.id, c.status
-FROM consults c
+FROM consults c INDEXED BY consults_recall
 WHERE c.status = 'observation' AND c.deleted_at IS NULL AND c.recall_on IS NOT NULL
   AND c.recall_on <= :today
   AND NOT EXISTS (SELECT 1 FROM follow_ups o WHERE o.consult_id = c.id
