@@ -195,6 +195,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "sign_total_of_payments": "Total of Payments",
         "sign_not_here": "Not here: signs later",
         "sign_clear": "Clear",
+        "sign_here": "Sign here",
         "sign_save": "Save signatures",
         "sign_save_for_now": "Save for now",
         "sign_cancel": "Cancel",

@@ -11,7 +11,8 @@ language (no code changes):
 - ``flows/<flow id>.toml``: one table per step id with the step's
   patient-facing fields (``title``, ``text``, ``bullets`` ...);
 - ``options.toml``: the card words for each treatment type (the practice's
-  fee schedule holds its own words in English only);
+  fee schedule holds its own words in English only) and the longer ``details``
+  the take-home summary prints after them;
 - ``summary_text.toml`` and ``agreement_text.toml``/``agreement_terms.md.j2``
   for the printed documents.
 
@@ -52,7 +53,9 @@ STEP_TEXT_FIELDS: tuple[str, ...] = (
     "agenda",
 )
 _LIST_FIELDS = frozenset({"bullets", "choices"})
-OPTION_FIELDS: tuple[str, ...] = ("title", "description")
+# "description" is the card's one sentence; "details" the paragraph after it that the
+# take-home summary prints too (the English fee schedule holds both in one text)
+OPTION_FIELDS: tuple[str, ...] = ("title", "description", "details")
 
 
 class LanguageError(UserError):
@@ -71,7 +74,7 @@ class Language:
     folder: Path | None = None
     # flow id -> step id -> field -> text (or a list of texts)
     steps: Mapping[str, Mapping[str, Mapping[str, Any]]] = field(default_factory=dict)
-    # treatment type -> {"title", "description"}
+    # treatment type -> {"title", "description", "details"}
     options: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # what the files left out, each "<file>: <what>" (English is shown instead)
     gaps: tuple[str, ...] = ()

@@ -69,6 +69,9 @@ class FindingBlock:
     # the headings over the two texts, in the family's language
     what_label: str = "What it is"
     if_label: str = "If we leave it"
+    # the severity's value ("mild", "moderate", "severe"): the pill's colour, whatever
+    # the label's language
+    level: str = ""
 
 
 @dataclass(frozen=True)

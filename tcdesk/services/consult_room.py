@@ -165,6 +165,12 @@ class ConsultRoom:
             self.welcome = self._welcome(new)
         return changed
 
+    @property
+    def idle_welcome(self) -> Slide:
+        """The room's screen between consults: the practice's welcome in the
+        practice's own language (English), not the family that just left's."""
+        return self._welcome("en")
+
     def _welcome(self, code: str) -> Slide:
         return self.kit.renderer_for(code).practice_welcome(self.context_in(code))
 

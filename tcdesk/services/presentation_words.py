@@ -48,7 +48,11 @@ class PresentationWords:
         """An option's title and description in the language (the practice's own in
         English, or where the language has no words for its treatment type)."""
         words = self.language.options.get(treatment_type, {}) if self.language else {}
-        return words.get("title") or title, words.get("description") or description
+        if not words.get("description"):
+            return words.get("title") or title, description
+        # the card's sentence, then the paragraph: as complete as the English text
+        mine = " ".join(t.strip() for t in (words["description"], words.get("details", "")) if t)
+        return words.get("title") or title, mine.strip()
 
     def word(self, key: str, default: str) -> str:
         """The wording for ``key``; ``default`` when there is no such wording."""

@@ -80,6 +80,7 @@ _NOT_TEXT = frozenset(
         "foreground",
         "muted",
         "practice_name",
+        "level",  # a finding's severity value: the pill's colour, its label is the text
     }
 )
 _WORD = re.compile(r"[^\W_]", re.UNICODE)

@@ -18,7 +18,9 @@ _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{[a-z_]+\}", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # Paths and colours are not words anybody reads.
-_NOT_TEXT = {"illustration", "icon", "photo", "path", "logo_path", "brand_color", "key", "kind"}
+_NOT_TEXT = {
+    "illustration", "icon", "photo", "path", "logo_path", "brand_color", "key", "kind", "level",
+}  # fmt: skip
 
 
 def words(text: str) -> set[str]:

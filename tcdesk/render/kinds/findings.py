@@ -60,4 +60,5 @@ def _finding(finding: Mapping[str, Any], tools: RenderTools) -> FindingBlock:
         photo=tools.asset(str(finding.get("photo") or "")),
         what_label=tools.content.word("problem.what_it_is"),
         if_label=tools.content.word("problem.if_untreated"),
+        level=severity.lower(),
     )

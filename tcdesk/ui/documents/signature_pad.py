@@ -48,8 +48,10 @@ class SignaturePad(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, placeholder: str = "Sign here") -> None:
         super().__init__(parent)
+        # shown in the empty box, in the agreement's language (the family reads it)
+        self.placeholder = placeholder
         self.setObjectName("signaturePad")
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.setAttribute(Qt.WidgetAttribute.WA_StaticContents, True)
@@ -226,7 +228,7 @@ class SignaturePad(QWidget):
             painter.drawText(
                 rect.adjusted(0, 0, 0, -(rect.bottom() - baseline) - 6),
                 Qt.AlignmentFlag.AlignCenter,
-                "Sign here",
+                self.placeholder,
             )
         painter.setPen(self._pen())
         painter.setBrush(Qt.BrushStyle.NoBrush)

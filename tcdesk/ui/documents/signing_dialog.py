@@ -137,7 +137,7 @@ class SignerBox(QWidget):
         self.setObjectName("signerBox")
         role = QLabel(_caption(signer, words))
         role.setProperty("role", "subheading")
-        self.pad = SignaturePad()
+        self.pad = SignaturePad(placeholder=words("sign_here"))
         self.pad.clear_button.setText(words("sign_clear"))
         self.absent = QCheckBox(words("sign_not_here"))
         self.absent.setObjectName("absentCheck")

@@ -46,12 +46,22 @@ def panel_height(width: float) -> float:
     return (width - 2 * INSET) / ILLUSTRATION_ASPECT + 2 * INSET
 
 
-def _chip(severity: str, palette: Palette, measure: TextMeasure, style: TextStyle = S.CHIP):
+def _chip(
+    severity: str,
+    palette: Palette,
+    measure: TextMeasure,
+    style: TextStyle = S.CHIP,
+    level: str = "",
+):
+    """The severity pill: coloured by ``level`` (the value, not the words), so
+    "Severo" is as red as "Severe"; an unknown level keeps the brand's tint."""
+
     def draw(ops: list[Op], rect: QRectF, k: float) -> None:
         text = severity.strip()
         if not text:
             return
-        fill, ink = SEVERITY_COLOURS.get(text.lower(), (None, None))
+        key = (level or text).strip().lower()
+        fill, ink = SEVERITY_COLOURS.get(key, (None, None))
         fill_c = QColor(fill) if fill else palette.tint_strong
         ink_c = readable_on(QColor(ink) if ink else palette.brand_text, fill_c, TEXT_CONTRAST)
         h = rect.height()
@@ -105,7 +115,10 @@ def _heading(finding: FindingBlock, ctx: Ctx) -> list[Element]:
     palette = ctx.palette
     elements: list[Element] = []
     if finding.severity.strip():
-        elements += [Fixed(50, 44, _chip(finding.severity, palette, ctx.measure)), Gap(16, 6)]
+        elements += [
+            Fixed(50, 44, _chip(finding.severity, palette, ctx.measure, level=finding.level)),
+            Gap(16, 6),
+        ]
     elements += [
         Text(ctx.measure, finding.title, S.FINDING_TITLE, palette.foreground, LEFT, 2),
         Gap(24, 8),

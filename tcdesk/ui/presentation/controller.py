@@ -468,5 +468,6 @@ class PresentationController(QObject):
                 window.allow_close()  # type: ignore[attr-defined]
                 window.close()
         if self._room_screen is not None and kept is not None:
-            self._room_screen.show_idle(self.room.welcome)  # never the bare desktop
+            # never the bare desktop; in English: the next family is not this one
+            self._room_screen.show_idle(self.room.idle_welcome)
         self.ended.emit()

@@ -77,7 +77,14 @@ def test_the_signing_screen_speaks_the_agreements_language(qtbot, demo_desk) -> 
         assert "Tasa de porcentaje anual" in said and "Cargo financiero" in said
     assert dialog.save_button.text() == "Guardar firmas"
     assert dialog.boxes[0].pad.clear_button.text() == "Borrar"
+    assert [box.pad.placeholder for box in dialog.boxes] == ["Firme aquí"] * len(dialog.boxes)
     assert dialog.waiting.text().startswith("Falta la firma de: ")
     english = SigningDialog(list(sheet.to_sign))  # no sheet: the practice's English
     qtbot.addWidget(english)
     assert english.windowTitle() == "Sign the agreement"
+    assert english.boxes[0].pad.placeholder == "Sign here"
+    # what the family sees in the empty box: the Spanish words are drawn, not the English
+    for box in (dialog.boxes[0], english.boxes[0]):
+        box.pad.setFixedSize(420, 160)
+    mine, theirs = dialog.boxes[0].pad.grab().toImage(), english.boxes[0].pad.grab().toImage()
+    assert mine.size() == theirs.size() and mine != theirs

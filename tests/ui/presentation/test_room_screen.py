@@ -24,6 +24,7 @@ pytestmark = pytest.mark.skipif(
 
 PATIENT_GEOMETRY = QRect(1920, 0, 1280, 800)
 MING = "43a1ffcf-1ca7-520f-8480-b47bb4c1d0d1"
+JOSE_LUIS = "c43928c2-3306-5520-a2fe-9532c46c9ae6"  # the family speaks Spanish
 
 
 @pytest.fixture
@@ -81,6 +82,18 @@ def test_after_the_consult_the_room_screen_shows_the_practice(qtbot: QtBot, app)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not display.isVisible())
     assert not button.isVisible() and not app.room_screen.is_idle()
+
+
+def test_after_a_spanish_consult_the_idle_screen_is_english(qtbot: QtBot, app) -> None:
+    controller = _present(qtbot, app, JOSE_LUIS)
+    display = controller.display
+    assert controller.room.family_language == "es"
+    assert controller.room.welcome.subtitle == "¡Qué gusto tenerlos aquí!"
+    controller.end()
+    qtbot.waitUntil(app.room_screen.is_idle)
+    slide = display.view.slide()
+    assert slide.kind is SlideKind.WELCOME
+    assert slide.subtitle == "We're so glad you're here."
 
 
 def test_the_next_consult_reuses_the_room_screen(qtbot: QtBot, app) -> None:
