@@ -312,7 +312,7 @@ def _load_wording(path: Path, errors: list[ContentError]) -> dict[str, str]:
     if loaded is None:
         return wording
     data, text = loaded
-    for key, value in _flatten(data):
+    for key, value in flatten(data):
         if key == "format":
             continue
         line = _line_of(text, key)
@@ -345,11 +345,12 @@ def _load_wording(path: Path, errors: list[ContentError]) -> dict[str, str]:
     return wording
 
 
-def _flatten(data: Mapping[str, Any], prefix: str = ""):
+def flatten(data: Mapping[str, Any], prefix: str = ""):
+    """A TOML table's leaves by dotted key ("welcome_screen.subtitle", its text)."""
     for key, value in data.items():
         dotted = f"{prefix}{key}"
         if isinstance(value, dict):
-            yield from _flatten(value, dotted + ".")
+            yield from flatten(value, dotted + ".")
         else:
             yield dotted, value
 

@@ -33,7 +33,7 @@ from types import MappingProxyType
 from typing import Any
 
 from tcdesk.errors import UserError
-from tcdesk.render.content import DEFAULT_WORDING, ConditionText, Content
+from tcdesk.render.content import DEFAULT_WORDING, ConditionText, Content, flatten
 from tcdesk.render.timeline import build_timeline
 
 ENGLISH = "en"
@@ -329,7 +329,7 @@ def _content(folder: Path, english: Content, gaps: list[str]) -> Content:
                     )
         conditions[code] = ConditionText(code, by_severity=by_severity, **texts)
     wording_path = folder / "wording.toml"
-    raw_wording = dict(_flatten(_toml(wording_path, required=False)))
+    raw_wording = dict(flatten(_toml(wording_path, required=False)))
     wording = dict(english.wording)
     for key, (_default, allowed) in DEFAULT_WORDING.items():
         value = raw_wording.pop(key, None)
@@ -408,15 +408,6 @@ def _options(path: Path, gaps: list[str]) -> dict[str, dict[str, str]]:
                 gaps.append(f"{path}: key '{kind.value}.{key}': not translated")
         found[kind.value] = words
     return found
-
-
-def _flatten(data: Mapping[str, Any], prefix: str = ""):
-    for key, value in data.items():
-        dotted = f"{prefix}{key}"
-        if isinstance(value, dict):
-            yield from _flatten(value, dotted + ".")
-        else:
-            yield dotted, value
 
 
 def step_text_fields(step: Any) -> dict[str, Any]:
