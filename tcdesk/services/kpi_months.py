@@ -65,7 +65,10 @@ def _made(month: Kept, make: Callable[[list], object]) -> list | None:
 def _oldest(kept: list[Kept]) -> Marks:
     """The marks to look for changes after: the oldest of each among the kept months."""
     names = {name for k in kept for name in k.marks}
-    return {name: min(k.marks.get(name, "") for k in kept) for name in names}  # type: ignore[type-var]
+    return {
+        name: min(k.marks[name] for k in kept if name in k.marks)  # type: ignore[type-var]
+        for name in names
+    }
 
 
 def _by_month(
