@@ -135,7 +135,17 @@ def integrity(path: Path) -> str:
     finally:
         conn.close()
     found = [str(row[0]) for row in rows]
-    return "ok" if found == ["ok"] else "; ".join(found[:3])
+    if found == ["ok"]:
+        return "ok"
+    # A row may hold several lines ("*** in database main ***" and then the pages):
+    # the message is one line, the first three problems.
+    lines = [
+        line.strip()
+        for row in found
+        for line in row.splitlines()
+        if line.strip() and not line.strip().startswith("***")
+    ]
+    return "; ".join(lines[:3]) or "the database disk image is malformed"
 
 
 def applied_migrations(path: Path) -> list[str] | None:

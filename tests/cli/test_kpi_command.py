@@ -110,14 +110,17 @@ def test_bad_input_is_one_line_and_exit_2(store: Path, capsys) -> None:
 
 
 def test_the_months_counted_are_kept_for_the_next_run(store: Path, capsys) -> None:
-    import sqlite3
+    from tcdesk.store import engine
 
     code, first, _ = run(store, capsys, *PERIOD, "--json")
     assert code == 0
-    with sqlite3.connect(store) as conn:
+    conn = engine.connect(store)  # with the passphrase in use, on an encrypted run
+    try:
         kept = conn.execute(
             "SELECT count(*) FROM kpi_month_counts WHERE key LIKE '%|consults|%'"
         ).fetchone()[0]
+    finally:
+        conn.close()
     assert kept == 2  # September and October
     code, again, _ = run(store, capsys, *PERIOD, "--json")
     assert (code, again) == (0, first)
