@@ -357,7 +357,7 @@ class KpiCounter:
     """Counts a period once and answers every filter from that count.
 
     The dashboard keeps one: the store is asked again only when the period
-    changes or anything the numbers read has changed (``data_stamp``), so a
+    changes or anything the numbers read has changed (the tables' marks), so a
     filter change is a sum over grouped rows, not a pass over the consults.
     """
 
@@ -371,11 +371,14 @@ class KpiCounter:
 
     def facts(self, desk: Desk, scope: ConsultScope) -> PeriodFacts:
         repo = KpiRepository(desk.db)
-        key = (scope, repo.data_stamp())
+        months = KpiMonthRepository(desk.db, self._kept)
+        marks = months.marks()  # before counting: a change made meanwhile is seen next time
+        key = (scope, tuple(marks.values()))
         if key == self._key and self._facts is not None:
             return self._facts
-        months = KpiMonthRepository(desk.db, self._kept)
-        groups = tuple(kpi_months.consult_groups(repo, months, scope, every_filter=self.keep))
+        groups = tuple(
+            kpi_months.consult_groups(repo, months, scope, marks, every_filter=self.keep)
+        )
         open_statuses = sorted(
             {
                 g.status
@@ -390,8 +393,8 @@ class KpiCounter:
             insurance = repo.insurance(patient_ids)
             return portions(rows, insurance, repo.patient_births(patient_ids), limits)
 
-        pending = kpi_months.pending(repo, months, scope, open_statuses, repr(limits), price)
-        leads = tuple(kpi_months.lead_groups(repo, months, scope))
+        pending = kpi_months.pending(repo, months, scope, marks, open_statuses, repr(limits), price)
+        leads = tuple(kpi_months.lead_groups(repo, months, scope, marks))
         self._facts = PeriodFacts(groups, tuple(pending), leads)
         self._key = key
         return self._facts

@@ -15,7 +15,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from tcdesk.store.codec import to_row
-from tcdesk.store.kpi_month_repo import Change, Kept, KpiMonthRepository, Marks, MonthSlice
+from tcdesk.store.kpi_month_repo import (
+    MONTH_MARKS,
+    PENDING_MARKS,
+    Change,
+    Kept,
+    KpiMonthRepository,
+    Marks,
+    MonthSlice,
+)
 from tcdesk.store.kpi_repo import (
     ConsultGroup,
     ConsultScope,
@@ -71,8 +79,13 @@ def _oldest(kept: list[Kept]) -> Marks:
     }
 
 
+def _of(marks: Marks, names: tuple[str, ...]) -> Marks:
+    return {name: marks[name] for name in names}
+
+
 def _by_month(
     months: KpiMonthRepository,
+    marks: Marks,
     kind: str,
     pieces: list[MonthSlice],
     counts: list[int],
@@ -84,9 +97,9 @@ def _by_month(
     kept months where still right.
 
     The months to count again are counted in one ``count`` over their span, and
-    kept for next time (when the file can be written).
+    kept for next time (when the file can be written), with ``marks``.
     """
-    marks = months.marks()  # before counting: a change made meanwhile is seen next time
+    marks = _of(marks, MONTH_MARKS)  # read before counting: a later change is seen next time
     keys = [f"{_zone()}|{kind}|{p.start_utc}|{p.end_utc}" for p in pieces]
     kept = months.kept(keys)
     usable = [kept[k] for k in keys if k in kept]
@@ -125,7 +138,12 @@ def _filtered(scope: ConsultScope) -> bool:
 
 
 def consult_groups(
-    repo: KpiRepository, months: KpiMonthRepository, scope: ConsultScope, *, every_filter: bool
+    repo: KpiRepository,
+    months: KpiMonthRepository,
+    scope: ConsultScope,
+    marks: Marks,
+    *,
+    every_filter: bool,
 ) -> list[ConsultGroup]:
     """The same groups as ``repo.consult_groups(scope)``, from kept months where still right."""
     pieces = month_slices(scope)
@@ -144,12 +162,12 @@ def consult_groups(
     kind = "consults" if every_filter else "consults-lean"
     counts = months.consult_counts(pieces)
     return _by_month(
-        months, kind, pieces, counts, months.consult_changes, count, ConsultGroup._make
+        months, marks, kind, pieces, counts, months.consult_changes, count, ConsultGroup._make
     )
 
 
 def lead_groups(
-    repo: KpiRepository, months: KpiMonthRepository, scope: ConsultScope
+    repo: KpiRepository, months: KpiMonthRepository, scope: ConsultScope, marks: Marks
 ) -> list[tuple[str, str, str, str, int, int]]:
     """The same rows as ``repo.lead_groups`` for the scope's period, from kept months."""
     pieces = month_slices(scope)
@@ -157,6 +175,7 @@ def lead_groups(
         return repo.lead_groups(scope.start_utc, scope.end_utc)
     return _by_month(
         months,
+        marks,
         "leads",
         pieces,
         months.lead_counts(pieces),
@@ -170,6 +189,7 @@ def pending(
     repo: KpiRepository,
     months: KpiMonthRepository,
     scope: ConsultScope,
+    marks: Marks,
     statuses: Sequence[str],
     policy: str,
     price: Callable[[list[PendingRow]], list[int | None]],
@@ -180,7 +200,7 @@ def pending(
     ``policy`` (the financial policy, which prices them) is part of what is kept.
     """
     key = f"{_zone()}|pending|{scope.start_utc}|{scope.end_utc}|{','.join(statuses)}|{policy}"
-    marks = months.pending_marks()  # before reading: a change made meanwhile is seen next time
+    marks = _of(marks, PENDING_MARKS)  # read before counting: a later change is seen next time
     found = months.kept([key]).get(key)
     kept: list[tuple[PendingRow, int | None]] | None = None
     if found is not None and set(found.marks) == set(marks):

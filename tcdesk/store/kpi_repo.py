@@ -288,18 +288,6 @@ class KpiRepository:
         """
         return self._rows(sql, [*NOT_HELD, *NOT_HELD, start_utc, end_utc])
 
-    def data_stamp(self) -> tuple:
-        """Changes whenever anything the numbers read changes (each an index's last entry)."""
-        parts = []
-        for table in (
-            "consults", "patients", "leads", "follow_ups", "treatment_options",
-            "insurance_policies",
-        ):  # fmt: skip
-            parts.append(self._rows(f"SELECT max(updated_at) FROM {table}", [])[0][0])
-        for table in ("agreement_events", "contacts", "payment_plans"):  # append-only
-            parts.append(self._rows(f"SELECT max(rowid) FROM {table}", [])[0][0])
-        return tuple(parts)
-
 
 @dataclass(frozen=True)
 class SavedDiscounts:
