@@ -73,10 +73,6 @@ def _configure(conn: engine.Connection) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
-    _read_fast(conn)
-
-
-def _read_fast(conn: engine.Connection) -> None:
     engine.read_fast(conn)
 
 
@@ -161,7 +157,7 @@ def open_store_read_only(path: Path) -> Database | None:
         conn = connect_read_only(path, check_same_thread=False)
         conn.execute("PRAGMA query_only = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        _read_fast(conn)
+        engine.read_fast(conn)
     except engine.Error as error:
         raise StoreError(f"Cannot open {path}: {error}.") from None
     return _database(conn)
