@@ -213,7 +213,7 @@ class KpiRepository:
         FROM picked k LEFT JOIN treatment_options o ON o.id = k.option_id
         """
         rows = self._rows(sql, [*statuses, *params])
-        return [PendingRow(*row[:7], _discounts(row[7]), *row[8:]) for row in rows]
+        return [PendingRow(*row[:7], SavedDiscounts.read(row[7]), *row[8:]) for row in rows]
 
     def insurance(self, patient_ids: Sequence[str]) -> list[InsurancePolicy]:
         """The insurance policies of these patients (read in chunks SQLite accepts).
@@ -298,10 +298,6 @@ class SavedDiscounts:
     @staticmethod
     def read(raw: str | None) -> tuple[Discount, ...]:
         return from_row(SavedDiscounts, {"discounts": raw}).discounts if raw else ()
-
-
-def _discounts(raw: str | None) -> tuple[Discount, ...]:
-    return SavedDiscounts.read(raw)
 
 
 def _policy(row: tuple) -> InsurancePolicy:
