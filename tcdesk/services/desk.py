@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from tcdesk.domain import Practice
 from tcdesk.services.clock import Clock, system_clock
 from tcdesk.store.audit_repo import AuditRepository
 from tcdesk.store.backup import checkpoint
 from tcdesk.store.connection import open_another, open_store, open_store_read_only
 from tcdesk.store.consult_repo import ConsultRepository
+from tcdesk.store.database import Database
 from tcdesk.store.patient_repo import PatientRepository
 from tcdesk.store.practice_repo import PracticeRepository
 from tcdesk.store.records import Records, Stamps

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tcdesk.store import engine
-from tcdesk.store.migrations import MIGRATION_SET, known_names, migrations
+from tcdesk.store.schema import MIGRATION_SET, MIGRATIONS_TABLE, known_names
 
 PAGES_PER_STEP = 256  # about 1 MB a step with 4 KiB pages: progress without slowing down
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -157,10 +157,10 @@ def applied_migrations(path: Path) -> list[str] | None:
                 row[0]
                 for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             }
-            if migrations.migrations_table not in tables:
+            if MIGRATIONS_TABLE not in tables:
                 return None
             rows = conn.execute(
-                f"SELECT name FROM {migrations.migrations_table} WHERE migration_set = ?",
+                f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?",
                 [MIGRATION_SET],
             ).fetchall()
         finally:

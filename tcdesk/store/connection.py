@@ -13,10 +13,9 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from tcdesk.store import cipher, engine
-from tcdesk.store.migrations import known_names, migrations
+from tcdesk.store.database import Database
+from tcdesk.store.schema import known_names
 from tcdesk.store.store_file import (
     SQLITE_HEADER,
     StoreError,
@@ -118,14 +117,16 @@ def open_store(
         _configure(conn)
     except engine.Error as error:
         raise busy_error(error) or StoreError(f"Cannot open {path}: {error}.") from None
-    db = _database(conn)
-    pending = migrations.pending(db)
+    db = Database(conn)
+    pending = [name for name in known_names() if name not in applied]
     if pending and applied and back_up_before_migrating is not None:
         back_up_before_migrating(path)
     elif pending and applied:
         backup_copy(conn, backup_path_for(path, now or datetime.now(UTC)))
     if pending:
-        migrations.apply(db)
+        from tcdesk.store.migrations import migrations  # sqlite-utils: only to build the schema
+
+        migrations.apply(db.migrations_database())
     return db
 
 
@@ -160,14 +161,4 @@ def open_store_read_only(path: Path) -> Database | None:
         engine.read_fast(conn)
     except engine.Error as error:
         raise StoreError(f"Cannot open {path}: {error}.") from None
-    return _database(conn)
-
-
-def _database(conn: engine.Connection) -> Database:
-    """sqlite-utils around ``conn``, without its plugins.
-
-    tcdesk uses none, a plugin installed elsewhere on the machine has no business
-    with a practice file, and looking for them reads every installed package's
-    metadata (15-30 ms on each open).
-    """
-    return Database(conn, execute_plugins=False)
+    return Database(conn)

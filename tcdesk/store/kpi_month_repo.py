@@ -31,9 +31,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlite_utils import Database
-
 from tcdesk.store import engine
+from tcdesk.store.database import Database
 
 TABLE = "kpi_month_counts"
 

@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from sqlite_utils import Database
-
 from tcdesk.domain import Discount, InsurancePolicy, InsuranceRank, PayoutFrequency
 from tcdesk.store.codec import UnreadableRecord, from_row
+from tcdesk.store.database import Database
 
 # Statuses that never took place: still only booked, no-show, cancelled.
 NOT_HELD = ("scheduled", "no_show", "cancelled")

@@ -11,7 +11,16 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-MIGRATION_SET = "tcdesk"
+from tcdesk.store.schema import (
+    M004_MUTABLE_TABLES,
+    MIGRATION_NAMES,
+    MIGRATION_SET,
+    MIGRATIONS_TABLE,
+    MUTABLE_TABLES,
+    known_names,
+)
+
+__all__ = ["MIGRATION_SET", "MUTABLE_TABLES", "known_names", "migrations"]
 
 migrations = Migrations(MIGRATION_SET)
 
@@ -213,30 +222,6 @@ def m003_agreements(db: Database) -> None:
     )
 
 
-# Tables whose rows change: each gets ``updated_at`` (stamped by the store,
-# monotonic per store) and a soft delete, so offices can sync later.
-# Append-only history (notes, objections, audit, agreements, plans) is not here.
-# m004 gave these their columns; the list is frozen with it (later tables add their own).
-M004_MUTABLE_TABLES = (
-    "practices",
-    "offices",
-    "staff",
-    "fee_schedule",
-    "financial_policies",
-    "patients",
-    "responsible_parties",
-    "insurance_policies",
-    "consults",
-    "findings",
-    "treatment_options",
-    "follow_ups",
-    "patient_photos",
-    "consult_sessions",
-    "referring_doctors",
-)
-MUTABLE_TABLES = (*M004_MUTABLE_TABLES, "leads")
-
-
 @migrations(name="m004_real_practice")
 def m004_real_practice(db: Database) -> None:
     """A practice set up by hand: settings, intake, schedule, record, import; sync-ready rows."""
@@ -282,10 +267,6 @@ def m004_real_practice(db: Database) -> None:
             db.execute(f"ALTER TABLE {table} ADD COLUMN updated_at TEXT NOT NULL DEFAULT ''")
         db.execute(f"ALTER TABLE {table} ADD COLUMN deleted_at TEXT")
         db.execute(f"CREATE INDEX {table}_updated_at ON {table}(updated_at)")
-
-
-def known_names() -> list[str]:
-    return [m.name for m in migrations._migrations]
 
 
 @migrations(name="m005_intake")
@@ -497,3 +478,9 @@ def m011_original_photos(db: Database) -> None:
         ALTER TABLE patient_photos ADD COLUMN original_path TEXT NOT NULL DEFAULT ''
         """,
     )
+
+
+if [m.name for m in migrations._migrations] != list(MIGRATION_NAMES):  # pragma: no cover
+    raise RuntimeError("store/schema.py's MIGRATION_NAMES must list these migrations, in order")
+if migrations.migrations_table != MIGRATIONS_TABLE:  # pragma: no cover
+    raise RuntimeError("sqlite-utils keeps its migrations in another table now")

@@ -1,4 +1,4 @@
-"""Typed reads and writes of domain dataclasses on top of sqlite-utils.
+"""Typed reads and writes of domain dataclasses on top of the store's connection.
 
 Every write to a table whose rows change stamps ``updated_at`` (monotonic per
 store, so the newer edit can win when offices sync), and reads skip rows that
@@ -12,10 +12,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlite_utils import Database
-
 from tcdesk.store.codec import from_row, to_row
-from tcdesk.store.migrations import MUTABLE_TABLES
+from tcdesk.store.database import Database
+from tcdesk.store.schema import MUTABLE_TABLES
 
 T = TypeVar("T")
 

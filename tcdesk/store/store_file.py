@@ -22,9 +22,7 @@ from pathlib import Path
 from tcdesk.errors import UserError
 from tcdesk.store import early_check, engine, file_locks
 from tcdesk.store.cipher import SQLITE_HEADER, header_is_encrypted
-
-MIGRATIONS_TABLE = "_sqlite_migrations"
-MIGRATION_SET = "tcdesk"
+from tcdesk.store.schema import MIGRATION_SET, MIGRATIONS_TABLE, known_names
 
 BUSY_MESSAGE = "The practice file is busy (another tcdesk is writing to it); try again in a moment."
 
@@ -254,8 +252,6 @@ def check_store_file(
     """
     path = Path(path)
     if known is None:
-        from tcdesk.store.migrations import known_names
-
         known = known_names()
     if path.is_dir():
         raise _refuse(path, StoreProblem.FOLDER, f"{path} is a folder; --db needs a practice file.")

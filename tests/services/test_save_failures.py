@@ -27,6 +27,7 @@ class _Desk:
 def _write_error(db, text: str = "x") -> BaseException:
     try:
         with db.atomic():
+            db.execute("CREATE TABLE IF NOT EXISTS scratch (body TEXT)")
             db["scratch"].insert({"body": text * 9000})
     except engine.Error as error:
         return error

@@ -19,6 +19,7 @@ def encrypted(tmp_path: Path) -> Path:
     cipher.use_passphrase(PASSPHRASE)
     path = tmp_path / "practice.sqlite3"
     db = open_store(path)
+    db.execute("CREATE TABLE IF NOT EXISTS scratch (body TEXT)")
     db["scratch"].insert({"body": MARKER})
     db.conn.commit()
     db.conn.close()
@@ -86,6 +87,7 @@ def test_a_plain_store_stays_plain_while_a_passphrase_is_in_use(tmp_path: Path) 
     open_store(path).conn.close()
     cipher.use_passphrase(PASSPHRASE)
     db = open_store(path)
+    db.execute("CREATE TABLE IF NOT EXISTS scratch (body TEXT)")
     db["scratch"].insert({"body": MARKER})
     db.conn.commit()
     db.conn.close()
@@ -124,6 +126,7 @@ def test_a_passphrase_file_gives_its_first_line(tmp_path: Path) -> None:
 
 def test_a_damaged_encrypted_store_is_called_damaged(encrypted: Path) -> None:
     db = open_store(encrypted)
+    db.execute("CREATE TABLE IF NOT EXISTS scratch (body TEXT)")
     db["scratch"].insert_all({"body": MARKER * 40} for _ in range(400))
     db.conn.commit()
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -140,6 +143,7 @@ def test_a_damaged_encrypted_store_is_called_damaged(encrypted: Path) -> None:
 def test_what_waits_in_the_wal_is_encrypted_too(encrypted: Path) -> None:
     db = open_store(encrypted)
     try:
+        db.execute("CREATE TABLE IF NOT EXISTS scratch (body TEXT)")
         db["scratch"].insert({"body": MARKER + "-in-the-wal"})
         db.conn.commit()
         wal = encrypted.with_name(encrypted.name + "-wal")

@@ -34,7 +34,7 @@ def test_first_schema_fixture_upgrades_with_backup(tmp_path: Path) -> None:
     shutil.copyfile(FIXTURE, path)
     original = path.read_bytes()
     db = open_store(path, now=WHEN)
-    assert [m.name for m in migrations.applied(db)] == known_names()
+    assert [m.name for m in migrations.applied(db.migrations_database())] == known_names()
     assert db["patients"].get("pt-1")["legal_last"] == "O'Brien"
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -57,7 +57,7 @@ def test_store_built_on_the_fly_at_each_step_upgrades(tmp_path: Path) -> None:
         migrations.apply(db, stop_before=names[keep:])
         db.conn.close()
         upgraded = open_store(path, now=WHEN)
-        assert [m.name for m in migrations.applied(upgraded)] == names
+        assert [m.name for m in migrations.applied(upgraded.migrations_database())] == names
         upgraded.conn.close()
         assert backup_path_for(path, WHEN).exists()
 

@@ -24,7 +24,7 @@ def _records(tmp_path: Path, now) -> Records:
 def test_every_mutable_table_has_the_sync_columns(tmp_path: Path) -> None:
     db = open_store(tmp_path / "store.sqlite3")
     for table in MUTABLE_TABLES:
-        columns = {c.name for c in db[table].columns}
+        columns = {c.name for c in db.migrations_database()[table].columns}
         assert {"updated_at", "deleted_at"} <= columns, table
 
 
