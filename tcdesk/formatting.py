@@ -19,10 +19,11 @@ half up, the one rounding rule agreements use. Three forms:
 Rates (an APR, an interest rate) are ``Decimal`` percents shown with two
 decimals, as Truth in Lending discloses them: ``rate_percent`` (``6.90%``).
 
-For ``en_US`` the forms a printed agreement uses (money with cents and
-whole, long and medium dates, rates) are written out here instead: loading
-babel's locale data costs 15-30 ms, a tenth of a ``tcdesk agreement``, and
-these forms are fixed. ``tests/test_formatting.py`` checks them against babel
+For ``en_US`` the forms a printed agreement and the desk's first screen use
+(money with cents and whole, dates, weekdays, times of day, rates) are
+written out here instead: loading babel's locale data costs 15-30 ms, a tenth
+of a ``tcdesk agreement`` and more of the desk's start-up, and these forms
+are fixed. ``tests/test_formatting.py`` checks them against babel
 for any amount and any date; other locales and forms go to babel, which is
 imported when first needed.
 """
@@ -40,6 +41,9 @@ _WHOLE_DOLLARS = "¤#,##0"
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July")
 _MONTHS += ("August", "September", "October", "November", "December")
 _SHORT_MONTHS = tuple(month[:3] for month in _MONTHS)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_SHORT_WEEKDAYS = tuple(weekday[:3] for weekday in _WEEKDAYS)
+_NNBSP = "\u202f"  # CLDR's narrow no-break space before AM/PM in a time
 
 
 def format_currency(*args, **kwargs) -> str:
@@ -190,31 +194,48 @@ def medium_date(day: date, *, locale: str = DEFAULT_LOCALE) -> str:
 
 def weekday_date(day: date, *, locale: str = DEFAULT_LOCALE) -> str:
     """``Thu Dec 3``: a date coming up soon, as people say it."""
+    if locale == DEFAULT_LOCALE:
+        return f"{_SHORT_WEEKDAYS[day.weekday()]} {_SHORT_MONTHS[day.month - 1]} {day.day}"
     return format_date(day, format="EEE MMM d", locale=locale)
 
 
 def day_header(day: date, *, locale: str = DEFAULT_LOCALE) -> str:
     """``Fri, Nov 27``: a day's name over a column of the schedule or a list."""
+    if locale == DEFAULT_LOCALE:
+        return f"{_SHORT_WEEKDAYS[day.weekday()]}, {_SHORT_MONTHS[day.month - 1]} {day.day}"
     return format_date(day, format="EEE, MMM d", locale=locale)
 
 
 def weekday_medium_date(day: date, *, locale: str = DEFAULT_LOCALE) -> str:
     """``Fri, Nov 27, 2026``: a day chosen for a booking, with its weekday to check it."""
+    if locale == DEFAULT_LOCALE:
+        return f"{day_header(day)}, {day.year:04d}"
     return f"{day_header(day, locale=locale)}, {format_date(day, format='yyyy', locale=locale)}"
 
 
 def full_date(day: date, *, locale: str = DEFAULT_LOCALE) -> str:
     """``Friday, November 27, 2026``: the day a screen is about, as its title."""
+    if locale == DEFAULT_LOCALE:
+        return f"{_WEEKDAYS[day.weekday()]}, {long_date(day)}"
     return format_date(day, format="full", locale=locale)
+
+
+def _en_us_hour(hour: int) -> tuple[int, str]:
+    return (hour % 12 or 12), ("AM" if hour < 12 else "PM")
 
 
 def clock_time(moment: datetime | time, *, locale: str = DEFAULT_LOCALE) -> str:
     """``4:30 PM``: a time of day already in local time (a slot, a check-in)."""
+    if locale == DEFAULT_LOCALE:
+        hour, period = _en_us_hour(moment.hour)
+        return f"{hour}:{moment.minute:02d}{_NNBSP}{period}"
     return format_time(moment, format="short", locale=locale)
 
 
 def hour_label(hour: int, *, locale: str = DEFAULT_LOCALE) -> str:
     """``7 AM``, ``12 PM``: an hour line on the schedule."""
+    if locale == DEFAULT_LOCALE:
+        return "{} {}".format(*_en_us_hour(hour % 24))
     return format_time(time(hour % 24), format="h a", locale=locale)
 
 
@@ -224,6 +245,13 @@ def time_span(start: datetime, end: datetime, *, locale: str = DEFAULT_LOCALE) -
     CLDR's interval form: AM/PM said once when both ends share it, so a slot
     fits a narrow week column.
     """
+    if locale == DEFAULT_LOCALE and start.date() == end.date() and start.time() < end.time():
+        (first, period), (last, end_period) = _en_us_hour(start.hour), _en_us_hour(end.hour)
+        thin = "\u2009\u2013\u2009"  # CLDR's interval dash
+        if (start.hour, start.minute) != (end.hour, end.minute):
+            begin = f"{first}:{start.minute:02d}"
+            begin += "" if period == end_period else f"{_NNBSP}{period}"
+            return f"{begin}{thin}{last}:{end.minute:02d}{_NNBSP}{end_period}"
     return format_interval(start, end, skeleton="hm", locale=locale)
 
 
@@ -234,6 +262,8 @@ def slot_when(start: datetime, *, locale: str = DEFAULT_LOCALE) -> str:
 
 def month_year(day: date, *, locale: str = DEFAULT_LOCALE) -> str:
     """``Nov 2026``: months on a treatment timeline."""
+    if locale == DEFAULT_LOCALE:
+        return f"{_SHORT_MONTHS[day.month - 1]} {day.year:04d}"
     return format_date(day, format="MMM yyyy", locale=locale)
 
 
@@ -244,7 +274,7 @@ def local_datetime(utc_iso: str) -> datetime:
 
 def local_time(utc_iso: str, *, locale: str = DEFAULT_LOCALE) -> str:
     """``2:30 PM``: a stored UTC timestamp at this machine's clock."""
-    return format_time(local_datetime(utc_iso), format="short", locale=locale)
+    return clock_time(local_datetime(utc_iso), locale=locale)
 
 
 def local_date_and_time(moment: datetime, *, locale: str = DEFAULT_LOCALE) -> str:
@@ -254,7 +284,7 @@ def local_date_and_time(moment: datetime, *, locale: str = DEFAULT_LOCALE) -> st
     """
     local = moment.astimezone()
     day = medium_date(local.date(), locale=locale)
-    return f"{day} {format_time(local, format='short', locale=locale)}"
+    return f"{day} {clock_time(local, locale=locale)}"
 
 
 def join_and(items: Iterable[object], *, locale: str = DEFAULT_LOCALE) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
@@ -240,3 +240,38 @@ def test_en_us_dates_are_babels(day: date) -> None:
 def test_other_locales_still_go_to_babel() -> None:
     assert long_date(date(2026, 11, 27), locale="es_US") == "27 de noviembre de 2026"
     assert money_from_dollars(Decimal("5600"), locale="de_DE") == "5.600,00\xa0$"
+
+
+moments = st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30))
+zones = st.sampled_from([None, UTC, timezone(timedelta(hours=13)), timezone(timedelta(hours=-8))])
+
+
+@given(days)
+def test_en_us_weekday_forms_are_babels(day: date) -> None:
+    assert weekday_date(day) == babel_dates.format_date(day, format="EEE MMM d", locale="en_US")
+    assert day_header(day) == babel_dates.format_date(day, format="EEE, MMM d", locale="en_US")
+    assert weekday_medium_date(day) == (
+        f"{day_header(day)}, {babel_dates.format_date(day, format='yyyy', locale='en_US')}"
+    )
+    assert full_date(day) == babel_dates.format_date(day, format="full", locale="en_US")
+    assert month_year(day) == babel_dates.format_date(day, format="MMM yyyy", locale="en_US")
+
+
+@given(moments, zones)
+def test_en_us_times_of_day_are_babels(moment: datetime, zone) -> None:
+    moment = moment.replace(tzinfo=zone)
+    assert clock_time(moment) == babel_dates.format_time(moment, format="short", locale="en_US")
+    assert clock_time(moment.time()) == babel_dates.format_time(
+        moment.time(), format="short", locale="en_US"
+    )
+    assert hour_label(moment.hour) == babel_dates.format_time(
+        time(moment.hour), format="h a", locale="en_US"
+    )
+
+
+@given(moments, st.integers(min_value=0, max_value=24 * 60 - 1), zones)
+def test_en_us_time_spans_are_babels(start: datetime, minutes: int, zone) -> None:
+    start = start.replace(tzinfo=zone)
+    end = min(start + timedelta(minutes=minutes), start.replace(hour=23, minute=59))
+    expected = babel_dates.format_interval(start, end, skeleton="hm", locale="en_US")
+    assert time_span(start, end) == expected
