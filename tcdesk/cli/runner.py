@@ -44,10 +44,12 @@ def _subcommand_modules(names: tuple[str, ...] = SUBCOMMAND_MODULES) -> list[Mod
     return modules
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """Every command's parser, or (``only``) that command's real one and the others' names.
+def build_parser(only: str | None = None, *, commands: bool = True) -> argparse.ArgumentParser:
+    """Every command's parser, or (``only``) that command's alone (40 parsers cost 15-30 ms).
 
-    ``only=""``: no command's module at all (the app, ``tcdesk --help``).
+    ``only=""``: every command's name and help, no command's module (``tcdesk --help``, a
+    word that is no command: "invalid choice"); ``commands=False``: not even their names
+    (the app opening: no command word, no help asked for).
     """
     parser = common.ArgumentParser(
         prog="tcdesk",
@@ -56,17 +58,20 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"tcdesk {__version__}")
     common.add_db_argument(parser)
     parser.set_defaults(func=_run_gui)
+    if not commands:
+        return parser
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     if only is None:
         for module in _subcommand_modules():
             module.register(sub)
         return parser
-    for name, module_name, help_text in COMMANDS:
-        if name == only:
+    for name, module_name, _help_text in COMMANDS:
+        if name == only:  # the command asked for: the others are not needed, not even by name
             for module in _subcommand_modules((module_name,)):
                 module.register(sub)
-        else:
-            sub.add_parser(name, help=help_text, description=help_text)
+            return parser
+    for name, _module_name, help_text in COMMANDS:  # the list for --help and "invalid choice"
+        sub.add_parser(name, help=help_text, description=help_text)
     return parser
 
 
@@ -84,7 +89,8 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
     """Run one command; ``clock`` is "now" for every command (tests fix it)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     command = command_in(argv)
-    parser = build_parser(command if command in MODULE_OF else "")
+    listed = command is not None or "-h" in argv or "--help" in argv
+    parser = build_parser(command if command in MODULE_OF else "", commands=listed)
     args = parser.parse_args(argv)
     args.clock = clock or system_clock
     try:

@@ -209,6 +209,8 @@ def _language_fields(code: str, practice_terms: str, option: TreatmentOption) ->
     """The agreement's language, words and terms file: the family's language when tcdesk
     has its agreement words, else English. The language's own terms print unless the
     practice wrote its own (those are in the practice's words)."""
+    if not code or code.strip().lower() == "en":
+        return {}  # English: the presentation's content is not needed (~90 ms of imports)
     from tcdesk.documents.agreement_words import load_words
     from tcdesk.services.presentation_words import PresentationWords
 

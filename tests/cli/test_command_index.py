@@ -9,8 +9,19 @@ import pytest
 
 from tcdesk.cli import build_parser
 from tcdesk.cli.command_index import COMMANDS, command_in
+from tcdesk.services.demo import demo_id
 
-HEAVY = ("sqlite_utils", "reportlab", "PySide6", "tcdesk.services.demo", "svglib", "jinja2")
+ETHAN = demo_id("consult", "ethan_walker")
+
+HEAVY = (
+    "tcdesk.store.database",
+    "sqlite_utils",
+    "reportlab",
+    "PySide6",
+    "tcdesk.services.demo",
+    "svglib",
+    "jinja2",
+)
 
 
 def _subparsers(parser):
@@ -59,5 +70,24 @@ def test_a_commands_help_loads_its_module_only() -> None:
 
 def test_a_command_loads_its_own_needs_only(demo_store) -> None:
     loaded = _loaded_after(["today", "--db", str(demo_store)])
-    assert "sqlite_utils" in loaded  # it reads the practice file
-    assert loaded.isdisjoint({"reportlab", "PySide6", "tcdesk.services.demo", "svglib"})
+    assert "tcdesk.store.database" in loaded  # it reads the practice file
+    assert loaded.isdisjoint(
+        {"sqlite_utils", "reportlab", "PySide6", "tcdesk.services.demo", "svglib"}
+    )
+
+
+def test_an_english_agreement_loads_no_presentation(demo_store, tmp_path) -> None:
+    """The presentation's content and slide renderer (~90 ms) only for another language."""
+    out = tmp_path / "agreement.pdf"
+    script = (
+        "import sys\n"
+        "from tcdesk.cli import main\n"
+        "from tests.conftest import FIXED_NOW\n"
+        f"code = main(['agreement', '--db', {str(demo_store)!r}, '--consult', {ETHAN!r},"
+        f" '--out', {str(out)!r}], clock=lambda: FIXED_NOW)\n"
+        "print('LOADED', code, ' '.join(m for m in sys.modules if m.startswith('tcdesk.render')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    line = next(x for x in done.stdout.splitlines() if x.startswith("LOADED"))
+    assert line.split()[1:] == ["0"], done.stdout + done.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
