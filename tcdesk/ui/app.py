@@ -34,7 +34,7 @@ from tcdesk.ui.open_consult import OpenConsultGuard
 from tcdesk.ui.presentation.screens import ScreenChooser
 from tcdesk.ui.stop_signals import stop_on_signals
 from tcdesk.ui.store_opening import open_for_gui
-from tcdesk.ui.style import staff_stylesheet
+from tcdesk.ui.style import apply_staff_style
 
 if TYPE_CHECKING:
     from tcdesk.services.consult_room import PresentationKit
@@ -76,7 +76,7 @@ def first_run(desk: Desk) -> Desk | None:
 
     app = QApplication.instance()
     if isinstance(app, QApplication):  # the desk's look from the first screen on
-        app.setStyleSheet(staff_stylesheet("#1F6F8B"))
+        apply_staff_style(app)
     dialog = FirstRunDialog()
     if on_main_screen(dialog).exec() != QDialog.DialogCode.Accepted or dialog.choice is None:
         return None
@@ -103,8 +103,9 @@ class Application:
         self._kit = kit  # loaded once the desk is up (load_kit), or when first needed
         self.screens = ScreenChooser(settings)
         practice = desk.practice()
-        QApplication.instance().setStyleSheet(  # type: ignore[union-attr]
-            staff_stylesheet(practice.brand_color if practice else "#1F6F8B")
+        apply_staff_style(
+            QApplication.instance(),  # type: ignore[arg-type]
+            practice.brand_color if practice else "#1F6F8B",
         )
         self.presentation = None
         self._room_screen: RoomScreen | None = None  # made once the desk is up, or when needed

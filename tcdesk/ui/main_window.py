@@ -41,7 +41,7 @@ from tcdesk.ui.patient_list import PatientTableModel
 from tcdesk.ui.patient_panel import PatientPanel
 from tcdesk.ui.pipeline.dashboard_actions import DashboardActions
 from tcdesk.ui.shortcut_help import WindowKeysFirst
-from tcdesk.ui.style import staff_stylesheet
+from tcdesk.ui.style import apply_staff_style
 from tcdesk.ui.window_memory import remember
 
 if TYPE_CHECKING:
@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
         self.heading.setText(practice.name)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.setStyleSheet(staff_stylesheet(practice.brand_color))
+            apply_staff_style(app, practice.brand_color)
 
     def _present_from_board(self, consult_id: str) -> None:
         self._on_present(consult_id)

@@ -8,7 +8,7 @@ from tcdesk.services import sign_in
 from tcdesk.services.desk import Desk
 from tcdesk.ui.lock.sign_in_window import SignInWindow
 from tcdesk.ui.main_screen import on_main_screen
-from tcdesk.ui.style import staff_stylesheet
+from tcdesk.ui.style import apply_staff_style
 
 
 def sign_in_at_launch(desk: Desk) -> bool:
@@ -18,6 +18,6 @@ def sign_in_at_launch(desk: Desk) -> bool:
     app = QApplication.instance()
     practice = desk.practice()
     if isinstance(app, QApplication) and practice is not None:
-        app.setStyleSheet(staff_stylesheet(practice.brand_color))
+        apply_staff_style(app, practice.brand_color)
     window = SignInWindow(desk)
     return on_main_screen(window).exec() == QDialog.DialogCode.Accepted
