@@ -78,12 +78,12 @@ def check_persona(
     data: Mapping[str, Any], fields: Fields, flows: Mapping[str, frozenset[str]]
 ) -> Persona | None:
     """The persona in ``data``, or None with every problem in ``fields.errors``."""
+    if isinstance(data, dict) and isinstance(data.get("key"), str) and data["key"].strip():
+        fields.owner = data["key"]  # every problem names the persona, even the first
     top = fields.table(data, "", TOP, REQUIRED)
     if top is None:
         return None
     key = fields.text(top, "key", "")
-    if key:
-        fields.owner = key
     if top.get("format", FORMAT_VERSION) != FORMAT_VERSION:
         fields.error("format", f"this is format {FORMAT_VERSION}, not {top.get('format')!r}")
     flow = fields.choice(top, "flow", "", sorted(flows), "flow")
