@@ -122,7 +122,7 @@ def _broken(tmp_path: Path, flows, old: str, new: str) -> list[str]:
         ),
         (
             'reason = "cost"\nline = "We\'ll think',
-            'line = "We\'ll think',
+            "line = \"We'll think",
             "maya.toml: persona 'maya_teen_cost' key 'decisions[4].reason': a think_it_over "
             "decision needs the reason",
         ),
@@ -150,8 +150,11 @@ def test_the_last_decision_rule_must_always_hold(tmp_path: Path, flows) -> None:
 
 
 def test_a_respond_idea_is_required(tmp_path: Path, flows) -> None:
-    lines = _broken(tmp_path, flows, "respond = { phrases = [\"low down\"", "#")
-    assert "maya.toml: persona 'maya_teen_cost' key 'objections.cost.respond': missing (required)" in lines
+    lines = _broken(tmp_path, flows, 'respond = { phrases = ["low down"', "#")
+    assert (
+        "maya.toml: persona 'maya_teen_cost' key 'objections.cost.respond': missing (required)"
+        in lines
+    )
 
 
 def test_a_file_that_is_not_toml_names_only_the_file(tmp_path: Path, flows) -> None:

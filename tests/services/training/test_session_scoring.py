@@ -41,7 +41,7 @@ def test_the_poor_cost_answer_is_explained_move_by_move(played) -> None:
         "and the low down payment; the plan on the screen did not change to one that fits them"
     )
     assert lines[1].startswith("think_about_it (not settled): you gave her room; you did not")
-    assert any(n.startswith("a model answer to \"Wow.") for n in card.notes)
+    assert any(n.startswith('a model answer to "Wow.') for n in card.notes)
 
 
 def test_the_parts_say_what_was_missed(played) -> None:
@@ -63,8 +63,7 @@ def test_the_parts_say_what_was_missed(played) -> None:
 def test_a_plan_outside_the_policy_loses_the_money_points_and_says_why(played) -> None:
     money = played("marcus_spouse_absent.poor").result.card.part(Part.MONEY)
     assert any(
-        "48 monthly payments is more than the practice maximum of 36" in t
-        for t in money.to_improve
+        "48 monthly payments is more than the practice maximum of 36" in t for t in money.to_improve
     )
     assert "show the Truth in Lending disclosures for a payment plan before signing" in (
         money.to_improve

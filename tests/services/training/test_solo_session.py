@@ -12,7 +12,7 @@ GOOD_COST = (
 
 
 def test_a_line_due_at_the_investment_comes_with_the_first_money_step(session) -> None:
-    maya, clock = session("maya_teen_cost")
+    maya, _clock = session("maya_teen_cost")
     for step in ("welcome", "concerns", "problem", "options"):
         assert maya.show_step(step) == []
     said = maya.show_step("investment")
