@@ -170,3 +170,17 @@ def test_one_broken_file_leaves_the_others(tmp_path: Path, flows) -> None:
     result = load_personas([tmp_path], flows=flows)
     assert list(result.personas) == ["maya_teen_cost"]
     assert result.errors and all(e.path.name == "b.toml" for e in result.errors)
+
+
+def test_a_model_answer_must_settle_its_own_objection(tmp_path: Path, flows) -> None:
+    line = next(
+        x
+        for x in MAYA.read_text(encoding="utf-8").splitlines()
+        if x.startswith('model_answer = "Of course, take your time;')
+    )
+    lines = _broken(tmp_path, flows, line, 'model_answer = "Okay, sure."')
+    assert lines == [
+        "maya.toml: persona 'maya_teen_cost' key 'objections.think.model_answer': does not "
+        "settle the objection by its own phrases: you gave her room; you did not acknowledge "
+        "it is a big decision, ask what part she wants to think over or offer a concrete next step"
+    ]
