@@ -60,13 +60,19 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_session(args: argparse.Namespace) -> int:
     from tcdesk.services.training.answers import play, read_answers
-    from tcdesk.services.training.personas import find_persona, load_personas
+    from tcdesk.services.training.personas import (
+        find_persona,
+        flow_steps,
+        load_personas,
+        shipped_flows,
+    )
     from tcdesk.services.training.practice_money import demo_money, file_money
     from tcdesk.services.training.scorecard import LABELS
 
     answers = Path(args.answers)
     data = read_answers(answers)
-    persona = find_persona(args.persona, load_personas())
+    flows = shipped_flows()  # loaded once: the personas' check and the session use them
+    persona = find_persona(args.persona, load_personas(flows=flow_steps(flows)))
     today = common.today(args)
     if getattr(args, "db", None) is not None:
         path = common.db_path(args)
@@ -77,7 +83,7 @@ def run_session(args: argparse.Namespace) -> int:
         money = file_money(path, today)
     else:
         money = demo_money(today)
-    played = play(persona, data, answers, money)
+    played = play(persona, data, answers, money, flows.get(persona.flow))
     card = played.result.card
     if args.json:
         print(json.dumps(card.as_json(), indent=2, ensure_ascii=False))

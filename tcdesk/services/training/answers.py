@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from tcdesk.flows import Flow
 from tcdesk.services.training.persona_errors import Fields, PersonaError, type_name
 from tcdesk.services.training.persona_model import Persona
 from tcdesk.services.training.practice_money import PracticeMoney
@@ -95,10 +96,16 @@ def _check_action(action: Any, where: str, fields: Fields) -> None:
     fields.table(action, where, (verbs[0], *MODIFIERS.get(verbs[0], ())))
 
 
-def play(persona: Persona, data: Mapping[str, Any], path: Path, money: PracticeMoney) -> Played:
+def play(
+    persona: Persona,
+    data: Mapping[str, Any],
+    path: Path,
+    money: PracticeMoney,
+    flow: Flow | None = None,
+) -> Played:
     """Run the answers in ``data`` (already read) and score the session."""
     clock = ScriptedClock()
-    session = start_session(persona, money, clock)
+    session = start_session(persona, money, clock, flow)
     said: list[tuple[float, FamilyLine]] = []
     named = data.get("persona")
     if named is not None and named != persona.key:

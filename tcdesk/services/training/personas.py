@@ -12,11 +12,15 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tcdesk.errors import UserError
 from tcdesk.services.training.persona_check import check_persona
 from tcdesk.services.training.persona_errors import Fields, PersonaError, hint
 from tcdesk.services.training.persona_model import Persona
+
+if TYPE_CHECKING:
+    from tcdesk.flows import Flow
 
 
 def training_dir() -> Path:
@@ -29,13 +33,20 @@ def personas_dir() -> Path:
     return training_dir() / "personas"
 
 
-def shipped_flow_steps() -> dict[str, frozenset[str]]:
-    """Each shipped flow's step ids, by flow id (what a persona's ``when`` may name)."""
+def shipped_flows() -> dict[str, Flow]:
     from tcdesk.flows import load_flows
     from tcdesk.paths import flows_dir
 
-    loaded = load_flows(flows_dir())
-    return {fid: frozenset(s.id for s in flow.steps) for fid, flow in loaded.flows.items()}
+    return load_flows(flows_dir()).flows
+
+
+def flow_steps(flows: Mapping[str, Flow]) -> dict[str, frozenset[str]]:
+    """Each flow's step ids, by flow id (what a persona's ``when`` may name)."""
+    return {fid: frozenset(s.id for s in flow.steps) for fid, flow in flows.items()}
+
+
+def shipped_flow_steps() -> dict[str, frozenset[str]]:
+    return flow_steps(shipped_flows())
 
 
 @dataclass
