@@ -118,6 +118,12 @@ def check_persona(
         shopping=bool(fields.flag(top, "shopping", "")),
         notes=fields.text(top, "notes", "", default=" ").strip(),
     )
+    speakers = [("hidden.speaker", persona.hidden.speaker)] + [
+        (f"objections.{o.key}.speaker", o.speaker) for o in objections
+    ]
+    for key_path, name in speakers:
+        if name and name not in names:
+            fields.error(key_path, f"{name!r} is not one of the people{_names(names)}")
     if not any(p.role == "patient" for p in people):
         fields.error("people", "no one has the role 'patient'")
     return None if fields.errors else persona
@@ -179,12 +185,16 @@ def _insurance(top: Mapping[str, Any], fields: Fields) -> Insurance | None:
 
 
 def _hidden(top: Mapping[str, Any], fields: Fields) -> Hidden:
-    known = ("concern", "revealed_by", "line", "words", "reason")
-    row = fields.table(top.get("hidden", {}), "hidden", known, known) or {}
+    known = ("concern", "revealed_by", "line", "words", "reason", "speaker")
+    row = fields.table(top.get("hidden", {}), "hidden", known, known[:5]) or {}
+    for name in ("revealed_by", "words"):
+        if name in row and row[name] == []:
+            fields.error(f"hidden.{name}", "needs at least one phrase")
     return Hidden(
         concern=fields.text(row, "concern", "hidden"),
         revealed_by=fields.texts(row, "revealed_by", "hidden"),
         line=fields.text(row, "line", "hidden"),
         words=fields.texts(row, "words", "hidden"),
         reason=fields.choice(row, "reason", "hidden", HOLD_BACK_REASONS, "reason"),
+        speaker=fields.text(row, "speaker", "hidden", default=" ").strip(),
     )

@@ -110,6 +110,7 @@ class ScriptedObjection:
     settled_by: SettledBy = SettledBy()
     settled_line: str = ""
     follow_up: str = ""  # key of the objection raised when this one is poorly answered
+    speaker: str = ""  # who says it (a name from people); "" = the one who pays
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ class Hidden:
     line: str  # what they say then
     words: tuple[str, ...]  # phrases a good written record of it contains
     reason: str  # one of HOLD_BACK_REASONS
+    speaker: str = ""  # who says it; "" = the one who pays
 
 
 @dataclass(frozen=True)

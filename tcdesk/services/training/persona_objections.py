@@ -36,6 +36,7 @@ OBJECTION_KEYS = (
     "settled_by",
     "settled_line",
     "follow_up",
+    "speaker",
     *(step.value for step in Laer),
 )
 CHOICE_KEYS = ("pay_in_full", "standard", "low_down", "extended")
@@ -73,6 +74,7 @@ def check_objections(
                 settled_by=_settled_by(row, where, fields),
                 settled_line=fields.text(row, "settled_line", where, default=" ").strip(),
                 follow_up=follow_up,
+                speaker=fields.text(row, "speaker", where, default=" ").strip(),
             )
         )
     for item in found:

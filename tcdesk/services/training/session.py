@@ -68,8 +68,8 @@ class SoloSession:
         self.events.append(Event(kind, now, step=self.step_id, **fields))
         return now
 
-    def _speaker(self) -> str:
-        return self.persona.pays or self.persona.patient.name
+    def _speaker(self, name: str = "") -> str:
+        return name or self.persona.pays or self.persona.patient.name
 
     # -- the TC's moves ------------------------------------------------------------
 
@@ -109,7 +109,7 @@ class SoloSession:
         ):
             self.hidden_revealed = True
             self._record(EventKind.LINE, text=hidden.line, value="hidden")
-            said.insert(0, FamilyLine(self._speaker(), hidden.line))
+            said.insert(0, FamilyLine(self._speaker(hidden.speaker), hidden.line))
         return said
 
     def record_concern(self, text: str) -> list[FamilyLine]:
@@ -211,7 +211,7 @@ class SoloSession:
             EventKind.LINE, objection=objection.key, text=objection.line
         )
         self._open.append(objection.key)
-        return FamilyLine(self._speaker(), objection.line, objection.key)
+        return FamilyLine(self._speaker(objection.speaker), objection.line, objection.key)
 
     def _react(self, objection: ScriptedObjection, result: Assessment) -> list[FamilyLine]:
         self.assessments[objection.key] = result
@@ -219,11 +219,12 @@ class SoloSession:
         self._record(EventKind.REACTION, objection=objection.key, value=value)
         if result.settled:
             line = objection.settled_line or DEFAULT_SETTLED[self.persona.language]
-            return [FamilyLine(self._speaker(), line)]
+            return [FamilyLine(self._speaker(objection.speaker), line)]
         follow = self.persona.objection(objection.follow_up) if objection.follow_up else None
         if follow is not None and follow.key not in self.raised:
             return [self._raise(follow)]
-        return [FamilyLine(self._speaker(), DEFAULT_UNSETTLED[self.persona.language])]
+        unsure = DEFAULT_UNSETTLED[self.persona.language]
+        return [FamilyLine(self._speaker(objection.speaker), unsure)]
 
     def _close_open(self) -> list[FamilyLine]:
         """Lines left without an answer count as poorly answered: their follow-ups come."""

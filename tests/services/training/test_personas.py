@@ -184,3 +184,11 @@ def test_a_model_answer_must_settle_its_own_objection(tmp_path: Path, flows) -> 
         "settle the objection by its own phrases: you gave her room; you did not acknowledge "
         "it is a big decision, ask what part she wants to think over or offer a concrete next step"
     ]
+
+
+def test_a_speaker_must_be_in_the_room(tmp_path: Path, flows) -> None:
+    lines = _broken(tmp_path, flows, 'key = "think"\n', 'key = "think"\nspeaker = "Dad"\n')
+    assert lines == [
+        "maya.toml: persona 'maya_teen_cost' key 'objections.think.speaker': 'Dad' is not one "
+        "of the people (Laura, Maya)"
+    ]

@@ -110,3 +110,11 @@ def test_every_move_is_an_event_with_its_minute(session) -> None:
         (EventKind.STEP, 0.0, "welcome"),
         (EventKind.TICK, 1.5, "welcome"),
     ]
+
+
+def test_a_line_is_said_by_its_speaker_else_by_the_one_who_pays(session) -> None:
+    olivia, _clock = session("olivia_grandma_comfort")
+    olivia.show_step("welcome")
+    said = olivia.show_step("options")
+    assert [(line.speaker, line.objection) for line in said] == [("Olivia", "hurt")]
+    assert [line.speaker for line in olivia.show_step("payment")][-1] == "Joan"
