@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tcdesk.services.training.scorecard import WEIGHTS, Part
+from tests.services.training.conftest import EXAMPLES
 
 PERSONAS = ("maya_teen_cost", "familia_garcia_es", "marcus_spouse_absent")
 
@@ -81,8 +82,6 @@ def test_a_follow_up_is_judged_against_the_real_reason(played) -> None:
 
 
 def _variant(tmp_path: Path, old: str, new: str) -> Path:
-    from tests.services.training.conftest import EXAMPLES
-
     text = (EXAMPLES / "maya_teen_cost.good.toml").read_text(encoding="utf-8")
     assert old in text
     path = tmp_path / "answers.toml"
@@ -128,3 +127,13 @@ def test_a_follow_up_with_the_right_reason_earns_the_next_step(played, tmp_path:
         "you agreed a follow-up date within a week",
         "you named what holds them back (cost)",
     )
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.toml")), ids=lambda p: p.stem)
+def test_every_example_for_authors_still_plays_as_labelled(played, path: Path) -> None:
+    card = played(path.stem, path).result.card
+    if path.stem.endswith(".good"):
+        assert card.decision == "start_today" and card.total >= 90
+    else:
+        assert path.stem.endswith(".poor")
+        assert card.decision != "start_today" and card.total <= 35
