@@ -167,3 +167,25 @@ def test_a_broken_answers_file_names_the_file_and_key(capsys, tmp_path: Path, te
     )
     assert code == 2 and len(err.splitlines()) == 1
     assert str(path) in err and where in err, err
+
+
+@pytest.mark.parametrize(
+    ("move", "message"),
+    [
+        ('{ down_payment = "lots" }', "down_payment must be an amount like 300, not 'lots'"),
+        ('{ months = "x" }', "months must be a whole number like 24, not 'x'"),
+        ('{ choice = "cheap" }', "no payment choice 'cheap' (offered: pay_in_full, standard, "),
+        ("{ down_payment = 99999 }", "down_payment 99999: "),
+    ],
+)
+def test_a_payment_move_that_cannot_be_is_refused_with_its_key(
+    capsys, tmp_path: Path, move: str, message: str
+) -> None:
+    path = tmp_path / "answers.toml"
+    moves = f'{{ choice = "standard" }}, {move}' if "choice" not in move else move
+    path.write_text(f'[[steps]]\nid = "payment"\nminutes = 2\ndo = [{moves}]\n', "utf-8")
+    code, _out, err = run(
+        capsys, "training", "run", "--persona", "maya_teen_cost", "--answers", str(path)
+    )
+    assert code == 2 and len(err.splitlines()) == 1
+    assert "key 'steps[1].do[" in err and message in err, err

@@ -16,6 +16,7 @@ from decimal import Decimal
 from tcdesk.domain import FeeScheduleItem, FinancialPolicy, RemainderPlacement, TreatmentType
 from tcdesk.money import (
     InsurancePlan,
+    PaymentChoice,
     PlanKind,
     PolicyViolation,
     Quote,
@@ -103,21 +104,7 @@ def price_plan(money: PracticeMoney, persona: Persona, moves: PlanMoves) -> Pric
     """The family's plan as the TC set it, or None without a choice (or a fee)."""
     from tcdesk.services.policy import limits_from_policy
 
-    option = moves.option or persona.recommended
-    fee = money.fees.get(option)
-    if not moves.choice or fee is None or fee.amount <= 0:
-        return None
-    limits = limits_from_policy(money.policy)
-    base = QuoteRequest(
-        total_fee=fee.amount,
-        agreement_date=money.today,
-        plan=PlanKind.PAY_IN_FULL,
-        primary_insurance=_insurance(persona),
-        patient_birth_date=_birth_date(money.today, persona.patient_age),
-        treatment_months=fee.months,
-    )
-    choices = {c.key: c for c in payment_choices(base, limits, fee.months)}
-    chosen = choices.get(moves.choice)
+    chosen = _choices(money, persona, moves.option).get(moves.choice)
     if chosen is None:
         return None
     quote = chosen.quote
@@ -134,23 +121,32 @@ def price_plan(money: PracticeMoney, persona: Persona, moves: PlanMoves) -> Pric
         quote.down_payment <= persona.down_payment
         and quote.monthly_payment <= persona.monthly_ceiling
     )
+    limits = limits_from_policy(money.policy)
     return PricedPlan(quote, check_quote(quote, limits), fits, quote.truth_in_lending.required)
 
 
 def choice_keys(money: PracticeMoney, persona: Persona, option: str = "") -> tuple[str, ...]:
     """The payment choices the practice offers this family for ``option``."""
+    return tuple(_choices(money, persona, option))
+
+
+def _choices(money: PracticeMoney, persona: Persona, option: str) -> dict[str, PaymentChoice]:
+    """The practice's choices side by side for ``option`` (default: the recommended one)."""
     from tcdesk.services.policy import limits_from_policy
 
     fee = money.fees.get(option or persona.recommended)
     if fee is None or fee.amount <= 0:
-        return ()
+        return {}
     base = QuoteRequest(
         total_fee=fee.amount,
         agreement_date=money.today,
         plan=PlanKind.PAY_IN_FULL,
         primary_insurance=_insurance(persona),
+        patient_birth_date=_birth_date(money.today, persona.patient_age),
+        treatment_months=fee.months,
     )
-    return tuple(c.key for c in payment_choices(base, limits_from_policy(money.policy), fee.months))
+    limits = limits_from_policy(money.policy)
+    return {c.key: c for c in payment_choices(base, limits, fee.months)}
 
 
 def _insurance(persona: Persona) -> InsurancePlan | None:

@@ -15,11 +15,18 @@ from datetime import datetime
 from decimal import Decimal
 
 from tcdesk.flows import Step
+from tcdesk.money import MoneyInputError
 from tcdesk.services.clock import Clock
 from tcdesk.services.training.laer import Assessment, assess, unanswered
 from tcdesk.services.training.matching import first_match
 from tcdesk.services.training.persona_model import Persona, ScriptedObjection
-from tcdesk.services.training.practice_money import PlanMoves, PracticeMoney, PricedPlan, price_plan
+from tcdesk.services.training.practice_money import (
+    PlanMoves,
+    PracticeMoney,
+    PricedPlan,
+    choice_keys,
+    price_plan,
+)
 from tcdesk.services.training.session_events import (
     NEXT_STEPS,
     PREP_ITEMS,
@@ -133,18 +140,38 @@ class SoloSession:
 
     def move(self, what: str, value: str) -> list[FamilyLine]:
         """A change on the Payment tab: ``option``, ``choice``, ``down_payment`` or ``months``."""
-        if what == "option":
-            self.moves = replace(self.moves, option=value)
-        elif what == "choice":
-            self.moves = replace(self.moves, choice=value)
-        elif what == "down_payment":
-            self.moves = replace(self.moves, down_payment=Decimal(value))
-        elif what == "months":
-            self.moves = replace(self.moves, months=int(value))
-        else:
-            raise SessionMistake(f"unknown move {what!r}")
+        before = self.moves
+        self.moves = self._moved(what, value)
+        try:
+            self.plan()  # a plan that cannot exist is the TC's mistake, said now
+        except MoneyInputError as error:
+            self.moves = before
+            raise SessionMistake(f"{what} {value}: {error}") from None
         self._record(EventKind.MOVE, item=what, value=value)
         return self._due_by_time()
+
+    def _moved(self, what: str, value: str) -> PlanMoves:
+        if what == "option":
+            if value not in self.persona.options:
+                raise SessionMistake(f"{value!r} is not one of this family's options")
+            return replace(self.moves, option=value)
+        if what == "choice":
+            offered = choice_keys(self.money, self.persona, self.moves.option)
+            if value not in offered:
+                raise SessionMistake(f"no payment choice {value!r} (offered: {', '.join(offered)})")
+            return replace(self.moves, choice=value)
+        if what == "down_payment":
+            try:
+                return replace(self.moves, down_payment=Decimal(value).quantize(Decimal("0.01")))
+            except ArithmeticError:
+                raise SessionMistake(
+                    f"down_payment must be an amount like 300, not {value!r}"
+                ) from None
+        if what == "months":
+            if not value.isdigit():
+                raise SessionMistake(f"months must be a whole number like 24, not {value!r}")
+            return replace(self.moves, months=int(value))
+        raise SessionMistake(f"unknown move {what!r}")
 
     def show_disclosures(self) -> None:
         self._record(EventKind.DISCLOSURES)
