@@ -73,6 +73,9 @@ def check_persona(
     people = _people(top, fields)
     names = {p.name for p in people}
     decides = fields.texts(top, "decides", "")
+    for name in ("decides", "options", "people"):
+        if top.get(name) == []:
+            fields.error(name, "needs at least one")
     for name in decides:
         if name not in names:
             fields.error("decides", f"{name!r} is not one of the people{_names(names)}")

@@ -127,6 +127,11 @@ def _broken(tmp_path: Path, flows, old: str, new: str) -> list[str]:
             "decision needs the reason",
         ),
         (
+            'decides = ["Laura"]',
+            "decides = []",
+            "maya.toml: persona 'maya_teen_cost' key 'decides': needs at least one",
+        ),
+        (
             "monthly_ceiling = 200\n",
             "",
             "maya.toml: persona 'maya_teen_cost' key 'money.monthly_ceiling': missing (required)",
