@@ -62,10 +62,13 @@ def _timing(tally: _Tally, facts: Facts, kinds: tuple[str, ...], points: float) 
         tally.points += points
         return
     off = [s for s in steps if not in_time(facts.minutes_on.get(s.id, 0.0), s.minutes)]
+    on_time = len(steps) - len(off)
     tally.share(
-        1 - len(off) / len(steps),
+        on_time / len(steps),
         points,
-        "you gave the steps about their planned time",
+        "each step took about its planned time"
+        if not off
+        else f"{on_time} of {len(steps)} steps took about their planned time",
         "time: "
         + "; ".join(
             f"{s.id} {facts.minutes_on.get(s.id, 0.0):g} min (planned {s.minutes or 1})"

@@ -137,3 +137,14 @@ def test_every_example_for_authors_still_plays_as_labelled(played, path: Path) -
     else:
         assert path.stem.endswith(".poor")
         assert card.decision != "start_today" and card.total <= 35
+
+
+def test_time_on_each_step_is_judged_against_its_plan(played) -> None:
+    part = played("familia_garcia_es.poor").result.card.part(Part.EXPLANATION)
+    assert "1 of 4 steps took about their planned time" in part.good
+    assert (
+        "time: options 0 min (planned 5); caring_for_braces 0 min (planned 2); "
+        "timeline 0 min (planned 2)"
+    ) in part.to_improve
+    good = played("familia_garcia_es.good").result.card.part(Part.EXPLANATION)
+    assert "each step took about its planned time" in good.good and good.points == 15
