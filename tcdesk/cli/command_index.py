@@ -206,6 +206,11 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
         "followups_command",
         "The follow-up queue, most urgent first: pending families, recalls due, open leads.",
     ),
+    (
+        "training",
+        "training_command",
+        "practice consults, objection drills and progress",
+    ),
 )
 
 SUBCOMMAND_MODULES = tuple(module for _name, module, _help in COMMANDS)
