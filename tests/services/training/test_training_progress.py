@@ -93,3 +93,11 @@ def test_the_owner_sees_a_row_per_coordinator(seeded) -> None:
 def test_a_doctor_has_no_progress_report(seeded) -> None:
     with pytest.raises(UserError, match="doctor, not a coordinator"):
         progress(seeded, staff_id(seeded, DOCTOR))
+
+
+def test_of_two_parts_at_the_same_share_the_one_worth_more_is_the_weakest(training) -> None:
+    tc = staff_id(training, JESSICA)
+    # preparation 5 of 10 and discovery 7.5 of 15: both half; the rest full marks
+    record_session(training, tc, scorecard([5, 10, 7.5, 15, 15, 15, 10, 10]), "solo", NOV_2)
+    (row,) = progress(training, tc).rows
+    assert row.weakest is Part.DISCOVERY
