@@ -23,6 +23,7 @@ from tcdesk.errors import UserError
 if TYPE_CHECKING:
     from tcdesk.domain import Staff
     from tcdesk.services.desk import Desk
+    from tcdesk.services.training.drills import Card, DueCard
     from tcdesk.services.training.progress import CoordinatorProgress, ProgressReport
 
 SETUP_HELP = (
@@ -202,18 +203,27 @@ def _signed(value: float | None) -> str:
 # -- drill ----------------------------------------------------------------------------
 
 
+def drill_deck() -> tuple[Card, ...]:
+    """The cards drilled: the ten built-in objections, and (once the persona files load)
+    one per persona objection: ``deck(lines)`` with each persona's ``PersonaLine``s."""
+    from tcdesk.services.training.drills import deck
+
+    return deck()
+
+
 def run_drill(args: argparse.Namespace) -> int:
     from tcdesk.services.training.drills import next_cards, next_due_at
 
     if args.cards < 1:
         raise UserError("--cards must be 1 or more.")
+    cards = drill_deck()
     desk = _training(args)
     try:
         member = _coordinator(desk, args.coordinator)
         now = common.clock(args)()
-        due = next_cards(desk, member.id, now, args.cards)
+        due = next_cards(desk, member.id, now, args.cards, cards)
         if not due:
-            when = next_due_at(desk, member.id)
+            when = next_due_at(desk, member.id, cards)
             later = f"; the next is due in {_span(when - now)}" if when else ""
             print(f"No drill cards are due for {member.name}{later}.")
             return 0
@@ -228,7 +238,9 @@ def run_drill(args: argparse.Namespace) -> int:
     return 0
 
 
-def _drill(desk: Desk, member: Staff, due: list, args: argparse.Namespace) -> dict[str, int]:
+def _drill(
+    desk: Desk, member: Staff, due: list[DueCard], args: argparse.Namespace
+) -> dict[str, int]:
     from tcdesk.services.training.drill_schedule import INTERVALS, SLOW_SECONDS
     from tcdesk.services.training.drills import review
 

@@ -182,3 +182,23 @@ def test_a_drill_needs_a_coordinator_who_is_not_a_doctor(practice_and_training, 
     with pytest.raises(SystemExit) as usage:
         main(["training", "drill", "--db", str(practice)])
     one_line_refusal(usage.value.code, capsys.readouterr().err, "required: --coordinator")
+
+
+def test_a_personas_card_is_drilled_and_kept_as_its_own(
+    practice_and_training, capsys, monkeypatch
+) -> None:
+    from tcdesk.services.training.drills import PersonaLine, cards_from
+
+    practice, training = practice_and_training
+    (card,) = cards_from([PersonaLine("ortiz_adult", "cost", "Es mucho dinero.", "La mensualidad")])
+    monkeypatch.setattr(training_progress_command, "drill_deck", lambda: (card,))
+    monkeypatch.setattr("sys.stdin", io.StringIO("Entiendo\nn\n"))
+    code, out, _ = run(capsys, "training", "drill", "--db", str(practice), "--coordinator", JESSICA)
+    assert code == 0
+    assert "[1/1] ortiz_adult" in out and '"Es mucho dinero."' in out
+    desk = Desk.open(training, clock=lambda: FIXED_NOW)
+    jessica = staff_id(desk, JESSICA)
+    (own,) = card_states(desk, jessica, [card])
+    built_in = card_states(desk, jessica, builtin_cards())
+    desk.close()
+    assert own.state.lapses == 1 and all(d.state.new for d in built_in)
