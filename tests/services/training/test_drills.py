@@ -16,6 +16,7 @@ from tcdesk.services.training.drills import (
     deck,
     next_cards,
     next_due_at,
+    persona_lines,
     review,
 )
 from tcdesk.services.training.objections import PATTERNS, TrainingObjection
@@ -136,3 +137,19 @@ def test_a_bad_answer_or_a_doctor_keeps_nothing(training) -> None:
     with pytest.raises(UserError, match="doctor"):
         review(training, staff_id(training, DOCTOR), _card(COST), 4, 5, T0)
     assert all(d.state.new for d in card_states(training, tc, builtin_cards()))
+
+
+def test_a_personas_objections_become_its_lines() -> None:
+    from types import SimpleNamespace as Like
+
+    maya = Like(
+        key="maya_teen",
+        objections=(
+            Like(kind=COST, line="$6,000?", model_answer="Tie it to her goal"),
+            Like(kind=WAIT, line="Next year?", model_answer="The growth window"),
+        ),
+    )
+    assert persona_lines([maya]) == [
+        PersonaLine("maya_teen", COST, "$6,000?", "Tie it to her goal"),
+        PersonaLine("maya_teen", WAIT, "Next year?", "The growth window"),
+    ]
