@@ -166,9 +166,9 @@ def test_a_drill_with_nothing_due_says_when_the_next_card_is(
     practice_and_training, capsys, monkeypatch
 ) -> None:
     practice, _training = practice_and_training
-    monkeypatch.setattr("sys.stdin", io.StringIO("answer\ny\n" * 10))
+    monkeypatch.setattr("sys.stdin", io.StringIO("answer\ny\n" * 500))  # every card, right
     code, _out, _err = run(
-        capsys, "training", "drill", "--db", str(practice), "--coordinator", KELSEY, "--cards", "10"
+        capsys, "training", "drill", "--db", str(practice), "--coordinator", KELSEY, "--cards=500"
     )
     assert code == 0
     code, out, _ = run(capsys, "training", "drill", "--db", str(practice), "--coordinator", KELSEY)
