@@ -1,20 +1,28 @@
 """``tcdesk training``: practice consults, objection drills and progress (issue 14).
 
-Each part of training registers its own actions (``register_subcommands``),
-so this module only gathers them.
+Each part of training registers its own subcommands (``register_subcommands``);
+this module only gathers them under one word.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from tcdesk.cli import common, training_practice_command
+from tcdesk.cli import common, training_practice_command, training_progress_command
+from tcdesk.errors import UserError
 
 HELP = "practice consults, objection drills and progress"
+PARTS = (training_practice_command, training_progress_command)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = common.add_command(subparsers, "training", HELP)
-    actions = parser.add_subparsers(title="actions", metavar="ACTION")
-    training_practice_command.register_subcommands(actions)
-    parser.set_defaults(func=lambda args: parser.error("choose an action"))
+    sub = parser.add_subparsers(dest="training_action", title="actions", metavar="ACTION")
+    for part in PARTS:
+        part.register_subcommands(sub)
+    names = ", ".join(sub.choices)
+    parser.set_defaults(func=lambda _args: _say_what(names))
+
+
+def _say_what(names: str) -> int:
+    raise UserError(f"training needs one of: {names} (see tcdesk training --help).")

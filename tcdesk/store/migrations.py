@@ -480,6 +480,57 @@ def m011_original_photos(db: Database) -> None:
     )
 
 
+@migrations(name="m012_training")
+def m012_training(db: Database) -> None:
+    """Practice consults and objection drills, kept in a training file (issue 14).
+
+    Every store gets the tables; only a training file (made by ``tcdesk training
+    setup`` from the practice's settings) has a ``training_origin`` row and
+    holds sessions and reviews, so a practice file's stay empty. A session's
+    scorecard is a row with one child row per part (``position`` keeps the
+    scorecard's order), so averages by part are one GROUP BY. Drill reviews are
+    each answer to one card, a card being an objection (and the persona whose
+    line it is, '' for the built-in deck); the spacing is worked out from this
+    history, so nothing about a card is ever updated. Points and seconds are
+    REAL: they are scores, never money. History refuses UPDATE and DELETE.
+    """
+    _run_with_triggers(
+        db,
+        """
+        CREATE TABLE training_origin (
+            practice_id TEXT PRIMARY KEY REFERENCES practices(id),
+            practice_file TEXT NOT NULL, made_at TEXT NOT NULL, refreshed_at TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE training_sessions (
+            id TEXT PRIMARY KEY, coordinator_id TEXT NOT NULL REFERENCES staff(id),
+            persona TEXT NOT NULL, mode TEXT NOT NULL CHECK (mode IN ('solo', 'partner')),
+            started_at TEXT NOT NULL, minutes REAL NOT NULL CHECK (minutes >= 0),
+            total REAL NOT NULL, decision TEXT NOT NULL,
+            decision_reason TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '[]',
+            recorded_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX training_sessions_coordinator
+            ON training_sessions(coordinator_id, started_at);
+        CREATE INDEX training_sessions_started ON training_sessions(started_at);
+        CREATE TABLE training_session_parts (
+            session_id TEXT NOT NULL REFERENCES training_sessions(id), part TEXT NOT NULL,
+            position INTEGER NOT NULL, points REAL NOT NULL, out_of INTEGER NOT NULL,
+            good TEXT NOT NULL DEFAULT '[]', to_improve TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (session_id, part)
+        ) STRICT;
+        CREATE TABLE training_drill_reviews (
+            id TEXT PRIMARY KEY, coordinator_id TEXT NOT NULL REFERENCES staff(id),
+            objection TEXT NOT NULL, persona TEXT NOT NULL DEFAULT '',
+            answered_at TEXT NOT NULL, grade INTEGER NOT NULL CHECK (grade BETWEEN 0 AND 5),
+            seconds REAL NOT NULL CHECK (seconds >= 0)
+        ) STRICT;
+        CREATE INDEX training_drill_reviews_card
+            ON training_drill_reviews(coordinator_id, objection, persona, answered_at)
+        """,
+        ["training_sessions", "training_session_parts", "training_drill_reviews"],
+    )
+
+
 if [m.name for m in migrations._migrations] != list(MIGRATION_NAMES):  # pragma: no cover
     raise RuntimeError("store/schema.py's MIGRATION_NAMES must list these migrations, in order")
 if migrations.migrations_table != MIGRATIONS_TABLE:  # pragma: no cover

@@ -26,6 +26,7 @@ MIGRATION_NAMES = (
     "m009_patient_search",
     "m010_kpi_counts",
     "m011_original_photos",
+    "m012_training",
 )
 
 # Tables whose rows change: each gets ``updated_at`` (stamped by the store,

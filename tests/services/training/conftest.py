@@ -1,4 +1,5 @@
-"""The shipped personas, the demo practice's money and a clock the test moves."""
+"""The shipped personas, the demo practice's money, a clock the test moves, and training
+files (tests/training_seed.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ from tcdesk.services.training.personas import load_personas, training_dir
 from tcdesk.services.training.practice_money import PracticeMoney, demo_money
 from tcdesk.services.training.session import SoloSession
 from tcdesk.services.training.session_setup import start_session
+from tests.training_seed import (  # noqa: F401 (fixtures)
+    _training_template,
+    practice_and_training,
+    training,
+)
 
 DAY = date(2026, 12, 2)
 EXAMPLES = training_dir() / "examples"
