@@ -78,8 +78,7 @@ class MainWindow(QMainWindow):
         self._todays = todays_count(desk, today)
         self._build_search()
         self._build_table(today)
-        self.panel = PatientPanel(today)
-        self.panel.present_requested.connect(self._on_present)
+        self._build_panel(today)
         self._build_room_screen_bar()
         self._build_actions()
         self._build_backup_actions()
@@ -108,10 +107,9 @@ class MainWindow(QMainWindow):
         self.addAction(self.find_action)
         self.record_action = QAction("&Edit consult record", self)
         self.record_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.record_action.triggered.connect(self.panel.record_button.click)
+        self.record_action.triggered.connect(self._edit_record)
         self.addAction(self.record_action)
         self.record_window = None
-        self.panel.record_requested.connect(self.open_record)
         # The names tests and other windows use.
         self.settings_action = self.practice_actions.settings_action
         self.settings_button = self.practice_actions.settings_button
@@ -169,8 +167,8 @@ class MainWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)
         WindowKeysFirst(self.search)  # Ctrl+E opens the record, even typing a name
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh_patients)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self._search_timer.timeout.connect(self._search_typed)
+        self.search.textChanged.connect(self._search_changed)
         self.count_label = QLabel("")
         self.count_label.setProperty("role", "muted")
         # Checked = only today's families. The button's text says what pressing it
@@ -180,6 +178,19 @@ class MainWindow(QMainWindow):
         self.today_button.setCheckable(True)
         self.today_button.setChecked(self._todays > 0)  # a TC's day starts with today's families
         self.today_button.toggled.connect(lambda _on: self.refresh_patients())
+
+    def _build_panel(self, today: date) -> None:
+        """The selected patient's panel. While the TC types it waits for a pause
+        (``_panel_timer``): the list follows each key, the panel the name found."""
+        self.panel = PatientPanel(today)
+        self.panel.present_requested.connect(self._present_selected)
+        self.panel.record_requested.connect(self._record_selected)
+        self._panel_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._panel_timer.timeout.connect(self._show_selected)
+        self._typing = False  # a refresh the search's timer runs: the panel may wait
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # a click or Tab into the panel: it catches up first
+            app.focusChanged.connect(self._focus_changed)
 
     def _build_table(self, today: date) -> None:
         self.model = PatientTableModel(today)
@@ -337,7 +348,20 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self.table.selectRow(row)
         else:
-            self.panel.show_overview(None)
+            self._show_selected()  # no one: the panel says so at once
+
+    def _search_changed(self, _text: str) -> None:
+        self._search_timer.start()
+        if self._panel_timer.isActive():
+            self._panel_timer.start()  # still typing: the panel waits on
+
+    def _search_typed(self) -> None:
+        """What the search's timer runs: the list now, the patient's panel after a pause."""
+        self._typing = True
+        try:
+            self.refresh_patients()
+        finally:
+            self._typing = False
 
     def _loaded_row_of(self, patient_id: str) -> int:
         """The patient's row, reading pages down to it if it is further than read so far."""
@@ -353,8 +377,10 @@ class MainWindow(QMainWindow):
         """The list's next rows (none once the desk is closed: the window may still paint)."""
         if self._desk.closed:
             return []
-        last = self.model.entry(offset - 1).patient if offset else None
-        return patient_pages.page(self._desk, text, offset, rows, after=last)
+        last = self.model.last_entry() if offset else None
+        return patient_pages.page(
+            self._desk, text, offset, rows, after=last.patient if last else None
+        )
 
     def _show_list_labels(self, shown: PatientCount) -> None:
         """Say what the list holds now, and what pressing the toggle shows instead."""
@@ -372,7 +398,7 @@ class MainWindow(QMainWindow):
 
     def selected_patient_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.entry(rows[0].row()).patient.id if rows else None
+        return self.model.patient_id(rows[0].row()) if rows else None
 
     def select_patient(self, patient_id: str) -> bool:
         row = self._loaded_row_of(patient_id)
@@ -381,5 +407,49 @@ class MainWindow(QMainWindow):
         return row >= 0
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        """A click or a key in the list shows the patient at once; a search, after a pause."""
+        if not self._typing:
+            self._show_selected()
+            return
+        shown = self.panel.overview()
+        if shown is not None and shown.patient.id == self.selected_patient_id():
+            self._panel_timer.stop()  # the panel already shows them
+        else:
+            self._panel_timer.start()
+
+    def _show_selected(self) -> None:
+        self._panel_timer.stop()
         patient_id = self.selected_patient_id()
         self.panel.show_overview(patient_overview(self._desk, patient_id) if patient_id else None)
+
+    def flush_panel(self) -> bool:
+        """Before anything reads the panel: it shows the selected patient now.
+        True if it was behind (what it showed a moment ago was someone else)."""
+        if not self._panel_timer.isActive():
+            return False
+        self._show_selected()
+        return True
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.panel.isAncestorOf(new):
+            self.flush_panel()
+
+    def _edit_record(self) -> None:
+        """Ctrl+E: the selected patient's record, even a key after typing their name."""
+        self.flush_panel()
+        self.panel.record_button.click()
+
+    def _present_selected(self, consult_id: str) -> None:
+        if self.flush_panel():  # pressed on the patient before: ask for the one selected
+            if not self.panel.present_button.isEnabled():
+                return
+            consult_id = self.panel.selected_consult_id() or ""
+        if consult_id:
+            self._on_present(consult_id)
+
+    def _record_selected(self, consult_id: str) -> None:
+        if self.flush_panel():
+            if not self.panel.record_button.isEnabled():
+                return
+            consult_id = self.panel.selected_consult_id() or ""
+        self.open_record(consult_id)

@@ -41,6 +41,13 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 
+# A row: (patient id, the six cells' texts, the status colour's key, the tooltip).
+# A tuple of str and None only: CPython's collector stops tracking it after one
+# look, so 100,000 loaded rows do not make every full collection scan them.
+Row = tuple[str, str, str, str, str, str, str, str | None, str | None]
+_ID, _CELLS, _KEY, _TIP = 0, slice(1, 7), 7, 8
+_STATUS_COLUMN = 3
+
 
 class PatientTableModel(QAbstractTableModel):
     """The rows read so far; the view asks for the next page as the TC scrolls near the end."""
@@ -48,8 +55,8 @@ class PatientTableModel(QAbstractTableModel):
     def __init__(self, today: date) -> None:
         super().__init__()
         self._today = today
-        self._entries: list[PatientListEntry] = []
-        self._texts: list[tuple[str, ...] | None] = []  # each row's cells, worded when first shown
+        self._rows: list[Row] = []
+        self._last: PatientListEntry | None = None  # where the next page starts (keyset)
         self._colours: dict[str, QColor] = {}
         self._todays = False
         self._fetch: Fetch | None = None
@@ -64,9 +71,9 @@ class PatientTableModel(QAbstractTableModel):
     ) -> None:
         """The first page; ``fetch(offset, rows)`` reads on when the view needs more."""
         self.beginResetModel()
-        self._entries = list(first)
-        self._texts = [None] * len(self._entries)
         self._todays = todays
+        self._rows = [self._row(entry) for entry in first]
+        self._last = first[-1] if first else None
         self._page = len(first)
         self._fetch = fetch if first else None
         self.endResetModel()
@@ -81,36 +88,44 @@ class PatientTableModel(QAbstractTableModel):
 
     def fetch_through(self, row: int) -> None:
         """Read down to ``row`` (to select a patient far down the list), in one read."""
-        missing = row + 1 - len(self._entries)
+        missing = row + 1 - len(self._rows)
         if missing > 0 and self.canFetchMore() and self._page:
             self._read(-(-missing // self._page) * self._page)  # whole pages
 
     def _read(self, rows: int) -> None:
         assert self._fetch is not None
-        more = self._fetch(len(self._entries), rows)
+        more = self._fetch(len(self._rows), rows)
         if len(more) < rows:
             self._fetch = None  # that was the last page
         if more:
-            start = len(self._entries)
+            start = len(self._rows)
             self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
-            self._entries.extend(more)
-            self._texts.extend([None] * len(more))
+            self._rows.extend([self._row(entry) for entry in more])
+            self._last = more[-1]
             self.endInsertRows()
 
-    def entries(self) -> list[PatientListEntry]:
-        return list(self._entries)
+    def last_entry(self) -> PatientListEntry | None:
+        """The last row read, whole: the next page starts after this patient."""
+        return self._last
 
-    def entry(self, row: int) -> PatientListEntry:
-        return self._entries[row]
+    def patient_id(self, row: int) -> str:
+        return self._rows[row][_ID]
+
+    def patient_ids(self) -> list[str]:
+        return [row[_ID] for row in self._rows]
+
+    def cells(self, row: int) -> tuple[str, ...]:
+        """The row's six texts, as the table shows them."""
+        return self._rows[row][_CELLS]
 
     def row_of(self, patient_id: str) -> int:
-        for row, entry in enumerate(self._entries):
-            if entry.patient.id == patient_id:
+        for row, cells in enumerate(self._rows):
+            if cells[_ID] == patient_id:
                 return row
         return -1
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -122,25 +137,13 @@ class PatientTableModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0):
         if role == _DISPLAY:
-            return self._row_texts(index.row())[index.column()] if index.isValid() else None
-        if role == _FOREGROUND and index.column() == 3 and index.isValid():
-            entry = self._entries[index.row()]
-            key = entry.state or entry.latest_status
+            return self._rows[index.row()][index.column() + 1] if index.isValid() else None
+        if role == _FOREGROUND and index.column() == _STATUS_COLUMN and index.isValid():
+            key = self._rows[index.row()][_KEY]
             return self._colour(STATUS_COLOURS.get(key, "#1B1B1B")) if key else None
         if role == _TOOLTIP and index.column() == 0 and index.isValid():
-            patient = self._entries[index.row()].patient
-            if patient.preferred_name:
-                return f"Legal name: {patient.legal_name}"
+            return self._rows[index.row()][_TIP]
         return None
-
-    def _row_texts(self, row: int) -> tuple[str, ...]:
-        """The row's cells, worded once: each repaint and column sizing asks again."""
-        texts = self._texts[row]
-        if texts is None:
-            entry = self._entries[row]
-            texts = tuple(self._text(entry, column) for column in range(len(COLUMNS)))
-            self._texts[row] = texts
-        return texts
 
     def _colour(self, name: str) -> QColor:
         colour = self._colours.get(name)
@@ -148,23 +151,28 @@ class PatientTableModel(QAbstractTableModel):
             colour = self._colours[name] = QColor(name)
         return colour
 
-    def _text(self, entry: PatientListEntry, column: int) -> str:
+    def _row(self, entry: PatientListEntry) -> Row:
+        """The entry worded once, as the row's tuple (the entry itself is not kept)."""
         patient = entry.patient
-        if column == 0:
-            return f"{patient.legal_last}, {patient.display_first}"
-        if column == 1:
-            return str(patient.age_on(self._today)) if patient.birth_date_known else BIRTH_NOT_ASKED
-        if column == 2:
-            if not entry.latest_consult_at:
-                return ""
-            if self._todays:
-                return local_time(entry.latest_consult_at)
-            day = local_datetime(entry.latest_consult_at).date()
-            if day == self._today:
-                return f"Today {local_time(entry.latest_consult_at)}"
-            return medium_date(day)
-        if column == 3:
-            return entry.state_label or STATUS_LABELS.get(entry.latest_status or "", "")
-        if column == 4:
-            return entry.office_name
-        return entry.responsible
+        tooltip = f"Legal name: {patient.legal_name}" if patient.preferred_name else None
+        return (
+            patient.id,
+            f"{patient.legal_last}, {patient.display_first}",
+            str(patient.age_on(self._today)) if patient.birth_date_known else BIRTH_NOT_ASKED,
+            self._consult_text(entry.latest_consult_at),
+            entry.state_label or STATUS_LABELS.get(entry.latest_status or "", ""),
+            entry.office_name,
+            entry.responsible,
+            entry.state or entry.latest_status or None,
+            tooltip,
+        )
+
+    def _consult_text(self, at: str | None) -> str:
+        if not at:
+            return ""
+        if self._todays:
+            return local_time(at)
+        day = local_datetime(at).date()
+        if day == self._today:
+            return f"Today {local_time(at)}"
+        return medium_date(day)
