@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -28,6 +27,7 @@ from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.patient_overview import patient_overview, search_patients, todays_count
 from tcdesk.services.patient_pages import PatientCount
+from tcdesk.services.practice_lookup import offices
 from tcdesk.ui.desk.backup_actions import BackupActions
 from tcdesk.ui.desk.desk_access import make_desk_accessible
 from tcdesk.ui.desk.desk_menus import build_menus
@@ -37,6 +37,7 @@ from tcdesk.ui.desk.practice_actions import PracticeActions
 from tcdesk.ui.desk.schedule_actions import ScheduleActions
 from tcdesk.ui.desk.status_line import StatusLine
 from tcdesk.ui.desk.today_board import TodayBoardWidget
+from tcdesk.ui.patient_columns import draggable, fit_columns
 from tcdesk.ui.patient_list import PatientTableModel
 from tcdesk.ui.patient_panel import PatientPanel
 from tcdesk.ui.pipeline.dashboard_actions import DashboardActions
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.refresh_desk()
         self.setObjectName("deskWindow")
         remember(self)  # size, place, splitter and columns, as the TC left them
+        draggable(self.table)
 
     def _build_actions(self) -> None:
         """Each part of the desk brings its keys and buttons (tcdesk.ui.desk)."""
@@ -202,9 +204,7 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self._list_width = fit_columns(self.table, [office.name for office in offices(self._desk)])
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def _build_room_screen_bar(self) -> None:
@@ -233,7 +233,11 @@ class MainWindow(QMainWindow):
         splitter.setObjectName("deskSplitter")
         splitter.addWidget(left)
         splitter.addWidget(self.panel)
-        splitter.setSizes([720, 680])
+        # The list as wide as its columns (no sideways scrolling), the panel the rest:
+        # a wider or narrower window widens or narrows the panel.
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([self._list_width, 1400 - self._list_width])
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -419,6 +423,8 @@ class MainWindow(QMainWindow):
 
     def _show_selected(self) -> None:
         self._panel_timer.stop()
+        if self._desk.closed:  # the timer outlived the desk (closing while typing)
+            return
         patient_id = self.selected_patient_id()
         self.panel.show_overview(patient_overview(self._desk, patient_id) if patient_id else None)
 

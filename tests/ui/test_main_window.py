@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tcdesk.services.patient_pages import PAGE
 from tcdesk.ui.main_window import MainWindow
+from tcdesk.ui.style import staff_stylesheet
 from tests.conftest import DEMO_DAY
 
 
@@ -238,3 +240,29 @@ def test_loaded_rows_are_plain_tuples_the_collector_lets_go(qtbot: QtBot, demo_d
     assert window.model.cells(0) == tuple(
         window.model.index(0, column).data() for column in range(6)
     )
+
+
+@pytest.mark.parametrize("size", [(1600, 900), (1280, 800)])
+def test_columns_fit_the_window_and_stay_put_while_typing(
+    qtbot: QtBot, demo_desk, size: tuple[int, int]
+) -> None:
+    """No sideways scrolling at the desk's usual sizes, and no column jumping per key."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setStyleSheet(staff_stylesheet("#1F6F8B"))  # the app's: bold headings, padding
+    try:
+        window = _window(qtbot, demo_desk, [])
+        window.resize(*size)
+        qtbot.waitUntil(lambda: window.width() == size[0])
+        header = window.table.horizontalHeader()
+        widths = [header.sectionSize(column) for column in range(header.count() - 1)]
+        for text in ("b", "be", "ber", "zz", ""):
+            window.search.setText(text)
+            window._search_timer.stop()
+            window._search_timer.timeout.emit()
+            app.processEvents()
+            assert [header.sectionSize(c) for c in range(header.count() - 1)] == widths
+            assert window.table.horizontalScrollBar().maximum() == 0, text
+            assert header.length() <= window.table.viewport().width()
+    finally:
+        app.setStyleSheet("")
