@@ -346,7 +346,10 @@ class MainWindow(QMainWindow):
             entries = patient_pages.page(self._desk, text)
             self.model.set_pages(entries, lambda at, rows: self._next_page(text, at, rows))
             self._show_list_labels(patient_pages.count(self._desk, text))
-        row = self._loaded_row_of(selected) if selected else -1
+        # Typing a name: the patient selected stays so if the first page has them (no
+        # look-up further down per key); the search cleared, they stay selected wherever.
+        read_down = not (self._typing and text)
+        row = self._loaded_row_of(selected, read_down=read_down) if selected else -1
         if row < 0 and entries:
             row = 0
         if row >= 0:
@@ -367,10 +370,10 @@ class MainWindow(QMainWindow):
         finally:
             self._typing = False
 
-    def _loaded_row_of(self, patient_id: str) -> int:
+    def _loaded_row_of(self, patient_id: str, *, read_down: bool = True) -> int:
         """The patient's row, reading pages down to it if it is further than read so far."""
         row = self.model.row_of(patient_id)
-        if row < 0 and not self.today_button.isChecked():
+        if row < 0 and read_down and not self.today_button.isChecked():
             where = patient_pages.position(self._desk, self.search.text(), patient_id)
             if where is not None:
                 self.model.fetch_through(where)

@@ -266,3 +266,28 @@ def test_columns_fit_the_window_and_stay_put_while_typing(
             assert header.length() <= window.table.viewport().width()
     finally:
         app.setStyleSheet("")
+
+
+def test_typing_keeps_the_selected_patient_only_if_the_first_page_has_them(
+    qtbot: QtBot, demo_desk
+) -> None:
+    """No look-up down the list per key; clearing the search still keeps them anywhere."""
+    from tcdesk.services import patient_pages
+
+    window = _window(qtbot, demo_desk, [])
+    everyone = [e.patient.id for e in demo_desk.patients.list("")]
+    far = everyone[PAGE * 3 + 5]
+    assert window.select_patient(far)
+    text = "555"  # the demo's phone numbers: everyone matches, in name order
+    assert (patient_pages.position(demo_desk, text, far) or 0) >= PAGE
+    window.search.setText(text)
+    window._search_timer.stop()
+    window._search_timer.timeout.emit()
+    assert window.model.rowCount() == PAGE  # the first page only, no reading down to them
+    assert window.selected_patient_id() == window.model.patient_id(0)
+    window.select_patient(far)  # chosen on purpose: read down to them
+    assert window.selected_patient_id() == far
+    window.search.clear()
+    window._search_timer.stop()
+    window._search_timer.timeout.emit()
+    assert window.selected_patient_id() == far  # everyone again, still them
