@@ -344,7 +344,11 @@ class MainWindow(QMainWindow):
             self._show_list_labels(PatientCount(len(entries)))
         else:  # everyone: a page now, the next as the TC scrolls
             entries = patient_pages.page(self._desk, text)
-            self.model.set_pages(entries, lambda at, rows: self._next_page(text, at, rows))
+            self.model.set_pages(
+                entries,
+                lambda at, rows: self._next_page(text, at, rows),
+                fetch_at=lambda at, rows: self._page_at(text, at, rows),
+            )
             self._show_list_labels(patient_pages.count(self._desk, text))
         # Typing a name: the patient selected stays so if the first page has them (no
         # look-up further down per key); the search cleared, they stay selected wherever.
@@ -377,6 +381,8 @@ class MainWindow(QMainWindow):
             where = patient_pages.position(self._desk, self.search.text(), patient_id)
             if where is not None:
                 self.model.fetch_through(where)
+                if where < self.model.rowCount() and self.model.patient_id(where) == patient_id:
+                    return where  # (their row may have been skipped over: now read)
                 row = self.model.row_of(patient_id)
         return row
 
@@ -388,6 +394,10 @@ class MainWindow(QMainWindow):
         return patient_pages.page(
             self._desk, text, offset, rows, after=last.patient if last else None
         )
+
+    def _page_at(self, text: str, offset: int, rows: int) -> list:
+        """Rows by offset: those above a far patient, read when the TC scrolls to them."""
+        return [] if self._desk.closed else patient_pages.page(self._desk, text, offset, rows)
 
     def _show_list_labels(self, shown: PatientCount) -> None:
         """Say what the list holds now, and what pressing the toggle shows instead."""

@@ -55,11 +55,12 @@ class PatientTableModel(QAbstractTableModel):
     def __init__(self, today: date) -> None:
         super().__init__()
         self._today = today
-        self._rows: list[Row] = []
+        self._rows: list[Row | None] = []  # None: not read yet (above a far patient)
         self._last: PatientListEntry | None = None  # where the next page starts (keyset)
         self._colours: dict[str, QColor] = {}
         self._todays = False
         self._fetch: Fetch | None = None
+        self._fetch_at: Fetch | None = None
         self._page = 0
 
     def set_entries(self, entries: list[PatientListEntry], *, todays: bool = False) -> None:
@@ -67,15 +68,22 @@ class PatientTableModel(QAbstractTableModel):
         self.set_pages(entries, None, todays=todays)
 
     def set_pages(
-        self, first: list[PatientListEntry], fetch: Fetch | None, *, todays: bool = False
+        self,
+        first: list[PatientListEntry],
+        fetch: Fetch | None,
+        *,
+        todays: bool = False,
+        fetch_at: Fetch | None = None,
     ) -> None:
-        """The first page; ``fetch(offset, rows)`` reads on when the view needs more."""
+        """The first page; ``fetch(offset, rows)`` reads on when the view needs more.
+        ``fetch_at(offset, rows)``: any page (by offset), to fill rows skipped over."""
         self.beginResetModel()
         self._todays = todays
         self._rows = [self._row(entry) for entry in first]
         self._last = first[-1] if first else None
         self._page = len(first)
         self._fetch = fetch if first else None
+        self._fetch_at = fetch_at
         self.endResetModel()
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
@@ -87,40 +95,72 @@ class PatientTableModel(QAbstractTableModel):
         self._read(self._page)
 
     def fetch_through(self, row: int) -> None:
-        """Read down to ``row`` (to select a patient far down the list), in one read."""
+        """Read down to ``row`` (to select a patient far down the list): only the page
+        around it when pages can be read by offset, the rows above left to be read
+        when shown; else every page down to it, in one read."""
         missing = row + 1 - len(self._rows)
-        if missing > 0 and self.canFetchMore() and self._page:
+        if missing <= 0 or not self.canFetchMore() or not self._page:
+            return
+        start = row // self._page * self._page
+        if self._fetch_at is None or start <= len(self._rows):
             self._read(-(-missing // self._page) * self._page)  # whole pages
+            return
+        self._read(self._page, at=start)
 
-    def _read(self, rows: int) -> None:
+    def _read(self, rows: int, *, at: int | None = None) -> None:
+        """``rows`` more after the last read (``at``: from that offset, the rows
+        between left unread)."""
         assert self._fetch is not None
-        more = self._fetch(len(self._rows), rows)
+        if at is None:
+            more = self._fetch(len(self._rows), rows)
+        else:
+            assert self._fetch_at is not None
+            more = self._fetch_at(at, rows)
         if len(more) < rows:
             self._fetch = None  # that was the last page
+        skipped = (at - len(self._rows)) if at is not None and more else 0
         if more:
             start = len(self._rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+            self.beginInsertRows(QModelIndex(), start, start + skipped + len(more) - 1)
+            self._rows.extend([None] * skipped)
             self._rows.extend([self._row(entry) for entry in more])
             self._last = more[-1]
             self.endInsertRows()
+
+    def _filled(self, row: int) -> Row:
+        """The row, reading its page first if it was skipped over."""
+        known = self._rows[row]
+        if known is not None:
+            return known
+        assert self._fetch_at is not None and self._page
+        start = row // self._page * self._page
+        for offset, entry in enumerate(self._fetch_at(start, self._page), start):
+            if offset < len(self._rows) and self._rows[offset] is None:
+                self._rows[offset] = self._row(entry)
+        filled = self._rows[row]
+        if filled is None:  # the store changed under the list: show it empty
+            filled = self._rows[row] = ("", "", "", "", "", "", "", None, None)
+        return filled
 
     def last_entry(self) -> PatientListEntry | None:
         """The last row read, whole: the next page starts after this patient."""
         return self._last
 
     def patient_id(self, row: int) -> str:
-        return self._rows[row][_ID]
+        return self._filled(row)[_ID]
 
     def patient_ids(self) -> list[str]:
-        return [row[_ID] for row in self._rows]
+        """Every row's patient (rows skipped over are read)."""
+        return [self._filled(row)[_ID] for row in range(len(self._rows))]
 
     def cells(self, row: int) -> tuple[str, ...]:
         """The row's six texts, as the table shows them."""
-        return self._rows[row][_CELLS]
+        return self._filled(row)[_CELLS]
 
     def row_of(self, patient_id: str) -> int:
+        """The row of a patient read so far (-1: not read)."""
         for row, cells in enumerate(self._rows):
-            if cells[_ID] == patient_id:
+            if cells is not None and cells[_ID] == patient_id:
                 return row
         return -1
 
@@ -137,12 +177,12 @@ class PatientTableModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0):
         if role == _DISPLAY:
-            return self._rows[index.row()][index.column() + 1] if index.isValid() else None
+            return self._filled(index.row())[index.column() + 1] if index.isValid() else None
         if role == _FOREGROUND and index.column() == _STATUS_COLUMN and index.isValid():
-            key = self._rows[index.row()][_KEY]
+            key = self._filled(index.row())[_KEY]
             return self._colour(STATUS_COLOURS.get(key, "#1B1B1B")) if key else None
         if role == _TOOLTIP and index.column() == 0 and index.isValid():
-            return self._rows[index.row()][_TIP]
+            return self._filled(index.row())[_TIP]
         return None
 
     def _colour(self, name: str) -> QColor:
