@@ -112,7 +112,8 @@ def search_timer_work(window: MainWindow) -> None:
 
 def panel_catching_up(window: MainWindow, app: QApplication) -> float | None:
     """The panel's pending update once typing pauses (None: nothing was pending)."""
-    timer: QTimer | None = getattr(window, "_panel_timer", None)
+    follow = getattr(window, "_follow", None)  # trees whose panel waits for a pause
+    timer: QTimer | None = follow.timer if follow is not None else None
     if timer is None or not timer.isActive():
         return None
     timer.stop()

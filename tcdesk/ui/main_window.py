@@ -33,6 +33,7 @@ from tcdesk.ui.desk.desk_access import make_desk_accessible
 from tcdesk.ui.desk.desk_menus import build_menus
 from tcdesk.ui.desk.intake_actions import IntakeActions
 from tcdesk.ui.desk.menu_actions import DeskMenuActions
+from tcdesk.ui.desk.panel_follow import PanelFollow
 from tcdesk.ui.desk.practice_actions import PracticeActions
 from tcdesk.ui.desk.schedule_actions import ScheduleActions
 from tcdesk.ui.desk.status_line import StatusLine
@@ -182,17 +183,16 @@ class MainWindow(QMainWindow):
         self.today_button.toggled.connect(lambda _on: self.refresh_patients())
 
     def _build_panel(self, today: date) -> None:
-        """The selected patient's panel. While the TC types it waits for a pause
-        (``_panel_timer``): the list follows each key, the panel the name found."""
+        """The selected patient's panel; while the TC types it waits for a pause."""
         self.panel = PatientPanel(today)
-        self.panel.present_requested.connect(self._present_selected)
-        self.panel.record_requested.connect(self._record_selected)
-        self._panel_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._panel_timer.timeout.connect(self._show_selected)
-        self._typing = False  # a refresh the search's timer runs: the panel may wait
-        app = QApplication.instance()
-        if isinstance(app, QApplication):  # a click or Tab into the panel: it catches up first
-            app.focusChanged.connect(self._focus_changed)
+        self._follow = PanelFollow(
+            self.panel,
+            self._desk,
+            self.selected_patient_id,
+            present=self._on_present,
+            record=lambda consult_id: self.open_record(consult_id),
+            delay_ms=SEARCH_DELAY_MS,
+        )
 
     def _build_table(self, today: date) -> None:
         self.model = PatientTableModel(today)
@@ -352,27 +352,23 @@ class MainWindow(QMainWindow):
             self._show_list_labels(patient_pages.count(self._desk, text))
         # Typing a name: the patient selected stays so if the first page has them (no
         # look-up further down per key); the search cleared, they stay selected wherever.
-        read_down = not (self._typing and text)
+        read_down = not (self._follow.typing and text)
         row = self._loaded_row_of(selected, read_down=read_down) if selected else -1
         if row < 0 and entries:
             row = 0
         if row >= 0:
             self.table.selectRow(row)
         else:
-            self._show_selected()  # no one: the panel says so at once
+            self._follow.show_selected()  # no one: the panel says so at once
 
     def _search_changed(self, _text: str) -> None:
         self._search_timer.start()
-        if self._panel_timer.isActive():
-            self._panel_timer.start()  # still typing: the panel waits on
+        self._follow.key_typed()
 
     def _search_typed(self) -> None:
         """What the search's timer runs: the list now, the patient's panel after a pause."""
-        self._typing = True
-        try:
+        with self._follow.typed():
             self.refresh_patients()
-        finally:
-            self._typing = False
 
     def _loaded_row_of(self, patient_id: str, *, read_down: bool = True) -> int:
         """The patient's row, reading pages down to it if it is further than read so far."""
@@ -425,50 +421,14 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         """A click or a key in the list shows the patient at once; a search, after a pause."""
-        if not self._typing:
-            self._show_selected()
-            return
-        shown = self.panel.overview()
-        if shown is not None and shown.patient.id == self.selected_patient_id():
-            self._panel_timer.stop()  # the panel already shows them
-        else:
-            self._panel_timer.start()
-
-    def _show_selected(self) -> None:
-        self._panel_timer.stop()
-        if self._desk.closed:  # the timer outlived the desk (closing while typing)
-            return
-        patient_id = self.selected_patient_id()
-        self.panel.show_overview(patient_overview(self._desk, patient_id) if patient_id else None)
+        self._follow.selection_changed()
 
     def flush_panel(self) -> bool:
-        """Before anything reads the panel: it shows the selected patient now.
-        True if it was behind (what it showed a moment ago was someone else)."""
-        if not self._panel_timer.isActive():
-            return False
-        self._show_selected()
-        return True
-
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and self.panel.isAncestorOf(new):
-            self.flush_panel()
+        """Before anything reads the panel: it shows the selected patient now (True: it
+        was behind). The desk's keys and menus call it (tcdesk.ui.desk.panel_follow)."""
+        return self._follow.flush()
 
     def _edit_record(self) -> None:
         """Ctrl+E: the selected patient's record, even a key after typing their name."""
         self.flush_panel()
         self.panel.record_button.click()
-
-    def _present_selected(self, consult_id: str) -> None:
-        if self.flush_panel():  # pressed on the patient before: ask for the one selected
-            if not self.panel.present_button.isEnabled():
-                return
-            consult_id = self.panel.selected_consult_id() or ""
-        if consult_id:
-            self._on_present(consult_id)
-
-    def _record_selected(self, consult_id: str) -> None:
-        if self.flush_panel():
-            if not self.panel.record_button.isEnabled():
-                return
-            consult_id = self.panel.selected_consult_id() or ""
-        self.open_record(consult_id)
