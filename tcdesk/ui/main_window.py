@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -28,15 +27,18 @@ from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.patient_overview import patient_overview, search_patients, todays_count
 from tcdesk.services.patient_pages import PatientCount
+from tcdesk.services.practice_lookup import offices
 from tcdesk.ui.desk.backup_actions import BackupActions
 from tcdesk.ui.desk.desk_access import make_desk_accessible
 from tcdesk.ui.desk.desk_menus import build_menus
 from tcdesk.ui.desk.intake_actions import IntakeActions
 from tcdesk.ui.desk.menu_actions import DeskMenuActions
+from tcdesk.ui.desk.panel_follow import PanelFollow
 from tcdesk.ui.desk.practice_actions import PracticeActions
 from tcdesk.ui.desk.schedule_actions import ScheduleActions
 from tcdesk.ui.desk.status_line import StatusLine
 from tcdesk.ui.desk.today_board import TodayBoardWidget
+from tcdesk.ui.patient_columns import draggable, fit_columns
 from tcdesk.ui.patient_list import PatientTableModel
 from tcdesk.ui.patient_panel import PatientPanel
 from tcdesk.ui.pipeline.dashboard_actions import DashboardActions
@@ -78,8 +80,7 @@ class MainWindow(QMainWindow):
         self._todays = todays_count(desk, today)
         self._build_search()
         self._build_table(today)
-        self.panel = PatientPanel(today)
-        self.panel.present_requested.connect(self._on_present)
+        self._build_panel(today)
         self._build_room_screen_bar()
         self._build_actions()
         self._build_backup_actions()
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.refresh_desk()
         self.setObjectName("deskWindow")
         remember(self)  # size, place, splitter and columns, as the TC left them
+        draggable(self.table)
 
     def _build_actions(self) -> None:
         """Each part of the desk brings its keys and buttons (tcdesk.ui.desk)."""
@@ -108,10 +110,9 @@ class MainWindow(QMainWindow):
         self.addAction(self.find_action)
         self.record_action = QAction("&Edit consult record", self)
         self.record_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.record_action.triggered.connect(self.panel.record_button.click)
+        self.record_action.triggered.connect(self._edit_record)
         self.addAction(self.record_action)
         self.record_window = None
-        self.panel.record_requested.connect(self.open_record)
         # The names tests and other windows use.
         self.settings_action = self.practice_actions.settings_action
         self.settings_button = self.practice_actions.settings_button
@@ -169,8 +170,8 @@ class MainWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)
         WindowKeysFirst(self.search)  # Ctrl+E opens the record, even typing a name
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh_patients)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self._search_timer.timeout.connect(self._search_typed)
+        self.search.textChanged.connect(self._search_changed)
         self.count_label = QLabel("")
         self.count_label.setProperty("role", "muted")
         # Checked = only today's families. The button's text says what pressing it
@@ -180,6 +181,18 @@ class MainWindow(QMainWindow):
         self.today_button.setCheckable(True)
         self.today_button.setChecked(self._todays > 0)  # a TC's day starts with today's families
         self.today_button.toggled.connect(lambda _on: self.refresh_patients())
+
+    def _build_panel(self, today: date) -> None:
+        """The selected patient's panel; while the TC types it waits for a pause."""
+        self.panel = PatientPanel(today)
+        self._follow = PanelFollow(
+            self.panel,
+            self._desk,
+            self.selected_patient_id,
+            present=self._on_present,
+            record=lambda consult_id: self.open_record(consult_id),
+            delay_ms=SEARCH_DELAY_MS,
+        )
 
     def _build_table(self, today: date) -> None:
         self.model = PatientTableModel(today)
@@ -191,9 +204,7 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self._list_width = fit_columns(self.table, [office.name for office in offices(self._desk)])
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def _build_room_screen_bar(self) -> None:
@@ -222,7 +233,11 @@ class MainWindow(QMainWindow):
         splitter.setObjectName("deskSplitter")
         splitter.addWidget(left)
         splitter.addWidget(self.panel)
-        splitter.setSizes([720, 680])
+        # The list as wide as its columns (no sideways scrolling), the panel the rest:
+        # a wider or narrower window widens or narrows the panel.
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([self._list_width, 1400 - self._list_width])
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -329,23 +344,41 @@ class MainWindow(QMainWindow):
             self._show_list_labels(PatientCount(len(entries)))
         else:  # everyone: a page now, the next as the TC scrolls
             entries = patient_pages.page(self._desk, text)
-            self.model.set_pages(entries, lambda at, rows: self._next_page(text, at, rows))
+            self.model.set_pages(
+                entries,
+                lambda at, rows: self._next_page(text, at, rows),
+                fetch_at=lambda at, rows: self._page_at(text, at, rows),
+            )
             self._show_list_labels(patient_pages.count(self._desk, text))
-        row = self._loaded_row_of(selected) if selected else -1
+        # Typing a name: the patient selected stays so if the first page has them (no
+        # look-up further down per key); the search cleared, they stay selected wherever.
+        read_down = not (self._follow.typing and text)
+        row = self._loaded_row_of(selected, read_down=read_down) if selected else -1
         if row < 0 and entries:
             row = 0
         if row >= 0:
             self.table.selectRow(row)
         else:
-            self.panel.show_overview(None)
+            self._follow.show_selected()  # no one: the panel says so at once
 
-    def _loaded_row_of(self, patient_id: str) -> int:
+    def _search_changed(self, _text: str) -> None:
+        self._search_timer.start()
+        self._follow.key_typed()
+
+    def _search_typed(self) -> None:
+        """What the search's timer runs: the list now, the patient's panel after a pause."""
+        with self._follow.typed():
+            self.refresh_patients()
+
+    def _loaded_row_of(self, patient_id: str, *, read_down: bool = True) -> int:
         """The patient's row, reading pages down to it if it is further than read so far."""
         row = self.model.row_of(patient_id)
-        if row < 0 and not self.today_button.isChecked():
+        if row < 0 and read_down and not self.today_button.isChecked():
             where = patient_pages.position(self._desk, self.search.text(), patient_id)
             if where is not None:
                 self.model.fetch_through(where)
+                if where < self.model.rowCount() and self.model.patient_id(where) == patient_id:
+                    return where  # (their row may have been skipped over: now read)
                 row = self.model.row_of(patient_id)
         return row
 
@@ -353,8 +386,14 @@ class MainWindow(QMainWindow):
         """The list's next rows (none once the desk is closed: the window may still paint)."""
         if self._desk.closed:
             return []
-        last = self.model.entry(offset - 1).patient if offset else None
-        return patient_pages.page(self._desk, text, offset, rows, after=last)
+        last = self.model.last_entry() if offset else None
+        return patient_pages.page(
+            self._desk, text, offset, rows, after=last.patient if last else None
+        )
+
+    def _page_at(self, text: str, offset: int, rows: int) -> list:
+        """Rows by offset: those above a far patient, read when the TC scrolls to them."""
+        return [] if self._desk.closed else patient_pages.page(self._desk, text, offset, rows)
 
     def _show_list_labels(self, shown: PatientCount) -> None:
         """Say what the list holds now, and what pressing the toggle shows instead."""
@@ -372,7 +411,7 @@ class MainWindow(QMainWindow):
 
     def selected_patient_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.entry(rows[0].row()).patient.id if rows else None
+        return self.model.patient_id(rows[0].row()) if rows else None
 
     def select_patient(self, patient_id: str) -> bool:
         row = self._loaded_row_of(patient_id)
@@ -381,5 +420,15 @@ class MainWindow(QMainWindow):
         return row >= 0
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        patient_id = self.selected_patient_id()
-        self.panel.show_overview(patient_overview(self._desk, patient_id) if patient_id else None)
+        """A click or a key in the list shows the patient at once; a search, after a pause."""
+        self._follow.selection_changed()
+
+    def flush_panel(self) -> bool:
+        """Before anything reads the panel: it shows the selected patient now (True: it
+        was behind). The desk's keys and menus call it (tcdesk.ui.desk.panel_follow)."""
+        return self._follow.flush()
+
+    def _edit_record(self) -> None:
+        """Ctrl+E: the selected patient's record, even a key after typing their name."""
+        self.flush_panel()
+        self.panel.record_button.click()

@@ -53,9 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.resize(1600, 900)
         window.show()
         window.refresh_patients()
-        window.select_patient(
-            next(e.patient.id for e in window.model.entries() if e.patient.legal_first == "Zoë")
-        )
+        model = window.model
+        zoe = next(r for r in range(model.rowCount()) if ", Zoë" in model.cells(r)[0])
+        window.select_patient(model.patient_id(zoe))
         _settle(app)
         grab(window, out / "patient-window.png")
         window.close()

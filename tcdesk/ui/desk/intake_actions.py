@@ -63,7 +63,7 @@ class IntakeActions:
         row.addWidget(self.walk_in_button)
 
         panel = window.panel
-        panel.edit_family_requested.connect(self.open_edit_family)
+        panel.edit_family_requested.connect(self._edit_family_of)
         panel.present_button.setToolTip("Present this consult on the room's screen (Ctrl+Enter)")
 
     def _action(self, text: str, keys: tuple[str, ...], slot) -> QAction:
@@ -139,7 +139,15 @@ class IntakeActions:
         window.refresh_patients()
         window.select_patient(patient_id)
 
+    def _edit_family_of(self, patient_id: str) -> None:
+        """The panel's Edit family: the selected patient's, if the panel was behind."""
+        if self._window.flush_panel():
+            patient_id = self._window.selected_patient_id() or ""
+        if patient_id:
+            self.open_edit_family(patient_id)
+
     def _present(self) -> None:
+        self._window.flush_panel()  # Ctrl+Enter right after typing a name: theirs
         button = self._window.panel.present_button
         if button.isEnabled():
             button.click()

@@ -164,6 +164,7 @@ class DeskMenuActions:
         from tcdesk.services.agreements.versions import history, prepare_generation
         from tcdesk.ui.documents.agreement_actions import open_agreement
 
+        self._window.flush_panel()  # the selected patient's, even a key after typing
         consult_id = self._window.panel.selected_consult_id()
         if consult_id is None or self._settings is None:
             self._window.say(NO_CONSULT + ".")
@@ -183,6 +184,7 @@ class DeskMenuActions:
         """Build the take-home summary off the GUI thread, then its preview opens."""
         from tcdesk.ui.documents.summary_actions import SummaryPrinter
 
+        self._window.flush_panel()  # the selected patient's, even a key after typing
         consult_id = self._window.panel.selected_consult_id()
         if consult_id is None or self._settings is None:
             self._window.say(NO_CONSULT + ".")
