@@ -49,6 +49,7 @@ class PatientPanel(QWidget):
     present_requested = Signal(str)
     edit_family_requested = Signal(str)  # the patient's id: open the family form on it
     record_requested = Signal(str)  # open the consult's record (concern, findings, options...)
+    patient_shown = Signal(str)  # the patient's id, each time the panel shows someone's record
 
     def __init__(self, today: date) -> None:
         super().__init__()
@@ -132,6 +133,7 @@ class PatientPanel(QWidget):
             self.present_button.setEnabled(False)
             return
         patient = overview.patient
+        self.patient_shown.emit(patient.id)
         name = patient.display_name
         if patient.preferred_name and patient.preferred_name != patient.legal_first:
             name += f"  ({patient.legal_name})"

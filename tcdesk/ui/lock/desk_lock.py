@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 import shiboken6
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QWindow
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
@@ -67,9 +67,11 @@ class DeskLock(QObject):
         self.who.setObjectName("signedInAs")
         self.who.setProperty("role", "muted")
         host.main_window.statusBar().addPermanentWidget(self.who)
-        table = getattr(host.main_window, "table", None)
-        if table is not None:
-            table.selectionModel().selectionChanged.connect(self._patient_shown)
+        # What the panel shows is what was seen: the first match while typing is not
+        # shown (the panel waits for a pause), so it is not an opened record.
+        panel = getattr(host.main_window, "panel", None)
+        if panel is not None:
+            panel.patient_shown.connect(self._patient_shown)
         closing = getattr(host.main_window, "closing", None)
         if closing is not None:
             closing.connect(self.stop)
@@ -130,10 +132,13 @@ class DeskLock(QObject):
 
     # -- the audit of patients shown -------------------------------------------------------
 
-    def _patient_shown(self, *_args: QItemSelection) -> None:
+    def _patient_shown(self, patient_id: str | None = None) -> None:
         if not self.active() or self.is_locked():
             return
-        patient_id = self.host.main_window.selected_patient_id()
+        if patient_id is None:  # on signing in: whoever the panel shows now
+            panel = getattr(self.host.main_window, "panel", None)
+            shown = panel.overview() if panel is not None else None
+            patient_id = shown.patient.id if shown is not None else None
         if patient_id and patient_id not in self._shown_patients:
             self._shown_patients.add(patient_id)
             audit_trail.record(self.desk, "patient_opened", patient_id)

@@ -148,3 +148,22 @@ def test_a_practice_without_pins_opens_as_before_and_says_how_to_turn_it_on(
     app.main_window.show()
     assert app.main_window.statusBar().currentMessage() == NO_PINS_YET
     assert not app.lock.action.isEnabled() and app.lock.lock(idle=False) is False
+
+
+def test_typing_a_name_audits_only_the_patient_the_panel_shows(qtbot: QtBot, signed_in_app) -> None:
+    """Each key selects the first match, but only the one shown after the pause was seen."""
+    app = signed_in_app
+    main = app.main_window
+    main.today_button.setChecked(False)
+    before = {e["subject_id"] for e in _actions(app.desk, "patient_opened")}
+    for text in ("s", "sm", "smi"):  # the first match changes; the timer's run after each key
+        main.search.setText(text)
+        main._search_timer.stop()
+        main._search_typed()
+    qtbot.waitUntil(lambda: main.panel.overview() is not None, timeout=3000)
+    qtbot.waitUntil(lambda: not main._follow.timer.isActive(), timeout=3000)
+    shown = main.panel.overview().patient.id
+    assert shown == main.selected_patient_id()
+    opened = [e for e in _actions(app.desk, "patient_opened") if e["subject_id"] not in before]
+    assert [e["subject_id"] for e in opened] in ([shown], [])  # [] when seen before
+    assert shown in before | {e["subject_id"] for e in opened}
