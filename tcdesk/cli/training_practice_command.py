@@ -8,7 +8,8 @@ objections)`` for each good one, one line per problem (``<file>: persona
 ``run --persona NAME --answers FILE.toml [--json]`` plays a solo session from
 a file of the TC's steps and answers and prints the scorecard. The money is
 the practice's (``--db``) or, without it, the demo practice's settings, built
-in memory: no file is written.
+in memory: no file is written. ``--coordinator NAME`` (with ``--db``) keeps the
+scorecard in the practice's training file as that TC's, for ``training report``.
 """
 
 from __future__ import annotations
@@ -16,8 +17,13 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tcdesk.cli import common
+from tcdesk.errors import UserError
+
+if TYPE_CHECKING:
+    from tcdesk.services.training.scorecard import Scorecard
 
 EXIT_PROBLEMS = 2
 
@@ -38,6 +44,11 @@ def register_subcommands(actions: argparse._SubParsersAction) -> None:
     run.add_argument("--persona", required=True, metavar="NAME", help="the persona's key")
     run.add_argument("--answers", required=True, metavar="FILE", help="the answers (TOML)")
     run.add_argument("--json", action="store_true", help="the scorecard as JSON")
+    run.add_argument(
+        "--coordinator",
+        metavar="NAME",
+        help="keep the scorecard in the practice's training file as this TC's (needs --db)",
+    )
     common.add_db_argument(run)
     run.set_defaults(func=run_session)
 
@@ -77,14 +88,16 @@ def run_session(args: argparse.Namespace) -> int:
     if getattr(args, "db", None) is not None:
         path = common.db_path(args)
         if not path.exists():
-            from tcdesk.errors import UserError
-
             raise UserError(common.missing_file_message(args, path))
         money = file_money(path, today)
     else:
         money = demo_money(today)
+    if args.coordinator and getattr(args, "db", None) is None:
+        raise UserError("--coordinator needs --db: the scorecard is kept in its training file.")
     played = play(persona, data, answers, money, flows.get(persona.flow))
     card = played.result.card
+    if args.coordinator:
+        _keep(args, card)
     if args.json:
         print(json.dumps(card.as_json(), indent=2, ensure_ascii=False))
         return 0
@@ -105,6 +118,22 @@ def run_session(args: argparse.Namespace) -> int:
         for note in card.notes:
             print(f"  * {note}")
     return 0
+
+
+def _keep(args: argparse.Namespace, card: Scorecard) -> None:
+    """The played session, kept as the coordinator's in the training file."""
+    from datetime import timedelta
+
+    from tcdesk.cli.training_progress_command import coordinator_named, training_file
+    from tcdesk.services.training.history import record_session
+
+    desk = training_file(args)
+    try:
+        member = coordinator_named(desk, args.coordinator)
+        ended = common.clock(args)()
+        record_session(desk, member.id, card, "solo", ended - timedelta(minutes=card.minutes))
+    finally:
+        desk.close()
 
 
 def _shown(path: Path) -> str:

@@ -84,15 +84,19 @@ def _practice_path(args: argparse.Namespace) -> Path:
     return path
 
 
-def _training(args: argparse.Namespace, *, read_only: bool = False) -> Desk:
+def training_file(args: argparse.Namespace, *, read_only: bool = False) -> Desk:
+    """The practice's training file (``--training``, else beside ``--db``), open."""
     from tcdesk.services.training.store import training_desk
 
     return training_desk(
-        _practice_path(args), args.training, clock=common.clock(args), read_only=read_only
+        _practice_path(args),
+        getattr(args, "training", None),
+        clock=common.clock(args),
+        read_only=read_only,
     )
 
 
-def _coordinator(desk: Desk, typed: str) -> Staff:
+def coordinator_named(desk: Desk, typed: str) -> Staff:
     """Named as every command names staff (id, whole name, or a unique part); not a doctor."""
     from tcdesk.domain import StaffRole
     from tcdesk.services.practice_lookup import find_staff
@@ -132,9 +136,9 @@ def run_report(args: argparse.Namespace) -> int:
     until = common.day_option("--to", args.until, args)
     if since and until and since > until:
         raise UserError(f"--from ({since}) is after --to ({until}).")
-    desk = _training(args, read_only=True)
+    desk = training_file(args, read_only=True)
     try:
-        member = _coordinator(desk, args.coordinator) if args.coordinator else None
+        member = coordinator_named(desk, args.coordinator) if args.coordinator else None
         report = progress(desk, member.id if member else None, since, until)
     finally:
         desk.close()
@@ -204,11 +208,12 @@ def _signed(value: float | None) -> str:
 
 
 def drill_deck() -> tuple[Card, ...]:
-    """The cards drilled: the ten built-in objections, and (once the persona files load)
-    one per persona objection: ``deck(persona_lines(load_personas().personas.values()))``."""
-    from tcdesk.services.training.drills import deck
+    """The cards drilled: the ten built-in objections and one per persona objection (the
+    shipped personas that load; a broken file is `tcdesk training check`'s to report)."""
+    from tcdesk.services.training.drills import deck, persona_lines
+    from tcdesk.services.training.personas import load_personas
 
-    return deck()
+    return deck(persona_lines(load_personas().personas.values()))
 
 
 def run_drill(args: argparse.Namespace) -> int:
@@ -217,9 +222,9 @@ def run_drill(args: argparse.Namespace) -> int:
     if args.cards < 1:
         raise UserError("--cards must be 1 or more.")
     cards = drill_deck()
-    desk = _training(args)
+    desk = training_file(args)
     try:
-        member = _coordinator(desk, args.coordinator)
+        member = coordinator_named(desk, args.coordinator)
         now = common.clock(args)()
         due = next_cards(desk, member.id, now, args.cards, cards)
         if not due:

@@ -205,3 +205,42 @@ def test_a_personas_card_is_drilled_and_kept_as_its_own(
     built_in = card_states(desk, jessica, builtin_cards())
     desk.close()
     assert own.state.lapses == 1 and all(d.state.new for d in built_in)
+
+
+def test_the_drill_deck_holds_the_ten_objections_and_every_persona_line() -> None:
+    from tcdesk.cli.training_progress_command import drill_deck
+    from tcdesk.services.training.personas import load_personas
+
+    cards = drill_deck()
+    personas = load_personas().personas.values()
+    lines = {(p.key, o.line) for p in personas for o in p.objections}
+    assert {(c.persona, c.line) for c in cards if c.persona} == lines
+    assert len([c for c in cards if not c.persona]) == 10
+
+
+def test_a_played_session_is_kept_as_the_coordinators_and_reported(
+    practice_and_training: tuple[Path, Path], capsys
+) -> None:
+    practice, _training = practice_and_training
+    examples = Path(__file__).resolve().parents[3] / "presentation_flows/training/examples"
+    for run in ("good", "poor"):
+        answers = examples / f"maya_teen_cost.{run}.toml"
+        argv = ["training", "run", "--db", str(practice), "--persona", "maya_teen_cost"]
+        argv += ["--answers", str(answers), "--coordinator", "Jessica", "--json"]
+        assert main(argv, clock=lambda: FIXED_NOW) == 0
+    capsys.readouterr()
+    argv = ["training", "report", "--db", str(practice), "--coordinator", "Jessica", "--json"]
+    assert main(argv, clock=lambda: FIXED_NOW) == 0
+    report = json.loads(capsys.readouterr().out)
+    text = json.dumps(report)
+    assert text.count("maya_teen_cost") == 2, text
+
+
+def test_keeping_a_session_needs_the_practice_file(capsys) -> None:
+    examples = Path(__file__).resolve().parents[3] / "presentation_flows/training/examples"
+    argv = ["training", "run", "--persona", "maya_teen_cost", "--coordinator", "Jessica"]
+    argv += ["--answers", str(examples / "maya_teen_cost.good.toml")]
+    assert main(argv, clock=lambda: FIXED_NOW) == 2
+    assert capsys.readouterr().err.strip() == (
+        "tcdesk: --coordinator needs --db: the scorecard is kept in its training file."
+    )
