@@ -135,14 +135,6 @@ class Records:
         order_by: str | None = None,
         limit: int | None = None,
     ) -> Iterator[dict[str, Any]]:
-        """The rows as dicts, in one query (sqlite-utils' ``rows_where`` asks the schema
-        twice first, whether the table exists and is not a view: the patient panel
-        reads a dozen record kinds on every keystroke in the patient search)."""
-        sql = f"SELECT * FROM [{table}]"
-        if where:
-            sql += f" WHERE {where}"
-        if order_by:
-            sql += f" ORDER BY {order_by}"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return self.db.query(sql, params)
+        """The rows as dicts, in one query (the patient panel reads a dozen record kinds
+        on every keystroke in the patient search)."""
+        return self.db[table].rows_where(where, params, order_by=order_by, limit=limit)

@@ -8,13 +8,14 @@ stopping at the first, so an author fixes them all in one go.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from tcdesk.errors import UserError
+from tcdesk.flows.report import did_you_mean as hint  # the flows checker's words, one way
+from tcdesk.flows.report import type_name
 
 
 class PersonaError(UserError):
@@ -39,22 +40,6 @@ class PersonaError(UserError):
 
     def __str__(self) -> str:
         return self.format()
-
-
-def type_name(value: Any) -> str:
-    return {
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        str: "text",
-        list: "a list",
-        dict: "a table",
-    }.get(type(value), type(value).__name__)
-
-
-def hint(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 class Fields:
