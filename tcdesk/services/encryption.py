@@ -48,7 +48,8 @@ DONE_WORDS = {
 
 @dataclass(frozen=True)
 class Converted:
-    """What changed: the practice file, and each backup converted or left as it was."""
+    """What changed: the practice file, and each backup (and the training file) converted
+    or left as it was."""
 
     store: Path
     change: Change
@@ -150,25 +151,34 @@ def _convert_backups(
     now: datetime,
     progress: Progress,
 ) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """Each backup converted like the store; one that can't be is kept as it is, and named."""
+    """Each backup converted like the store, and the practice's training file (practice
+    consults, ``services.training.store``); one that can't be is kept as it is, and named."""
+    from tcdesk.services.training.store import training_path
+
     done: list[Path] = []
     skipped: list[tuple[Path, str]] = []
     backups = list_backups(store, backups_folder_for(store))
-    for number, backup in enumerate(backups, start=1):
-        encrypted = cipher.is_encrypted(backup.path)
+    files = [
+        (b.path, f"Backup {n} of {len(backups)}: {b.path.name}") for n, b in enumerate(backups, 1)
+    ]
+    training = training_path(store)
+    if training.exists():
+        files.append((training, f"The training file: {training.name}"))
+    for path, saying in files:
+        encrypted = cipher.is_encrypted(path)
         if (encrypted and change is Change.ENCRYPT) or (not encrypted and new_key is None):
             continue  # already as wanted
-        progress(f"Backup {number} of {len(backups)}: {backup.path.name}")
+        progress(saying)
         try:
-            source_key = old_key if cipher.is_encrypted(backup.path) else None
-            convert_file(backup.path, old_key=source_key, new_key=new_key, now=now, alone=False)
+            source_key = old_key if encrypted else None
+            convert_file(path, old_key=source_key, new_key=new_key, now=now, alone=False)
         except (UserError, OSError) as error:
-            skipped.append((backup.path, str(error)))
+            skipped.append((path, str(error)))
             continue
         except Exception as error:  # a damaged old backup: kept as it is, and said
-            skipped.append((backup.path, f"it could not be read ({type(error).__name__})"))
+            skipped.append((path, f"it could not be read ({type(error).__name__})"))
             continue
-        done.append(backup.path)
+        done.append(path)
     return done, skipped
 
 

@@ -224,3 +224,25 @@ def test_the_keys_given_are_used_whatever_the_process_holds(plain_demo: Path) ->
     cipher.use_passphrase("something else entirely")
     change_encryption(plain_demo, Change.DECRYPT, old_key=FIRST, now=FIXED_NOW)
     assert not cipher.is_encrypted(plain_demo)
+
+
+def test_the_training_file_follows_the_practice_files_passphrase(plain_demo: Path) -> None:
+    """Practice consults stay readable after encrypt and a new passphrase, and stay kept."""
+    from tcdesk.services.training.store import set_up_training, training_desk, training_path
+
+    set_up_training(plain_demo, clock=lambda: FIXED_NOW)
+    training = training_path(plain_demo)
+    assert not cipher.is_encrypted(training)
+    done = change_encryption(plain_demo, Change.ENCRYPT, new_key=FIRST, now=FIXED_NOW)
+    assert training in done.backups and cipher.is_encrypted(training)
+    done = change_encryption(
+        plain_demo, Change.NEW_PASSPHRASE, old_key=FIRST, new_key=SECOND, now=FIXED_NOW
+    )
+    assert training in done.backups
+    cipher.use_passphrase(SECOND)
+    desk = training_desk(plain_demo)
+    try:
+        assert desk.practice() is not None
+    finally:
+        desk.close()
+    cipher.use_passphrase(None)
