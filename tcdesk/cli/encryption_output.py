@@ -14,6 +14,7 @@ from pathlib import Path
 from tcdesk.cli import common
 from tcdesk.errors import UserError
 from tcdesk.services.encryption import DONE_WORDS, Change, Converted
+from tcdesk.services.training.file_name import training_path
 from tcdesk.store import cipher
 
 
@@ -29,8 +30,6 @@ def store(args: argparse.Namespace) -> Path:
 
 
 def say(args: argparse.Namespace, done: Converted) -> int:
-    from tcdesk.services.training.store import training_path
-
     training = training_path(done.store)
     if args.json:
         print(

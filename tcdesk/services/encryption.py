@@ -22,6 +22,7 @@ from tcdesk.errors import UserError
 from tcdesk.services.backups import as_local, backups_folder_for, list_backups
 from tcdesk.services.clock import system_clock, utc_iso
 from tcdesk.services.ids import new_id
+from tcdesk.services.training.file_name import training_path
 from tcdesk.store import cipher
 from tcdesk.store.backup import fsync_folder, remove_with_side_files
 from tcdesk.store.conversion import assert_alone, export_copy, verify_copy
@@ -153,8 +154,6 @@ def _convert_backups(
 ) -> tuple[list[Path], list[tuple[Path, str]]]:
     """Each backup converted like the store, and the practice's training file (practice
     consults, ``services.training.store``); one that can't be is kept as it is, and named."""
-    from tcdesk.services.training.store import training_path
-
     done: list[Path] = []
     skipped: list[tuple[Path, str]] = []
     backups = list_backups(store, backups_folder_for(store))

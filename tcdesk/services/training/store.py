@@ -25,11 +25,10 @@ from tcdesk.domain.training import TrainingOrigin
 from tcdesk.errors import UserError
 from tcdesk.services.clock import Clock, system_clock, utc_iso
 from tcdesk.services.desk import Desk
+from tcdesk.services.training.file_name import training_path
 from tcdesk.store import cipher
 from tcdesk.store.sign_in_repo import SignInRepository
 from tcdesk.store.training_repo import TrainingRepository
-
-TRAINING_MARK = ".training"
 
 
 @dataclass(frozen=True)
@@ -58,14 +57,6 @@ class TrainingSetup:
     sessions: int  # kept from before (a refresh never loses one)
     drill_reviews: int
     encrypted: bool
-
-
-def training_path(practice_path: Path) -> Path:
-    """``practice.sqlite3`` -> ``practice.training.sqlite3``, in the same folder."""
-    path = Path(practice_path)
-    if path.suffix:
-        return path.with_name(f"{path.stem}{TRAINING_MARK}{path.suffix}")
-    return path.with_name(f"{path.name}{TRAINING_MARK}.sqlite3")
 
 
 def is_training(desk: Desk) -> bool:
