@@ -52,7 +52,8 @@ class Table:
         return self
 
     def insert_all(self, rows: Iterable[Row], *, batch_size: int = 100) -> Table:
-        """Add every row, ``batch_size`` at a time (one statement per set of columns)."""
+        """Add every row, ``batch_size`` at a time, a batch in one transaction (a column a
+        row lacks is NULL in it, as sqlite-utils writes it)."""
         iterator = iter(rows)
         while batch := list(itertools.islice(iterator, batch_size)):
             columns = list(dict.fromkeys(c for row in batch for c in row))
