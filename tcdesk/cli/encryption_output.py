@@ -30,7 +30,6 @@ def store(args: argparse.Namespace) -> Path:
 
 
 def say(args: argparse.Namespace, done: Converted) -> int:
-    training = training_path(done.store)
     if args.json:
         print(
             json.dumps(
@@ -38,8 +37,8 @@ def say(args: argparse.Namespace, done: Converted) -> int:
                     "file": str(done.store),
                     "change": done.change.value,
                     "encrypted": cipher.is_encrypted(done.store),
-                    "backups_converted": [str(p) for p in done.backups if p != training],
-                    "training_converted": training in done.backups,
+                    "backups_converted": [str(p) for p in done.backups],
+                    "training_converted": done.training_converted,
                     "backups_skipped": [{"file": str(p), "why": w} for p, w in done.skipped],
                 },
                 ensure_ascii=False,
@@ -47,11 +46,11 @@ def say(args: argparse.Namespace, done: Converted) -> int:
         )
         return 0
     print(DONE_WORDS[done.change].format(name=done.store.name) + "; every row was checked.")
-    copies = [p for p in done.backups if p != training]
-    if copies:
-        print(f"{len(copies)} backup{'s' if len(copies) != 1 else ''} converted the same way.")
-    if training in done.backups:
-        print(f"The training file ({training.name}) converted the same way.")
+    if done.backups:
+        count = len(done.backups)
+        print(f"{count} backup{'s' if count != 1 else ''} converted the same way.")
+    if done.training_converted:
+        print(f"The training file ({training_path(done.store).name}) converted the same way.")
     for path, why in done.skipped:
         print(f"Left as it was: {path.name} ({why})")
     if done.change is not Change.DECRYPT:

@@ -49,13 +49,14 @@ DONE_WORDS = {
 
 @dataclass(frozen=True)
 class Converted:
-    """What changed: the practice file, and each backup (and the training file) converted
-    or left as it was."""
+    """What changed: the practice file, each backup converted or left as it was, and the
+    practice's training file."""
 
     store: Path
     change: Change
     backups: list[Path] = field(default_factory=list)
-    skipped: list[tuple[Path, str]] = field(default_factory=list)  # (backup, why)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)  # (backup or training, why)
+    training_converted: bool = False
 
 
 Progress = Callable[[str], None]  # one line a step, for a terminal or a status line
@@ -139,12 +140,14 @@ def change_encryption(
         assert_alone(path, old_key or "")  # said before anything is written, not after
         progress(f"Writing {path.name} anew and checking every row…")
         convert_file(path, old_key=old_key, new_key=new_key, now=moment)
-        done, skipped = _convert_backups(path, change, old_key, new_key, moment, progress)
-    _audit(path, change, new_key, moment, actor_id, len(done))
-    return Converted(path, change, done, skipped)
+        done, skipped = _convert_copies(path, change, old_key, new_key, moment, progress)
+    training = training_path(path)
+    backups = [p for p in done if p != training]
+    _audit(path, change, new_key, moment, actor_id, len(backups))
+    return Converted(path, change, backups, skipped, training_converted=training in done)
 
 
-def _convert_backups(
+def _convert_copies(
     store: Path,
     change: Change,
     old_key: str | None,

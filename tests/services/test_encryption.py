@@ -234,11 +234,12 @@ def test_the_training_file_follows_the_practice_files_passphrase(plain_demo: Pat
     training = training_path(plain_demo)
     assert not cipher.is_encrypted(training)
     done = change_encryption(plain_demo, Change.ENCRYPT, new_key=FIRST, now=FIXED_NOW)
-    assert training in done.backups and cipher.is_encrypted(training)
+    assert done.training_converted and cipher.is_encrypted(training)
+    assert training not in done.backups  # a backup count says backups
     done = change_encryption(
         plain_demo, Change.NEW_PASSPHRASE, old_key=FIRST, new_key=SECOND, now=FIXED_NOW
     )
-    assert training in done.backups
+    assert done.training_converted
     cipher.use_passphrase(SECOND)
     desk = training_desk(plain_demo)
     try:
