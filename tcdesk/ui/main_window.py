@@ -6,50 +6,41 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from tcdesk.services import patient_pages
 from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
-from tcdesk.services.patient_overview import patient_overview, search_patients, todays_count
-from tcdesk.services.patient_pages import PatientCount
-from tcdesk.services.practice_lookup import offices
+from tcdesk.services.patient_overview import patient_overview, todays_count
 from tcdesk.ui.desk.backup_actions import BackupActions
 from tcdesk.ui.desk.desk_access import make_desk_accessible
 from tcdesk.ui.desk.desk_menus import build_menus
 from tcdesk.ui.desk.intake_actions import IntakeActions
 from tcdesk.ui.desk.menu_actions import DeskMenuActions
 from tcdesk.ui.desk.panel_follow import PanelFollow
+from tcdesk.ui.desk.patient_listing import SEARCH_DELAY_MS, PatientListing
 from tcdesk.ui.desk.practice_actions import PracticeActions
 from tcdesk.ui.desk.schedule_actions import ScheduleActions
 from tcdesk.ui.desk.status_line import StatusLine
 from tcdesk.ui.desk.today_board import TodayBoardWidget
-from tcdesk.ui.patient_columns import draggable, fit_columns
-from tcdesk.ui.patient_list import PatientTableModel
+from tcdesk.ui.patient_columns import draggable
 from tcdesk.ui.patient_panel import PatientPanel
 from tcdesk.ui.pipeline.dashboard_actions import DashboardActions
-from tcdesk.ui.shortcut_help import WindowKeysFirst
 from tcdesk.ui.style import apply_staff_style
 from tcdesk.ui.window_memory import remember
 
 if TYPE_CHECKING:
     from tcdesk.flows import Flow
-
-SEARCH_DELAY_MS = 120
 
 
 class MainWindow(QMainWindow):
@@ -78,8 +69,7 @@ class MainWindow(QMainWindow):
 
         self._today = today
         self._todays = todays_count(desk, today)
-        self._build_search()
-        self._build_table(today)
+        self._build_listing(today)
         self._build_panel(today)
         self._build_room_screen_bar()
         self._build_actions()
@@ -163,24 +153,16 @@ class MainWindow(QMainWindow):
     def settings_window(self):
         return self.practice_actions.settings_window
 
-    def _build_search(self) -> None:
-        self.search = QLineEdit()
-        self.search.setObjectName("patientSearch")
-        self.search.setPlaceholderText("Search patients by name, phone or email")
-        self.search.setClearButtonEnabled(True)
-        WindowKeysFirst(self.search)  # Ctrl+E opens the record, even typing a name
-        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._search_typed)
-        self.search.textChanged.connect(self._search_changed)
-        self.count_label = QLabel("")
-        self.count_label.setProperty("role", "muted")
-        # Checked = only today's families. The button's text says what pressing it
-        # does; the count beside it says what the list shows now.
-        self.today_button = QPushButton()
-        self.today_button.setObjectName("todayButton")
-        self.today_button.setCheckable(True)
-        self.today_button.setChecked(self._todays > 0)  # a TC's day starts with today's families
-        self.today_button.toggled.connect(lambda _on: self.refresh_patients())
+    def _build_listing(self, today: date) -> None:
+        """The search, the today toggle, the count and the table (tcdesk.ui.desk)."""
+        self.listing = PatientListing(self._desk, today, self._todays, self)
+        self.search = self.listing.search
+        self._search_timer = self.listing.search_timer
+        self.today_button = self.listing.today_button
+        self.count_label = self.listing.count_label
+        self.model = self.listing.model
+        self.table = self.listing.table
+        self._list_width = self.listing.width
 
     def _build_panel(self, today: date) -> None:
         """The selected patient's panel; while the TC types it waits for a pause."""
@@ -193,19 +175,7 @@ class MainWindow(QMainWindow):
             record=lambda consult_id: self.open_record(consult_id),
             delay_ms=SEARCH_DELAY_MS,
         )
-
-    def _build_table(self, today: date) -> None:
-        self.model = PatientTableModel(today)
-        self.table = QTableView()
-        self.table.setObjectName("patientTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self._list_width = fit_columns(self.table, [office.name for office in offices(self._desk)])
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.listing.follow(self._follow)
 
     def _build_room_screen_bar(self) -> None:
         """Shown while the room's screen idles on the welcome, to take it down."""
@@ -287,7 +257,7 @@ class MainWindow(QMainWindow):
 
         (Searching only re-lists: today's count cannot change while someone types.)
         """
-        self._todays = todays_count(self._desk, self._today)
+        self._todays = self.listing.todays = todays_count(self._desk, self._today)
         self.today_board.refresh()
         self.refresh_patients()
         self.pipeline.refresh_count()
@@ -335,93 +305,19 @@ class MainWindow(QMainWindow):
         self.status_line.problem(message)
 
     def refresh_patients(self) -> None:
-        selected = self.selected_patient_id()
-        day = self._today if self.today_button.isChecked() else None
-        text = self.search.text()
-        if day is not None:  # the day's families: a short list, whole
-            entries = search_patients(self._desk, text, day)
-            self.model.set_entries(entries, todays=True)
-            self._show_list_labels(PatientCount(len(entries)))
-        else:  # everyone: a page now, the next as the TC scrolls
-            entries = patient_pages.page(self._desk, text)
-            self.model.set_pages(
-                entries,
-                lambda at, rows: self._next_page(text, at, rows),
-                fetch_at=lambda at, rows: self._page_at(text, at, rows),
-            )
-            self._show_list_labels(patient_pages.count(self._desk, text))
-        # Typing a name: the patient selected stays so if the first page has them (no
-        # look-up further down per key); the search cleared, they stay selected wherever.
-        read_down = not (self._follow.typing and text)
-        row = self._loaded_row_of(selected, read_down=read_down) if selected else -1
-        if row < 0 and entries:
-            row = 0
-        if row >= 0:
-            self.table.selectRow(row)
-        else:
-            self._follow.show_selected()  # no one: the panel says so at once
-
-    def _search_changed(self, _text: str) -> None:
-        self._search_timer.start()
-        self._follow.key_typed()
+        self.listing.refresh()
 
     def _search_typed(self) -> None:
-        """What the search's timer runs: the list now, the patient's panel after a pause."""
-        with self._follow.typed():
-            self.refresh_patients()
+        self.listing.search_typed()
 
     def _loaded_row_of(self, patient_id: str, *, read_down: bool = True) -> int:
-        """The patient's row, reading pages down to it if it is further than read so far."""
-        row = self.model.row_of(patient_id)
-        if row < 0 and read_down and not self.today_button.isChecked():
-            where = patient_pages.position(self._desk, self.search.text(), patient_id)
-            if where is not None:
-                self.model.fetch_through(where)
-                if where < self.model.rowCount() and self.model.patient_id(where) == patient_id:
-                    return where  # (their row may have been skipped over: now read)
-                row = self.model.row_of(patient_id)
-        return row
-
-    def _next_page(self, text: str, offset: int, rows: int) -> list:
-        """The list's next rows (none once the desk is closed: the window may still paint)."""
-        if self._desk.closed:
-            return []
-        last = self.model.last_entry() if offset else None
-        return patient_pages.page(
-            self._desk, text, offset, rows, after=last.patient if last else None
-        )
-
-    def _page_at(self, text: str, offset: int, rows: int) -> list:
-        """Rows by offset: those above a far patient, read when the TC scrolls to them."""
-        return [] if self._desk.closed else patient_pages.page(self._desk, text, offset, rows)
-
-    def _show_list_labels(self, shown: PatientCount) -> None:
-        """Say what the list holds now, and what pressing the toggle shows instead."""
-        patients = shown.words()
-        if self.today_button.isChecked():
-            self.count_label.setText(f"Today's consults: {patients}")
-            self.today_button.setText("Show all patients")
-            self.today_button.setToolTip("Only today's families are listed; press to list everyone")
-        else:
-            self.count_label.setText(f"All patients: {patients}")
-            self.today_button.setText(f"Show today's consults ({self._todays})")
-            self.today_button.setToolTip(
-                "Everyone is listed; press to list only today's families, earliest first"
-            )
+        return self.listing.loaded_row_of(patient_id, read_down=read_down)
 
     def selected_patient_id(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.patient_id(rows[0].row()) if rows else None
+        return self.listing.selected_patient_id()
 
     def select_patient(self, patient_id: str) -> bool:
-        row = self._loaded_row_of(patient_id)
-        if row >= 0:
-            self.table.selectRow(row)
-        return row >= 0
-
-    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        """A click or a key in the list shows the patient at once; a search, after a pause."""
-        self._follow.selection_changed()
+        return self.listing.select_patient(patient_id)
 
     def flush_panel(self) -> bool:
         """Before anything reads the panel: it shows the selected patient now (True: it
