@@ -88,10 +88,28 @@ def training_desk(
             f"--db {practice_path}"
         )
     desk = Desk.open(target, clock, create=False, read_only=read_only)
-    if not is_training(desk):
+    origin = TrainingRepository(desk.records).origin()
+    if origin is None:
         desk.close()
         raise UserError(f"{target} is not a training file (it holds no training origin).")
+    if training is not None and Path(practice_path).exists():
+        practice_id = _practice_id(Path(practice_path), clock)
+        if practice_id is not None and practice_id != origin.practice_id:
+            desk.close()
+            raise UserError(
+                f"{target} is the training file of another practice, not of {practice_path}."
+            )
     return desk
+
+
+def _practice_id(practice_path: Path, clock: Clock) -> str | None:
+    """The practice file's practice id (read only: a given training file is checked by it)."""
+    source = Desk.open(practice_path, clock, create=False, read_only=True)
+    try:
+        practice = source.practice()
+        return practice.id if practice else None
+    finally:
+        source.close()
 
 
 def read_settings(desk: Desk) -> PracticeSettings:

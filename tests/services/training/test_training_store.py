@@ -202,3 +202,14 @@ def test_a_training_file_made_before_the_practice_was_encrypted_is_encrypted_on_
     cipher.use_passphrase("lake side practice")
     again = set_up_training(practice, clock=NOW)
     assert again.encrypted and cipher.is_encrypted(done.path) and again.sessions == 1
+
+
+def test_another_practices_training_file_is_refused(demo_store: Path, tmp_path: Path) -> None:
+    lakeside = tmp_path / "lakeside.sqlite3"
+    _practice(lakeside)
+    theirs = set_up_training(lakeside, clock=NOW).path
+    ours = set_up_training(demo_store, clock=NOW).path
+    with pytest.raises(UserError, match="training file of another practice"):
+        training_desk(demo_store, theirs, clock=NOW)
+    training_desk(demo_store, ours, clock=NOW).close()  # its own, named, is taken
+    training_desk(lakeside, theirs, clock=NOW).close()
