@@ -281,6 +281,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_staff_style(app, practice.brand_color)
+        self.listing.offices_changed()  # measured in the style's font
 
     def _present_from_board(self, consult_id: str) -> None:
         self._on_present(consult_id)

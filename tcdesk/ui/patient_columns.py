@@ -65,6 +65,20 @@ def fit_columns(table: QTableView, office_names: Iterable[str]) -> int:
     return natural
 
 
+def widen_office_column(table: QTableView, office_names: Iterable[str]) -> None:
+    """After an office is added or renamed: the Office column as wide as its longest
+    name, never narrower than the TC left it (their other widths stay as they are)."""
+    office = COLUMNS.index("Office")
+    table.ensurePolished()
+    margin = CELL_PADDING + 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
+    needed = max(
+        (table.fontMetrics().horizontalAdvance(n) + margin for n in office_names), default=0
+    )
+    header = table.horizontalHeader()
+    if header.sectionSize(office) < needed:
+        header.resizeSection(office, needed)
+
+
 def draggable(table: QTableView) -> None:
     """Widths the TC sets, the last column stretched (also after a saved header state
     from an older desk, which sized every column to its rows, is restored)."""

@@ -294,3 +294,20 @@ def test_typing_keeps_the_selected_patient_only_if_the_first_page_has_them(
     window._search_timer.stop()
     window._search_timer.timeout.emit()
     assert window.selected_patient_id() == far  # everyone again, still them
+
+
+def test_an_office_added_in_settings_fits_in_the_office_column(qtbot: QtBot, demo_desk) -> None:
+    from tcdesk.services.settings.offices import add_office
+    from tcdesk.ui.patient_list import COLUMNS
+
+    window = _window(qtbot, demo_desk, [])
+    office = COLUMNS.index("Office")
+    header = window.table.horizontalHeader()
+    name_width = header.sectionSize(0)
+    long_name = "Riverside Heights Satellite Clinic"
+    before = header.sectionSize(office)
+    assert before < window.table.fontMetrics().horizontalAdvance(long_name)
+    add_office(demo_desk, {"name": long_name})
+    window.show_practice()
+    assert header.sectionSize(office) > window.table.fontMetrics().horizontalAdvance(long_name)
+    assert header.sectionSize(0) == name_width  # the TC's other columns stay as they were

@@ -19,7 +19,7 @@ from tcdesk.services.patient_overview import search_patients
 from tcdesk.services.patient_pages import PatientCount
 from tcdesk.services.practice_lookup import offices
 from tcdesk.ui.desk.panel_follow import PanelFollow
-from tcdesk.ui.patient_columns import fit_columns
+from tcdesk.ui.patient_columns import fit_columns, widen_office_column
 from tcdesk.ui.patient_list import PatientTableModel
 from tcdesk.ui.shortcut_help import WindowKeysFirst
 
@@ -71,6 +71,10 @@ class PatientListing(QObject):
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.width = fit_columns(self.table, [office.name for office in offices(self._desk)])
+
+    def offices_changed(self) -> None:
+        """An office added or renamed in Settings: its name fits in the Office column."""
+        widen_office_column(self.table, [office.name for office in offices(self._desk)])
 
     @property
     def _panel(self) -> PanelFollow:
