@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tcdesk.domain import StaffRole
 from tcdesk.services import sign_in
 from tcdesk.services.desk import Desk
 from tcdesk.services.validation import FieldError
@@ -43,8 +44,11 @@ class PinForm(QWidget):
         self._check = check
         self.person = QComboBox()
         self.person.setObjectName("signInName")
-        for person in sign_in.people(desk):
+        people = sign_in.people(desk)
+        for person in people:
             self.person.addItem(f"{person.name} ({ROLE_WORDS[person.role.value]})", person.id)
+        if chosen is None:  # the desk is the coordinators': a doctor is rarely the one here
+            chosen = next((p.id for p in people if p.role is not StaffRole.DOCTOR), None)
         if chosen is not None and self.person.findData(chosen) >= 0:
             self.person.setCurrentIndex(self.person.findData(chosen))
         self.pin = QLineEdit()

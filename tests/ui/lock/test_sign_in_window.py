@@ -63,3 +63,10 @@ def test_letters_cannot_be_typed_into_the_pin(qtbot: QtBot, demo_desk) -> None:
     window = _open(qtbot, demo_desk)
     qtbot.keyClicks(window.form.pin, "12ab34567890")
     assert window.form.pin.text() == "12345678"  # digits only, 8 at most
+
+
+def test_the_list_starts_on_a_coordinator_not_the_doctor(qtbot: QtBot, demo_desk) -> None:
+    window = _open(qtbot, demo_desk)
+    first = window.form.person.itemText(0)
+    assert "(doctor)" in first or "Dr." in first  # by name, the doctor comes first here
+    assert "doctor" not in window.form.person.currentText()
