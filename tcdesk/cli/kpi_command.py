@@ -13,7 +13,7 @@ from tcdesk.cli import common
 from tcdesk.cli.table import format_table
 from tcdesk.formatting import medium_date
 from tcdesk.services.desk import Desk
-from tcdesk.services.kpi import ACCEPTANCE_RULE, KpiFilters, kpi_report
+from tcdesk.services.kpi import kpi_report
 from tcdesk.services.kpi_export import (
     coordinator_table,
     kpi_json,
@@ -21,6 +21,7 @@ from tcdesk.services.kpi_export import (
     source_table,
     summary_rows,
 )
+from tcdesk.services.kpi_figures import ACCEPTANCE_RULE, KpiFilters
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

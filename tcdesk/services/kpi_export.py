@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from tcdesk.formatting import money_from_cents
-from tcdesk.services.kpi import KpiReport, Slice, Tally
+from tcdesk.services.kpi_figures import KpiReport, Slice, Tally
 from tcdesk.services.policy import cents_to_decimal
 
 NOT_MEASURED = "–"

@@ -11,14 +11,8 @@ import pytest
 
 from tcdesk.errors import UserError
 from tcdesk.services.desk import Desk
-from tcdesk.services.kpi import (
-    NO_CONSULTS,
-    KpiCounter,
-    KpiFilters,
-    default_period,
-    kpi_report,
-    rate,
-)
+from tcdesk.services.kpi import KpiCounter, default_period, kpi_report
+from tcdesk.services.kpi_figures import NO_CONSULTS, KpiFilters, rate
 from tcdesk.services.kpi_pending import add_business_days
 from tests.intake_practice import practice_desk  # noqa: F401  (fixture)
 from tests.services.kpi_seed import FROM, TO, seed

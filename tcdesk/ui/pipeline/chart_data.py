@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from tcdesk.services.kpi import KpiReport, Slice
 from tcdesk.services.kpi_export import percent_text
+from tcdesk.services.kpi_figures import KpiReport, Slice
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QLabel, QWidget
 
-from tcdesk.services.kpi import KpiChoices, KpiFilters, default_period
+from tcdesk.services.kpi import KpiChoices, default_period
+from tcdesk.services.kpi_figures import KpiFilters
 
 ALL = ""
 

@@ -15,15 +15,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QScrollArea, QTabWidget, QVBo
 
 from tcdesk.errors import UserError
 from tcdesk.services.desk import Desk
-from tcdesk.services.kpi import (
-    ACCEPTANCE_RULE,
-    KpiCounter,
-    KpiFilters,
-    KpiReport,
-    kpi_choices,
-    kpi_report,
-)
+from tcdesk.services.kpi import KpiCounter, kpi_choices, kpi_report
 from tcdesk.services.kpi_export import coordinator_table, funnel_table, month_table, source_table
+from tcdesk.services.kpi_figures import ACCEPTANCE_RULE, KpiFilters, KpiReport
 from tcdesk.ui.documents.background import BackgroundRunner
 from tcdesk.ui.pipeline.chart_data import coordinator_chart, funnel_chart, source_chart, trend_chart
 from tcdesk.ui.pipeline.chart_panel import ChartPanel

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from tcdesk.formatting import money_from_cents
-from tcdesk.services.kpi import KpiReport
 from tcdesk.services.kpi_export import days_text, percent_text
+from tcdesk.services.kpi_figures import KpiReport
 
 TILES = (
     ("held", "Consults held"),
