@@ -119,13 +119,22 @@ def _load_cached(path: str, size: int, mtime_ns: int, what: str) -> Picture:
     raise UserError(f"The {what} file {path} must be an SVG, PNG or JPEG image.")
 
 
+def svg_stamp() -> str:
+    """The installed svglib's mark, part of a cached drawing's name."""
+    return parsed_cache.installed_stamp("svglib")
+
+
 def _load_svg(path: str, what: str) -> Picture:
     try:
         source = Path(path).read_bytes()
     except OSError as error:
         raise UserError(f"The {what} file {path} can't be read: {error.strerror}.") from None
     drawing = parsed_cache.cached(
-        "svg", source, lambda: _parse_svg(path, what), allowed=_DRAWING_CLASSES
+        "svg",
+        source,
+        lambda: _parse_svg(path, what),
+        allowed=_DRAWING_CLASSES,
+        made_by=svg_stamp(),  # a new svglib draws anew
     )
     if not isinstance(drawing, Drawing):  # a cache entry of another kind: never drawn
         drawing = _parse_svg(path, what)

@@ -16,6 +16,7 @@ document.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import io
 import os
 import pickle
@@ -49,10 +50,33 @@ class _AllowedOnly(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} may not be built from the cache")
 
 
-def entry_path(kind: str, source: bytes) -> Path:
-    """Where the parse of ``source`` is kept: its digest with the versions that made it."""
+def installed_stamp(package: str) -> str:
+    """A mark of the installed ``package`` that changes when it is upgraded, read without
+    importing it (importlib.metadata costs ~30 ms, svglib itself ~190): the size and
+    time of its files, found through the top-level spec (which imports nothing)."""
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return ""
+    places = list(spec.submodule_search_locations or []) if spec else []
+    if not places:
+        return ""  # frozen or missing: the bundle's version is tcdesk's
+    try:
+        files = sorted(
+            (e for e in os.scandir(places[0]) if e.name.endswith(".py")), key=lambda e: e.name
+        )
+        marks = [f"{e.name}:{e.stat().st_size}:{e.stat().st_mtime_ns}" for e in files]
+    except OSError:
+        return ""
+    return f"{package}/" + "/".join(marks)
+
+
+def entry_path(kind: str, source: bytes, made_by: str = "") -> Path:
+    """Where the parse of ``source`` is kept: its digest with the versions that made it
+    (``made_by``: the parser's own mark, such as ``installed_stamp("svglib.svglib")``)."""
     digest = hashlib.sha256()
     digest.update(f"{kind}\0{FORMAT}\0{__version__}\0{reportlab.Version}\0".encode())
+    digest.update(f"{made_by}\0".encode())
     digest.update(source)
     return cache_dir() / "parsed" / f"{kind}-{digest.hexdigest()}.pickle"
 
@@ -62,12 +86,13 @@ def cached(
     source: bytes,
     parse: Callable[[], T],
     allowed: Mapping[str, frozenset[str]],
+    made_by: str = "",
 ) -> T:
     """``parse()``'s result for ``source``, from the cache when it holds one that reads back.
 
     ``allowed``: module -> the names of its classes an entry may build (``"*"``: any).
     """
-    path = entry_path(kind, source)
+    path = entry_path(kind, source, made_by)
     try:
         return _AllowedOnly(path.read_bytes(), allowed).load()
     except FileNotFoundError:

@@ -56,9 +56,9 @@ def fresh_process_pdf(tmp_path: Path) -> tuple[bytes, str]:
 
 
 def test_a_new_process_draws_the_cached_logo_into_the_same_pdf(tmp_path: Path) -> None:
-    assert not parsed_cache.entry_path("svg", LOGO.read_bytes()).exists()
+    assert not parsed_cache.entry_path("svg", LOGO.read_bytes(), images.svg_stamp()).exists()
     first, first_modules = fresh_process_pdf(tmp_path)
-    assert parsed_cache.entry_path("svg", LOGO.read_bytes()).exists()
+    assert parsed_cache.entry_path("svg", LOGO.read_bytes(), images.svg_stamp()).exists()
     second, second_modules = fresh_process_pdf(tmp_path)
     assert second == first
     assert "svglib" in first_modules.split()  # parsed once...
@@ -95,7 +95,7 @@ def test_other_bytes_are_another_entry() -> None:
 
 
 def test_a_planted_entry_runs_nothing_and_is_parsed_again(tmp_path: Path) -> None:
-    entry = parsed_cache.entry_path("svg", LOGO.read_bytes())
+    entry = parsed_cache.entry_path("svg", LOGO.read_bytes(), images.svg_stamp())
     entry.parent.mkdir(parents=True, exist_ok=True)
     entry.write_bytes(pickle.dumps(Planted()))
     images._load_cached.cache_clear()
@@ -113,7 +113,7 @@ def test_a_truncated_entry_is_parsed_again() -> None:
     source = LOGO.read_bytes()
     images._load_cached.cache_clear()
     load_picture(LOGO, "logo")
-    entry = parsed_cache.entry_path("svg", source)
+    entry = parsed_cache.entry_path("svg", source, images.svg_stamp())
     entry.write_bytes(entry.read_bytes()[:50])
     images._load_cached.cache_clear()
     assert load_picture(LOGO, "logo").drawing is not None
@@ -135,3 +135,13 @@ def test_only_listed_classes_are_built() -> None:
         parsed_cache._AllowedOnly(pickle.dumps(print), allowed).load()
     with pytest.raises(pickle.UnpicklingError):
         parsed_cache._AllowedOnly(pickle.dumps(Planted()), images._DRAWING_CLASSES).load()
+
+
+def test_another_svglib_is_another_entry(tmp_path: Path) -> None:
+    source = LOGO.read_bytes()
+    stamp = parsed_cache.installed_stamp("svglib")
+    assert stamp.startswith("svglib/") and "svglib.py:" in stamp  # its files, not imported
+    assert parsed_cache.entry_path("svg", source, stamp) != parsed_cache.entry_path(
+        "svg", source, "svglib/svglib.py:1:2"
+    )
+    assert parsed_cache.installed_stamp("no_such_module_here") == ""
