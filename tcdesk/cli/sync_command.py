@@ -25,23 +25,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true", help="print what happened as JSON")
     parser.set_defaults(func=run_sync)
     sub = parser.add_subparsers(dest="sync_action", title="actions", metavar="ACTION")
-    make = sub.add_parser("make-join", help="(admin) write a join file for a new install")
+    _action = _described(sub)
+    make = _action("make-join", "(admin) write a join file for a new install")
     common.add_db_argument(make)
-    make.add_argument("--out", metavar="FILE", type=Path, required=True)
+    make.add_argument(
+        "--out", metavar="FILE", type=Path, required=True, help="the join file to write (new)"
+    )
     make.set_defaults(func=run_make_join)
-    join = sub.add_parser("join", help="make this computer's practice file from a join file")
+    join = _action("join", "make this computer's practice file from a join file")
     common.add_db_argument(join)
-    join.add_argument("file", metavar="FILE", type=Path)
+    join.add_argument("file", metavar="FILE", type=Path, help="the join file an admin made")
     join.add_argument("--office", metavar="NAME", help="the office this computer is at")
     join.set_defaults(func=run_join)
-    status = sub.add_parser("status", help="last sync, files in, files waiting")
+    status = _action("status", "last sync, files in, files waiting")
     common.add_db_argument(status)
-    status.add_argument("--json", action="store_true")
+    status.add_argument("--json", action="store_true", help="print the status as JSON")
     status.set_defaults(func=run_status)
-    conflicts = sub.add_parser("conflicts", help="values a newer edit overwrote")
+    conflicts = _action("conflicts", "values a newer edit overwrote")
     common.add_db_argument(conflicts)
-    conflicts.add_argument("--json", action="store_true")
+    conflicts.add_argument("--json", action="store_true", help="print the list as JSON")
     conflicts.set_defaults(func=run_conflicts)
+
+
+def _described(sub: argparse._SubParsersAction):
+    """An action's parser whose help is also its description (``sync ACTION --help``)."""
+
+    def add(name: str, text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=text, description=text)
+
+    return add
 
 
 def run_sync(args: argparse.Namespace) -> int:
@@ -64,7 +76,10 @@ def run_sync(args: argparse.Namespace) -> int:
     if result.conflicts:
         print(f"{result.conflicts} edits were overwritten by newer ones: tcdesk sync conflicts")
     for entry in result.refused:
-        print(f"Refused {entry['install'][:8]}/{entry['file']}: {entry['why']} (tried again next time)")
+        print(
+            f"Refused {entry['install'][:8]}/{entry['file']}: {entry['why']} "
+            "(tried again next time)"
+        )
     for entry in result.waiting:
         print(f"Waiting {entry['install'][:8]}/{entry['file']}: {entry['why']}")
     if result.hard_deletes_not_sent:
@@ -87,7 +102,10 @@ def run_join(args: argparse.Namespace) -> int:
     if getattr(args, "db", None) is None:
         raise UserError("sync join needs --db NEWPATH: where this computer's practice file goes.")
     joined = join.join(args.file, Path(args.db), cipher.passphrase(), args.office)
-    print(f"Joined: {joined.path} is install {joined.install_id}. Sync it with tcdesk sync --folder DIR.")
+    print(
+        f"Joined: {joined.path} is install {joined.install_id}. "
+        "Sync it with tcdesk sync --folder DIR."
+    )
     return 0
 
 
@@ -102,7 +120,10 @@ def run_status(args: argparse.Namespace) -> int:
         print("This install does not sync yet: tcdesk sync --folder DIR, or join with a join file.")
         return 0
     print(f"Install {found.install_id}, folder {found.folder or '(none yet)'}")
-    print(f"Last sync: {found.last_sync_at or 'never'}; files sent: {found.last_sent_seq}; in: {found.files_in}")
+    print(
+        f"Last sync: {found.last_sync_at or 'never'}; files sent: {found.last_sent_seq}; "
+        f"in: {found.files_in}"
+    )
     waiting = sum(found.waiting.values())
     print(f"Waiting in the folder: {waiting} files; conflicts kept: {found.conflicts}")
     return 0

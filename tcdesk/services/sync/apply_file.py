@@ -74,10 +74,14 @@ class _Handler:
         here = Version(current[at], self._writer_here(table, key, current[at]))
         there = Version(incoming[at], self.header.install_id)
         decision = decide(here, there, self.bases.get(table, {}).get(key))
-        winner, loser, lost = (there, here, current) if decision.take_incoming else (
-            here,
-            there,
-            incoming,
+        winner, loser, lost = (
+            (there, here, current)
+            if decision.take_incoming
+            else (
+                here,
+                there,
+                incoming,
+            )
         )
         if decision.is_conflict:
             self._keep(table, key, loser.install_id, loser.updated_at, lost, winner=winner)
@@ -123,7 +127,6 @@ class _Handler:
 
 def apply(conn: Any, header: Header, payload: Payload, self_id: str, now: str) -> Applied:
     """Apply one file here, with its ledger row and conflicts; all or nothing."""
-    module = apsw()
     handler = _Handler(conn, header, payload, self_id, now)
     changes = _rows_of(payload.changeset)
     conn.execute("SAVEPOINT sync_file")

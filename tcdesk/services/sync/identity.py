@@ -27,8 +27,7 @@ class Install:
 
 
 _COLUMNS = (
-    "install_id, practice_id, office_id, sync_key, last_sent_seq, last_sync_at, folder, "
-    "joined_from"
+    "install_id, practice_id, office_id, sync_key, last_sent_seq, last_sync_at, folder, joined_from"
 )
 
 

@@ -52,7 +52,9 @@ def make_join(path: Path, out: Path, passphrase: str | None) -> Path:
             conn.close()
         copy = store_apsw.connect(out, passphrase)
         try:
-            copy.execute("ATTACH ? AS live" + (" KEY ?" if copy.encrypted else ""), _live(path, copy))
+            copy.execute(
+                "ATTACH ? AS live" + (" KEY ?" if copy.encrypted else ""), _live(path, copy)
+            )
             with copy:
                 for table in ("sync_install", "sync_applied", "sync_row_writers"):
                     copy.execute(f"DELETE FROM main.{table}")

@@ -142,9 +142,7 @@ def local_changes(conn: Any) -> LocalChanges:
         index = updated_at[table]
         if change.op == "UPDATE" and index is not None:
             before = change.old[index]
-            found.bases.setdefault(table, {})[key] = (
-                None if before is module.no_change else before
-            )
+            found.bases.setdefault(table, {})[key] = None if before is module.no_change else before
     if found.keys:
         found.changeset = full_rows_changeset(conn, found.keys)
     refresh_base(conn, found.keys)

@@ -90,6 +90,35 @@ def vacuum_into(conn: Any, target: Path, schema: str = "main") -> None:
     conn.execute(f"VACUUM {schema} INTO ?", (str(target),))
 
 
+def match_encryption(store: Path, base: Path, passphrase: str | None) -> None:
+    """The snapshot encrypted exactly when the store is (after ``tcdesk encrypt``/``decrypt``).
+
+    ``PRAGMA rekey`` rewrites it in place: it never holds a family's data in the clear
+    beside an encrypted store, nor needs a passphrase the store no longer has.
+    """
+    if not base.exists() or cipher.is_encrypted(base) == cipher.is_encrypted(store):
+        return
+    if cipher.is_encrypted(base) and not passphrase:
+        raise SyncStoreError(
+            f"The sync snapshot {base.name} is still encrypted (the practice file was "
+            f"decrypted since): give the passphrase once more in {cipher.ENVIRONMENT} or "
+            "with --passphrase-file FILE, and this sync decrypts it too."
+        )
+    conn = connect(base, passphrase)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        if conn.encrypted:
+            conn.execute("PRAGMA rekey = ''")
+        else:
+            if not passphrase:
+                raise SyncStoreError(cipher.needs_passphrase_message(store))
+            conn.execute("PRAGMA cipher = 'sqlcipher'")
+            conn.execute("PRAGMA legacy = 4")
+            conn.execute(f"PRAGMA rekey = {_quoted(passphrase)}")
+    finally:
+        conn.close()
+
+
 def attach_base(conn: Any, base: Path) -> None:
     if getattr(conn, "encrypted", False):
         conn.execute("ATTACH ? AS base KEY ?", (str(base), conn.passphrase))

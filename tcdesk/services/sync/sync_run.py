@@ -97,8 +97,9 @@ def check_folder(folder: Path) -> Path:
 def run(path: Path, folder: Path, passphrase: str | None, now: str | None = None) -> SyncResult:
     """Sync the practice file at ``path`` through ``folder``."""
     path, folder = Path(path), check_folder(folder)
-    prepare(path)
     with sync_lock.held(path):
+        store_apsw.match_encryption(path, store_apsw.base_path_for(path), passphrase)
+        prepare(path)
         conn = store_apsw.connect(path, passphrase)
         try:
             return _run(conn, path, folder, now or _now())
@@ -183,15 +184,15 @@ def _send(
 def _receive(
     conn: Any, folder: Path, install: identity.Install, now: str, result: SyncResult
 ) -> None:
-    others = sorted(
-        p for p in folder.iterdir() if p.is_dir() and p.name != install.install_id
-    )
+    others = sorted(p for p in folder.iterdir() if p.is_dir() and p.name != install.install_id)
     files = {p.name: changeset_file.numbered_files(p) for p in others}
     blocked: dict[str, dict[str, str]] = {}
     progress = True
     while progress:
         progress = False
         done = ledger.applied_up_to(conn)
+        # A file that waited may go now; one refused stays refused for this run.
+        blocked = {w: e for w, e in blocked.items() if e.get("refused")}
         for writer, numbered in files.items():
             if writer in blocked:
                 continue

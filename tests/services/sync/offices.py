@@ -1,10 +1,11 @@
 """Three installs of one practice (main and two satellites), each with its own store.
 
 The main office's store is the demo; the satellites join it from a join file,
-as a real laptop does. Every sqlite3 connection here is closed before a
-sync runs: the sync's APSW must never share the process with an open one. Edits go through the services the app uses. The folder
-each install syncs through is its own (``folder_of``), and ``deliver`` plays
-the file-sync tool between them: in any order, some files late, some cut off.
+as a real laptop does. Edits go through the services the app uses. The folder
+each install syncs through is its own, and ``deliver`` plays the file-sync tool
+between them: in any order, some files late, some cut off. Every sqlite3
+connection here is closed before a sync runs: the sync's APSW must never share
+the process with an open one (a test run that forgot it corrupted a store).
 """
 
 from __future__ import annotations
@@ -65,9 +66,7 @@ def make_offices(demo: Path, root: Path) -> list[Office]:
 
 def copy_offices(template: Path, root: Path) -> list[Office]:
     shutil.copytree(template, root)
-    return [
-        Office(n, root / n / "practice.sqlite3", root / n / "folder") for n in NAMES
-    ]
+    return [Office(n, root / n / "practice.sqlite3", root / n / "folder") for n in NAMES]
 
 
 def deliver(
@@ -82,7 +81,7 @@ def deliver(
         for reader in offices:
             if reader is writer:
                 continue
-            for seq, path in sorted(numbered_files(own).items()):
+            for _seq, path in sorted(numbered_files(own).items()):
                 target = reader.folder / own.name / path.name
                 if not everything and rng.random() < 0.5:
                     continue  # not this time: arrives later, maybe after newer files
@@ -120,8 +119,7 @@ def integrity(store: Path) -> list[tuple]:
 def conflicts_of(store: Path) -> list[tuple]:
     with closing(sqlite3.connect(store)) as conn:
         return conn.execute(
-            "SELECT table_name, row_id, lost_install, lost_updated_at, lost_row "
-            "FROM sync_conflicts"
+            "SELECT table_name, row_id, lost_install, lost_updated_at, lost_row FROM sync_conflicts"
         ).fetchall()
 
 
