@@ -211,6 +211,11 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
         "training_command",
         "practice consults, objection drills and progress",
     ),
+    (
+        "sync",
+        "sync_command",
+        "Sync this install with the practice's other offices through a shared folder.",
+    ),
 )
 
 SUBCOMMAND_MODULES = tuple(module for _name, module, _help in COMMANDS)

@@ -531,6 +531,45 @@ def m012_training(db: Database) -> None:
     )
 
 
+@migrations(name="m013_sync")
+def m013_sync(db: Database) -> None:
+    """Office sync (issue 15): who this install is, what it applied, what it overwrote.
+
+    ``sync_install`` has one row once the install first syncs or joins: its id,
+    the office it is at, the practice's sync key and the number of the last
+    changeset file it wrote. ``sync_applied`` is the ledger of other installs'
+    files applied here (written in the apply's own transaction). ``sync_conflicts``
+    keeps every value a newer edit overwrote, for an admin to review;
+    ``sync_row_writers`` says which install wrote the version of a row that came
+    in from elsewhere (for the tie rule). None of these tables is ever synced.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE sync_install (
+            install_id TEXT PRIMARY KEY, practice_id TEXT NOT NULL, office_id TEXT,
+            sync_key BLOB NOT NULL, created_at TEXT NOT NULL,
+            last_sent_seq INTEGER NOT NULL DEFAULT 0, last_sync_at TEXT,
+            folder TEXT NOT NULL DEFAULT '', joined_from TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+        CREATE TABLE sync_applied (
+            install_id TEXT NOT NULL, seq INTEGER NOT NULL, applied_at TEXT NOT NULL,
+            rows INTEGER NOT NULL, PRIMARY KEY (install_id, seq)
+        ) STRICT;
+        CREATE TABLE sync_conflicts (
+            id TEXT PRIMARY KEY, at TEXT NOT NULL, table_name TEXT NOT NULL,
+            row_id TEXT NOT NULL, kept_install TEXT NOT NULL, kept_updated_at TEXT NOT NULL,
+            lost_install TEXT NOT NULL, lost_updated_at TEXT NOT NULL, lost_row TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX sync_conflicts_row ON sync_conflicts(table_name, row_id);
+        CREATE TABLE sync_row_writers (
+            table_name TEXT NOT NULL, row_id TEXT NOT NULL, updated_at TEXT NOT NULL,
+            install_id TEXT NOT NULL, PRIMARY KEY (table_name, row_id)
+        ) STRICT, WITHOUT ROWID
+        """,
+    )
+
+
 if [m.name for m in migrations._migrations] != list(MIGRATION_NAMES):  # pragma: no cover
     raise RuntimeError("store/schema.py's MIGRATION_NAMES must list these migrations, in order")
 if migrations.migrations_table != MIGRATIONS_TABLE:  # pragma: no cover

@@ -27,6 +27,7 @@ MIGRATION_NAMES = (
     "m010_kpi_counts",
     "m011_original_photos",
     "m012_training",
+    "m013_sync",
 )
 
 # Tables whose rows change: each gets ``updated_at`` (stamped by the store,

@@ -1,0 +1,108 @@
+"""``tcdesk sync`` end to end in real processes: an encrypted main office and a plain laptop."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tcdesk.store import cipher
+
+PASS = "correct horse battery staple"
+
+
+def _tcdesk(*args: str, passphrase: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "TCDESK_PASSPHRASE"}
+    if passphrase:
+        env["TCDESK_PASSPHRASE"] = passphrase
+    return subprocess.run(
+        [sys.executable, "-m", "tcdesk", *args], capture_output=True, text=True, env=env
+    )
+
+
+def _patients(db: Path, passphrase: str | None = None) -> set[str]:
+    out = _tcdesk("patients", "--db", str(db), "--json", passphrase=passphrase)
+    assert out.returncode == 0, out.stderr
+    return {p["id"] for p in json.loads(out.stdout)}
+
+
+def test_encrypted_and_plain_installs_sync_through_a_folder(tmp_path: Path) -> None:
+    main, laptop, folder, join_file = (
+        tmp_path / "main.sqlite3",
+        tmp_path / "laptop.sqlite3",
+        tmp_path / "share",
+        tmp_path / "join.tcdesk",
+    )
+    folder.mkdir()
+    assert _tcdesk("demo", "--db", str(main), passphrase=PASS).returncode == 0
+    first = _tcdesk("sync", "--db", str(main), "--folder", str(folder), passphrase=PASS)
+    assert first.returncode == 0, first.stderr
+    assert "starts the practice's sync" in first.stdout
+    made = _tcdesk("sync", "make-join", "--db", str(main), "--out", str(join_file), passphrase=PASS)
+    assert made.returncode == 0, made.stderr
+    joined = _tcdesk("sync", "join", str(join_file), "--db", str(laptop), passphrase=PASS)
+    assert joined.returncode == 0, joined.stderr
+    plain = _tcdesk("decrypt", "--db", str(laptop), passphrase=PASS)  # the laptop goes plain
+    assert plain.returncode == 0, plain.stderr
+    added = _tcdesk(
+        "patients",
+        "add",
+        "--db",
+        str(laptop),
+        "--first",
+        "Dana",
+        "--last",
+        "Laptop",
+        "--born",
+        "1990-02-03",
+        "--phone",
+        "6145559876",
+        "--new",
+    )
+    assert added.returncode == 0, added.stderr
+    sent = _tcdesk("sync", "--db", str(laptop), "--folder", str(folder), "--json")
+    assert sent.returncode == 2 and "still encrypted" in sent.stderr  # its snapshot: once more
+    sent = _tcdesk("sync", "--db", str(laptop), "--folder", str(folder), "--json", passphrase=PASS)
+    assert sent.returncode == 0, sent.stderr
+    assert not cipher.is_encrypted(laptop.with_name(laptop.name + ".sync-base"))
+    assert json.loads(sent.stdout)["sent"]["rows"] >= 1
+    came = _tcdesk("sync", "--db", str(main), "--folder", str(folder), "--json", passphrase=PASS)
+    assert came.returncode == 0, came.stderr
+    assert len(json.loads(came.stdout)["applied"]) == 1
+    assert _patients(main, PASS) == _patients(laptop)
+    status = _tcdesk("sync", "status", "--db", str(main), "--json", passphrase=PASS)
+    assert json.loads(status.stdout)["files_in"] == 1
+    conflicts = _tcdesk("sync", "conflicts", "--db", str(laptop), "--json")
+    assert json.loads(conflicts.stdout) == []
+
+
+def test_user_mistakes_are_one_line_and_exit_2(tmp_path: Path) -> None:
+    db = tmp_path / "p.sqlite3"
+    assert _tcdesk("demo", "--db", str(db)).returncode == 0
+    for args, words in (
+        (("sync", "--db", str(db)), "needs --folder"),
+        (("sync", "--db", str(db), "--folder", str(tmp_path / "nope")), "No sync folder"),
+        (("sync", "join", str(tmp_path / "missing"), "--db", str(tmp_path / "n")), "No join file"),
+        (("sync", "make-join", "--db", str(db), "--out", str(tmp_path / "j")), "not synced"),
+        (("sync", "join", str(db), "--db", str(db)), "already exists"),
+    ):
+        out = _tcdesk(*args)
+        assert out.returncode == 2, (args, out.stderr)
+        assert words in out.stderr and out.stderr.count("\n") == 1, out.stderr
+
+
+def test_the_app_side_never_imports_apsw(tmp_path: Path) -> None:
+    """Opening a practice file and importing the CLI (with the sync command) loads no APSW."""
+    db = tmp_path / "p.sqlite3"
+    assert _tcdesk("demo", "--db", str(db)).returncode == 0
+    code = (
+        "import sys; from tcdesk.services.desk import Desk; import tcdesk.cli;"
+        "from tcdesk.cli import runner, sync_command;"
+        f"d = Desk.open({str(db)!r}); d.practice(); d.close();"
+        "runner.build_parser();"
+        "print('apsw' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "False", out.stderr
