@@ -210,6 +210,7 @@ class ConsolePanel(QWidget):
         centre_layout.addLayout(below, 1)
         centre_layout.addWidget(self.end_warning)
         centre_layout.addWidget(self.notice)
+        self._sections = centre_layout  # add_section puts more here, above the warnings
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -261,6 +262,7 @@ class ConsolePanel(QWidget):
         layout.addWidget(self.jump_hint)
         layout.addLayout(buttons)
         layout.addWidget(self.tabs, 1)
+        self._sections = layout  # add_section puts more here, above the warnings
         layout.addLayout(more)
         layout.addWidget(self.end_warning)
         layout.addWidget(self.notice)
@@ -270,6 +272,20 @@ class ConsolePanel(QWidget):
         for unused in (self.live, self.screen_combo, self.identify_button, self.use_screen_button):
             unused.setParent(self)
             unused.setVisible(False)
+
+    def add_banner(self, widget: QWidget) -> None:
+        """A line across the top of the console (e.g. a practice consult's PRACTICE)."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, widget)
+
+    def add_section(self, widget: QWidget, stretch: int = 1) -> None:
+        """One more section under what the family sees (wide) or under the tabs
+        (sidebar), above the end warning: e.g. a practice consult's family lines."""
+        index = self._sections.indexOf(self.end_warning)
+        if index < 0:  # the sidebar: right under the tabs
+            index = self._sections.indexOf(self.tabs) + 1
+        self._sections.insertWidget(index, widget, stretch)
 
     def show_talking_points(self, points: tuple[str, ...]) -> None:
         if points:
