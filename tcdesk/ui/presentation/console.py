@@ -157,6 +157,7 @@ class ConsolePanel(QWidget):
 
     def _top_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
+        self._top = bar  # add_banner puts a banner here, after the timer
         bar.addWidget(self.patient_label)
         bar.addWidget(self.timer_label)
         bar.addStretch(1)
@@ -274,7 +275,13 @@ class ConsolePanel(QWidget):
             unused.setVisible(False)
 
     def add_banner(self, widget: QWidget) -> None:
-        """A line across the top of the console (e.g. a practice consult's PRACTICE)."""
+        """A banner at the top (e.g. a practice consult's PRACTICE): in the wide console
+        beside the name and the timer, costing the sections no height; in the sidebar,
+        a line of its own above everything."""
+        top = getattr(self, "_top", None)
+        if top is not None:
+            top.insertWidget(2, widget)
+            return
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(0, widget)

@@ -70,7 +70,7 @@ class FamilyPanel(QGroupBox):
         self.transcript = QTextBrowser()
         self.transcript.setObjectName("familyTranscript")
         self.transcript.setOpenLinks(False)
-        self.transcript.setMinimumHeight(120)
+        self.transcript.setMinimumHeight(88)
         self.transcript.setPlaceholderText("The family's lines appear here as they speak.")
         self.waiting_label = QLabel("")
         self.waiting_label.setObjectName("familyWaiting")

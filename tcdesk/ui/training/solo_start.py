@@ -276,6 +276,9 @@ def begin_solo(
     if window is not None:
         window.hide()
     host.presentation = controller
+    guard = getattr(host, "open_consult", None)  # the app's: Quit asks first, as in a consult
+    if guard is not None:
+        guard.watch(controller)
     controller.show()
     return practice
 

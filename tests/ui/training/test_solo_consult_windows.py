@@ -183,3 +183,29 @@ def test_leaving_a_practice_for_later_records_no_score(
     assert practice.controller.leave_for_later()
     assert host.cards == [] and practice.result is None
     assert recorded_sessions(training) == []
+
+
+def test_without_a_scorecard_window_the_score_is_shown_in_a_message(
+    qtbot: QtBot, host, training, personas, clock, practices
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    practice = begin_solo(
+        host, training, personas["maya_teen_cost"], staff_id(training, JESSICA), clock=clock
+    )
+    practices.append(practice)
+    qtbot.keyClick(_console(practice), Qt.Key.Key_Right)
+    clock.minutes += 4
+    controller = practice.controller
+    controller.panel.end_button.click()
+    controller.panel.end_button.click()
+    dialog = [d for d in _console(practice).findChildren(OutcomeDialog) if d.isVisible()][-1]
+    dialog.buttons[OutcomeKind.DECLINED].setChecked(True)
+    dialog.reason.setText("Too expensive for us")
+    with qtbot.waitSignal(practice.finished, timeout=5000):
+        dialog.try_accept()
+    box = practice.scorecard_view
+    assert isinstance(box, QMessageBox)
+    assert f"Score: {practice.result.card.total:g}/100" in box.text()
+    assert "Preparation: 0/10" in box.text()
+    box.close()
