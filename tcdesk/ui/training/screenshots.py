@@ -6,7 +6,9 @@
 - training-solo-console.png: the console with the PRACTICE banner, the family's
   line at the investment and the TC's typed answer;
 - training-solo-family.png: the family's screen at that moment, with its corner mark;
-- training-solo-family-es.png: a Spanish family's screen ("Práctica").
+- training-solo-family-es.png: a Spanish family's screen ("Práctica");
+- training-solo-scorecard-message.png: the plain scorecard shown at the end when no
+  scorecard window is wired in.
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([])
 
     from tcdesk.domain import StaffRole
+    from tcdesk.services.consult_outcome import Outcome, OutcomeKind
     from tcdesk.services.consult_room import PresentationKit
     from tcdesk.services.machine_settings import MachineSettingsStore
     from tcdesk.services.training.answers import ScriptedClock
@@ -120,11 +123,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         practice.panel.answer_box.setPlainText(ANSWER)
         practice.panel.send_answer()
         practice.panel.answer_box.setPlainText("Would you like Maya to get started today?")
-        _settle()
         controller = practice.controller
+        # what the console's clock says this far in (the shot's minutes pass on paper)
+        controller.room.elapsed_seconds = int(clock.minutes * 60)
+        minutes, seconds = divmod(controller.room.elapsed_seconds, 60)
+        controller.panel.timer_label.setText(f"{minutes:02d}:{seconds:02d}")
+        _settle()
         grab(controller.console or controller.stage, out / "training-solo-console.png")
         grab(controller.patient_view(), out / "training-solo-family.png")
-        controller.leave_for_later()
+        controller.payment.save()
+        _walk_to(practice, clock, "next_steps")
+        practice.panel.send_ask_start()
+        clock.minutes += 3
+        controller.end(Outcome(OutcomeKind.STARTED_TODAY))
+        _settle()
+        box = practice.scorecard_view
+        if box is not None:
+            grab(box, out / "training-solo-scorecard-message.png")
+            box.close()
 
         spanish = begin_solo(
             host, training, personas["familia_garcia_es"], tc.id, (), clock=ScriptedClock(now)

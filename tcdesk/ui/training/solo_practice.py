@@ -148,7 +148,9 @@ class SoloPractice(QObject):
         else:
             from tcdesk.ui.training.scorecard_message import show_scorecard_message
 
-            self.scorecard_view = show_scorecard_message(result.card, self.persona, parent)
+            self.scorecard_view = show_scorecard_message(
+                result.card, self.persona, parent, result.decision.line
+            )
         self.finished.emit(result)
 
     def _parent_window(self) -> QWidget | None:
