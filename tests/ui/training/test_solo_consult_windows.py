@@ -209,3 +209,23 @@ def test_without_a_scorecard_window_the_score_is_shown_in_a_message(
     assert f"Score: {practice.result.card.total:g}/100" in box.text()
     assert "Preparation: 0/10" in box.text()
     box.close()
+
+
+def test_on_one_screen_the_practice_rides_in_the_sidebar(
+    qtbot: QtBot, host, training, personas, clock, practices
+) -> None:
+    practice = begin_solo(
+        host,
+        training,
+        personas["maya_teen_cost"],
+        staff_id(training, JESSICA),
+        clock=clock,
+        single_screen=True,
+    )
+    practices.append(practice)
+    stage = practice.controller.stage
+    assert stage is not None
+    qtbot.waitExposed(stage)
+    assert practice.panel.window() is stage and practice.banner.isVisible()
+    _go_to(qtbot, practice, clock, "investment")
+    qtbot.waitUntil(lambda: "more than I expected" in practice.panel.transcript_text())
