@@ -47,12 +47,31 @@ class RenderError(UserError):
 class Renderer:
     """Steps to slides, with the practice's content, assets and compiled templates."""
 
-    def __init__(self, content: Content, assets: Path, *, locale: str = DEFAULT_LOCALE) -> None:
+    def __init__(
+        self,
+        content: Content,
+        assets: Path,
+        *,
+        locale: str = DEFAULT_LOCALE,
+        corner_mark: str = "",
+    ) -> None:
         self.content = content
         self.assets = Path(assets)
         self.locale = locale
+        self.corner_mark = corner_mark
         self._plain = TemplateCache(html=False, locale=locale)
         self._html = TemplateCache(html=True, locale=locale)
+
+    def marked(self, corner_mark: str) -> Renderer:
+        """This renderer, with ``corner_mark`` in the corner of every slide it renders.
+
+        A copy sharing the compiled templates: a practice consult's slides say
+        "Practice" through the one rendering path, never by a widget laid over them.
+        """
+        copy = object.__new__(Renderer)
+        copy.__dict__.update(self.__dict__)
+        copy.corner_mark = corner_mark
+        return copy
 
     @classmethod
     def for_language(cls, language: Language, assets: Path) -> Renderer:
@@ -180,6 +199,7 @@ class Renderer:
             practice_name=str(practice.get("name") or ""),
             brand_color=color if re.fullmatch(r"#[0-9A-Fa-f]{6}", color) else "#1F6F8B",
             logo_path=self.asset(str(practice.get("logo") or "")),
+            corner_mark=self.corner_mark,
         )
 
 

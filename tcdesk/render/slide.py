@@ -34,6 +34,9 @@ class Theme:
     foreground: str = "#1B1B1B"
     muted: str = "#5A5A5A"
     logo_path: str = ""
+    # A word in a small corner mark on every slide ("Practice" in a practice consult),
+    # drawn by the painter beside the title, never over it; "" = no mark.
+    corner_mark: str = ""
 
 
 @dataclass(frozen=True)

@@ -168,8 +168,10 @@ class ConsultRoom:
     @property
     def idle_welcome(self) -> Slide:
         """The room's screen between consults: the practice's welcome in the
-        practice's own language (English), not the family that just left's."""
-        return self._welcome("en")
+        practice's own language (English), not the family that just left's, and
+        without this consult's corner mark (a practice consult's "Practice")."""
+        welcome = self._welcome("en")
+        return replace(welcome, theme=replace(welcome.theme, corner_mark=""))
 
     def _welcome(self, code: str) -> Slide:
         return self.kit.renderer_for(code).practice_welcome(self.context_in(code))

@@ -98,6 +98,16 @@ class PresentationKit:
             translated=translated,
         )
 
+    def marked(self, words: Mapping[str, str]) -> PresentationKit:
+        """This kit with a corner mark on every slide, in each language's word
+        (``words`` by language code; English's word for a language not given)."""
+        english = words.get("en", "")
+        renderers = {
+            code: renderer.marked(words.get(code, english))
+            for code, renderer in self.renderers.items()
+        }
+        return replace(self, renderer=self.renderer.marked(english), renderers=renderers)
+
     def language(self, code: str | None) -> Language:
         """The language ``code`` (English when the kit has no such language)."""
         if self.languages is None:

@@ -173,6 +173,16 @@ class SoloSession:
             return replace(self.moves, months=int(value))
         raise SessionMistake(f"unknown move {what!r}")
 
+    def lines_due(self) -> list[FamilyLine]:
+        """What the family says now because time has passed ("after N minutes" lines).
+
+        The windows call this on a timer: a family that has waited ten minutes
+        speaks up without the TC doing anything.
+        """
+        if self.ended:
+            return []
+        return self._due_by_time()
+
     def show_disclosures(self) -> None:
         self._record(EventKind.DISCLOSURES)
 

@@ -76,6 +76,32 @@ def _footer(ops: list[Op], slide: Slide, ctx: Ctx, *, name: bool, practice: bool
     return top
 
 
+MARK_PAD_X = 18.0
+MARK_PAD_Y = 6.0
+MARK_GAP = 40.0  # between the mark and the title beside it
+
+
+def corner_mark(ops: list[Op], slide: Slide, ctx: Ctx) -> QRectF | None:
+    """A small outlined tag at the top right of the safe area ("Practice"); its box.
+
+    At the footer's size (the smallest that reads at 3 m), in muted ink on the
+    page: it says what this consult is without competing with the slide.
+    """
+    word = slide.theme.corner_mark.strip()
+    if not word:
+        return None
+    palette = ctx.palette
+    style = S.FOOTER.fixed()
+    wrapped = ctx.measure.single_line(word, style, SAFE.width() / 4)
+    width = wrapped.lines[0][1] / SLACK + 2 + 2 * MARK_PAD_X if wrapped.lines else 0.0
+    height = wrapped.height + 2 * MARK_PAD_Y
+    box = QRectF(SAFE.right() - width, SAFE.top(), width, height)
+    ops.append(RectOp(box, palette.background, palette.muted, 2.0, height / 2))
+    text_box = box.adjusted(MARK_PAD_X, MARK_PAD_Y, -MARK_PAD_X, -MARK_PAD_Y)
+    ops.append(text_op(wrapped, text_box, palette.muted, Qt.AlignmentFlag.AlignHCenter))
+    return box
+
+
 def name_in_heading(slide: Slide) -> bool:
     """Whether the welcome's heading already greets the patient (then no footer name)."""
     name = slide.patient_name.strip()
@@ -100,7 +126,8 @@ def standard_frame(ops: list[Op], slide: Slide, ctx: Ctx) -> None:
     """
     p = ctx.palette
     footer_top = _footer(ops, slide, ctx, name=True, practice=True)
-    title_w = SAFE.width()
+    mark = corner_mark(ops, slide, ctx)
+    title_w = SAFE.width() - (mark.width() + MARK_GAP if mark else 0.0)
     header: list[Element] = [Text(ctx.measure, slide.title, S.TITLE, p.brand_text, LEFT, 2)]
     if slide.subtitle.strip():
         header += [Gap(12, 6), Text(ctx.measure, slide.subtitle, S.SUBTITLE, p.muted, LEFT, 2)]
@@ -157,7 +184,9 @@ def welcome_frame(ops: list[Op], slide: Slide, ctx: Ctx) -> None:
     practice = theme.practice_name.strip()
     show_practice = not logo and bool(practice) and practice != slide.title.strip()
     footer_top = _footer(ops, slide, ctx, name=not name_in_heading(slide), practice=False)
-    area = QRectF(SAFE.left(), SAFE.top(), SAFE.width(), footer_top - SAFE.top() - 24)
+    mark = corner_mark(ops, slide, ctx)
+    top = mark.bottom() + 24 if mark else SAFE.top()  # the hero starts below the mark
+    area = QRectF(SAFE.left(), top, SAFE.width(), footer_top - top - 24)
     hero: list[Element] = []
     if logo:
         hero += [Flex(120, HERO_LOGO_BOX[1], _logo(logo, CENTER)), Gap(72, 28)]

@@ -157,6 +157,7 @@ class ConsolePanel(QWidget):
 
     def _top_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
+        self._top = bar  # add_banner puts a banner here, after the timer
         bar.addWidget(self.patient_label)
         bar.addWidget(self.timer_label)
         bar.addStretch(1)
@@ -210,6 +211,7 @@ class ConsolePanel(QWidget):
         centre_layout.addLayout(below, 1)
         centre_layout.addWidget(self.end_warning)
         centre_layout.addWidget(self.notice)
+        self._sections = centre_layout  # add_section puts more here, above the warnings
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -261,6 +263,7 @@ class ConsolePanel(QWidget):
         layout.addWidget(self.jump_hint)
         layout.addLayout(buttons)
         layout.addWidget(self.tabs, 1)
+        self._sections = layout  # add_section puts more here, above the warnings
         layout.addLayout(more)
         layout.addWidget(self.end_warning)
         layout.addWidget(self.notice)
@@ -270,6 +273,26 @@ class ConsolePanel(QWidget):
         for unused in (self.live, self.screen_combo, self.identify_button, self.use_screen_button):
             unused.setParent(self)
             unused.setVisible(False)
+
+    def add_banner(self, widget: QWidget) -> None:
+        """A banner at the top (e.g. a practice consult's PRACTICE): in the wide console
+        beside the name and the timer, costing the sections no height; in the sidebar,
+        a line of its own above everything."""
+        top = getattr(self, "_top", None)
+        if top is not None:
+            top.insertWidget(2, widget)
+            return
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, widget)
+
+    def add_section(self, widget: QWidget, stretch: int = 1) -> None:
+        """One more section under what the family sees (wide) or under the tabs
+        (sidebar), above the end warning: e.g. a practice consult's family lines."""
+        index = self._sections.indexOf(self.end_warning)
+        if index < 0:  # the sidebar: right under the tabs
+            index = self._sections.indexOf(self.tabs) + 1
+        self._sections.insertWidget(index, widget, stretch)
 
     def show_talking_points(self, points: tuple[str, ...]) -> None:
         if points:

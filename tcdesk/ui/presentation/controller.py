@@ -49,6 +49,10 @@ class PresentationController(QObject):
 
     ended = Signal()
     quit_requested = Signal()  # Ctrl+Q on a consult window: the app asks what to do first
+    # For observers (a practice consult's coach): what happened, read from ``room``.
+    family_screen_changed = Signal()  # the family's screen shows something new
+    checklist_changed = Signal()  # an item ticked or unticked, by hand or by an event
+    note_saved = Signal(str)  # the private note's text, once stored
 
     # A step's talk items count once it has been up this long (see the reason there).
     CHECKLIST_DWELL_MS = int(COVERED_AFTER_SECONDS * 1000)
@@ -284,6 +288,7 @@ class PresentationController(QObject):
         view.repaint_now()
         self._console_timer.start()
         self._save_timer.start()
+        self.family_screen_changed.emit()
         showing = (session.index, session.screen)
         if showing != self._dwell_on:
             self._dwell_on = showing
@@ -296,6 +301,7 @@ class PresentationController(QObject):
         if self.room.session.mark_covered():
             self.checklist.update_checked(self.room.session.checked)
             self._save_timer.start()
+            self.checklist_changed.emit()
 
     def _refresh_console(self) -> None:
         session = self.room.session
@@ -344,9 +350,11 @@ class PresentationController(QObject):
         session = self.room.session
         if session.tick(item_id) if checked else session.untick(item_id):
             self._save_timer.start()
+            self.checklist_changed.emit()
 
     def _save_note(self, text: str) -> str:
         note = self.room.save_note(text)
+        self.note_saved.emit(text)
         return f"Saved {local_time(note.created_at)}"
 
     def _show_plan(self, deck: PlanDeck) -> None:
@@ -357,6 +365,7 @@ class PresentationController(QObject):
             view.set_slide(self.room.display_slide())
             view.repaint_now()
         self._console_timer.start()
+        self.family_screen_changed.emit()
 
     def _plan_saved(self, _priced: PricedPlan | None) -> None:
         self.happened("plan_saved")
@@ -368,6 +377,7 @@ class PresentationController(QObject):
         if any(changed):
             self.checklist.update_checked(self.room.session.checked)
             self._save_timer.start()
+            self.checklist_changed.emit()
 
     def _agreement_changed(self, _agreement_id: str = "") -> None:
         if not self.ending.done:

@@ -43,6 +43,8 @@ class ConsultEnding:
         self._confirmed = False  # the skipped-items warning was shown once
         self.done = False  # the windows are down (ended, or left for later)
         self.failed = False  # the last try to end raised: the consult is still open
+        self.ended = False  # the end was recorded (not only left for later)
+        self.outcome: Outcome | None = None  # what was recorded with the end
         self.outcome_dialog: OutcomeDialog | None = None
 
     def request(self) -> None:
@@ -87,6 +89,7 @@ class ConsultEnding:
                 "is lost. Press End to try again, or close this window to leave it for later."
             )
             return False
+        self.ended, self.outcome = True, outcome
         self.leave()
         return True
 

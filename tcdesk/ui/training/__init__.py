@@ -1,0 +1,1 @@
+"""Practice consults and drills in the app (issue 14)."""
