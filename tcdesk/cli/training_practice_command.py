@@ -10,6 +10,13 @@ a file of the TC's steps and answers and prints the scorecard. The money is
 the practice's (``--db``) or, without it, the demo practice's settings, built
 in memory: no file is written. ``--coordinator NAME`` (with ``--db``) keeps the
 scorecard in the practice's training file as that TC's, for ``training report``.
+
+``card --persona NAME --out FILE.pdf`` prints the card for a practice consult
+with a partner: the persona and its objections for the trainer, and a scoring
+sheet to tick by hand. With ``--db`` it carries the practice's name and colour.
+
+``speech [on|off]`` says, or sets, whether this computer speaks the family's
+lines aloud in solo practice (espeak-ng, when it is installed).
 """
 
 from __future__ import annotations
@@ -51,6 +58,24 @@ def register_subcommands(actions: argparse._SubParsersAction) -> None:
     )
     common.add_db_argument(run)
     run.set_defaults(func=run_session)
+    card = actions.add_parser(
+        "card",
+        help="print the card for a practice consult with a partner (PDF)",
+        description="Make the trainer's card: the persona, its objections with their moments "
+        "and what settles them, and a scoring sheet to tick by hand.",
+    )
+    card.add_argument("--persona", required=True, metavar="NAME", help="the persona's key")
+    card.add_argument("--out", required=True, metavar="FILE.pdf", type=Path, help="the PDF")
+    common.add_db_argument(card)
+    card.set_defaults(func=run_card)
+    speech = actions.add_parser(
+        "speech",
+        help="speak the family's lines aloud on this computer: on or off",
+        description="Say, or set, whether this computer speaks the family's lines in solo "
+        "practice (with espeak-ng, when it is installed).",
+    )
+    speech.add_argument("state", nargs="?", choices=("on", "off"), help="on or off")
+    speech.set_defaults(func=run_speech)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -118,6 +143,62 @@ def run_session(args: argparse.Namespace) -> int:
         for note in card.notes:
             print(f"  * {note}")
     return 0
+
+
+def run_card(args: argparse.Namespace) -> int:
+    from tcdesk.documents.files import check_destination, write_pdf_atomically
+    from tcdesk.services.training.partner_brief import partner_brief
+    from tcdesk.services.training.partner_card import build_partner_card
+    from tcdesk.services.training.personas import (
+        find_persona,
+        flow_steps,
+        load_personas,
+        shipped_flows,
+    )
+
+    out = check_destination(args.out)
+    flows = shipped_flows()
+    persona = find_persona(args.persona, load_personas(flows=flow_steps(flows)))
+    name, brand = "", ""
+    if getattr(args, "db", None) is not None:
+        name, brand = _practice_look(args)
+    pdf = build_partner_card(
+        partner_brief(persona, flows.get(persona.flow)),
+        practice=name,
+        brand=brand,
+        today=common.today(args),
+    )
+    write_pdf_atomically(pdf, out)
+    print(f"Wrote the partner card for {persona.key} to {out}")
+    return 0
+
+
+def run_speech(args: argparse.Namespace) -> int:
+    from tcdesk.services.machine_settings import MachineSettingsStore
+    from tcdesk.services.training.speech import find_engine, set_speech, speech_on
+
+    store = MachineSettingsStore()
+    settings = set_speech(store, args.state == "on") if args.state else store.load()
+    state = "on" if speech_on(settings) else "off"
+    engine = find_engine()
+    where = f"with {engine}" if engine else "but no engine is installed (apt-get install espeak-ng)"
+    print(f"Speaking the family's lines: {state}" + (f", {where}." if state == "on" else "."))
+    return 0
+
+
+def _practice_look(args: argparse.Namespace) -> tuple[str, str]:
+    """The practice's name and brand colour, read from its file (opened read-only)."""
+    from tcdesk.services.desk import Desk
+
+    path = common.db_path(args)
+    if not path.exists():
+        raise UserError(common.missing_file_message(args, path))
+    desk = Desk.open(path, common.clock(args), create=False, read_only=True)
+    try:
+        practice = desk.practice()
+    finally:
+        desk.close()
+    return (practice.name, practice.brand_color) if practice else ("", "")
 
 
 def _keep(args: argparse.Namespace, card: Scorecard) -> None:

@@ -1,5 +1,5 @@
 """Choices that belong to this computer, not the practice: the room's screen, the printer,
-this desk's office and who is on duty here.
+this desk's office, who is on duty here, and whether practice lines are spoken aloud.
 
 Kept as a small JSON file in the per-user config folder, because a laptop
 carried between offices meets different screens and printers.
@@ -28,6 +28,9 @@ class MachineSettings:
     # Where this computer keeps the practice's backups, e.g. another disk; "" = beside the
     # practice file (see services.backups.backups_folder_for).
     backups_folder: str = ""
+    # "off": the family's lines in solo practice are not spoken aloud here (a quiet office);
+    # anything else speaks them when an engine is installed (services.training.speech).
+    speak_lines: str = "on"
 
 
 class MachineSettingsStore:
