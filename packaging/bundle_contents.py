@@ -49,8 +49,10 @@ def _licence(package: str, folder: Path) -> tuple[Path, str]:
     for candidate in (folder / name, Path("/usr/share/doc") / package / "copyright"):
         if candidate.is_file():
             return candidate, name
-    raise MissingFile(f"the licence of {package} is missing (looked beside the font and in "
-                       f"/usr/share/doc/{package}/copyright)")
+    raise MissingFile(
+        f"the licence of {package} is missing (looked beside the font and in "
+        f"/usr/share/doc/{package}/copyright)"
+    )
 
 
 def font_files(env: dict[str, str] | None = None) -> list[tuple[Path, str]]:
@@ -88,7 +90,10 @@ def guide_files(root: Path = ROOT) -> list[Path]:
 
 def bundle_datas(root: Path = ROOT) -> list[tuple[str, str]]:
     """PyInstaller's ``datas``: (source, folder in the bundle) for everything above."""
-    datas = [(str(root / "assets"), "assets"), (str(root / "presentation_flows"), "presentation_flows")]
+    datas = [
+        (str(root / "assets"), "assets"),
+        (str(root / "presentation_flows"), "presentation_flows"),
+    ]
     datas += [(str(root / path), str(path.parent)) for path in guide_files(root)]
     datas += [(str(path), FONT_FOLDER) for path, _name in font_files()]
     return datas

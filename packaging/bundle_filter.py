@@ -63,8 +63,9 @@ EXCLUDED_MODULES = [
     "PySide6.scripts",
 ]
 
-# tcdesk modules that are for developers only (screenshots, virtual monitors).
-_DEVELOPER_ONLY = ("tcdesk.devtools", "screenshots", "screenshot_kit", "dashboard_screenshots")
+# tcdesk modules that are for developers only (virtual monitors, the docs' screenshots).
+_DEVELOPER_PACKAGE = "tcdesk.devtools"
+_SCREENSHOT_KIT = "screenshot_kit"
 
 # Plugin folder -> the plugin file stems kept (None: the whole folder).
 _PLUGINS_KEPT: dict[str, tuple[str, ...] | None] = {
@@ -81,10 +82,10 @@ _PLUGINS_KEPT: dict[str, tuple[str, ...] | None] = {
 
 def keep_tcdesk_module(name: str) -> bool:
     """``collect_submodules`` filter: every tcdesk module but the developers' tools."""
-    parts = name.split(".")
-    if name.startswith(_DEVELOPER_ONLY[0]):
+    if name == _DEVELOPER_PACKAGE or name.startswith(_DEVELOPER_PACKAGE + "."):
         return False
-    return not any(part in _DEVELOPER_ONLY[1:] for part in parts)
+    last = name.rsplit(".", 1)[-1]
+    return not (last.endswith("screenshots") or last == _SCREENSHOT_KIT)
 
 
 def _parts(dest: str) -> tuple[str, ...]:
@@ -124,8 +125,10 @@ def is_kept_data(dest: str) -> bool:
 def _is_root(dest: str, typecode: str) -> bool:
     """A binary kept for its own sake: a Python extension module, a plugin, libpython."""
     name = _parts(dest)[-1].lower()
-    return typecode == "EXTENSION" or "plugins" in _parts(dest) or name.startswith(
-        ("libpython", "python3")
+    return (
+        typecode == "EXTENSION"
+        or "plugins" in _parts(dest)
+        or name.startswith(("libpython", "python3"))
     )
 
 

@@ -19,10 +19,10 @@ MARGIN = 16
 
 def window_area(window_id: str) -> tuple[int, int, int, int]:
     """The window's x, y, width and height on the screen, from ``xwininfo``."""
-    info = subprocess.run(["xwininfo", "-id", window_id], capture_output=True, text=True, check=True)
-    fields = dict(
-        line.strip().split(":", 1) for line in info.stdout.splitlines() if ":" in line
+    info = subprocess.run(
+        ["xwininfo", "-id", window_id], capture_output=True, text=True, check=True
     )
+    fields = dict(line.strip().split(":", 1) for line in info.stdout.splitlines() if ":" in line)
     return tuple(
         int(fields[name].strip())
         for name in ("Absolute upper-left X", "Absolute upper-left Y", "Width", "Height")
