@@ -101,13 +101,13 @@ screenshots: python-deps
 
 # The bundle (issue 16): PyInstaller in a venv of its own (build/bundle-venv: only
 # what the app needs, so nothing of the test tools goes into the bundle), then the
-# Linux tarball. PyInstaller needs Python's shared library (Debian: libpython3.X).
+# Linux tarball. PyInstaller needs Python's shared library (Debian's python3: libpython3.X).
 # Not part of `make test`: a build and its smoke test take ~2 minutes.
 BUNDLE_VENV ?= build/bundle-venv
 BUNDLE_PACKAGES := binutils xdotool x11-utils
 bundle: system-deps
-	@pyver=$$($(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
-	missing=$$(for p in $(BUNDLE_PACKAGES) libpython$$pyver; do \
+	@libpython=$$($(PYTHON) -c 'import sys, sysconfig; print("" if sysconfig.get_config_var("Py_ENABLE_SHARED") else "libpython%d.%d" % sys.version_info[:2])'); \
+	missing=$$(for p in $(BUNDLE_PACKAGES) $$libpython; do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
 	done); \
 	if [ -n "$$missing" ]; then \
