@@ -1,6 +1,7 @@
 # tcdesk: two commands for a fresh Debian/Ubuntu machine (see README).
 #   make demo   set everything up, build the demo practice, open the app on it
 #   make test   set everything up, then lint and run the whole test suite
+#   make bundle the app as one folder with no Python needed (dist/, see packaging/README.md)
 PYTHON ?= python3
 VENV ?= .venv
 DEMO_DB ?= $(HOME)/tcdesk-demo.sqlite3
@@ -12,7 +13,8 @@ SYSTEM_PACKAGES := xvfb xauth x11-xserver-utils libgl1 libegl1 libfontconfig1 li
   libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libxcb-glx0 libx11-xcb1 fonts-dejavu-core \
   fonts-wqy-zenhei cups printer-driver-cups-pdf poppler-utils util-linux python3-venv
 
-.PHONY: demo test setup system-deps python-deps lint bench screenshots clean
+.PHONY: demo test setup system-deps python-deps lint bench screenshots clean \
+  bundle bundle-test bundle-test-chroot
 
 demo: setup
 	@$(BIN)/tcdesk demo --fresh --db "$(DEMO_DB)"
@@ -97,5 +99,38 @@ screenshots: python-deps
 	$(BIN)/python -m tcdesk.devtools.virtual_screens -- $(BIN)/python -m tests.ui.presentation.notes_screenshot
 	TCDESK_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q -p no:cacheprovider tests/ui/test_first_morning.py
 
+# The bundle (issue 16): PyInstaller in a venv of its own (build/bundle-venv: only
+# what the app needs, so nothing of the test tools goes into the bundle), then the
+# Linux tarball. PyInstaller needs Python's shared library (Debian's python3: libpython3.X).
+# Not part of `make test`: a build and its smoke test take ~2 minutes.
+BUNDLE_VENV ?= build/bundle-venv
+BUNDLE_PACKAGES := binutils xdotool x11-utils
+bundle: system-deps
+	@libpython=$$($(PYTHON) -c 'import sys, sysconfig; print("" if sysconfig.get_config_var("Py_ENABLE_SHARED") else "libpython%d.%d" % sys.version_info[:2])'); \
+	missing=$$(for p in $(BUNDLE_PACKAGES) $$libpython; do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@[ -x $(BUNDLE_VENV)/bin/python ] || $(PYTHON) -m venv $(BUNDLE_VENV)
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[bundle]'
+	$(BUNDLE_VENV)/bin/python packaging/make_icons.py build/icons >/dev/null
+	$(BUNDLE_VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+	  --distpath dist --workpath build/pyinstaller packaging/tcdesk.spec
+	packaging/linux/make_tarball.sh
+
+# The bundle run with PATH and PYTHONPATH emptied and a fresh HOME (see the script).
+bundle-test:
+	SCREENSHOTS=docs/screenshots packaging/smoke_test.sh dist/tcdesk
+
+# The same inside a clean Debian chroot with no Python (root; debootstrap ~1 minute).
+bundle-test-chroot:
+	packaging/make_smoke_chroot.sh build/smoke-chroot
+	SMOKE_CHROOT=$(CURDIR)/build/smoke-chroot SCREENSHOTS=docs/screenshots \
+	  packaging/smoke_test.sh dist/tcdesk
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	@for m in build/smoke-chroot/tmp/.X11-unix; do ! mountpoint -q $$m || umount $$m; done
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache
