@@ -1,5 +1,5 @@
 """Choices that belong to this computer, not the practice: the room's screen, the printer,
-this desk's office and who is on duty here.
+this desk's office, who is on duty here and where and how often it syncs.
 
 Kept as a small JSON file in the per-user config folder, because a laptop
 carried between offices meets different screens and printers.
@@ -28,6 +28,11 @@ class MachineSettings:
     # Where this computer keeps the practice's backups, e.g. another disk; "" = beside the
     # practice file (see services.backups.backups_folder_for).
     backups_folder: str = ""
+    # Office sync (issue 15): this computer's path to the practice's sync folder ("" = the one
+    # the last sync used) and how often the desk syncs by itself, in minutes ("0" = only on
+    # demand). See tcdesk.ui.sync.sync_actions.
+    sync_folder: str = ""
+    sync_every_minutes: str = "5"
 
 
 class MachineSettingsStore:
