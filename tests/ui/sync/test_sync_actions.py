@@ -112,6 +112,8 @@ def test_a_desk_that_never_joined_shows_no_sync_at_all(
     qtbot: QtBot, demo_store: Path, open_desks: list[Desk], tmp_path: Path
 ) -> None:
     settings = MachineSettingsStore(tmp_path / "machine.json")
+    (tmp_path / "share").mkdir()
+    settings.update(sync_folder=str(tmp_path / "share"))  # even with a folder at hand
     window = _window(qtbot, demo_store, settings, open_desks)
     with qtbot.waitSignal(window.sync.updated, timeout=WAIT_MS):
         window.sync.start()
