@@ -16,7 +16,7 @@ from tcdesk.services.sync.sync_commands import child_environment
 from tcdesk.services.sync.sync_reports import SyncFailure, failure_from
 
 LOW_PRIORITY = 10  # nice: below the app, above nothing in particular
-STOP_WAIT_MS = 15_000  # at quit, a running sync may finish (a kill loses nothing either)
+STOP_WAIT_MS = 5_000  # at quit, a running sync may finish (a kill loses nothing either)
 
 
 class SyncProcess(QObject):
