@@ -1,5 +1,6 @@
 """Choices that belong to this computer, not the practice: the room's screen, the printer,
-this desk's office, who is on duty here, and whether practice lines are spoken aloud.
+this desk's office, who is on duty here, whether practice lines are spoken aloud, and
+where and how often it syncs.
 
 Kept as a small JSON file in the per-user config folder, because a laptop
 carried between offices meets different screens and printers.
@@ -31,6 +32,11 @@ class MachineSettings:
     # "off": the family's lines in solo practice are not spoken aloud here (a quiet office);
     # anything else speaks them when an engine is installed (services.training.speech).
     speak_lines: str = "on"
+    # Office sync (issue 15): this computer's path to the practice's sync folder ("" = the one
+    # the last sync used) and how often the desk syncs by itself, in minutes ("0" = only on
+    # demand). See tcdesk.ui.sync.sync_actions.
+    sync_folder: str = ""
+    sync_every_minutes: str = "5"
 
 
 class MachineSettingsStore:

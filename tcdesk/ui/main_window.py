@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self._build_backup_actions()
         self._build_kpi_actions()
         self._build_pipeline_actions()
+        self._build_sync_actions()
         self.heading = QLabel(practice.name if practice else "")
         self.today_board = TodayBoardWidget(
             desk, today, self._present_from_board, self.refresh_desk
@@ -118,6 +119,13 @@ class MainWindow(QMainWindow):
 
         self.pipeline = PipelineActions(self, self._desk, self._machine_settings)
         self.statusBar().addPermanentWidget(self.pipeline.queue_button)
+
+    def _build_sync_actions(self) -> None:
+        """File > Sync now, the sync's status item and its timer (tcdesk.ui.sync)."""
+        from tcdesk.ui.sync.sync_actions import SyncActions
+
+        self.sync = SyncActions(self, self._desk, self._machine_settings)
+        self.statusBar().addPermanentWidget(self.sync.item)
 
     def _build_backup_actions(self) -> None:
         """File > Back up now and Restore from a backup… (tcdesk.ui.desk.backup_actions)."""

@@ -45,6 +45,10 @@ def build_menus(window: QMainWindow) -> dict[str, QMenu]:
     file_menu.addAction(desk.backups.back_up_action)
     file_menu.addAction(desk.backups.restore_action)
     file_menu.addSeparator()
+    # Shown once this install has joined a practice's sync (tcdesk.ui.sync.sync_actions).
+    file_menu.addAction(desk.sync.sync_now_action)
+    file_menu.addAction(desk.sync.conflicts_action)
+    file_menu.addSeparator()
     file_menu.addAction(more.print_agreement_action)
     file_menu.addAction(more.print_summary_action)
     file_menu.addSeparator()

@@ -21,6 +21,9 @@ class StatusLine:
         self.problem_label.setObjectName("statusProblem")
         self.problem_label.setProperty("role", "warning")
         self.problem_label.setMaximumWidth(900)
+        # A long problem is cut at the bar's edge (its tooltip holds it whole) rather than
+        # drawn over the items beside it (the follow-up count, the sync's status).
+        self.problem_label.setMinimumWidth(1)
         self.problem_label.setVisible(False)
         bar.addPermanentWidget(self.problem_label)
 
@@ -33,6 +36,16 @@ class StatusLine:
         self.problems.append(message)
         self.problem_label.setText(message)
         self.problem_label.setVisible(True)
+        self.problem_label.setToolTip("\n".join(self.problems))
+        self.bar.setToolTip("\n".join(self.problems))
+
+    def withdraw(self, message: str) -> None:
+        """A problem that has gone (the sync folder is back): the one before it shows again."""
+        if message not in self.problems:
+            return
+        self.problems[:] = [p for p in self.problems if p != message]  # the desk shares it
+        self.problem_label.setText(self.problems[-1] if self.problems else "")
+        self.problem_label.setVisible(bool(self.problems))
         self.problem_label.setToolTip("\n".join(self.problems))
         self.bar.setToolTip("\n".join(self.problems))
 
