@@ -11,7 +11,8 @@ SYSTEM_PACKAGES := xvfb xauth x11-xserver-utils libgl1 libegl1 libfontconfig1 li
   libdbus-1-3 libglib2.0-0 libbrotli1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 \
   libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
   libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libxcb-glx0 libx11-xcb1 fonts-dejavu-core \
-  fonts-wqy-zenhei cups printer-driver-cups-pdf poppler-utils util-linux python3-venv
+  fonts-wqy-zenhei cups printer-driver-cups-pdf poppler-utils util-linux python3-venv \
+  espeak-ng
 
 .PHONY: demo test setup system-deps python-deps lint bench screenshots clean \
   bundle bundle-test bundle-test-chroot
