@@ -153,6 +153,7 @@ class Application:
                 lambda: self.room_screen,  # ready for the first consult
                 self.offer_resume,
                 self.main_window.backups.back_up_if_due,  # off the GUI thread
+                self.main_window.sync.start,  # joined to an office sync: a first sync
             ),
         )
 
@@ -179,6 +180,7 @@ class Application:
         self.main_window.close_room_screen.connect(self.close_room_screen)
         self.main_window.closing.connect(self.close_room_screen)
         self.main_window.backups.host = self
+        self.main_window.sync.host = self  # a sync while presenting leaves the screens alone
         # Both belong to this window (a restore builds a new one, and them with it).
         self.open_consult = OpenConsultGuard(self)  # Quit with a consult open asks first
         self.lock = DeskLock(self)  # idle minutes or Ctrl+L lock the desk and the console

@@ -40,6 +40,7 @@ def test_the_room_screen_and_the_flows_come_after_the_first_paint(
         assert app._room_screen is not None and app._kit is not None
         assert app.resume_prompt is None  # nothing was cut short in the demo
         assert app.main_window.backups.job is not None  # the daily backup was started
+        assert not app.main_window.sync.process.running()  # the demo never joined a sync
         qtbot.waitUntil(lambda: app.main_window.backups.job.isFinished(), timeout=10000)
     finally:
         app.room_screen.close()

@@ -24,6 +24,7 @@ from tcdesk.services.machine_settings import MachineSettingsStore
 from tcdesk.services.sign_in import require_admin
 from tcdesk.services.sync import sync_commands
 from tcdesk.services.sync.conflict_review import REVIEW_DOING
+from tcdesk.services.sync.joined import has_joined
 from tcdesk.services.sync.sync_reports import (
     FailureKind,
     ReportError,
@@ -119,7 +120,13 @@ class SyncActions(QObject):
     # -- start-up, timer, stop ---------------------------------------------------
 
     def start(self) -> None:
-        """At start-up (after the desk's first paint): read the status, then sync if joined."""
+        """At start-up (after the desk's first paint): read the status, then sync if joined.
+
+        A desk whose file never joined an office sync starts no child process at all.
+        """
+        if not has_joined(self._desk):
+            self.updated.emit()
+            return
         self._read_status(after=self._first_sync)
 
     def _first_sync(self) -> None:

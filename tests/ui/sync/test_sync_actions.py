@@ -117,8 +117,8 @@ def test_a_desk_that_never_joined_shows_no_sync_at_all(
     window = _window(qtbot, demo_store, settings, open_desks)
     with qtbot.waitSignal(window.sync.updated, timeout=WAIT_MS):
         window.sync.start()
-    qtbot.waitUntil(lambda: not window.sync.process.running(), timeout=WAIT_MS)
-    assert window.sync.status is not None and not window.sync.status.joined
+    assert not window.sync.process.running()  # no child: the file said it never joined
+    assert window.sync.status is None and not window.sync.joined()
     assert not window.sync.item.isVisible()
     assert not window.sync.sync_now_action.isVisible()
     assert not window.sync.sync_now(asked=True)  # a lone desk never starts a practice's sync
@@ -149,3 +149,31 @@ def test_rows_that_come_in_during_a_presentation_wait_for_its_end(
         window.sync._read_status()
     assert refreshed == [True] and not window.sync.refresh_pending
     assert new_id
+
+
+def test_the_app_starts_the_sync_after_the_first_paint_only_when_joined(
+    qtbot: QtBot, installs: Installs, open_desks: list[Desk]
+) -> None:
+    from tcdesk.ui.app import Application
+
+    desk = Desk.open(installs.main, create=False)
+    open_desks.append(desk)
+    app = Application(desk, installs.settings_for("main"))
+    qtbot.addWidget(app.main_window)
+    try:
+        assert app.main_window.sync.host is app
+        after = app.after_desk_shown()
+        assert app.main_window.sync.status is None  # nothing before the desk is painted
+        app.main_window.show()
+        qtbot.waitUntil(lambda: after.done, timeout=WAIT_MS)
+        sync = app.main_window.sync
+        qtbot.waitUntil(
+            lambda: sync.last_run is not None or sync.failure is not None, timeout=WAIT_MS
+        )
+        assert sync.failure is None and sync.joined() and sync.timer.isActive()
+        qtbot.waitUntil(lambda: not sync.process.running(), timeout=WAIT_MS)
+        if app.main_window.backups.job is not None:
+            qtbot.waitUntil(lambda: app.main_window.backups.job.isFinished(), timeout=WAIT_MS)
+    finally:
+        app.main_window.sync.stop()
+        app.room_screen.close()
