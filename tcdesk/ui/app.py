@@ -180,6 +180,7 @@ class Application:
         self.main_window.close_room_screen.connect(self.close_room_screen)
         self.main_window.closing.connect(self.close_room_screen)
         self.main_window.backups.host = self
+        self.main_window.training.host = self  # a practice consult uses the room's screen
         self.main_window.sync.host = self  # a sync while presenting leaves the screens alone
         # Both belong to this window (a restore builds a new one, and them with it).
         self.open_consult = OpenConsultGuard(self)  # Quit with a consult open asks first

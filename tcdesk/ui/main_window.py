@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_backup_actions()
         self._build_kpi_actions()
+        self._build_training_actions()
         self._build_pipeline_actions()
         self._build_sync_actions()
         self.heading = QLabel(practice.name if practice else "")
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
         )
         self._arrange()
         self._build_menu_actions()
-        self.menus = build_menus(self)  # by name: "file", "edit", "consult", "view", "help"
+        self.menus = build_menus(self)  # by name: "file", "edit", ..., "training", "help"
         make_desk_accessible(self)  # Tab's order and the names a screen reader says
         self.refresh_desk()
         self.setObjectName("deskWindow")
@@ -134,6 +135,12 @@ class MainWindow(QMainWindow):
     def _build_kpi_actions(self) -> None:
         """View > Dashboard: the practice's numbers and targets (tcdesk.ui.pipeline)."""
         self.dashboard = DashboardActions(self, self._desk)
+
+    def _build_training_actions(self) -> None:
+        """The Training menu: practice consults, drills, progress (tcdesk.ui.training)."""
+        from tcdesk.ui.training.training_actions import TrainingActions
+
+        self.training = TrainingActions(self, self._desk, self._machine_settings)
 
     def _build_menu_actions(self) -> None:
         """Export, print, View, Help and the status bar that says what just happened."""

@@ -2,7 +2,7 @@
 
 The actions are made by the desk's parts (intake, schedule, practice, backups,
 help); this only arranges them, so a key shown in a menu is the key that works.
-The menus follow the usual desktop order: File, Edit, Consult, View, Help.
+The menus follow the usual desktop order: File, Edit, Consult, View, Training, Help.
 Every menu and item has its own Alt+letter (a test keeps them unique), and
 About, Settings and Quit carry their menu roles so macOS moves them to the
 application menu.
@@ -27,6 +27,7 @@ def build_menus(window: QMainWindow) -> dict[str, QMenu]:
         "edit": bar.addMenu("&Edit"),
         "consult": bar.addMenu("&Consult"),
         "view": bar.addMenu("&View"),
+        "training": bar.addMenu("Tr&aining"),
         "help": bar.addMenu("&Help"),
     }
     for name, menu in menus.items():
@@ -73,6 +74,10 @@ def build_menus(window: QMainWindow) -> dict[str, QMenu]:
     view.addAction(desk.pipeline.queue_action)
     view.addSeparator()
     view.addAction(more.refresh_action)
+
+    # Practice on the training file, never on the practice's families (tcdesk.ui.training).
+    for action in desk.training.actions():
+        menus["training"].addAction(action)
 
     help_menu = menus["help"]
     # F1: the keys, generated from these menus and the presentation's key map.

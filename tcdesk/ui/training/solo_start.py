@@ -284,7 +284,11 @@ def begin_solo(
 
 
 def open_training_file(parent: QWidget | None, practice_path: Path) -> Desk | None:
-    """The practice's training file, open; when there is none, offer to make it."""
+    """The practice's training file, open; when there is none, offer to make it.
+
+    An existing one gets the practice's fees, policy and staff again first, so what
+    is practised is what the practice charges today (its sessions and drills stay).
+    """
     from tcdesk.services.training.store import set_up_training, training_desk, training_path
 
     if not training_path(practice_path).exists():
@@ -296,7 +300,7 @@ def open_training_file(parent: QWidget | None, practice_path: Path) -> Desk | No
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
-        set_up_training(practice_path)
+    set_up_training(practice_path)
     return training_desk(practice_path)
 
 

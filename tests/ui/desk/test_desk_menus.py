@@ -112,7 +112,7 @@ def test_every_menu_and_item_has_its_own_alt_letter(qtbot: QtBot, practice_desk)
     window = MainWindow(practice_desk, date(2026, 11, 27), on_present=lambda _id: None)
     qtbot.addWidget(window)
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&Consult", "&View", "&Help"]
+    assert titles == ["&File", "&Edit", "&Consult", "&View", "Tr&aining", "&Help"]
     assert len({_mnemonic(t) for t in titles}) == len(titles)
     for name, menu in window.menus.items():
         letters = [_mnemonic(a.text()) for a in menu.actions() if not a.isSeparator()]
@@ -420,7 +420,7 @@ def test_the_desks_buttons_leave_the_menu_bars_letters_to_the_menus(
 
     bar = letters(a.text() for a in window.menuBar().actions())
     buttons = letters(b.text() for b in window.findChildren(QAbstractButton))
-    assert sorted(bar) == ["c", "e", "f", "h", "v"]
+    assert sorted(bar) == ["a", "c", "e", "f", "h", "v"]
     assert set(bar).isdisjoint(buttons), buttons
     assert len(buttons) == len(set(buttons)), buttons  # and each button its own letter
 

@@ -1,0 +1,70 @@
+"""The desk's Training menu: its items, and the training file each one opens."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from tcdesk.services.desk import Desk
+from tcdesk.services.training.file_name import training_path
+from tcdesk.services.training.store import training_desk
+from tests.conftest import FIXED_NOW
+from tests.training_seed import KELSEY, staff_id
+
+
+def _app(qtbot: QtBot, practice: Path, kit, tmp_path: Path):
+    from tcdesk.services.machine_settings import MachineSettingsStore
+    from tcdesk.ui.app import Application
+
+    desk = Desk.open(practice, clock=lambda: FIXED_NOW)
+    app = Application(desk, MachineSettingsStore(tmp_path / "machine.json"), kit)
+    qtbot.addWidget(app.main_window)
+    return app
+
+
+def test_the_training_menu_holds_its_four_items_between_view_and_help(
+    qtbot: QtBot, practice_and_training, kit, tmp_path: Path
+) -> None:
+    app = _app(qtbot, practice_and_training[0], kit, tmp_path)
+    try:
+        bar = app.main_window.menuBar()
+        titles = [action.text() for action in bar.actions()]
+        assert titles.index("Tr&aining") == titles.index("&View") + 1
+        assert titles.index("&Help") == titles.index("Tr&aining") + 1
+        menu = app.main_window.menus["training"]
+        names = [action.objectName() for action in menu.actions()]
+        assert names == ["trainingSolo", "trainingPartner", "trainingDrills", "trainingProgress"]
+        assert app.main_window.training.host is app
+    finally:
+        app.desk.close()
+
+
+def test_the_partner_window_opens_on_a_training_file_with_todays_fees(
+    qtbot: QtBot, practice_and_training, kit, tmp_path: Path
+) -> None:
+    practice, training_file = practice_and_training
+    app = _app(qtbot, practice, kit, tmp_path)
+    try:
+        desk = app.desk
+        fee = desk.practices.fee_schedule(desk.practice().id)[0]
+        raised = dataclasses.replace(fee, fee_cents=fee.fee_cents + 12_500)
+        desk.practices.save_fee(raised)  # the practice changed a fee this morning
+        desk.signed_in_id = staff_id(desk, KELSEY)
+        window = app.main_window.training.practise_with_partner()
+        assert window is not None and window.isVisible()
+        assert app.main_window.training.windows == [window]
+        partner_desk = window._desk  # the training file it practises on
+        assert Path(partner_desk.path) == training_path(practice)
+        fees = partner_desk.practices.fee_schedule(partner_desk.practice().id)
+        assert {item.fee_cents for item in fees if item.id == fee.id} == {raised.fee_cents}
+        assert window._coordinator.id == staff_id(desk, KELSEY)  # the TC signed in
+        window.close()
+        qtbot.waitUntil(lambda: not app.main_window.training.windows)
+        assert partner_desk.closed  # the window's training file went with it
+    finally:
+        app.desk.close()
+    again = training_desk(practice)
+    again.close()
+    assert training_file.exists()
