@@ -68,13 +68,15 @@ def run_sync(args: argparse.Namespace) -> int:
     if result.started:
         print("This install starts the practice's sync; add laptops with: tcdesk sync make-join")
     if result.sent_seq:
-        print(f"Sent {result.sent_rows} changed rows (file {result.sent_seq}).")
+        print(f"Sent {_count(result.sent_rows, 'changed row')} (file {result.sent_seq}).")
     else:
         print("Nothing new to send.")
     rows = sum(a["rows"] for a in result.applied)
-    print(f"Applied {len(result.applied)} files from other offices ({rows} rows).")
+    files = _count(len(result.applied), "file")
+    print(f"Applied {files} from other offices ({_count(rows, 'row')}).")
     if result.conflicts:
-        print(f"{result.conflicts} edits were overwritten by newer ones: tcdesk sync conflicts")
+        edits = _count(result.conflicts, "edit")
+        print(f"{edits} overwritten by newer ones: tcdesk sync conflicts")
     for entry in result.refused:
         print(
             f"Refused {entry['install'][:8]}/{entry['file']}: {entry['why']} "
@@ -146,3 +148,8 @@ def run_conflicts(args: argparse.Namespace) -> int:
             f"{c.kept_install[:8]}, overwrote {c.lost_updated_at} from {c.lost_install[:8]}"
         )
     return 0
+
+
+def _count(number: int, word: str) -> str:
+    """ "1 file", "3 files": the line a TC reads."""
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"

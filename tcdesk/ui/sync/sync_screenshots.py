@@ -60,9 +60,7 @@ def _two_offices(root: Path) -> tuple[Path, Path]:
     moment = datetime(*DAY, 15, tzinfo=UTC)
     desk = Desk.open(main, clock=lambda: moment)
     build_demo(desk, moment.astimezone().date())
-    patient = desk.db.execute(
-        "SELECT id FROM patients WHERE deleted_at IS NULL ORDER BY id LIMIT 1"
-    ).fetchone()[0]
+    patient = desk.patients.list(limit=1)[0].patient.id
     desk.close()
     _tcdesk("sync", "--db", str(main), "--folder", str(folder), "--json")
     _tcdesk("sync", "make-join", "--db", str(main), "--out", str(root / "join.tcdesk"))
