@@ -1,7 +1,7 @@
 """Screenshots of the menus, About, Export and the Quit question, on a practice set up by hand.
 
 ``python -m tcdesk.ui.desk.menu_screenshots --out docs/screenshots`` writes
-menus-file.png ... menus-help.png (each desk menu open), menus-console.png
+menus-file.png ... menus-training.png, menus-help.png (each desk menu open), menus-console.png
 (the console's View menu during a consult), about.png, export.png and
 quit-consult-open.png. A menu is its own popup window, so each picture is the
 window with the open menu painted onto it where it sits on the screen.
@@ -105,7 +105,7 @@ def menu_screenshots(out: Path) -> list[Path]:
         window.intake.show_patient(walk_in.patient.id)
         window.say("Walk-in added: Sam Okafor. Ctrl+Enter presents the consult.")
         _settle()
-        for name in ("file", "edit", "consult", "view", "help"):
+        for name in ("file", "edit", "consult", "view", "training", "help"):
             written.append(grab_open_menu(window, window.menus[name], out / f"menus-{name}.png"))
 
         about = window.menu_actions.open_about()
