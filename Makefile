@@ -91,7 +91,9 @@ SCREENSHOT_SCRIPTS = tcdesk.ui.screenshots tcdesk.ui.settings.screenshots \
 	tcdesk.ui.desk.import_screenshots tests.ui.desk.schedule_scenes \
 	tcdesk.ui.desk.menu_screenshots tcdesk.ui.desk.backup_screenshots \
 	tcdesk.ui.documents.screenshots tcdesk.ui.keys_screenshots tcdesk.ui.lock.screenshots \
-	tcdesk.ui.pipeline.screenshots
+	tcdesk.ui.pipeline.screenshots tcdesk.ui.sync.sync_screenshots \
+	tcdesk.ui.training.screenshots tcdesk.ui.training.partner_screenshots \
+	tcdesk.ui.training.progress_screenshots tcdesk.ui.training.drills_screenshots
 screenshots: python-deps
 	@for script in $(SCREENSHOT_SCRIPTS); do \
 	  echo "screenshots: $$script"; \
