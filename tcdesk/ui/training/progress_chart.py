@@ -101,6 +101,7 @@ def _plot(painter: QPainter, plot: QRect, chart: ProgressChart, m: QFontMetrics)
         )
     _day_labels(painter, chart, left, width, bottom + 6, m)
     single = len(chart.series) == 1
+    ends: list[tuple[float, float, ChartSeries]] = []
     for line in chart.series:
         colour = QColor(line.colour)
         dots = [
@@ -120,18 +121,34 @@ def _plot(painter: QPainter, plot: QRect, chart: ProgressChart, m: QFontMetrics)
             for dot, point in zip(dots, line.points, strict=True):
                 _tag(painter, dot, f"{point.total:g}", m)
         else:
-            last = line.points[-1]
-            end = dots[-1]
-            painter.setPen(QColor(line.colour).darker(130))
-            painter.drawText(
-                QRectF(end.x() + 10, end.y() - m.height() / 2, _end_room(chart, m), m.height()),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                f"{line.name.split()[0]} {last.total:g}",
-            )
+            ends.append((dots[-1].y(), dots[-1].x(), line))
+    if ends:
+        _end_labels(painter, ends, left + width, m)
+
+
+def _end_labels(
+    painter: QPainter, ends: list[tuple[float, float, ChartSeries]], x: float, m: QFontMetrics
+) -> None:
+    """Each line's name and last score in the right margin, level with its last dot,
+    pushed apart so none overlaps; a thin dotted leader joins a moved label to its dot."""
+    ends.sort(key=lambda end: end[0])
+    placed: list[float] = []
+    for y, _x, _line in ends:
+        placed.append(max(y, placed[-1] + m.height() + 2) if placed else y)
+    for (y, dot_x, line), label_y in zip(ends, placed, strict=True):
+        colour = QColor(line.colour)
+        painter.setPen(QPen(colour, 1, Qt.PenStyle.DotLine))
+        painter.drawLine(QPointF(dot_x + 7, y), QPointF(x + 8, label_y))
+        painter.setPen(colour.darker(130))
+        painter.drawText(
+            QRectF(x + 12, label_y - m.height() / 2, 400, m.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            f"{line.name.split()[0]} {line.points[-1].total:g}",
+        )
 
 
 def _end_room(chart: ProgressChart, m: QFontMetrics) -> int:
-    return max(m.horizontalAdvance(f"{s.name.split()[0]} 100") for s in chart.series) + 16
+    return max(m.horizontalAdvance(f"{s.name.split()[0]} 100") for s in chart.series) + 24
 
 
 def _tag(painter: QPainter, dot: QPointF, text: str, m: QFontMetrics) -> None:

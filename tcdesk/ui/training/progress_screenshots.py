@@ -71,7 +71,7 @@ def _marks(misses: Sequence[str], session: int) -> SheetMarks:
         decision=decision,
         reason="cost" if decision == "think_it_over" else "",
         minutes=26 + 2 * (session % 3),
-        notes={Part.MONEY: "Walk Laura through the insurance math on the Payment tab"}
+        notes={Part.MONEY: "Walk the family through the monthly on the Payment tab"}
         if session == 1
         else None,
     )

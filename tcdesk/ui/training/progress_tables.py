@@ -44,7 +44,15 @@ def _table(name: str, headers: Sequence[str]) -> QTableWidget:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    table.setStyleSheet("QTableWidget::item { padding: 4px 12px; }")
     return table
+
+
+def _align_numbers(table: QTableWidget, columns: Sequence[int]) -> None:
+    """Number columns' headings right-aligned, over their numbers."""
+    for column in columns:
+        item = table.horizontalHeaderItem(column)
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def _cell(text: str, right: bool = False) -> QTableWidgetItem:
@@ -61,6 +69,7 @@ class PartsTable:
 
     def __init__(self) -> None:
         self.table = _table("progressParts", self.HEADERS)
+        _align_numbers(self.table, (1, 2, 3))
         self.weakest_row: int | None = None
 
     def show(self, row: CoordinatorProgress) -> None:
@@ -94,6 +103,7 @@ class PeopleTable:
 
     def __init__(self) -> None:
         self.table = _table("progressPeople", self.HEADERS)
+        _align_numbers(self.table, (1, 2, 3))
 
     def show(self, rows: Sequence[CoordinatorProgress]) -> None:
         table = self.table

@@ -52,16 +52,16 @@ class PointsBar(QWidget):
 
 
 def explanation_html(score: PartScore) -> str:
-    """The part's lines: what was good (✓), then what was missed (→), each one a line."""
-    lines = [
-        f"<span style='color:#2E6B3A'>{GOOD_MARK}</span>&nbsp; {escape(_sentence(text))}"
-        for text in score.good
-    ]
-    lines += [
-        f"<span style='color:#8A5A00'>{MISSED_MARK}</span>&nbsp; {escape(_sentence(text))}"
-        for text in score.to_improve
-    ]
-    return "<br>".join(lines)
+    """The part's lines: what was good (✓), then what was missed (→), one row each, a
+    long line wrapping under its own words rather than under the mark."""
+    rows = [(GOOD_MARK, "#2E6B3A", text) for text in score.good]
+    rows += [(MISSED_MARK, "#8A5A00", text) for text in score.to_improve]
+    cells = "".join(
+        f"<tr><td width='22' style='color:{colour}'>{mark}</td>"
+        f"<td>{escape(_sentence(text))}</td></tr>"
+        for mark, colour, text in rows
+    )
+    return f"<table cellspacing='0' cellpadding='1'>{cells}</table>"
 
 
 def _sentence(text: str) -> str:

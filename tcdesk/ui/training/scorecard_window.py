@@ -97,12 +97,12 @@ class ScorecardWindow(QDialog):
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 8, 0)
         column.setSpacing(8)
+        column.addWidget(self.notes)  # what to do next time first: it is what a TC keeps
         parts_heading = QLabel("Part by part")
         parts_heading.setProperty("role", "subheading")
         column.addWidget(parts_heading)
         for row in self.rows:
             column.addWidget(row)
-        column.addWidget(self.notes)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(body)
@@ -136,6 +136,7 @@ class ScorecardWindow(QDialog):
         lines.addWidget(heading)
         self.note_labels = [QLabel(f"•&nbsp; {escape(_capital(note))}") for note in card.notes]
         for label in self.note_labels:
+            label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
             lines.addWidget(label)
         frame.setVisible(bool(card.notes))
