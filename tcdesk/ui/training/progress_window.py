@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -144,7 +144,6 @@ class ProgressWindow(QWidget):
         choose.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 14)
         layout.addWidget(heading)
@@ -174,6 +173,12 @@ class ProgressWindow(QWidget):
             self.chooser.addItem(row.name, row.coordinator_id)
             self.chooser.setEnabled(False)
             self.chooser.setToolTip("You see your own practice consults.")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:  # closes it, as a dialog would
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     @property
     def shown(self) -> str | None:

@@ -56,9 +56,7 @@ def test_the_window_shows_the_kept_sessions_numbers_and_decision(
     assert window.row(Part.RAPPORT).bar.fraction == 1.0
 
 
-def test_each_part_says_what_was_good_and_what_was_missed(
-    qtbot: QtBot, training, personas
-) -> None:
+def test_each_part_says_what_was_good_and_what_was_missed(qtbot: QtBot, training, personas) -> None:
     card = _kept(training)
     window = ScorecardWindow(card, personas["maya_teen_cost"])
     qtbot.addWidget(window)
