@@ -44,7 +44,9 @@ def _table(name: str, headers: Sequence[str]) -> QTableWidget:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    table.setStyleSheet("QTableWidget::item { padding: 4px 12px; }")
+    table.setStyleSheet(
+        "QTableWidget::item { padding: 4px 12px; } QHeaderView::section { padding: 6px 12px; }"
+    )
     return table
 
 

@@ -58,7 +58,7 @@ def summary(row: CoordinatorProgress) -> str:
     consults = "1 practice consult" if count == 1 else f"{count} practice consults"
     words = [consults, f"average {number(row.average_total)} of 100"]
     if row.trend is not None:
-        words.append(f"trend {signed(row.trend)} (later consults against earlier)")
+        words.append(f"trend {signed(row.trend)}")  # the table heading says what a trend is
     weakest = next((p.label for p in row.parts if p.part is row.weakest), None)
     if weakest:
         words.append(f"weakest part: {weakest}")
@@ -118,7 +118,7 @@ class ProgressWindow(QWidget):
         self.parts = PartsTable()
         self.people = PeopleTable()
         self.parts_heading = QLabel(
-            "By part (average of all consults; trend: later against earlier)"
+            "By part: the average of all consults; the trend is the later half against the earlier"
         )
         self.parts_heading.setProperty("role", "muted")
         self.empty = QLabel(NOBODY_YET)

@@ -62,8 +62,7 @@ def test_one_coordinators_chart_follows_her_sessions(qtbot: QtBot, training) -> 
     assert chart.days == tuple(_day(d).astimezone().date() for d in (20, 10, 1))
     assert "52, 65, 81" in window.chart.accessibleDescription()
     assert window.summary.text() == (
-        "3 practice consults · average 66 of 100 · trend +29 (later consults against "
-        "earlier) · weakest part: Money"
+        "3 practice consults · average 66 of 100 · trend +29 · weakest part: Money"
     )
     assert not window.grab().isNull()  # the painter draws it
 
