@@ -3,7 +3,7 @@ part with its points and why, and what to do next time.
 
 ``show_scorecard_window(card, persona)`` has the calling shape of solo
 practice's ``ShowScorecard`` (``parent`` and ``family_says`` are optional, as
-in ``show_scorecard_message``, the plain fallback it replaces). The window is
+in ``show_scorecard_message``, the plain fallback). The window is
 not modal: the TC reads it beside the desk and closes it (Close, or Esc).
 """
 
