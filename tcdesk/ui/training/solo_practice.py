@@ -10,9 +10,9 @@ outcome dialog) the scorecard: scored, kept in the training file, shown.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -29,7 +29,11 @@ from tcdesk.ui.presentation.controller import PresentationController
 from tcdesk.ui.training.family_panel import FamilyPanel
 from tcdesk.ui.training.practice_banner import PracticeBanner
 
-ShowScorecard = Callable[[Scorecard, Persona], object]
+
+class ShowScorecard(Protocol):
+    """Shows the scorecard at the end; ``family_says`` is the family's closing line."""
+
+    def __call__(self, card: Scorecard, persona: Persona, *, family_says: str = "") -> object: ...
 
 
 def no_speech(_text: str, _language: str) -> None:
@@ -144,7 +148,9 @@ class SoloPractice(QObject):
         except UserError as error:
             QMessageBox.warning(parent, "The scorecard was not kept", str(error))
         if self._show_scorecard is not None:
-            self.scorecard_view = self._show_scorecard(result.card, self.persona)
+            self.scorecard_view = self._show_scorecard(
+                result.card, self.persona, family_says=result.decision.line
+            )
         else:
             from tcdesk.ui.training.scorecard_message import show_scorecard_message
 

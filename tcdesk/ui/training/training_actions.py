@@ -20,7 +20,7 @@ from tcdesk.domain import StaffRole
 from tcdesk.errors import UserError
 from tcdesk.services.desk import Desk
 from tcdesk.services.machine_settings import MachineSettingsStore
-from tcdesk.services.sign_in import is_admin, signed_in
+from tcdesk.services.sign_in import signed_in
 from tcdesk.ui.desk.menu_actions import make_action
 
 CANNOT_OPEN = "Cannot open the training file"
@@ -81,8 +81,8 @@ class TrainingActions:
             self._desk,
             self.host,
             speak=Speaker.from_settings(machine).speak,
-            show_scorecard=lambda card, persona, says="": show_scorecard_window(
-                card, persona, self._window, says
+            show_scorecard=lambda card, persona, *, family_says="": show_scorecard_window(
+                card, persona, self._window, family_says
             ),
         )
         return self.solo_dialog
@@ -112,22 +112,23 @@ class TrainingActions:
         from tcdesk.ui.training.progress_window import ProgressWindow
 
         everyone = self.sees_everyone()
+        me = signed_in(self._desk)
 
         def build(training: Desk, staff_id: str) -> QWidget:
-            return ProgressWindow(training, self._window, staff_id, everyone=everyone)
+            if everyone:  # opens on the admin's own practice, a doctor's on "Everyone"
+                own = me.id if me is not None and me.role is not StaffRole.DOCTOR else None
+                return ProgressWindow(training, self._window, own, everyone=True)
+            return ProgressWindow(training, self._window, staff_id)
 
         return self._open(build, "see training progress", ask_who=not everyone)
 
     # -- who, and the training file ------------------------------------------------
 
     def sees_everyone(self) -> bool:
-        """The practice's admin sees every coordinator's progress; a TC sees her own.
+        """The owner and the doctor see every coordinator's progress; a TC her own."""
+        from tcdesk.ui.training.progress_window import may_see_everyone
 
-        With nobody signed in (a practice without PINs yet) the one at the desk is
-        the practice's admin, as everywhere else.
-        """
-        member = signed_in(self._desk)
-        return member is None or is_admin(member)
+        return may_see_everyone(signed_in(self._desk))
 
     def _open(
         self, build: Callable[[Desk, str], QWidget], doing: str, *, ask_who: bool = True

@@ -44,7 +44,7 @@ class Host:
     presentation: Any = None
     cards: list = field(default_factory=list)
 
-    def show_scorecard(self, card, persona) -> None:
+    def show_scorecard(self, card, persona, *, family_says: str = "") -> None:
         self.cards.append((card, persona))
 
 

@@ -4,6 +4,7 @@ training file: the numbers, the decision, each part's bar and lines, Next time, 
 from __future__ import annotations
 
 from datetime import timedelta
+from html import escape
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -122,4 +123,7 @@ def test_it_is_the_scorecard_a_solo_consult_shows(
     assert window.score.text().startswith(f"{kept.total:g} / 100")
     assert window.row(Part.PREPARATION).points.text() == "<b>0</b> / 10"
     assert kept.started_at - FIXED_NOW < timedelta(hours=1)
+    line = practice.result.decision.line  # the family's closing words, in their voice
+    assert line and not window.family_says.isHidden()
+    assert escape(line) in window.family_says.text()
     window.close()

@@ -68,3 +68,44 @@ def test_the_partner_window_opens_on_a_training_file_with_todays_fees(
     again = training_desk(practice)
     again.close()
     assert training_file.exists()
+
+
+def test_progress_shows_a_tc_her_own_and_the_admin_everyone(
+    qtbot: QtBot, practice_and_training, kit, tmp_path: Path
+) -> None:
+    app = _app(qtbot, practice_and_training[0], kit, tmp_path)
+    try:
+        training_menu = app.main_window.training
+        assert training_menu.sees_everyone()  # nobody signed in: the practice's admin
+        owner_view = training_menu.open_progress()
+        assert owner_view is not None and owner_view.everyone
+        owner_view.close()
+        kelsey = staff_id(app.desk, KELSEY)
+        app.desk.signed_in_id = kelsey
+        assert not training_menu.sees_everyone()
+        own = training_menu.open_progress()
+        assert own is not None and not own.everyone
+        assert own.chooser.currentData() == kelsey and not own.chooser.isEnabled()
+        own.close()
+        qtbot.waitUntil(lambda: not training_menu.windows)
+    finally:
+        app.desk.close()
+
+
+def test_a_solo_consult_waits_for_the_one_being_presented(
+    qtbot: QtBot, practice_and_training, kit, tmp_path: Path
+) -> None:
+    app = _app(qtbot, practice_and_training[0], kit, tmp_path)
+    said: list[str] = []
+    app.main_window.say = said.append
+    try:
+        app.presentation = object()  # a real family's consult is on the room's screen
+        assert app.main_window.training.practise_solo() is None
+        assert said == ["Finish the consult being presented first."]
+        app.presentation = None
+        dialog = app.main_window.training.practise_solo()
+        assert dialog is not None and dialog.isVisible()
+        qtbot.addWidget(dialog)
+        dialog.reject()
+    finally:
+        app.desk.close()
