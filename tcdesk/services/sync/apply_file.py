@@ -1,9 +1,10 @@
 """Applying another install's changeset with ``Changeset.apply`` and the conflict rule.
 
 Every change is a whole row (``snapshot``). A row not here is inserted; one
-here that differs goes to ``conflict_rule``. A change that breaks a uniqueness
-rule is left out and kept as a conflict; one whose rows refer to rows not here
-yet aborts the file (it waits for the other files). Inside a savepoint, so a
+here that differs goes to ``conflict_rule``. A row that breaks a uniqueness
+rule against another row here is settled by ``uniqueness`` (the newer stays);
+one whose rows refer to rows not here yet aborts the file (it waits for the
+other files). Inside a savepoint, so a
 refused file changes nothing; the ledger row and the conflicts go in with it.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from tcdesk.services.sync import conflicts, ledger, snapshot, tables
+from tcdesk.services.sync import conflicts, ledger, snapshot, tables, uniqueness
 from tcdesk.services.sync.changeset_file import Header, Payload
 from tcdesk.services.sync.conflict_rule import Version, decide
 from tcdesk.services.sync.store_apsw import apsw
@@ -46,6 +47,7 @@ class _Handler:
         self.now = now
         self.result = Applied()
         self.omitted: set[tuple[str, str]] = set()
+        self.clashes: list[uniqueness.Clash] = []
         self._columns: dict[str, list[str]] = {}
 
     def columns(self, table: str) -> list[str]:
@@ -62,7 +64,7 @@ class _Handler:
         incoming = tuple(change.new or ())
         key = incoming[pk_index] if incoming else change.old[pk_index]
         if reason == module.SQLITE_CHANGESET_CONSTRAINT:
-            self._keep(table, key, "", "", incoming, kept_install="(uniqueness rule)")
+            self.clashes.append(uniqueness.Clash(table, key, incoming))  # settled after
             return self._omit(table, key)
         if reason != module.SQLITE_CHANGESET_CONFLICT:  # only INSERTs are ever written
             return self._omit(table, key)
@@ -88,6 +90,30 @@ class _Handler:
         if decision.take_incoming:
             return module.SQLITE_CHANGESET_REPLACE
         return self._omit(table, key)
+
+    def settle_clashes(self) -> None:
+        """Rows another office made with a unique key made here too: the newer one stays."""
+        for clash in self.clashes:
+            table, key = clash.table, clash.key
+            settled = uniqueness.settle(
+                self.conn,
+                clash,
+                self.header.install_id,
+                lambda here_key, at, table=table: self._writer_here(table, here_key, at),
+            )
+            if settled is None:
+                self._keep(table, key, "", "", clash.incoming, kept_install="(uniqueness rule)")
+                continue
+            if settled.taken:
+                self.omitted.discard((table, key))
+            self._keep(
+                table,
+                settled.kept_key,
+                settled.lost.install_id,
+                settled.lost.updated_at,
+                settled.lost_row,
+                winner=settled.kept,
+            )
 
     def _writer_here(self, table: str, key: str, updated_at: str) -> str:
         known = _writers(self.conn, table, key)
@@ -133,6 +159,7 @@ def apply(conn: Any, header: Header, payload: Payload, self_id: str, now: str) -
     try:
         if changes:
             apply_changes(conn, payload.changeset, handler)
+            handler.settle_clashes()
         touched: dict[str, list[str]] = {}
         writers = []
         for table, key, new in changes:
