@@ -106,3 +106,35 @@ def test_the_app_side_never_imports_apsw(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_a_sync_while_the_file_is_busy_says_so_in_one_line_and_changes_nothing(
+    demo_store: Path, tmp_path: Path
+) -> None:
+    from tcdesk.services.sync.sync_reports import FailureKind, failure_from
+    from tcdesk.store import engine
+
+    folder = tmp_path / "share"
+    folder.mkdir()
+    passphrase = cipher.passphrase()
+    assert (
+        _tcdesk(
+            "sync", "--db", str(demo_store), "--folder", str(folder), passphrase=passphrase
+        ).returncode
+        == 0
+    )
+    holder = engine.connect(demo_store)  # the desk, in the middle of a save
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        holder.execute("UPDATE practices SET name = name")
+        busy = _tcdesk(
+            "sync", "--db", str(demo_store), "--folder", str(folder), passphrase=passphrase
+        )
+        holder.execute("ROLLBACK")
+    finally:
+        holder.close()
+    assert busy.returncode == 2 and busy.stdout == ""
+    assert busy.stderr.count("\n") == 1 and "busy" in busy.stderr, busy.stderr
+    assert failure_from(busy.stderr, busy.returncode).kind is FailureKind.BUSY
+    again = _tcdesk("sync", "--db", str(demo_store), "--folder", str(folder), passphrase=passphrase)
+    assert again.returncode == 0, again.stderr

@@ -94,6 +94,12 @@ def check_folder(folder: Path) -> Path:
     return folder
 
 
+BUSY = (
+    "The practice file is busy (tcdesk is saving on it); nothing was synced. "
+    "The next sync tries again."
+)
+
+
 def run(path: Path, folder: Path, passphrase: str | None, now: str | None = None) -> SyncResult:
     """Sync the practice file at ``path`` through ``folder``."""
     path, folder = Path(path), check_folder(folder)
@@ -103,6 +109,8 @@ def run(path: Path, folder: Path, passphrase: str | None, now: str | None = None
         conn = store_apsw.connect(path, passphrase)
         try:
             return _run(conn, path, folder, now or _now())
+        except store_apsw.apsw().BusyError:
+            raise store_apsw.SyncStoreError(BUSY) from None
         finally:
             conn.close()
 
