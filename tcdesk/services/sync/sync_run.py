@@ -25,6 +25,7 @@ from tcdesk.services.sync import (
     identity,
     ledger,
     snapshot,
+    snapshot_catch_up,
     store_apsw,
     sync_lock,
     tables,
@@ -125,10 +126,17 @@ def _run(conn: Any, path: Path, folder: Path, now: str) -> SyncResult:
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute("PRAGMA defer_foreign_keys = ON")
+        caught_up = snapshot_catch_up.catch_up(conn, folder, install)
+        if caught_up:
+            result.notes.append(
+                f"The sync snapshot missed the end of the last sync (it was stopped); it took "
+                f"{caught_up} rows from that sync's files."
+            )
         seen = ledger.applied_up_to(conn)
         _send(conn, folder, install, seen, now, result)
         _receive(conn, folder, install, now, result)
         identity.record_synced(conn, str(folder), now)
+        snapshot_catch_up.record(conn)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

@@ -33,7 +33,7 @@ class _KillVFS(apsw.VFS):
         self.under = apsw.vfs_names()[0]  # the default before this one: SQLite3MC's
         super().__init__("kill-point", base=self.under, makedefault=True)
 
-    def xOpen(self, name, flags):  # noqa: N802 - APSW's names
+    def xOpen(self, name, flags):
         return _KillFile(self, name, flags)
 
     def wrote(self, path: str) -> None:
@@ -51,7 +51,7 @@ class _KillFile(apsw.VFSFile):
         self.path = name.filename() if isinstance(name, apsw.URIFilename) else str(name)
         super().__init__(vfs.under, name, flags)
 
-    def xWrite(self, data, offset):  # noqa: N802
+    def xWrite(self, data, offset):
         self.vfs.wrote(self.path)
         return super().xWrite(data, offset)
 
