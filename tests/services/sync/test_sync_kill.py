@@ -222,3 +222,45 @@ def test_kills_at_random_moments_lose_nothing(pending: Pending, tmp_path: Path) 
         delay = rng.uniform(0.0, pending.seconds * 1.1)
         outcomes.append(_one_kill(pending, tmp_path / f"o{number}", delay=delay, point=None))
     print("kill outcomes:", outcomes)
+
+
+def _run_killed(args: list[str], delay: float) -> bool:
+    child = _tcdesk(args)
+    time.sleep(delay)
+    child.send_signal(signal.SIGKILL)
+    child.communicate(timeout=120)
+    return child.returncode == 0
+
+
+def test_a_kill_during_make_join_or_join_leaves_nothing_half_made(
+    _offices_template: Path, tmp_path: Path
+) -> None:
+    """A join file, and the practice file a join makes, exist whole or not at all."""
+    main = o.copy_offices(_offices_template, tmp_path / "o")[0]
+    started = time.perf_counter()
+    whole = tmp_path / "whole.tcdesk"
+    made = _tcdesk(["sync", "make-join", "--db", str(main.store), "--out", str(whole)])
+    assert made.communicate(timeout=120) and made.returncode == 0
+    seconds = time.perf_counter() - started
+    rng = random.Random(16)
+    outcomes = []
+    for number in range(10):
+        join_file = tmp_path / f"join{number}.tcdesk"
+        args = ["sync", "make-join", "--db", str(main.store), "--out", str(join_file)]
+        finished = _run_killed(args, rng.uniform(seconds * 0.3, seconds * 1.3))
+        assert join_file.exists() or not finished
+        if join_file.exists():  # made whole, or not under its name
+            assert o.integrity(join_file) == [("ok",)]
+            assert o.table_rows(join_file)["patients"] == o.table_rows(main.store)["patients"]
+        laptop = tmp_path / f"laptop{number}.sqlite3"
+        args = ["sync", "join", str(whole), "--db", str(laptop)]
+        joined = _run_killed(args, rng.uniform(seconds * 0.3, seconds * 1.3))
+        half_made = sorted(p.name for p in tmp_path.glob(".*.partial"))
+        outcomes.append((finished, join_file.exists(), joined, laptop.exists(), half_made))
+        assert laptop.exists() or not joined
+        if not laptop.exists():  # the laptop joins again, from the start
+            again = _tcdesk(args)
+            assert again.communicate(timeout=120) and again.returncode == 0
+        assert o.integrity(laptop) == [("ok",)]
+        assert o.table_rows(laptop)["patients"] == o.table_rows(main.store)["patients"]
+    print("make-join / join finished:", outcomes, seconds)
