@@ -11,6 +11,10 @@ practice file's WAL and to its snapshot's files and kills the process:
 - ``between-commits``: at the first write to the snapshot's files after the
   store's WAL was written: the store has committed, the snapshot not yet (a
   transaction over two WAL files is atomic per file, not across them).
+
+Plain stores only: under the shim, SQLite3MC gets the WAL's name as a copy (APSW
+passes a Python string), cannot find the key of the database it belongs to and
+writes the WAL's pages in the clear.
 """
 
 from __future__ import annotations
