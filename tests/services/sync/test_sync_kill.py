@@ -272,3 +272,38 @@ def test_a_kill_during_make_join_or_join_leaves_nothing_half_made(
         assert o.integrity(laptop) == [("ok",)]
         assert o.table_rows(laptop)["patients"] == o.table_rows(main.store)["patients"]
     print("make-join / join finished:", outcomes, seconds)
+
+
+def test_a_kill_during_the_first_sync_leaves_a_whole_snapshot_or_none(
+    _demo_store_template: Path, tmp_path: Path
+) -> None:
+    """The first sync makes the snapshot (``VACUUM INTO``): whole, or not under its name."""
+    trial = tmp_path / "trial"
+    trial.mkdir()
+    store = trial / "practice.sqlite3"
+    shutil.copyfile(_demo_store_template, store)
+    first = ["sync", "--folder", str(trial), "--db", str(store), "--json"]
+    started = time.perf_counter()
+    done = _tcdesk(first)
+    assert done.communicate(timeout=120) and done.returncode == 0
+    seconds = time.perf_counter() - started
+    rng = random.Random(17)
+    outcomes = []
+    for number in range(JOIN_KILLS):
+        root = tmp_path / f"k{number}"
+        root.mkdir()
+        store = root / "practice.sqlite3"
+        shutil.copyfile(_demo_store_template, store)
+        args = ["sync", "--folder", str(root), "--db", str(store), "--json"]
+        finished = _run_killed(args, rng.uniform(seconds * 0.3, seconds * 1.2))
+        base = store.with_name(store.name + ".sync-base")
+        outcomes.append((finished, base.exists(), sorted(p.name for p in root.glob(".*"))))
+        if base.exists():
+            assert o.integrity(base) == [("ok",)]
+        again = _tcdesk(args)
+        out, err = again.communicate(timeout=120)
+        assert again.returncode == 0, err
+        assert json.loads(out)["sent"]["rows"] == 0  # the snapshot is the whole store
+        assert o.table_rows(base) == o.table_rows(store)
+        assert list(root.glob(".*")) == []
+    print("first sync finished, snapshot there, dot-files:", outcomes)
