@@ -43,9 +43,14 @@ def _missed_files(conn: Any, folder: Path, install: identity.Install) -> list[Pa
 
 
 def _take_rows(conn: Any, changeset: bytes) -> int:
-    """The snapshot takes each whole row of ``changeset`` (history rows only if new)."""
+    """The snapshot takes each whole row of ``changeset`` where it differs from the store.
+
+    Where the snapshot already equals the store the row is left: an incoming row
+    this install's newer edit beat (the snapshot has that edit, already sent).
+    History rows go in only if new.
+    """
     module = apsw()
-    statements: dict[str, str] = {}
+    statements: dict[str, tuple[str, str, str]] = {}
     taken = 0
     for change in module.Changeset.iter(changeset) if changeset else ():
         table, row = change.name, tuple(change.new)
@@ -57,10 +62,17 @@ def _take_rows(conn: Any, changeset: bytes) -> int:
             action = "NOTHING" if tables.is_append_only(table) else f"UPDATE SET {sets}"
             statements[table] = (
                 f"INSERT INTO base.[{table}] ({listed}) VALUES ({', '.join('?' * len(row))}) "
-                f"ON CONFLICT([{pk}]) DO {action}"
+                f"ON CONFLICT([{pk}]) DO {action}",
+                f"SELECT * FROM main.[{table}] WHERE [{pk}] = ?",
+                f"SELECT * FROM base.[{table}] WHERE [{pk}] = ?",
             )
+        upsert, here, before = statements[table]
+        (pk_index,) = tuple(change.pk_columns)
+        key = (row[pk_index],)
+        if conn.execute(here, key).fetchall() == conn.execute(before, key).fetchall():
+            continue
         try:
-            conn.execute(statements[table], row)
+            conn.execute(upsert, row)
             taken += 1
         except module.ConstraintError:
             pass  # a row the store left out too (a uniqueness rule): the diff sends nothing
