@@ -6,7 +6,10 @@ as it is at commit, and the next diff holds only edits made after. The file this
 install writes is linked under its number before the commit; if the sync dies
 before committing, the next one writes the same changes again under the next
 number, and applying a row twice changes nothing (the rows are whole; equal rows
-are left as they are). Files of others go in their own order, each only once
+are left as they are). The store and its snapshot commit one after the other (two
+WAL files); if the sync dies between the two, the next one first brings the
+snapshot level from the files the store's ledger says went out and came in
+(``snapshot_catch_up``). Files of others go in their own order, each only once
 its writer's own earlier reading (``seen``) is here too, so a row never arrives
 before the rows it was edited from.
 """

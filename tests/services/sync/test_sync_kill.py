@@ -9,6 +9,9 @@ there; the north file is applied whole or not at all, as the ledger says; every
 numbered file in the folder opens whole; the next sync completes and sends only
 what the killed one had not (never the north office's rows back); and after all
 files are delivered, the three offices hold the same rows and no conflicts.
+Also killed at random: the first sync (it makes the snapshot), make-join and
+join (their files exist whole or not at all); and at the point between the two
+commits with an edit both offices made (the same conflicts as without a kill).
 """
 
 from __future__ import annotations
