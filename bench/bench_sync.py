@@ -4,8 +4,8 @@ A busy day here is 400 notes and up to 240 edited families (a phone each: the pa
 row, its parties and an audit row) through the app's services, on the demo
 practice. Timed: the writer's sync (diff, seal, write) and the reader's (read,
 apply, snapshot). Goal (issue 15): at most 2 s end to end. Not yet here: the
-issue's 40 consults and 200 logged contacts as such, and the 100,000-patient
-first sync.
+issue's 40 consults and 200 logged contacts as such. The 100,000-patient first
+sync is ``bench_sync_first.py``.
 
     PYTHONPATH=. python bench/bench_sync.py
 """

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tcdesk.services.sync import changeset_file
+from tcdesk.services.sync.changeset_file import Header, Payload
 from tcdesk.store import cipher
 
 PASS = "correct horse battery staple"
@@ -138,3 +140,61 @@ def test_a_sync_while_the_file_is_busy_says_so_in_one_line_and_changes_nothing(
     assert failure_from(busy.stderr, busy.returncode).kind is FailureKind.BUSY
     again = _tcdesk("sync", "--db", str(demo_store), "--folder", str(folder), passphrase=passphrase)
     assert again.returncode == 0, again.stderr
+
+
+def test_a_wrong_passphrase_or_sync_key_is_refused_clearly(tmp_path: Path) -> None:
+    """An encrypted main office and an encrypted laptop: a wrong passphrase stops the sync
+    with one line and changes nothing; a file sealed with another sync key is refused by
+    name, applied nothing, and the genuine file goes in at the next sync."""
+    main, laptop, folder, join_file = (
+        tmp_path / "main.sqlite3",
+        tmp_path / "laptop.sqlite3",
+        tmp_path / "share",
+        tmp_path / "join.tcdesk",
+    )
+    folder.mkdir()
+    assert _tcdesk("demo", "--db", str(main), passphrase=PASS).returncode == 0
+    assert (
+        _tcdesk("sync", "--db", str(main), "--folder", str(folder), passphrase=PASS).returncode == 0
+    )
+    made = _tcdesk("sync", "make-join", "--db", str(main), "--out", str(join_file), passphrase=PASS)
+    assert made.returncode == 0, made.stderr
+    joined = _tcdesk("sync", "join", str(join_file), "--db", str(laptop), passphrase=PASS)
+    assert joined.returncode == 0, joined.stderr
+    added = _tcdesk(
+        "patients", "add", "--db", str(laptop), "--first", "Eli", "--last", "Sealed",
+        "--born", "1991-03-04", "--phone", "6145559877", "--new", passphrase=PASS,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    sent = _tcdesk("sync", "--db", str(laptop), "--folder", str(folder), "--json", passphrase=PASS)
+    assert sent.returncode == 0, sent.stderr
+    (genuine,) = (folder / json.loads(sent.stdout)["install"]).glob("*.tcsync")
+    kept = genuine.read_bytes()
+    before = main.read_bytes()
+
+    wrong = _tcdesk("sync", "--db", str(main), "--folder", str(folder), passphrase="not it")
+    assert wrong.returncode == 2 and wrong.stderr.count("\n") == 1, wrong.stderr
+    assert "passphrase" in wrong.stderr and "Traceback" not in wrong.stderr
+    assert main.read_bytes() == before
+
+    other_key = b"k" * 32
+    header = changeset_file.read_header(genuine)
+    forged = Header(**{**header.__dict__, "key_id": changeset_file.key_id(other_key)})
+    genuine.write_bytes(changeset_file.encode(forged, Payload(b""), other_key))
+    refused = _tcdesk("sync", "--db", str(main), "--folder", str(folder), passphrase=PASS)
+    assert refused.returncode == 0, refused.stderr
+    assert f"Refused {header.install_id[:8]}/{genuine.name}" in refused.stdout
+    assert "another sync key" in refused.stdout and "Applied 0 files" in refused.stdout
+    assert "Eli Sealed" not in _names(main, PASS)
+
+    genuine.write_bytes(kept)
+    came = _tcdesk("sync", "--db", str(main), "--folder", str(folder), "--json", passphrase=PASS)
+    assert came.returncode == 0, came.stderr
+    assert len(json.loads(came.stdout)["applied"]) == 1
+    assert "Eli Sealed" in _names(main, PASS)
+
+
+def _names(db: Path, passphrase: str) -> set[str]:
+    out = _tcdesk("patients", "--db", str(db), "--json", passphrase=passphrase)
+    assert out.returncode == 0, out.stderr
+    return {p["patient"] for p in json.loads(out.stdout)}

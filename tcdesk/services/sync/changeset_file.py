@@ -5,7 +5,8 @@ format, schema version, practice, install id, sequence number, the sync key's
 id, what its writer had applied), the 12-byte nonce, then AES-GCM of the zlib'd
 payload with the magic and header as associated data, so a changed header, a
 cut-off end or another key fails the tag check and the file is refused whole.
-A file is written to a temporary name and linked to its number, never over one.
+A file is written to a temporary name and linked to its number, never over one;
+a temporary left by a stopped sync is removed by the next write.
 """
 
 from __future__ import annotations
@@ -159,6 +160,7 @@ def read(path: Path, key: bytes) -> tuple[Header, Payload]:
 def write(folder: Path, header: Header, payload: Payload, key: bytes) -> Path:
     """Write the file as ``folder/<seq>.tcsync``; FileExistsError if that number is taken."""
     folder.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temporaries(folder)
     final = folder / file_name(header.seq)
     temporary = folder / f".{final.name}.{os.getpid()}.tmp"
     data = encode(header, payload, key)
@@ -174,6 +176,13 @@ def write(folder: Path, header: Header, payload: Payload, key: bytes) -> Path:
         temporary.unlink(missing_ok=True)
     _sync_folder(folder)
     return final
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Half-written files of a sync that was stopped (the folder is this install's alone,
+    and one sync of it runs at a time); no other install reads these names."""
+    for path in folder.glob(f".*{SUFFIX}.*.tmp"):
+        path.unlink(missing_ok=True)
 
 
 def _sync_folder(folder: Path) -> None:

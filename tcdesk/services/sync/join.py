@@ -5,11 +5,14 @@ its last sync, which its ledger accounts for exactly), with the admin's sync
 identity and ledger in it and the admin's own sent files counted as applied. So
 the new install holds what the snapshot holds, and gets everything after it
 from the folder. It carries the practice's data and sync key: keep it like a
-backup, and delete it once the laptop has joined.
+backup, and delete it once the laptop has joined. Both files are made under a
+dot-name and take their own name only once whole, so a stopped command leaves
+nothing a satellite could start from half-made.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -38,6 +41,7 @@ def make_join(path: Path, out: Path, passphrase: str | None) -> Path:
         raise store_apsw.SyncStoreError(f"{out} already exists; choose a new name.")
     sync_run.prepare(path)
     base = store_apsw.base_path_for(path)
+    partial = _partial(out)
     with sync_lock.held(path):
         conn = store_apsw.connect(path, passphrase)
         try:
@@ -47,10 +51,10 @@ def make_join(path: Path, out: Path, passphrase: str | None) -> Path:
                     "This install has not synced yet: run tcdesk sync --folder DIR first."
                 )
             store_apsw.attach_base(conn, base)
-            store_apsw.vacuum_into(conn, out, "base")
+            store_apsw.vacuum_into(conn, partial, "base")
         finally:
             conn.close()
-        copy = store_apsw.connect(out, passphrase)
+        copy = store_apsw.connect(partial, passphrase)
         try:
             copy.execute(
                 "ATTACH ? AS live" + (" KEY ?" if copy.encrypted else ""), _live(path, copy)
@@ -68,7 +72,34 @@ def make_join(path: Path, out: Path, passphrase: str | None) -> Path:
                     )
         finally:
             copy.close()
+        _publish(partial, out)
     return out
+
+
+def _partial(final: Path) -> Path:
+    """Where a join file or a joined practice file is made before it has its name."""
+    return final.with_name(f".{final.name}.partial")
+
+
+def _publish(partial: Path, final: Path) -> None:
+    """``partial`` takes its name once whole: a stopped make-join or join leaves no file
+    under the name that looks whole and is not (a satellite would start from it)."""
+    fd = os.open(partial, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    try:
+        os.link(partial, final)  # never over a file made meanwhile
+    except FileExistsError:
+        raise store_apsw.SyncStoreError(f"{final} already exists; choose a new name.") from None
+    finally:
+        partial.unlink(missing_ok=True)
+    folder = os.open(final.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
 
 
 def _live(path: Path, copy: object) -> tuple[str, ...]:
@@ -89,11 +120,12 @@ def join(join_file: Path, new_path: Path, passphrase: str | None, office: str | 
         )
     if cipher.is_encrypted(join_file) and not passphrase:
         raise store_apsw.SyncStoreError(cipher.needs_passphrase_message(join_file))
-    store_apsw.make_private_empty(new_path)
+    partial = _partial(new_path)
+    store_apsw.make_private_empty(partial)  # a stopped join's leftover goes
     try:
-        with join_file.open("rb") as source, new_path.open("r+b") as target:
+        with join_file.open("rb") as source, partial.open("r+b") as target:
             shutil.copyfileobj(source, target)
-        conn = store_apsw.connect(new_path, passphrase)
+        conn = store_apsw.connect(partial, passphrase)
         try:
             with conn:
                 office_id = _office(conn, office)
@@ -101,8 +133,9 @@ def join(join_file: Path, new_path: Path, passphrase: str | None, office: str | 
             store_apsw.vacuum_into(conn, store_apsw.base_path_for(new_path))
         finally:
             conn.close()
+        _publish(partial, new_path)
     except BaseException:
-        new_path.unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
         store_apsw.base_path_for(new_path).unlink(missing_ok=True)
         raise
     return Joined(install.install_id, install.practice_id, install.office_id, new_path)

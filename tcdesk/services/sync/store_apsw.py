@@ -85,9 +85,25 @@ def make_private_empty(path: Path) -> None:
 
 
 def vacuum_into(conn: Any, target: Path, schema: str = "main") -> None:
-    """A consistent, compact copy (encrypted with the same key when the store is)."""
-    make_private_empty(target)
-    conn.execute(f"VACUUM {schema} INTO ?", (str(target),))
+    """A consistent, compact copy (encrypted with the same key when the store is).
+
+    Made under a dot-name and renamed once whole: a sync stopped while it copies
+    leaves no half snapshot for the next one to take as whole.
+    """
+    partial = target.with_name(f".{target.name}.partial")
+    for leftover in ("-journal", "-wal", "-shm"):  # of a copy that was stopped
+        partial.with_name(partial.name + leftover).unlink(missing_ok=True)
+    make_private_empty(partial)
+    try:
+        conn.execute(f"VACUUM {schema} INTO ?", (str(partial),))
+        fd = os.open(partial, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def match_encryption(store: Path, base: Path, passphrase: str | None) -> None:

@@ -6,7 +6,10 @@ as it is at commit, and the next diff holds only edits made after. The file this
 install writes is linked under its number before the commit; if the sync dies
 before committing, the next one writes the same changes again under the next
 number, and applying a row twice changes nothing (the rows are whole; equal rows
-are left as they are). Files of others go in their own order, each only once
+are left as they are). The store and its snapshot commit one after the other (two
+WAL files); if the sync dies between the two, the next one first brings the
+snapshot level from the files the store's ledger says went out and came in
+(``snapshot_catch_up``). Files of others go in their own order, each only once
 its writer's own earlier reading (``seen``) is here too, so a row never arrives
 before the rows it was edited from.
 """
@@ -25,6 +28,7 @@ from tcdesk.services.sync import (
     identity,
     ledger,
     snapshot,
+    snapshot_catch_up,
     store_apsw,
     sync_lock,
     tables,
@@ -133,10 +137,17 @@ def _run(conn: Any, path: Path, folder: Path, now: str) -> SyncResult:
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute("PRAGMA defer_foreign_keys = ON")
+        caught_up = snapshot_catch_up.catch_up(conn, folder, install)
+        if caught_up:
+            result.notes.append(
+                f"The sync snapshot missed the end of the last sync (it was stopped); it took "
+                f"{caught_up} rows from that sync's files."
+            )
         seen = ledger.applied_up_to(conn)
         _send(conn, folder, install, seen, now, result)
         _receive(conn, folder, install, now, result)
         identity.record_synced(conn, str(folder), now)
+        snapshot_catch_up.record(conn)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

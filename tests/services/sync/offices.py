@@ -3,7 +3,7 @@
 The main office's store is the demo; the satellites join it from a join file,
 as a real laptop does. Edits go through the services the app uses. The folder
 each install syncs through is its own, and ``deliver`` plays the file-sync tool
-between them: in any order, some files late, some cut off. Every sqlite3
+between them: in any order, some files late, some cut off. Every sqlite
 connection here is closed before a sync runs: the sync's APSW must never share
 the process with an open one (a test run that forgot it corrupted a store).
 """
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import random
 import shutil
-import sqlite3
 from contextlib import closing
 from dataclasses import dataclass, replace
 from datetime import date
@@ -28,8 +27,14 @@ from tcdesk.services.intake_checks import NewFamily
 from tcdesk.services.sync import join, sync_run, tables
 from tcdesk.services.sync.changeset_file import numbered_files
 from tcdesk.services.sync.store_apsw import base_path_for
+from tcdesk.store import cipher, engine
 
 NAMES = ("main", "north", "south")
+
+
+def connect(store: Path) -> engine.Connection:
+    """The app's library on a store or snapshot, keyed with the run's passphrase if any."""
+    return engine.connect(store)
 
 
 @dataclass
@@ -39,10 +44,10 @@ class Office:
     folder: Path
 
     def sync(self) -> sync_run.SyncResult:
-        return sync_run.run(self.store, self.folder, None)
+        return sync_run.run(self.store, self.folder, cipher.passphrase())
 
     def install_id(self) -> str:
-        with closing(sqlite3.connect(self.store)) as conn:
+        with closing(connect(self.store)) as conn:
             return conn.execute("SELECT install_id FROM sync_install").fetchone()[0]
 
 
@@ -55,11 +60,11 @@ def make_offices(demo: Path, root: Path) -> list[Office]:
     shutil.copyfile(demo, main.store)
     main.sync()
     join_file = root / "join.tcdesk"
-    join.make_join(main.store, join_file, None)
+    join.make_join(main.store, join_file, cipher.passphrase())
     offices.append(main)
     for name in NAMES[1:]:
         store = root / name / "practice.sqlite3"
-        join.join(join_file, store, None, None)
+        join.join(join_file, store, cipher.passphrase(), None)
         offices.append(Office(name, store, root / name / "folder"))
     return offices
 
@@ -103,7 +108,7 @@ def settle(offices: list[Office], rng: random.Random) -> None:
 
 def table_rows(store: Path) -> dict[str, list[tuple]]:
     """Every synced table's rows, in key order (the rowid is each store's own)."""
-    with closing(sqlite3.connect(store)) as conn:
+    with closing(connect(store)) as conn:
         found = {}
         for table in tables.SYNCED:
             pk = next(r[1] for r in conn.execute(f"PRAGMA table_info([{table}])") if r[5])
@@ -112,12 +117,12 @@ def table_rows(store: Path) -> dict[str, list[tuple]]:
 
 
 def integrity(store: Path) -> list[tuple]:
-    with closing(sqlite3.connect(store)) as conn:
+    with closing(connect(store)) as conn:
         return conn.execute("PRAGMA integrity_check").fetchall()
 
 
 def conflicts_of(store: Path) -> list[tuple]:
-    with closing(sqlite3.connect(store)) as conn:
+    with closing(connect(store)) as conn:
         return conn.execute(
             "SELECT table_name, row_id, lost_install, lost_updated_at, lost_row FROM sync_conflicts"
         ).fetchall()

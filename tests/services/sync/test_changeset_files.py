@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 
@@ -21,7 +20,7 @@ def _one_note(office: o.Office, body: str) -> None:
 
 
 def _notes(store: Path) -> int:
-    with closing(sqlite3.connect(store)) as conn:
+    with closing(o.connect(store)) as conn:
         return conn.execute("SELECT count(*) FROM notes").fetchone()[0]
 
 
@@ -98,12 +97,12 @@ def test_a_sync_that_died_before_committing_sends_again_harmlessly(
 
 
 def test_every_table_is_synced_or_said_why_not(demo_store: Path) -> None:
-    with closing(sqlite3.connect(demo_store)) as conn:
+    with closing(o.connect(demo_store)) as conn:
         names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
     from tcdesk.store.connection import open_store
 
     open_store(demo_store).conn.close()
-    with closing(sqlite3.connect(demo_store)) as conn:
+    with closing(o.connect(demo_store)) as conn:
         names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
     assert tables.undecided(names) == []
     assert "kpi_month_counts" not in tables.SYNCED
@@ -122,7 +121,7 @@ def test_a_damaged_header_is_a_bad_file() -> None:
 
 
 def _key(office: o.Office) -> bytes:
-    with closing(sqlite3.connect(office.store)) as conn:
+    with closing(o.connect(office.store)) as conn:
         return conn.execute("SELECT sync_key FROM sync_install").fetchone()[0]
 
 

@@ -64,7 +64,7 @@ def test_three_offices_converge_with_late_and_cut_off_files(
     for office in offices:
         assert o.integrity(office.store) == [("ok",)]
 
-    with o.closing(o.sqlite3.connect(offices[0].store)) as conn:
+    with o.closing(o.connect(offices[0].store)) as conn:
         phone = conn.execute("SELECT phone FROM patients WHERE id = ?", [made["patient"]])
         assert phone.fetchone()[0] == "(614) 555-0002"
         reason = conn.execute("SELECT outcome_reason FROM consults WHERE id = ?", [made["consult"]])
