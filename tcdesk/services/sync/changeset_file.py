@@ -46,6 +46,7 @@ class Header:
     key_id: str
     seen: dict[str, int]
     made_at: str
+    office_id: str = ""  # the writer's office, so the others can name it ("" before 2026-12)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -57,6 +58,7 @@ class Header:
             "key_id": self.key_id,
             "seen": self.seen,
             "made_at": self.made_at,
+            "office": self.office_id,
         }
 
 
@@ -114,6 +116,7 @@ def _split(data: bytes, name: str) -> tuple[bytes, Header, bytes]:
             key_id=str(fields["key_id"]),
             seen={str(k): int(v) for k, v in fields["seen"].items()},
             made_at=str(fields["made_at"]),
+            office_id=str(fields.get("office") or ""),
         )
     except (ValueError, KeyError, TypeError, AttributeError):
         raise BadFile(f"{name} has a damaged or cut-off header.") from None

@@ -64,7 +64,7 @@ class ReviewRow:
     field: str  # "phone"
     kept: str
     overwritten: str
-    kept_by: str  # "Main Street (this computer)" or "another computer (0af5736d)"
+    kept_by: str  # "Main Street (this computer)", "Delaware (0af5736d)" or "another computer (…)"
     kept_at: str  # when the kept edit was made, local time
     overwritten_by: str
     overwritten_at: str
@@ -168,6 +168,7 @@ def review(desk: Desk, conflicts: list[ConflictReport], status: StatusReport) ->
     """Each overwritten value beside the value kept; refuses anyone but an admin."""
     require_admin(desk, REVIEW_DOING)
     office_here = _office_here(desk, status)
+    names = _office_names(desk)
     rows: list[ReviewRow] = []
     unchanged = 0
     for conflict in conflicts:
@@ -188,9 +189,9 @@ def review(desk: Desk, conflicts: list[ConflictReport], status: StatusReport) ->
                     if now is None
                     else shown_value(column, now.get(column)),
                     overwritten=shown_value(column, lost.get(column)),
-                    kept_by=_who(conflict.kept_install, status, office_here),
+                    kept_by=_who(conflict.kept_install, status, office_here, names),
                     kept_at=local_time(conflict.kept_updated_at),
-                    overwritten_by=_who(conflict.lost_install, status, office_here),
+                    overwritten_by=_who(conflict.lost_install, status, office_here, names),
                     overwritten_at=local_time(conflict.lost_updated_at),
                     synced_at=local_time(conflict.at),
                 )
@@ -198,18 +199,22 @@ def review(desk: Desk, conflicts: list[ConflictReport], status: StatusReport) ->
     return ConflictReview(rows, unchanged)
 
 
-def _office_here(desk: Desk, status: StatusReport) -> str:
+def _office_names(desk: Desk) -> dict[str, str]:
     practice = desk.practice()
-    if practice is None or not status.office_id:
-        return ""
-    for office in desk.practices.offices(practice.id, include_removed=True):
-        if office.id == status.office_id:
-            return office.name
-    return ""
+    if practice is None:
+        return {}
+    return {o.id: o.name for o in desk.practices.offices(practice.id, include_removed=True)}
 
 
-def _who(install_id: str, status: StatusReport, office_here: str) -> str:
-    """The office an edit came from: the sync's JSON names only this install's office."""
+def _office_here(desk: Desk, status: StatusReport) -> str:
+    return _office_names(desk).get(status.office_id or "", "")
+
+
+def _who(install_id: str, status: StatusReport, office_here: str, names: dict[str, str]) -> str:
+    """The office an edit came from: this computer's, or the one its files say."""
     if install_id and install_id == status.install_id:
         return f"{office_here} (this computer)" if office_here else "this computer"
+    office = names.get(status.offices.get(install_id, ""), "")
+    if office:
+        return f"{office} ({install_id[:8]})"
     return f"another computer ({install_id[:8]})"

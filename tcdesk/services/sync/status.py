@@ -20,6 +20,7 @@ class SyncStatus:
     files_in: int = 0
     waiting: dict[str, int] = field(default_factory=dict)
     conflicts: int = 0
+    offices: dict[str, str] = field(default_factory=dict)  # other install id -> its office id
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -36,15 +37,18 @@ def status(path: Path, passphrase: str | None) -> SyncStatus:
             return SyncStatus(joined=False)
         done = ledger.applied_up_to(conn)
         waiting: dict[str, int] = {}
+        offices: dict[str, str] = {}
         folder = Path(install.folder) if install.folder else None
         if folder is not None and folder.is_dir():
             for sub in folder.iterdir():
                 if sub.is_dir() and sub.name != install.install_id:
-                    count = sum(
-                        1 for n in changeset_file.numbered_files(sub) if n > done.get(sub.name, 0)
-                    )
+                    files = changeset_file.numbered_files(sub)
+                    count = sum(1 for n in files if n > done.get(sub.name, 0))
                     if count:
                         waiting[sub.name] = count
+                    office = _office_of(files)
+                    if office:
+                        offices[sub.name] = office
         return SyncStatus(
             joined=True,
             install_id=install.install_id,
@@ -55,9 +59,20 @@ def status(path: Path, passphrase: str | None) -> SyncStatus:
             files_in=ledger.files_applied(conn),
             waiting=waiting,
             conflicts=len(conflicts.listed(conn)),
+            offices=offices,
         )
     finally:
         conn.close()
+
+
+def _office_of(files: dict[int, Path]) -> str:
+    """The office an install's newest readable file says it is at (headers only)."""
+    for seq in sorted(files, reverse=True):
+        try:
+            return changeset_file.read_header(files[seq]).office_id
+        except changeset_file.BadFile:
+            continue  # cut off while it is being copied: an older one says it too
+    return ""
 
 
 def conflict_list(path: Path, passphrase: str | None) -> list[conflicts.Conflict]:

@@ -65,6 +65,7 @@ class StatusReport:
     files_in: int = 0
     waiting: int = 0  # files in the folder not applied here yet
     conflicts: int = 0
+    offices: dict[str, str] = field(default_factory=dict)  # other install id -> office id
 
     @classmethod
     def from_json(cls, text: str) -> StatusReport:
@@ -81,6 +82,7 @@ class StatusReport:
             files_in=int(raw.get("files_in") or 0),
             waiting=sum(int(n) for n in waiting.values()) if isinstance(waiting, dict) else 0,
             conflicts=int(raw.get("conflicts") or 0),
+            offices=_offices(raw.get("offices")),
         )
 
 
@@ -126,6 +128,12 @@ class FailureKind(Enum):
     UNREACHABLE = "unreachable"  # the folder is missing or cannot be written
     BUSY = "busy"  # another sync runs, or the file is busy: try again soon, quietly
     OTHER = "other"
+
+
+def _offices(raw: Any) -> dict[str, str]:
+    if not isinstance(raw, dict):
+        return {}
+    return {str(k): str(v) for k, v in raw.items() if v}
 
 
 @dataclass(frozen=True)

@@ -183,6 +183,7 @@ def _send(
             key_id=changeset_file.key_id(install.sync_key),
             seen=seen,
             made_at=now,
+            office_id=install.office_id or "",
         )
         try:
             changeset_file.write(

@@ -164,3 +164,26 @@ def test_an_edit_of_an_edit_waits_for_the_edit_it_was_made_on(
     _hand_over(main, south)
     result = south.sync()
     assert len(result.applied) == 2 and o.conflicts_of(south.store) == []
+
+
+def test_a_file_says_its_writers_office_and_an_older_file_without_one_still_reads(
+    tmp_path: Path,
+) -> None:
+    import json
+    import struct
+
+    key = b"s" * 32
+    header = Header(1, 13, "practice", "install-a", 1, changeset_file.key_id(key), {}, "now", "o1")
+    path = changeset_file.write(tmp_path, header, Payload(b""), key)
+    assert changeset_file.read_header(path).office_id == "o1"
+    assert changeset_file.read(path, key)[0] == header
+    # A file from before the office was written: the same layout with no "office" key.
+    older = {k: v for k, v in header.as_json().items() if k != "office"}
+    head = json.dumps(older, sort_keys=True).encode()
+    data = path.read_bytes()
+    (size,) = struct.unpack(">I", data[len(changeset_file.MAGIC) : len(changeset_file.MAGIC) + 4])
+    rest = data[len(changeset_file.MAGIC) + 4 + size :]
+    (tmp_path / "old").write_bytes(
+        changeset_file.MAGIC + struct.pack(">I", len(head)) + head + rest
+    )
+    assert changeset_file.read_header(tmp_path / "old").office_id == ""

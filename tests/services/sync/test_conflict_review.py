@@ -45,7 +45,13 @@ def test_the_laptop_sees_the_main_offices_phone_overwritten(conflicted) -> None:
         (row,) = found.rows
         assert lost in row.overwritten and "555-0002" in row.kept
         assert row.kept_by.endswith("(this computer)")  # the laptop's own edit won
-        assert row.overwritten_by.startswith("another computer (")
+        main_office = next(  # the main office's install said where it is in its files
+            o.name for o in desk.practices.offices(desk.practice().id) if o.kind == "main"
+        )
+        assert row.overwritten_by.startswith(f"{main_office} (")
+        assert status.offices and set(status.offices.values()) <= {
+            o.id for o in desk.practices.offices(desk.practice().id)
+        }
         assert found.unchanged == 1  # the family's father, saved again as he was
         father = next(c for c in conflicts if c.table_name == "responsible_parties")
         assert record_name(desk, father.table_name, father.lost_row, father.row_id) == (
