@@ -20,18 +20,25 @@ TARGET = QColor("#0E2A33")
 PNG_SIZE = (1100, 560)
 
 
-def paint_chart(painter: QPainter, rect: QRect, chart: Chart, accent: QColor) -> None:
+def begin_chart(painter: QPainter, rect: QRect, text: str, grow: float, bottom: int) -> QFont:
+    """The chart's white card and its bold title (``grow`` points over the body's);
+    the painter is saved (the caller restores it) and left in the title's font."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(rect, QColor("#FFFFFF"))
-    area = rect.adjusted(16, 12, -16, -12)
     title = QFont(painter.font())
-    title.setPointSizeF(max(title.pointSizeF(), 9) + 2)
+    title.setPointSizeF(max(title.pointSizeF(), 9) + grow)
     title.setBold(True)
     painter.setFont(title)
     painter.setPen(INK)
+    painter.drawText(rect.adjusted(16, 12, -16, -bottom), Qt.AlignmentFlag.AlignLeft, text)
+    return title
+
+
+def paint_chart(painter: QPainter, rect: QRect, chart: Chart, accent: QColor) -> None:
+    title = begin_chart(painter, rect, chart.title, 2, 12)
+    area = rect.adjusted(16, 12, -16, -12)
     line = QFontMetrics(title).height()
-    painter.drawText(area.adjusted(0, 0, 0, 0), Qt.AlignmentFlag.AlignLeft, chart.title)
     body = QFont(painter.font())
     body.setBold(False)
     body.setPointSizeF(title.pointSizeF() - 2)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from tcdesk.ui.pipeline.chart_painter import GRID, INK, MUTED
+from tcdesk.ui.pipeline.chart_painter import GRID, INK, MUTED, begin_chart
 from tcdesk.ui.training.progress_chart_data import ChartSeries, ProgressChart
 
 LEVELS = (0, 25, 50, 75, 100)
@@ -27,16 +27,8 @@ def _day_text(chart: ProgressChart, slot: int) -> str:
 
 
 def paint_progress(painter: QPainter, rect: QRect, chart: ProgressChart) -> None:
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.fillRect(rect, QColor("#FFFFFF"))
+    title = begin_chart(painter, rect, chart.title, 1, 10)
     area = rect.adjusted(16, 12, -16, -10)
-    title = QFont(painter.font())
-    title.setPointSizeF(max(title.pointSizeF(), 9) + 1)
-    title.setBold(True)
-    painter.setFont(title)
-    painter.setPen(INK)
-    painter.drawText(area, Qt.AlignmentFlag.AlignLeft, chart.title)
     top = area.top() + QFontMetrics(title).height() + 8
     body = QFont(title)
     body.setBold(False)

@@ -148,6 +148,8 @@ def test_a_session_kept_later_shows_on_refresh_and_escape_closes(qtbot: QtBot, t
     assert not window.empty.isVisible() and window.chart.isVisible()
     assert window.chart.chart.series[0].totals == (52,)
     assert window.parts.table.item(0, 3).text() == "–"  # one consult: no trend yet
+    window.activateWindow()  # a window of an earlier test may still be the active one
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.parts.table, Qt.Key.Key_Escape)  # from inside, as a TC presses it
     assert not window.isVisible()
 

@@ -83,6 +83,8 @@ def test_close_and_escape_close_it(qtbot: QtBot, training, personas) -> None:
     window = show_scorecard_window(card, personas["maya_teen_cost"])
     qtbot.addWidget(window)
     qtbot.waitExposed(window)
+    window.activateWindow()  # a window of an earlier test may still be the active one
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.isVisible()
     again = show_scorecard_window(card, personas["maya_teen_cost"])
