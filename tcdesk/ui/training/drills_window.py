@@ -97,6 +97,7 @@ class DrillsWindow(QWidget):
         self.result: Feedback | None = None
         self.tally = {"right": 0, "weak": 0, "wrong": 0}
         self.status: DrillStatus | None = None
+        self._asking_to_close = True
         self.setObjectName("drillsWindow")
         self.setWindowTitle(f"Objection drills: {member.name}")
 
@@ -358,8 +359,13 @@ class DrillsWindow(QWidget):
             return "This card is not graded yet, so the answer is not kept."
         return ""
 
+    def abandon(self) -> None:
+        """Close without asking (the app is quitting or locking): what is typed is dropped."""
+        self._asking_to_close = False
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        lost = self.unsaved()
+        lost = self.unsaved() if self._asking_to_close else ""
         if lost and not self._close_anyway(lost):
             event.ignore()
             return
