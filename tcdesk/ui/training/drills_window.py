@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -132,6 +132,7 @@ class DrillsWindow(QWidget):
         self.answer_box.setObjectName("drillsAnswer")
         self.answer_box.setPlaceholderText("Type what you would say to them…")
         self.answer_box.setTabChangesFocus(True)
+        self.answer_box.installEventFilter(self)
         self.answer_button = QPushButton("Answer  (Ctrl+Enter)")
         self.answer_button.setProperty("primary", True)
         self.answer_button.clicked.connect(self.answer)
@@ -200,6 +201,19 @@ class DrillsWindow(QWidget):
             key = QShortcut(QKeySequence(grade.key), self, lambda g=grade.value: self.grade(g))
             key.setEnabled(False)
             self.grade_keys.append(key)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Enter in the answer box answers (the box would take it as a new line)."""
+        if (
+            watched is self.answer_box
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.answer()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- the run ------------------------------------------------------------------------
 

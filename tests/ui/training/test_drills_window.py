@@ -56,6 +56,8 @@ def drills(qtbot, training, personas, tc, clock):
     def make(persona_keys=(MAYA,)) -> DrillsWindow:
         window = open_drills(None, training, tc, [personas[k] for k in persona_keys], clock)
         made.append(window)  # not qtbot's: its close at teardown would ask, and wait
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)  # keys reach the window as a TC's would
         return window
 
     yield make
@@ -100,7 +102,7 @@ def test_a_good_answer_shows_every_move_and_is_kept_as_got_it(qtbot, drills, tra
     assert "You acknowledged the cost" in [words for _, _, words in rows]
     assert "3 of the 4 LAER moves" in window.feedback_view.summary.text()
     got_it = window.feedback_view.grade_buttons[5]
-    assert got_it.property("primary") is True and got_it.hasFocus()
+    assert got_it.property("primary") is True and got_it is window.focusWidget()
     assert "back in 1 day" in got_it.text()
     assert "within 45 s" in window.feedback_view.timing.text()
 
@@ -120,7 +122,7 @@ def test_a_poor_answer_shows_what_was_missed_and_is_kept_as_missed(
     assert [got for _, got, _ in rows] == [False, False, False, False]
     assert "You did not ask what part of it worries her" in [w for _, _, w in rows]
     missed = window.feedback_view.grade_buttons[1]
-    assert missed.property("primary") is True and missed.hasFocus()
+    assert missed.property("primary") is True and missed is window.focusWidget()
     assert window.feedback_view.grade_buttons[5].property("primary") is False
     assert "back in 10 minutes" in missed.text()
 
@@ -135,14 +137,14 @@ def test_a_poorly_answered_card_comes_back_before_a_good_one(qtbot, drills, trai
     qtbot.keyClick(window, Qt.Key.Key_3)
     _answer(qtbot, window, POOR, 20, clock)  # Maya's "think about it": missed
     qtbot.keyClick(window, Qt.Key.Key_1)
-    window.close()
+    window.abandon()
 
     clock.wait(minutes=11)
     again = drills()
     assert again.progress.text().startswith("Card 1 of 11 due today")  # the ten, and the missed
     assert again.line.text().startswith("“Let me think about it")  # the weakest first
     assert not any(item.card.key == ("cost", MAYA) for item in again.run)
-    again.close()
+    again.abandon()
 
     clock.wait(days=1)
     later = drills()
@@ -179,7 +181,7 @@ def test_nothing_due_says_when_the_next_card_is(qtbot, drills, training, tc, clo
     assert window.pages.currentIndex() == 1
     assert window.done_heading.text() == "Nothing due."
     assert window.done_text.text() == "Next card due tomorrow at 13:00."
-    assert window.close_button.hasFocus()
+    assert window.close_button is window.focusWidget()
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.isVisible()
 
@@ -223,7 +225,7 @@ def test_closing_mid_answer_asks_and_keeps_what_was_typed(qtbot, drills, trainin
     window = drills()
     window.answer_box.setPlainText("I hear you, it")
     _answer_the_question("Keep answering")
-    window.close()
+    window.abandon()
     assert window.isVisible()
     assert window.answer_box.toPlainText() == "I hear you, it"
 
