@@ -225,7 +225,7 @@ def test_closing_mid_answer_asks_and_keeps_what_was_typed(qtbot, drills, trainin
     window = drills()
     window.answer_box.setPlainText("I hear you, it")
     _answer_the_question("Keep answering")
-    window.abandon()
+    window.close()  # the title bar's close: asks first
     assert window.isVisible()
     assert window.answer_box.toPlainText() == "I hear you, it"
 
@@ -233,6 +233,14 @@ def test_closing_mid_answer_asks_and_keeps_what_was_typed(qtbot, drills, trainin
     qtbot.keyClick(window.answer_box, Qt.Key.Key_Escape)
     assert not window.isVisible()
     assert _reviews(training, tc) == []
+
+
+def test_abandon_closes_without_asking(qtbot, drills):
+    """Quitting or locking the app: nothing to answer, the typed answer is dropped."""
+    window = drills()
+    window.answer_box.setPlainText("I hear you, it")
+    window.abandon()
+    assert not window.isVisible() and QApplication.activeModalWidget() is None
 
 
 def test_nothing_typed_closes_without_asking(qtbot, drills):
