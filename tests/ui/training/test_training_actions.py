@@ -109,3 +109,21 @@ def test_a_solo_consult_waits_for_the_one_being_presented(
         dialog.reject()
     finally:
         app.desk.close()
+
+
+def test_the_drills_open_for_the_tc_signed_in_and_close_their_training_file(
+    qtbot: QtBot, practice_and_training, kit, tmp_path: Path
+) -> None:
+    app = _app(qtbot, practice_and_training[0], kit, tmp_path)
+    try:
+        app.desk.signed_in_id = staff_id(app.desk, KELSEY)
+        window = app.main_window.training.open_drills()
+        assert window is not None and window.objectName() == "drillsWindow"
+        assert window._coordinator_id == staff_id(app.desk, KELSEY)
+        assert window.card is not None  # a fresh deck: every card is due
+        training_file = window._desk
+        window.abandon()
+        qtbot.waitUntil(lambda: not app.main_window.training.windows)
+        assert training_file.closed
+    finally:
+        app.desk.close()
