@@ -288,11 +288,7 @@ def _grade() -> int | None:
 
 
 def _span(delta: timedelta) -> str:
-    minutes = max(round(delta.total_seconds() / 60), 0)
-    if minutes < 90:
-        return "1 minute" if minutes == 1 else f"{minutes} minutes"
-    hours = round(minutes / 60)
-    if hours < 24:
-        return f"{hours} hours"
-    days = round(hours / 24)
-    return "1 day" if days == 1 else f"{days} days"
+    """The drills window's words for how far off (``drill_feedback.span_words``)."""
+    from tcdesk.services.training.drill_feedback import span_words
+
+    return span_words(delta)
