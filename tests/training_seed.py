@@ -70,3 +70,14 @@ def scorecard(
         for part, value in zip(WEIGHTS, points, strict=True)
     )
     return Scorecard(persona=persona, parts=parts, decision=decision, minutes=31.5)
+
+
+def open_app(qtbot, practice: Path, kit, tmp_path: Path):
+    """The whole app on ``practice`` (the desk's window built, not shown)."""
+    from tcdesk.services.machine_settings import MachineSettingsStore
+    from tcdesk.ui.app import Application
+
+    desk = Desk.open(practice, clock=lambda: FIXED_NOW)
+    app = Application(desk, MachineSettingsStore(tmp_path / "machine.json"), kit)
+    qtbot.addWidget(app.main_window)
+    return app

@@ -7,11 +7,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tcdesk.services.desk import Desk
 from tcdesk.services.training.file_name import training_path
 from tcdesk.ui.training.solo_start import SoloStartDialog, coordinators, start_solo, who
-from tests.conftest import FIXED_NOW
-from tests.training_seed import DOCTOR, JESSICA, KELSEY, staff_id
+from tests.training_seed import DOCTOR, JESSICA, KELSEY, open_app, staff_id
 
 
 def test_the_dialog_offers_each_family_and_the_signed_in_coordinator(
@@ -35,14 +33,7 @@ def test_the_dialog_offers_each_family_and_the_signed_in_coordinator(
     )
 
 
-def _app(qtbot: QtBot, practice: Path, kit, tmp_path: Path):
-    from tcdesk.services.machine_settings import MachineSettingsStore
-    from tcdesk.ui.app import Application
-
-    desk = Desk.open(practice, clock=lambda: FIXED_NOW)
-    app = Application(desk, MachineSettingsStore(tmp_path / "machine.json"), kit)
-    qtbot.addWidget(app.main_window)
-    return app
+_app = open_app
 
 
 def test_without_a_training_file_it_offers_to_make_one_then_starts(

@@ -7,21 +7,11 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from tcdesk.services.desk import Desk
 from tcdesk.services.training.file_name import training_path
 from tcdesk.services.training.store import training_desk
-from tests.conftest import FIXED_NOW
-from tests.training_seed import KELSEY, staff_id
+from tests.training_seed import KELSEY, open_app, staff_id
 
-
-def _app(qtbot: QtBot, practice: Path, kit, tmp_path: Path):
-    from tcdesk.services.machine_settings import MachineSettingsStore
-    from tcdesk.ui.app import Application
-
-    desk = Desk.open(practice, clock=lambda: FIXED_NOW)
-    app = Application(desk, MachineSettingsStore(tmp_path / "machine.json"), kit)
-    qtbot.addWidget(app.main_window)
-    return app
+_app = open_app
 
 
 def test_the_training_menu_holds_its_four_items_between_view_and_help(
