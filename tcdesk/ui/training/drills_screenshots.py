@@ -38,25 +38,14 @@ class _Clock:
 def main(argv: Sequence[str] | None = None) -> int:
     out = screenshot_folder(argv, __doc__)
 
-    from tcdesk.services.demo import build_demo
-    from tcdesk.services.desk import Desk
     from tcdesk.services.training.personas import load_personas
-    from tcdesk.services.training.store import set_up_training, training_desk
-    from tcdesk.ui.style import staff_stylesheet
     from tcdesk.ui.training.drills_window import open_drills
+    from tcdesk.ui.training.shot_practice import demo_training
 
     app = QApplication.instance() or QApplication([])
     clock = _Clock()
     with tempfile.TemporaryDirectory() as folder:
-        practice_file = Path(folder) / "demo.sqlite3"
-        desk = Desk.open(practice_file, clock=clock)
-        build_demo(desk, NOW.date())
-        practice = desk.practice()
-        assert practice is not None
-        desk.close()
-        set_up_training(practice_file, clock=clock)
-        training = training_desk(practice_file, clock=clock)
-        app.setStyleSheet(staff_stylesheet(practice.brand_color))
+        training, practice = demo_training(Path(folder), clock)
         jessica = next(
             s.id for s in training.practices.staff(practice.id) if s.name.startswith("Jessica")
         )

@@ -67,28 +67,17 @@ def _card_png(pdf: Path, out: Path) -> Path:
 def main(argv: Sequence[str] | None = None) -> int:
     out = screenshot_folder(argv, __doc__)
 
-    from tcdesk.services.demo import build_demo
-    from tcdesk.services.desk import Desk
     from tcdesk.services.training.partner_brief import partner_brief
     from tcdesk.services.training.partner_card import build_partner_card
     from tcdesk.services.training.personas import load_personas, shipped_flows
-    from tcdesk.services.training.store import set_up_training, training_desk
     from tcdesk.ui.screenshot_kit import grab
-    from tcdesk.ui.style import staff_stylesheet
     from tcdesk.ui.training.partner_window import PartnerWindow
+    from tcdesk.ui.training.shot_practice import demo_training
 
     app = QApplication.instance() or QApplication([])
     now = datetime(2026, 12, 2, 16, 0, tzinfo=UTC)
     with tempfile.TemporaryDirectory() as folder:
-        practice_file = Path(folder) / "demo.sqlite3"
-        desk = Desk.open(practice_file, clock=lambda: now)
-        build_demo(desk, now.astimezone().date())
-        practice = desk.practice()
-        assert practice is not None
-        desk.close()
-        set_up_training(practice_file, clock=lambda: now)
-        training = training_desk(practice_file, clock=lambda: now)
-        app.setStyleSheet(staff_stylesheet(practice.brand_color))
+        training, practice = demo_training(Path(folder), lambda: now)
         personas = load_personas().personas
         flows = shipped_flows()
         jessica = next(s for s in training.practices.staff(practice.id) if "Jessica" in s.name)

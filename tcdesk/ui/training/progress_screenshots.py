@@ -90,26 +90,15 @@ def _keep(training, who: str, misses_by_session, first_day: int, every: int) -> 
 def main(argv: Sequence[str] | None = None) -> int:
     out = screenshot_folder(argv, __doc__)
 
-    from tcdesk.services.demo import build_demo
-    from tcdesk.services.desk import Desk
     from tcdesk.services.training.history import recorded_sessions
     from tcdesk.services.training.personas import load_personas
-    from tcdesk.services.training.store import set_up_training, training_desk
-    from tcdesk.ui.style import staff_stylesheet
     from tcdesk.ui.training.progress_window import ProgressWindow
     from tcdesk.ui.training.scorecard_window import ScorecardWindow
+    from tcdesk.ui.training.shot_practice import demo_training
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
-        practice_file = Path(folder) / "demo.sqlite3"
-        desk = Desk.open(practice_file, clock=lambda: NOW)
-        build_demo(desk, NOW.date())
-        practice = desk.practice()
-        assert practice is not None
-        desk.close()
-        set_up_training(practice_file, clock=lambda: NOW)
-        training = training_desk(practice_file, clock=lambda: NOW)
-        app.setStyleSheet(staff_stylesheet(practice.brand_color))
+        training, practice = demo_training(Path(folder), lambda: NOW)
         staff = {s.name.split()[0]: s.id for s in training.practices.staff(practice.id)}
         _keep(training, staff["Jessica"], JESSICA_MISSES, first_day=30, every=5)
         _keep(training, staff["Kelsey"], KELSEY_MISSES, first_day=26, every=7)
