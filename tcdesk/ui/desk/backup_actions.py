@@ -100,7 +100,7 @@ class BackupActions:
         job.succeeded.connect(lambda made: self._backed_up(made))
         job.failed.connect(lambda why: self._status(f"Not backed up: {why}"))
         job.cancelled.connect(lambda: self._status("Backup cancelled; nothing was kept."))
-        job.finished.connect(progress.hide)  # close() would emit canceled
+        job.finished.connect(progress.end)  # close() would emit canceled
         self.job, self.progress = job, progress
         return job.start_work()
 
@@ -171,7 +171,7 @@ class BackupActions:
         job = BackupJob(lambda _p, _c: check_backup(backup))
         job.succeeded.connect(lambda _none: self.confirm(backup))
         job.failed.connect(lambda why: self._refused(why))
-        job.finished.connect(progress.hide)  # close() would emit canceled
+        job.finished.connect(progress.end)  # close() would emit canceled
         self.job, self.progress = job, progress
         return job.start_work()
 
@@ -241,7 +241,7 @@ def restore_into(app: Any, backup: Path) -> BackupJob:
     old_desk.close()
 
     def reopen(message: str) -> None:
-        progress.hide()
+        progress.end()
         try:
             app.desk = Desk.open(store, clock, create=False)
         except UserError as error:

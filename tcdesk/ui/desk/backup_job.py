@@ -72,11 +72,30 @@ class BackupJob(QThread):
             self.succeeded.emit(result)
 
 
+class WorkProgress(QProgressDialog):
+    """A progress dialog that stays down once its work has ended.
+
+    QProgressDialog shows itself when its minimum duration has passed if it was
+    never shown; without this, work that ended first popped its dialog up after.
+    """
+
+    ended = False
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and self.ended:
+            return
+        super().setVisible(visible)
+
+    def end(self) -> None:
+        self.ended = True
+        self.hide()
+
+
 def progress_dialog(
     parent: QWidget | None, title: str, label: str, *, cancellable: bool
-) -> QProgressDialog:
+) -> WorkProgress:
     """A calm progress dialog: appears only if the work takes more than ~300 ms."""
-    dialog = QProgressDialog(label, "Cancel" if cancellable else "", 0, STEPS, parent)
+    dialog = WorkProgress(label, "Cancel" if cancellable else "", 0, STEPS, parent)
     dialog.setObjectName("backupProgress")
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -83,7 +83,7 @@ def test_back_up_now_from_the_file_menu_shows_progress_and_says_where(
     assert made.reason == "manual"
     assert window.statusBar().currentMessage().startswith(f"Backed up to {made.path} (")
     assert window.backups.progress.value() == STEPS  # fed page by page to the end
-    assert not window.backups.progress.isVisible()
+    qtbot.waitUntil(lambda: not window.backups.progress.isVisible())  # the queued hide
 
 
 def test_cancelling_a_backup_keeps_nothing(
